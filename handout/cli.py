@@ -1,0 +1,83 @@
+"""The `handout` command: arguments -> pipeline -> file, and every problem as one `error:` line, exit 2."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from handout import __version__
+from handout.errors import HandoutError
+from handout.layouts import load_layout
+from handout.output import write_atomic
+from handout.paper import PAPERS, paper_named
+from handout.pipeline import make_pdf
+from handout.routine import load_routine
+
+DEFAULT_ROUTINE = "after-running"
+EXIT_BAD_INPUT = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but its complaints come out as our one-line errors instead of a usage dump."""
+
+    def error(self, message: str) -> NoReturn:
+        raise HandoutError(f"{message} (see: {self.prog} --help)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="handout",
+        description="Turn a routine of stretches into a printable one-page PDF.",
+        epilog="Start with: handout build   (the post-run stretching sheet, on A4)",
+    )
+    parser.add_argument("--version", action="version", version=f"handout {__version__}")
+    commands = parser.add_subparsers(title="commands", dest="command", parser_class=_Parser)
+    build = commands.add_parser(
+        "build",
+        help="make the PDF handout of a routine",
+        description="Make the one-page PDF handout of a routine and print the path it wrote.",
+    )
+    build.add_argument(
+        "routine",
+        nargs="?",
+        default=DEFAULT_ROUTINE,
+        metavar="ROUTINE",
+        help=f"a routine file (.toml) or a bundled routine's name (default: {DEFAULT_ROUTINE})",
+    )
+    build.add_argument("--paper", default="a4", help=f"paper size: {' or '.join(PAPERS)} (default: a4)")
+    build.add_argument("--layout", default="grid", help="a layout's name or a layout file (default: grid)")
+    build.add_argument(
+        "-o", "--output", type=Path, help="where to write the PDF (default: build/ROUTINE-LAYOUT-PAPER.pdf)"
+    )
+    build.set_defaults(run=run_build)
+    return parser
+
+
+def run_build(args: argparse.Namespace) -> int:
+    paper = paper_named(args.paper)
+    layout = load_layout(args.layout)
+    routine = load_routine(args.routine)
+    pdf = make_pdf(routine, layout, paper)
+    output: Path = args.output or Path("build") / f"{routine.name}-{layout.name}-{args.paper.lower()}.pdf"
+    if output.is_dir():
+        output = output / f"{routine.name}-{layout.name}-{args.paper.lower()}.pdf"
+    write_atomic(output, pdf)
+    print(output)
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        if args.command is None:
+            parser.print_help()
+            return 0
+        return int(args.run(args))
+    except HandoutError as error:
+        for message in error.messages:
+            print(f"error: {message}", file=sys.stderr)
+        return EXIT_BAD_INPUT

@@ -1,0 +1,156 @@
+"""All raster handling in one place: a user's photo file -> checked, upright, print-sized JPEG or PNG bytes.
+
+Phone photos arrive rotated (EXIF), huge (12 megapixels), sometimes CMYK, 16-bit or transparent. Printed
+4 cm wide they need no more than 300 dpi, so they are decoded at reduced size (JPEG draft mode: fast and
+light on memory), turned upright, flattened onto white and re-encoded before reportlab embeds them.
+Pillow is imported inside the functions: a sheet without photos should not pay for it at start-up.
+"""
+
+from __future__ import annotations
+
+import io
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from handout.errors import HandoutError
+from handout.model import Rect
+
+if TYPE_CHECKING:
+    from PIL.Image import Image
+
+PRINT_DPI = 300
+MAX_MEGAPIXELS = 80
+"""Larger images are refused: no camera makes them, but a decompression bomb does."""
+ROTATED_ORIENTATIONS = {5, 6, 7, 8}
+"""EXIF orientations that swap width and height."""
+LOSSLESS_FORMATS = {"PNG", "GIF", "BMP"}
+"""Sources that are usually drawings or screenshots, kept sharp rather than JPEG-compressed."""
+
+
+@dataclass(frozen=True)
+class PreparedImage:
+    data: bytes
+    """JPEG or PNG file bytes, which reportlab embeds as they are."""
+    pixel_width: int
+    pixel_height: int
+    placed: Rect
+    """Where the image goes, in page coordinates: inside its box, aspect ratio kept."""
+
+
+def photo_problem(path: Path) -> str | None:
+    """Why a file cannot be used as a photo, in words for the user, or None if its header reads fine."""
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with _bombs_refused(), Image.open(path) as image:
+            megapixels = image.width * image.height / 1e6
+            if megapixels > MAX_MEGAPIXELS:
+                return _too_large(megapixels)
+            image.verify()
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        return _too_large(None)
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        return "is not a readable image: use a JPEG, PNG or WebP file"
+    return None
+
+
+def prepare_photo(path: Path, box: Rect, fit: Literal["contain", "cover"], label: str) -> PreparedImage:
+    """Decode, orient, flatten and downsample a photo for `box`; `label` names the stretch in errors."""
+    from PIL import Image, ImageOps, UnidentifiedImageError
+
+    try:
+        with _bombs_refused(), Image.open(path) as original:
+            lossless = original.format in LOSSLESS_FORMATS
+            rotated = _orientation(original) in ROTATED_ORIENTATIONS
+            width, height = (original.height, original.width) if rotated else original.size
+            points_per_pixel = (min if fit == "contain" else max)(box.width / width, box.height / height)
+            factor = min(1.0, points_per_pixel / 72 * PRINT_DPI)
+            target = (max(1, round(width * factor)), max(1, round(height * factor)))
+            if original.format == "JPEG":
+                original.draft("RGB", (target[1], target[0]) if rotated else target)
+            image = _flatten(ImageOps.exif_transpose(original))
+            if image.width > target[0]:
+                image = image.resize(target, Image.Resampling.LANCZOS, reducing_gap=2.0)
+            if fit == "cover":
+                image = _crop_to_box(image, box)
+            data = _encode(image, lossless)
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise HandoutError(f'{label}: image "{path.name}" {_too_large(None)}') from None
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        raise HandoutError(
+            f'{label}: image "{path.name}" is not a readable image: use a JPEG, PNG or WebP file'
+        ) from None
+    placed = box if fit == "cover" else _centred(width, height, box)
+    return PreparedImage(data, image.width, image.height, placed)
+
+
+@contextmanager
+def _bombs_refused() -> Iterator[None]:
+    """Turn Pillow's decompression-bomb warning into an error: a warning is not a refusal."""
+    from PIL import Image
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        yield
+
+
+def _too_large(megapixels: float | None) -> str:
+    size = f" ({megapixels:.0f} megapixels)" if megapixels else ""
+    return f"is too large{size}: use a photo under {MAX_MEGAPIXELS} megapixels"
+
+
+def _orientation(image: Image) -> int:
+    return int(image.getexif().get(0x0112, 1))
+
+
+def _centred(width: int, height: int, box: Rect) -> Rect:
+    """The largest rectangle of the image's proportions centred in the box: no distortion."""
+    scale = min(box.width / width, box.height / height)
+    placed_width, placed_height = width * scale, height * scale
+    return Rect(
+        box.x + (box.width - placed_width) / 2,
+        box.y + (box.height - placed_height) / 2,
+        placed_width,
+        placed_height,
+    )
+
+
+def _flatten(image: Image) -> Image:
+    """RGB or grayscale, 8-bit, transparency composited onto white paper."""
+    from PIL import Image as PILImage
+
+    if image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info):
+        rgba = image.convert("RGBA")
+        white = PILImage.new("RGB", rgba.size, "white")
+        white.paste(rgba, mask=rgba.getchannel("A"))
+        return white
+    if image.mode in ("L", "RGB"):
+        return image
+    if image.mode.startswith("I") or image.mode == "F":
+        return image.point(lambda value: value / 256).convert("L")
+    return image.convert("RGB")
+
+
+def _crop_to_box(image: Image, box: Rect) -> Image:
+    """The centred part of the image with the box's aspect ratio, for fit = "cover"."""
+    box_ratio = box.width / box.height
+    if image.width / image.height > box_ratio:
+        new_width = round(image.height * box_ratio)
+        left = (image.width - new_width) // 2
+        return image.crop((left, 0, left + new_width, image.height))
+    new_height = round(image.width / box_ratio)
+    top = (image.height - new_height) // 2
+    return image.crop((0, top, image.width, top + new_height))
+
+
+def _encode(image: Image, lossless: bool) -> bytes:
+    buffer = io.BytesIO()
+    if lossless:
+        image.save(buffer, "PNG", optimize=True)
+    else:
+        image.save(buffer, "JPEG", quality=85, optimize=True)
+    return buffer.getvalue()

@@ -1,0 +1,348 @@
+"""Place a routine's stretches on a page: routine + layout + paper -> positioned boxes.
+
+Pure: no canvas, no files. Text is measured through the `TextMeasure` passed in, so tests can check the
+geometry without making a PDF and the renderer never measures again. The page uses one body text size,
+the largest (in quarter points) at which every card fits; if even the layout's minimum does not fit, the
+stretch that overflows is named.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Protocol
+
+from handout.errors import HandoutError
+from handout.model import (
+    Box,
+    FontRole,
+    FrameBox,
+    ImageBox,
+    Layout,
+    Page,
+    Paper,
+    Rect,
+    Routine,
+    Stretch,
+    TextBox,
+    TextRole,
+    TextStyle,
+)
+from handout.routine import stretch_label
+
+SIZE_STEP = 0.25
+LABELS = {"target": "Target", "hold": "Hold"}
+
+
+class TextMeasure(Protocol):
+    """Font metrics per point of text size, and the width of a text (fonts.FontMetrics is one)."""
+
+    @property
+    def ascent(self) -> float: ...
+
+    @property
+    def descent(self) -> float: ...
+
+    def width(self, text: str, font: FontRole, size: float) -> float: ...
+
+
+def lay_out(routine: Routine, layout: Layout, paper: Paper, fonts: TextMeasure) -> Page:
+    """The page at the largest body size that fits, or a HandoutError naming what does not fit."""
+    sizes = _candidate_sizes(layout.body_min, layout.body_max)
+    composer = _Composer(routine, layout, paper, fonts)
+    smallest = composer.compose(sizes[0])
+    if isinstance(smallest, _Overflow):
+        raise HandoutError(_overflow_message(smallest, routine, layout, paper))
+    low, high, best = 0, len(sizes) - 1, smallest
+    while low < high:
+        middle = (low + high + 1) // 2
+        attempt = composer.compose(sizes[middle])
+        if isinstance(attempt, Page):
+            low, best = middle, attempt
+        else:
+            high = middle - 1
+    return best
+
+
+def _candidate_sizes(smallest: float, largest: float) -> list[float]:
+    steps = math.floor((largest - smallest) / SIZE_STEP + 1e-9)
+    return [smallest + step * SIZE_STEP for step in range(steps + 1)]
+
+
+@dataclass(frozen=True)
+class _Overflow:
+    """Why a body size does not fit: a card's text (its index), or the title and footer (None)."""
+
+    card: int | None
+
+
+def _overflow_message(overflow: _Overflow, routine: Routine, layout: Layout, paper: Paper) -> str:
+    at = f"on one {paper.name} page at {layout.body_min:g} pt"
+    if overflow.card is None:
+        return f"the title, subtitle and footer leave no room for the stretches {at}: shorten the title or subtitle"
+    label = stretch_label(overflow.card + 1, routine.stretches[overflow.card].name)
+    return f"{label} does not fit {at}: shorten its key points or use a layout with fewer stretches per page"
+
+
+@dataclass
+class _Block:
+    """Text lines stacked from the top of a column: each line's offset from the top and its box maker."""
+
+    boxes: list[Callable[[float, float], TextBox]]
+    height: float
+
+    def placed(self, x: float, y: float) -> list[TextBox]:
+        return [make(x, y) for make in self.boxes]
+
+
+class _Composer:
+    """Lays out one routine at any body size; word widths are measured once and scaled."""
+
+    def __init__(self, routine: Routine, layout: Layout, paper: Paper, fonts: TextMeasure) -> None:
+        self.routine = routine
+        self.layout = layout
+        self.paper = paper
+        self.fonts = fonts
+        self._widths: dict[tuple[str, FontRole], float] = {}
+
+    def width(self, text: str, font: FontRole, size: float) -> float:
+        key = (text, font)
+        if key not in self._widths:
+            self._widths[key] = self.fonts.width(text, font, 1.0)
+        return self._widths[key] * size
+
+    def compose(self, body: float) -> Page | _Overflow:
+        layout, paper = self.layout, self.paper
+        content = Rect(
+            layout.margin, layout.margin, paper.width - 2 * layout.margin, paper.height - 2 * layout.margin
+        )
+        header = self.stack(
+            [
+                (self.routine.title, layout.title, "title", None),
+                *(
+                    [(self.routine.subtitle, layout.subtitle, "subtitle", None)]
+                    if self.routine.subtitle
+                    else []
+                ),
+            ],
+            body,
+            content.width,
+            gap=0.35 * body,
+        )
+        footer = self.stack(
+            [(layout.footer_text, layout.footer, "footer", None)] if layout.footer_text else [],
+            body,
+            content.width,
+        )
+        cards_top = content.y + header.height + body
+        cards_bottom = content.bottom - footer.height - (body if footer.height else 0)
+        area = Rect(content.x, cards_top, content.width, cards_bottom - cards_top)
+        if area.height < 4 * body:
+            return _Overflow(None)
+
+        card_rects = self.grid(area)
+        texts = []
+        for index, (stretch, card) in enumerate(zip(self.routine.stretches, card_rects, strict=True)):
+            block = self.card_text(stretch, index, body, self.split_card(card, body, 0)[1].width)
+            if block.height > self.text_room(card, body):
+                return _Overflow(index)
+            texts.append(block)
+
+        boxes: list[Box] = [*header.placed(content.x, content.y)]
+        tallest = max(block.height for block in texts)
+        for index, (stretch, card, block) in enumerate(
+            zip(self.routine.stretches, card_rects, texts, strict=True)
+        ):
+            boxes.extend(self.card_boxes(index, stretch, card, block, body, tallest))
+        boxes.extend(footer.placed(content.x, content.bottom - footer.height))
+        return Page(
+            width=paper.width,
+            height=paper.height,
+            boxes=tuple(boxes),
+            body_size=body,
+            title=self.routine.title,
+            subject="Stretches: " + ", ".join(stretch.name for stretch in self.routine.stretches),
+        )
+
+    # --- The grid of cards ----------------------------------------------------------------------
+
+    def grid(self, area: Rect) -> list[Rect]:
+        """Card rectangles in reading order: left to right, then top to bottom, rows of equal height."""
+        count = len(self.routine.stretches)
+        columns = min(self.layout.columns, count)
+        rows = math.ceil(count / columns)
+        gap = self.layout.gap
+        width = (area.width - (columns - 1) * gap) / columns
+        height = (area.height - (rows - 1) * gap) / rows
+        return [
+            Rect(
+                area.x + (i % columns) * (width + gap),
+                area.y + (i // columns) * (height + gap),
+                width,
+                height,
+            )
+            for i in range(count)
+        ]
+
+    def inner(self, card: Rect) -> Rect:
+        pad = self.layout.card_padding
+        return Rect(card.x + pad, card.y + pad, card.width - 2 * pad, card.height - 2 * pad)
+
+    def image_gap(self, body: float) -> float:
+        return 0.6 * body
+
+    def text_room(self, card: Rect, body: float) -> float:
+        """Height the card's text may take: the inner card less the image's minimum share."""
+        inner = self.inner(card)
+        if self.layout.image_position == "left":
+            return inner.height
+        return inner.height * (1 - self.layout.image_share) - self.image_gap(body)
+
+    def split_card(self, card: Rect, body: float, text_height: float) -> tuple[Rect, Rect]:
+        """The card's image and text rectangles; an image on top grows into what the text leaves."""
+        inner = self.inner(card)
+        if self.layout.image_position == "left":
+            image = Rect(inner.x, inner.y, inner.width * self.layout.image_share, inner.height)
+            text_x = image.right + self.layout.card_padding
+            return image, Rect(text_x, inner.y, inner.right - text_x, inner.height)
+        gap = self.image_gap(body)
+        image = Rect(inner.x, inner.y, inner.width, inner.height - gap - text_height)
+        return image, Rect(inner.x, image.bottom + gap, inner.width, text_height)
+
+    def card_boxes(
+        self, index: int, stretch: Stretch, card: Rect, block: _Block, body: float, tallest: float
+    ) -> list[Box]:
+        """Frame, image and text of one card; `tallest` is the tallest card text on the page."""
+        layout = self.layout
+        image, text = self.split_card(card, body, tallest)
+        boxes: list[Box] = [FrameBox(card, layout.muted, layout.card_border, layout.card_radius, index)]
+        if stretch.image is not None:
+            label = stretch_label(index + 1, stretch.name)
+            boxes.append(
+                ImageBox(image, stretch.image, layout.image_fit, layout.accent, layout.ink, index, label)
+            )
+        boxes.extend(block.placed(text.x, text.y))
+        return boxes
+
+    # --- Text -----------------------------------------------------------------------------------
+
+    def card_text(self, stretch: Stretch, card: int, body: float, width: float) -> _Block:
+        layout = self.layout
+        parts: list[tuple[str, TextStyle, TextRole, int | None]] = [
+            (stretch.name, layout.heading, "name", card),
+            (f"{LABELS['target']}: {stretch.target}", layout.target, "target", card),
+        ]
+        if stretch.hold:
+            parts.append((f"{LABELS['hold']}: {stretch.hold}", layout.hold, "hold", card))
+        block = self.stack(parts, body, width, gap=0.2 * body)
+        points = self.numbered(stretch.key_points, card, body, width)
+        offset = block.height + 0.45 * body
+        block.boxes.extend(_shifted(make, 0, offset) for make in points.boxes)
+        block.height = offset + points.height
+        return block
+
+    def numbered(self, points: tuple[str, ...], card: int, body: float, width: float) -> _Block:
+        """Key points with their numbers in a column of their own and wrapped lines hanging under the text."""
+        style = self.layout.point
+        size = body * style.scale
+        number_width = max(self.width(f"{n}.", "bold", size) for n in range(1, len(points) + 1))
+        indent = number_width + 0.4 * size
+        block = _Block([], 0.0)
+        for number, point in enumerate(points, start=1):
+            if number > 1:
+                block.height += 0.3 * body
+            label = f"{number}."
+            label_box = self.line_box(label, "bold", size, style.color, "number", card)
+            block.boxes.append(
+                _shifted(label_box, number_width - self.width(label, "bold", size), block.height)
+            )
+            lines = self.wrap(point, style.font, size, width - indent)
+            for line_number, line in enumerate(lines):
+                make = self.line_box(line, style.font, size, style.color, "point", card)
+                block.boxes.append(_shifted(make, indent, block.height + line_number * self.leading(size)))
+            block.height += self.lines_height(len(lines), size)
+        return block
+
+    def stack(
+        self,
+        parts: list[tuple[str, TextStyle, TextRole, int | None]],
+        body: float,
+        width: float,
+        gap: float = 0.0,
+    ) -> _Block:
+        """Paragraphs one under the other, each wrapped to the width, `gap` between paragraphs."""
+        block = _Block([], 0.0)
+        for index, (text, style, role, card) in enumerate(parts):
+            if index:
+                block.height += gap
+            size = body * style.scale
+            lines = self.wrap(text, style.font, size, width)
+            for line_number, line in enumerate(lines):
+                make = self.line_box(line, style.font, size, style.color, role, card)
+                block.boxes.append(_shifted(make, 0, block.height + line_number * self.leading(size)))
+            block.height += self.lines_height(len(lines), size)
+        return block
+
+    def leading(self, size: float) -> float:
+        return size * self.layout.line_spacing
+
+    def lines_height(self, count: int, size: float) -> float:
+        """From the first line's ascent to the last line's descent."""
+        return (count - 1) * self.leading(size) + (self.fonts.ascent + self.fonts.descent) * size
+
+    def line_box(
+        self, text: str, font: FontRole, size: float, color: str, role: TextRole, card: int | None
+    ) -> Callable[[float, float], TextBox]:
+        """A maker for the line's box given the top-left of its line slot."""
+        width = self.width(text, font, size)
+        ascent, descent = self.fonts.ascent * size, self.fonts.descent * size
+
+        def make(x: float, top: float) -> TextBox:
+            return TextBox(
+                rect=Rect(x, top, width, ascent + descent),
+                baseline=top + ascent,
+                text=text,
+                font=font,
+                size=size,
+                color=color,
+                role=role,
+                card=card,
+            )
+
+        return make
+
+    def wrap(self, text: str, font: FontRole, size: float, width: float) -> list[str]:
+        """Greedy line breaking at spaces; a word wider than the line is broken between characters."""
+        space = self.width(" ", font, size)
+        lines: list[str] = []
+        line: list[str] = []
+        line_width = 0.0
+        for word in text.split(" "):
+            for piece in self.split_long_word(word, font, size, width):
+                piece_width = self.width(piece, font, size)
+                if line and line_width + space + piece_width > width:
+                    lines.append(" ".join(line))
+                    line, line_width = [], 0.0
+                line_width += (space if line else 0.0) + piece_width
+                line.append(piece)
+        lines.append(" ".join(line))
+        return lines
+
+    def split_long_word(self, word: str, font: FontRole, size: float, width: float) -> list[str]:
+        if self.width(word, font, size) <= width:
+            return [word]
+        pieces, piece = [], ""
+        for char in word:
+            if piece and self.width(piece + char, font, size) > width:
+                pieces.append(piece)
+                piece = ""
+            piece += char
+        pieces.append(piece)
+        return pieces
+
+
+def _shifted(
+    make: Callable[[float, float], TextBox], dx: float, dy: float
+) -> Callable[[float, float], TextBox]:
+    return lambda x, y: make(x + dx, y + dy)

@@ -1,0 +1,132 @@
+"""Find and check layout files: a layout's name or a .toml path -> Layout, in points.
+
+Layouts are files so that a coach can copy one, change it and use it without touching code. Everything a
+layout may change is read here; what no layout may do (margins a printer cannot print, text under 8 pt)
+is refused here too.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any, cast
+
+from handout.errors import HandoutError
+from handout.model import MM, Layout, TextStyle
+from handout.resources import bundled_dir, bundled_names
+from handout.schema import Checker, read_toml
+
+MIN_MARGIN_MM = 12
+"""Office printers cannot print closer to the edge than about 5 mm; 12 mm leaves room for any of them."""
+MIN_BODY_PT = 8
+SECTIONS = ("description", "page", "grid", "card", "text", "colors", "styles", "footer")
+STYLE_NAMES = ("title", "subtitle", "heading", "target", "hold", "point", "footer")
+COLOR_NAMES = ("ink", "accent", "muted")
+HEX_COLOR = re.compile(r"#[0-9a-fA-F]{6}")
+
+
+def find_layout(reference: str) -> tuple[Path, str]:
+    """A layout file path, or the name of a bundled layout -> (path, name shown in messages)."""
+    path = Path(reference)
+    if path.suffix.lower() == ".toml" or path.exists() or len(path.parts) > 1:
+        return path, reference
+    bundled = bundled_dir("layouts") / f"{reference}.toml"
+    if bundled.is_file():
+        return bundled, f"layout {reference}"
+    names = ", ".join(bundled_names("layouts"))
+    raise HandoutError(
+        f'unknown layout "{reference}": use one of {names}, or the path of a layout file (.toml)'
+    )
+
+
+def load_layout(reference: str) -> Layout:
+    path, shown_as = find_layout(reference)
+    return check_layout(read_toml(path, shown_as, "layout"), shown_as, name=path.stem)
+
+
+def check_layout(data: dict[str, Any], shown_as: str, name: str) -> Layout:
+    check = Checker(shown_as)
+    check.keys(data, SECTIONS, "")
+    description = check.text(data, "description", "", required=False) or name
+    page = check.table(data, "page", "")
+    grid = check.table(data, "grid", "")
+    card = check.table(data, "card", "")
+    text = check.table(data, "text", "")
+    colors = check.table(data, "colors", "")
+    styles = check.table(data, "styles", "")
+    footer = check.table(data, "footer", "")
+    check.keys(page, ("margin_mm",), "[page]")
+    check.keys(grid, ("columns", "gap_mm"), "[grid]")
+    check.keys(card, ("padding_mm", "border_pt", "radius_mm", "image", "image_share", "fit"), "[card]")
+    check.keys(text, ("body_max_pt", "body_min_pt", "line_spacing"), "[text]")
+    check.keys(colors, COLOR_NAMES, "[colors]")
+    check.keys(styles, STYLE_NAMES, "[styles]")
+    check.keys(footer, ("text",), "[footer]")
+
+    palette = {
+        key: check_color(colors, key, "[colors]", default, check) for key, default in DEFAULT_COLORS.items()
+    }
+    body_min = check.number(text, "body_min_pt", "[text]", low=MIN_BODY_PT, high=40, default=MIN_BODY_PT)
+    layout = Layout(
+        name=name,
+        description=description,
+        columns=int(check.number(grid, "columns", "[grid]", low=1, high=4, default=2)),
+        margin=check.number(page, "margin_mm", "[page]", low=MIN_MARGIN_MM, high=40, default=14) * MM,
+        gap=check.number(grid, "gap_mm", "[grid]", low=0, high=30, default=5) * MM,
+        card_padding=check.number(card, "padding_mm", "[card]", low=0, high=20, default=4) * MM,
+        card_border=check.number(card, "border_pt", "[card]", low=0, high=4, default=0.8),
+        card_radius=check.number(card, "radius_mm", "[card]", low=0, high=10, default=2.5) * MM,
+        image_position=cast(Any, check.choice(card, "image", "[card]", ("top", "left"), "top")),
+        image_share=check.number(card, "image_share", "[card]", low=0.1, high=0.8, default=0.42),
+        image_fit=cast(Any, check.choice(card, "fit", "[card]", ("contain", "cover"), "contain")),
+        body_max=check.number(text, "body_max_pt", "[text]", low=body_min, high=60, default=13),
+        body_min=body_min,
+        line_spacing=check.number(text, "line_spacing", "[text]", low=1.1, high=2, default=1.25),
+        accent=palette["accent"],
+        ink=palette["ink"],
+        muted=palette["muted"],
+        footer_text=check.text(footer, "text", "[footer]", required=False) or "",
+        **{key: check_style(styles, key, palette, check) for key in STYLE_NAMES},
+    )
+    check.done()
+    return layout
+
+
+DEFAULT_COLORS = {"ink": "#1a1a1a", "accent": "#b8322a", "muted": "#4d4d4d"}
+DEFAULT_STYLES: dict[str, dict[str, Any]] = {
+    "title": {"scale": 2.2, "font": "bold", "color": "ink"},
+    "subtitle": {"scale": 1.1, "font": "regular", "color": "ink"},
+    "heading": {"scale": 1.3, "font": "bold", "color": "ink"},
+    "target": {"scale": 1.0, "font": "bold", "color": "accent"},
+    "hold": {"scale": 1.0, "font": "regular", "color": "muted"},
+    "point": {"scale": 1.0, "font": "regular", "color": "ink"},
+    "footer": {"scale": 1.0, "font": "regular", "color": "muted"},
+}
+
+
+def check_color(table: dict[str, Any], key: str, where: str, default: str, check: Checker) -> str:
+    value = table.get(key, default)
+    if not isinstance(value, str) or not HEX_COLOR.fullmatch(value):
+        check.problem(where, f'"{key}" is {value!r}: write a colour as "#rrggbb", for example "#1a1a1a"')
+        return default
+    return value.lower()
+
+
+def check_style(styles: dict[str, Any], key: str, palette: dict[str, str], check: Checker) -> TextStyle:
+    """A text style; scales start at 1 so that no text on the page is smaller than the body text."""
+    where = f"[styles] {key}"
+    table = check.table(styles, key, "[styles]")
+    check.keys(table, ("scale", "font", "color"), where)
+    default = DEFAULT_STYLES[key]
+    color = table.get("color", default["color"])
+    if color in palette:
+        color = palette[color]
+    elif not isinstance(color, str) or not HEX_COLOR.fullmatch(color):
+        names = ", ".join(f'"{name}"' for name in COLOR_NAMES)
+        check.problem(where, f'"color" is {color!r}: use {names} or a colour "#rrggbb"')
+        color = palette[default["color"]]
+    return TextStyle(
+        scale=check.number(table, "scale", where, low=1, high=6, default=default["scale"]),
+        font=cast(Any, check.choice(table, "font", where, ("regular", "bold"), default["font"])),
+        color=color.lower(),
+    )

@@ -1,0 +1,236 @@
+"""The data that flows through the pipeline: routine, layout and paper in; a page of positioned boxes out.
+
+Points (1/72 inch) are the only length unit inside the program; millimetres and inches are converted
+where they enter (layout files, paper sizes). Page coordinates have their origin at the top-left corner
+of the sheet and y grows downwards, the way a reader scans it; only the renderer flips them for PDF.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from handout.figures import Pose
+
+MM = 72 / 25.4
+"""Points per millimetre."""
+
+Color = str
+"""A colour as "#rrggbb"."""
+
+Point = tuple[float, float]
+
+FontRole = Literal["regular", "bold"]
+"""Which face of the page's one font family a text uses; fonts.py maps roles to embedded fonts."""
+
+
+# --- Input: what the user asked for -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Photo:
+    """A raster image file (the user's photo), placed and downsampled by images.py."""
+
+    path: Path
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A bundled vector illustration: a pose that figures.py turns into shapes."""
+
+    name: str
+    pose: Pose
+
+
+Illustration = Photo | Figure
+
+
+@dataclass(frozen=True)
+class Stretch:
+    name: str
+    target: str
+    key_points: tuple[str, ...]
+    hold: str | None = None
+    image: Illustration | None = None
+
+
+@dataclass(frozen=True)
+class Routine:
+    title: str
+    stretches: tuple[Stretch, ...]
+    subtitle: str | None = None
+    name: str = "routine"
+    """Short name used in the default output file name (the file's stem, or the bundled name)."""
+
+
+@dataclass(frozen=True)
+class Paper:
+    name: str
+    width: float
+    height: float
+
+
+@dataclass(frozen=True)
+class TextStyle:
+    """Size of a kind of text, relative to the page's body size, and its face and colour."""
+
+    scale: float
+    font: FontRole
+    color: Color
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Everything that makes one layout differ from another, read from a file in layouts/."""
+
+    name: str
+    description: str
+    columns: int
+    margin: float
+    gap: float
+    card_padding: float
+    card_border: float
+    card_radius: float
+    image_position: Literal["top", "left"]
+    image_share: float
+    """Fraction of the card's height (image on top) or width (image on the left) given to the image."""
+    image_fit: Literal["contain", "cover"]
+    body_max: float
+    body_min: float
+    line_spacing: float
+    """Baseline-to-baseline distance as a multiple of the text size."""
+    accent: Color
+    ink: Color
+    muted: Color
+    title: TextStyle
+    subtitle: TextStyle
+    heading: TextStyle
+    target: TextStyle
+    hold: TextStyle
+    point: TextStyle
+    footer: TextStyle
+    footer_text: str
+
+
+# --- Output of the layout: positioned boxes -----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Rect:
+    x: float
+    y: float
+    width: float
+    height: float
+
+    @property
+    def right(self) -> float:
+        return self.x + self.width
+
+    @property
+    def bottom(self) -> float:
+        return self.y + self.height
+
+    def contains(self, other: Rect, tolerance: float = 0.01) -> bool:
+        return (
+            other.x >= self.x - tolerance
+            and other.y >= self.y - tolerance
+            and other.right <= self.right + tolerance
+            and other.bottom <= self.bottom + tolerance
+        )
+
+    def overlaps(self, other: Rect, tolerance: float = 0.01) -> bool:
+        return (
+            self.x < other.right - tolerance
+            and other.x < self.right - tolerance
+            and self.y < other.bottom - tolerance
+            and other.y < self.bottom - tolerance
+        )
+
+
+TextRole = Literal["title", "subtitle", "name", "target", "hold", "number", "point", "footer"]
+
+
+@dataclass(frozen=True)
+class TextBox:
+    """One line of text, already measured and broken: the renderer draws it as it is."""
+
+    rect: Rect
+    """From the font's ascent above the baseline to its descent below; width is the measured width."""
+    baseline: float
+    text: str
+    font: FontRole
+    size: float
+    color: Color
+    role: TextRole
+    card: int | None = None
+    """Index of the stretch whose card holds this line, or None for page-level text."""
+
+
+@dataclass(frozen=True)
+class ImageBox:
+    rect: Rect
+    image: Illustration
+    fit: Literal["contain", "cover"]
+    accent: Color
+    ink: Color
+    card: int
+    label: str
+    """How messages name the stretch this image belongs to, should the image fail to decode."""
+
+
+@dataclass(frozen=True)
+class FrameBox:
+    """A card's outline: a thin stroke, never a fill, so the sheet prints light."""
+
+    rect: Rect
+    color: Color
+    width: float
+    radius: float
+    card: int
+
+
+Box = TextBox | ImageBox | FrameBox
+
+
+@dataclass(frozen=True)
+class Page:
+    width: float
+    height: float
+    boxes: tuple[Box, ...]
+    body_size: float
+    """The body text size the layout settled on: the largest at which everything fits."""
+    title: str
+    subject: str
+
+
+# --- Vector shapes: what a figure is drawn with -------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Path2D:
+    """A vector path in box coordinates (origin top-left, y down, points).
+
+    Each segment is one point (a straight line to it) or three points (a cubic Bézier: two control
+    points, then the end point). Strokes have round caps and joins, as line art should.
+    """
+
+    start: Point
+    segments: tuple[tuple[Point, ...], ...]
+    closed: bool = False
+    stroke: Color | None = None
+    stroke_width: float = 0.0
+    fill: Color | None = None
+
+
+@dataclass(frozen=True)
+class Circle:
+    center: Point
+    radius: float
+    stroke: Color | None = None
+    stroke_width: float = 0.0
+    fill: Color | None = None
+
+
+Shape = Path2D | Circle

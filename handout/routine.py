@@ -1,0 +1,148 @@
+"""Load and check a routine: a TOML file (or a bundled routine's name) -> Routine."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from handout import figures, images
+from handout.errors import HandoutError
+from handout.model import Figure, Illustration, Photo, Routine, Stretch
+from handout.resources import bundled_dir, bundled_names
+from handout.schema import Checker, read_toml, type_name
+
+ROUTINE_KEYS = ("title", "subtitle", "stretches")
+STRETCH_KEYS = ("name", "target", "key_points", "hold", "image")
+MAX_STRETCHES = 8
+MAX_KEY_POINTS = 8
+
+
+def find_routine(reference: str) -> tuple[Path, str]:
+    """A routine file path, or the name of a bundled routine -> (path, name shown in messages)."""
+    path = Path(reference)
+    if path.suffix.lower() == ".toml" or path.exists() or len(path.parts) > 1:
+        return path, reference
+    bundled = bundled_dir("routines") / f"{reference}.toml"
+    if bundled.is_file():
+        return bundled, f"{reference}.toml"
+    names = ", ".join(bundled_names("routines"))
+    raise HandoutError(
+        f'no routine file or bundled routine called "{reference}": give a .toml file, or one of: {names}'
+    )
+
+
+def load_routine(reference: str) -> Routine:
+    path, shown_as = find_routine(reference)
+    data = read_toml(path, shown_as, "routine")
+    return check_routine(data, shown_as, path.parent, name=path.stem)
+
+
+def check_routine(data: dict[str, Any], shown_as: str, folder: Path, name: str) -> Routine:
+    """Turn parsed TOML into a Routine, or raise every problem found in it at once."""
+    check = Checker(shown_as)
+    check.keys(data, ROUTINE_KEYS, "")
+    title = check.text(data, "title", "", required=True, max_length=120)
+    subtitle = check.text(data, "subtitle", "", required=False, max_length=400)
+    raw_stretches = data.get("stretches")
+    stretches: list[Stretch] = []
+    if raw_stretches is None:
+        check.problem(
+            "", "no stretches: add at least one [[stretches]] table with name, target and key_points"
+        )
+    elif not isinstance(raw_stretches, list) or not all(isinstance(s, dict) for s in raw_stretches):
+        check.problem("", f'"stretches" must be [[stretches]] tables, not {type_name(raw_stretches)}')
+    elif not 1 <= len(raw_stretches) <= MAX_STRETCHES:
+        check.problem(
+            "",
+            f"{len(raw_stretches)} stretches: a sheet holds 1 to {MAX_STRETCHES}; split it into two routines",
+        )
+    else:
+        for number, table in enumerate(raw_stretches, start=1):
+            stretch = check_stretch(table, number, folder, check)
+            if stretch is not None:
+                stretches.append(stretch)
+    check.done()
+    assert title is not None  # check.done() raised otherwise
+    return Routine(title=title, subtitle=subtitle, stretches=tuple(stretches), name=name)
+
+
+def stretch_label(number: int, name: object) -> str:
+    """How messages name a stretch: its number, and its name when it has a usable one."""
+    if isinstance(name, str) and name.strip():
+        return f'stretch {number} "{name.strip()}"'
+    return f"stretch {number}"
+
+
+def check_stretch(table: dict[str, Any], number: int, folder: Path, check: Checker) -> Stretch | None:
+    where = stretch_label(number, table.get("name"))
+    check.keys(table, STRETCH_KEYS, where)
+    name = check.text(table, "name", where, required=True, max_length=80)
+    target = check.text(table, "target", where, required=True, max_length=160)
+    hold = check.text(table, "hold", where, required=False, max_length=80)
+    key_points = check_key_points(table.get("key_points"), where, check)
+    image = None
+    image_name = check.text(table, "image", where, required=False)
+    if image_name is not None:
+        image = find_illustration(image_name, folder, where, check)
+    if name is None or target is None or key_points is None:
+        return None
+    return Stretch(name=name, target=target, key_points=key_points, hold=hold, image=image)
+
+
+def check_key_points(value: object, where: str, check: Checker) -> tuple[str, ...] | None:
+    if value is None:
+        check.problem(where, 'missing key "key_points": add key_points = ["first step", "second step"]')
+        return None
+    if not isinstance(value, list):
+        check.problem(where, f'"key_points" must be a list of texts in [ ], not {type_name(value)}')
+        return None
+    if not 1 <= len(value) <= MAX_KEY_POINTS:
+        check.problem(where, f'"key_points" has {len(value)} points: give 1 to {MAX_KEY_POINTS}')
+        return None
+    points = []
+    for index, point in enumerate(value, start=1):
+        tidy = check.text_value(point, f"key point {index}", where, max_length=300)
+        if tidy is not None:
+            points.append(tidy)
+    return tuple(points) if len(points) == len(value) else None
+
+
+def find_illustration(value: str, folder: Path, where: str, check: Checker) -> Illustration | None:
+    """A path relative to the routine file (a photo), or the name of a bundled illustration."""
+    photo = folder / value
+    if photo.is_file():
+        problem = images.photo_problem(photo)
+        if problem:
+            check.problem(where, f'image "{value}" {problem}')
+            return None
+        return Photo(photo)
+    pose_file = bundled_dir("images") / f"{value}.toml"
+    if Path(value).name == value and pose_file.is_file():
+        try:
+            return Figure(value, figures.load_pose(pose_file))
+        except HandoutError as error:
+            check.problems.extend(error.messages)
+            return None
+    names = ", ".join(bundled_names("images"))
+    check.problem(
+        where,
+        f'image "{value}" not found: put the file next to the routine file, '
+        f"or use a bundled illustration ({names})",
+    )
+    return None
+
+
+def routine_texts(routine: Routine) -> Iterator[tuple[str, str]]:
+    """Every text the sheet prints from the routine, with where it comes from, for checks and tests."""
+    yield "title", routine.title
+    if routine.subtitle:
+        yield "subtitle", routine.subtitle
+    for number, stretch in enumerate(routine.stretches, start=1):
+        where = stretch_label(number, stretch.name)
+        yield f"{where}: name", stretch.name
+        yield f"{where}: target", stretch.target
+        if stretch.hold:
+            yield f"{where}: hold", stretch.hold
+        for index, point in enumerate(stretch.key_points, start=1):
+            yield f"{where}: key point {index}", point
