@@ -32,6 +32,8 @@ from handout.model import (
 from handout.routine import stretch_label
 
 SIZE_STEP = 0.25
+_Paragraph = tuple[str, TextStyle, TextRole, int | None]
+"""A text to wrap, its style, its role and the index of the card it belongs to (None: page text)."""
 LABELS = {"target": "Target", "hold": "Hold"}
 
 
@@ -80,7 +82,7 @@ class _Overflow:
 def _overflow_message(overflow: _Overflow, routine: Routine, layout: Layout, paper: Paper) -> str:
     at = f"on one {paper.name} page at {layout.body_min:g} pt"
     if overflow.card is None:
-        return f"the title, subtitle and footer leave no room for the stretches {at}: shorten the title or subtitle"
+        return f"the title, subtitle and footer leave no room for the stretches {at}: shorten the subtitle"
     label = stretch_label(overflow.card + 1, routine.stretches[overflow.card].name)
     return f"{label} does not fit {at}: shorten its key points or use a layout with fewer stretches per page"
 
@@ -117,26 +119,16 @@ class _Composer:
         content = Rect(
             layout.margin, layout.margin, paper.width - 2 * layout.margin, paper.height - 2 * layout.margin
         )
-        header = self.stack(
-            [
-                (self.routine.title, layout.title, "title", None),
-                *(
-                    [(self.routine.subtitle, layout.subtitle, "subtitle", None)]
-                    if self.routine.subtitle
-                    else []
-                ),
-            ],
-            body,
-            content.width,
-            gap=0.35 * body,
-        )
-        footer = self.stack(
-            [(layout.footer_text, layout.footer, "footer", None)] if layout.footer_text else [],
-            body,
-            content.width,
-        )
-        cards_top = content.y + header.height + body
-        cards_bottom = content.bottom - footer.height - (body if footer.height else 0)
+        header: list[_Paragraph] = [(self.routine.title, layout.title, "title", None)]
+        if self.routine.subtitle:
+            header.append((self.routine.subtitle, layout.subtitle, "subtitle", None))
+        footer: list[_Paragraph] = []
+        if layout.footer_text:
+            footer.append((layout.footer_text, layout.footer, "footer", None))
+        header_block = self.stack(header, body, content.width, gap=0.35 * body)
+        footer_block = self.stack(footer, body, content.width)
+        cards_top = content.y + header_block.height + body
+        cards_bottom = content.bottom - footer_block.height - (body if footer else 0)
         area = Rect(content.x, cards_top, content.width, cards_bottom - cards_top)
         if area.height < 4 * body:
             return _Overflow(None)
@@ -149,13 +141,13 @@ class _Composer:
                 return _Overflow(index)
             texts.append(block)
 
-        boxes: list[Box] = [*header.placed(content.x, content.y)]
+        boxes: list[Box] = [*header_block.placed(content.x, content.y)]
         tallest = max(block.height for block in texts)
         for index, (stretch, card, block) in enumerate(
             zip(self.routine.stretches, card_rects, texts, strict=True)
         ):
             boxes.extend(self.card_boxes(index, stretch, card, block, body, tallest))
-        boxes.extend(footer.placed(content.x, content.bottom - footer.height))
+        boxes.extend(footer_block.placed(content.x, content.bottom - footer_block.height))
         return Page(
             width=paper.width,
             height=paper.height,
@@ -229,7 +221,7 @@ class _Composer:
 
     def card_text(self, stretch: Stretch, card: int, body: float, width: float) -> _Block:
         layout = self.layout
-        parts: list[tuple[str, TextStyle, TextRole, int | None]] = [
+        parts: list[_Paragraph] = [
             (stretch.name, layout.heading, "name", card),
             (f"{LABELS['target']}: {stretch.target}", layout.target, "target", card),
         ]
@@ -266,7 +258,7 @@ class _Composer:
 
     def stack(
         self,
-        parts: list[tuple[str, TextStyle, TextRole, int | None]],
+        parts: list[_Paragraph],
         body: float,
         width: float,
         gap: float = 0.0,

@@ -77,7 +77,7 @@ def check_layout(data: dict[str, Any], shown_as: str, name: str) -> Layout:
         card_border=check.number(card, "border_pt", "[card]", low=0, high=4, default=0.8),
         card_radius=check.number(card, "radius_mm", "[card]", low=0, high=10, default=2.5) * MM,
         image_position=cast(Any, check.choice(card, "image", "[card]", ("top", "left"), "top")),
-        image_share=check.number(card, "image_share", "[card]", low=0.1, high=0.8, default=0.42),
+        image_share=check.number(card, "image_share", "[card]", low=0.1, high=0.8, default=0.36),
         image_fit=cast(Any, check.choice(card, "fit", "[card]", ("contain", "cover"), "contain")),
         body_max=check.number(text, "body_max_pt", "[text]", low=body_min, high=60, default=13),
         body_min=body_min,

@@ -8,6 +8,7 @@ numbered points. The PDF is deterministic (same input, same bytes) and its fonts
 from __future__ import annotations
 
 import io
+from itertools import groupby
 
 from reportlab import rl_config
 from reportlab.lib.colors import HexColor
@@ -16,7 +17,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from handout import __version__, figures, images
 from handout.fonts import font_name
-from handout.model import Box, Circle, Figure, FrameBox, ImageBox, Page, Shape, TextBox
+from handout.model import Box, Circle, Figure, FrameBox, ImageBox, Page, Photo, Shape, TextBox
 
 rl_config.useA85 = 0  # ASCII85 would make the file a quarter bigger and the build three times slower
 
@@ -28,27 +29,52 @@ def render_page(page: Page, lang: str = "en") -> bytes:
         pagesize=(page.width, page.height),
         pageCompression=1,
         invariant=1,
-        initialFontName=font_name("regular"),
+        initialFontName=font_name("regular"),  # type: ignore[arg-type]  # types-reportlab says float
         initialFontSize=10,
         lang=lang,
     )
     canvas.setTitle(page.title)
     canvas.setSubject(page.subject)
+    canvas.setAuthor("")
     canvas.setCreator(f"handout {__version__}")
     canvas.setProducer(f"handout {__version__} (reportlab)")
-    for box in page.boxes:
-        draw_box(canvas, box, page.height)
+    for _, boxes in groupby(page.boxes, key=_line_key):
+        draw_boxes(canvas, list(boxes), page.height)
     canvas.showPage()
     canvas.save()
     return buffer.getvalue()
 
 
-def draw_box(canvas: Canvas, box: Box, page_height: float) -> None:
-    if isinstance(box, TextBox):
-        canvas.setFont(font_name(box.font), box.size)
-        canvas.setFillColor(HexColor(box.color))
-        canvas.drawString(box.rect.x, page_height - box.baseline, box.text)
-    elif isinstance(box, FrameBox):
+def _line_key(box: Box) -> object:
+    """Text boxes on one baseline (a point's number and its text) group together; other boxes alone."""
+    return box.baseline if isinstance(box, TextBox) else id(box)
+
+
+def draw_boxes(canvas: Canvas, boxes: list[Box], page_height: float) -> None:
+    first = boxes[0]
+    if isinstance(first, TextBox):
+        draw_text_line(canvas, [box for box in boxes if isinstance(box, TextBox)], page_height)
+    else:
+        draw_box(canvas, first, page_height)
+
+
+def draw_text_line(canvas: Canvas, boxes: list[TextBox], page_height: float) -> None:
+    """One PDF text object per line, so extraction reads a number and its text as "1. Stand tall"."""
+    text = canvas.beginText(boxes[0].rect.x, page_height - boxes[0].baseline)
+    x = boxes[0].rect.x
+    for box in boxes:
+        if box.rect.x != x:
+            text.moveCursor(box.rect.x - x, 0)
+            x = box.rect.x
+        text.setFont(font_name(box.font), box.size)
+        text.setFillColor(HexColor(box.color))
+        text.textOut(box.text)
+    text.textLine()  # ends the line as drawString does, which text extraction reads as a line break
+    canvas.drawText(text)
+
+
+def draw_box(canvas: Canvas, box: ImageBox | FrameBox, page_height: float) -> None:
+    if isinstance(box, FrameBox):
         if box.width > 0:
             canvas.setStrokeColor(HexColor(box.color))
             canvas.setLineWidth(box.width)
@@ -60,11 +86,11 @@ def draw_box(canvas: Canvas, box: Box, page_height: float) -> None:
         shapes = figures.pose_shapes(box.image.pose, box.rect.width, box.rect.height, box.accent, box.ink)
         draw_shapes(canvas, shapes, box.rect.x, box.rect.y, page_height)
     else:
-        draw_photo(canvas, box, page_height)
+        draw_photo(canvas, box, box.image, page_height)
 
 
-def draw_photo(canvas: Canvas, box: ImageBox, page_height: float) -> None:
-    prepared = images.prepare_photo(box.image.path, box.rect, box.fit, box.label)
+def draw_photo(canvas: Canvas, box: ImageBox, photo: Photo, page_height: float) -> None:
+    prepared = images.prepare_photo(photo.path, box.rect, box.fit, box.label)
     placed = prepared.placed
     reader = ImageReader(io.BytesIO(prepared.data))
     canvas.drawImage(reader, placed.x, page_height - placed.bottom, placed.width, placed.height)

@@ -1,0 +1,405 @@
+"""Turn a pose into vector shapes: pose file -> Pose -> shapes in a box.
+
+Every bundled illustration is the same mannequin (a 175 cm adult seen from the side) placed in a pose, so
+adding a stretch means writing down where its joints are, not drawing. A pose file gives the joints in
+centimetres with y up from the floor, the figure facing right; `facing = "left"` mirrors it. Limbs on the
+far side of the body are drawn first and grey, then the torso and head, then the near limbs, all as thick
+outlined capsules with white fill so the sheet prints light. The stretched muscle is a lens filled with the
+accent colour inside its limb, darker than the white fill and lighter than the outline, so it still reads
+in grayscale.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal, cast
+
+from handout.errors import HandoutError
+from handout.model import Circle, Color, Path2D, Point, Shape
+from handout.schema import Checker, closest, read_toml, type_name
+
+SIDES = ("near", "far")
+BODY_JOINTS = ("head", "neck", "waist", "pelvis")
+LIMB_JOINTS = ("shoulder", "elbow", "hand", "hip", "knee", "ankle", "toe")
+JOINTS = BODY_JOINTS + tuple(f"{side}_{joint}" for side in SIDES for joint in LIMB_JOINTS)
+PARTS = ("far_arm", "far_leg", "body", "near_leg", "near_arm")
+"""The default drawing order, back to front; a pose's `order` may change it (an arm reaching across)."""
+Facing = Literal["right", "left"]
+Ground = Literal["floor", "mat", "none"]
+KEYS = ("facing", "ground", "wall", "highlight", "order", "joints")
+
+FAR_FILL = "#d9d9d9"
+"""Far-side limbs are light grey so they read as behind the body."""
+BODY_FILL = "#ffffff"
+STROKE = 1.1
+"""Outline width in centimetres of the mannequin: it scales with the figure (about 1.2 pt at 4 cm wide)."""
+MIN_STROKE = 0.5
+"""Thinnest outline in points: thinner lines vanish on an office printer."""
+HEAD_RADIUS = 11.5
+"""A 23 cm head: 1/7.5 of the 175 cm figure."""
+HAND_RADIUS = 4.3
+
+
+@dataclass(frozen=True)
+class Bone:
+    """A capsule between two joints, wider at the joint nearer the trunk."""
+
+    start: str
+    end: str
+    start_radius: float
+    end_radius: float
+
+
+ARM = (Bone("shoulder", "elbow", 5.0, 4.0), Bone("elbow", "hand", 4.0, 3.0))
+LEG = (Bone("knee", "ankle", 5.6, 3.8), Bone("ankle", "toe", 4.0, 2.4), Bone("hip", "knee", 8.5, 5.8))
+"""Shin and foot first, then the thigh over them: a folded knee then reads as the shin tucked behind."""
+NECK = Bone("neck", "head", 4.8, 4.8)
+CHEST = Bone("neck", "waist", 11.0, 9.5)
+BELLY = Bone("waist", "pelvis", 9.0, 11.5)
+CHEST_DROP = 7.0
+"""The chest capsule starts this far below the neck joint, so the shoulders are not higher than the chin."""
+
+
+@dataclass(frozen=True)
+class Region:
+    """Where a muscle lies on a bone: a lens from `start` to `end` (fractions of the bone's length).
+
+    `edge` is +1 for the front of the bone, -1 for the back (both hug the outline) and 0 for a lens along
+    the middle (a muscle on the side of the limb that faces the viewer). `depth` is the lens's greatest
+    width as a fraction of the bone's radius; `peak` is where along the lens it is widest.
+    """
+
+    bone: Bone
+    edge: Literal[-1, 0, 1]
+    start: float
+    end: float
+    depth: float
+    peak: float = 0.5
+
+
+SHIN, THIGH = LEG[0], LEG[2]
+HIP = Bone("waist", "hip", BELLY.start_radius, BELLY.end_radius)
+"""The side of the pelvis, from the waist down to one hip joint: where the glutes lie."""
+LIMB_REGIONS = {
+    "thigh_front": Region(THIGH, 1, 0.1, 0.88, 0.95),  # quadriceps
+    "thigh_back": Region(THIGH, -1, 0.1, 0.88, 0.95),  # hamstrings
+    "thigh_inner": Region(THIGH, 0, 0.0, 0.7, 1.0, peak=0.35),  # adductors
+    "thigh_outer": Region(THIGH, 0, 0.05, 0.92, 0.55),  # iliotibial band
+    "hip_front": Region(THIGH, 1, -0.3, 0.3, 0.9),  # hip flexors
+    "hip_outer": Region(HIP, -1, 0.35, 1.2, 1.1, peak=0.6),  # glutes
+    "calf": Region(SHIN, -1, 0.05, 0.65, 0.95, peak=0.35),  # gastrocnemius
+    "calf_lower": Region(SHIN, -1, 0.3, 0.9, 0.9, peak=0.45),  # soleus
+}
+BODY_REGIONS = {
+    "chest": Region(CHEST, 1, 0.1, 0.7, 0.8),
+    "upper_back": Region(CHEST, -1, 0.0, 0.8, 0.8),
+    "abdomen": Region(BELLY, 1, 0.0, 0.75, 0.8),
+    "lower_back": Region(BELLY, -1, -0.1, 0.7, 0.8),
+}
+HIGHLIGHTS = tuple(f"{side}_{name}" for side in SIDES for name in LIMB_REGIONS) + tuple(BODY_REGIONS)
+
+
+@dataclass(frozen=True)
+class Pose:
+    """One stretch's position of the mannequin, as read from its pose file."""
+
+    name: str
+    joints: tuple[tuple[str, Point], ...]
+    """Every joint of JOINTS with its position in centimetres, y up from the floor, figure facing right."""
+    highlight: tuple[str, ...]
+    facing: Facing = "right"
+    ground: Ground = "floor"
+    wall: float | None = None
+    """x of a wall's surface in centimetres, drawn for balance stretches."""
+    order: tuple[str, ...] = PARTS
+
+    def joint(self, name: str) -> Point:
+        return dict(self.joints)[name]
+
+
+def highlight_region(name: str) -> tuple[Region, str]:
+    """The region of a highlight name and the side prefix of its joints ("near_", "far_" or "")."""
+    if name in BODY_REGIONS:
+        return BODY_REGIONS[name], ""
+    side, _, region = name.partition("_")
+    return LIMB_REGIONS[region], f"{side}_"
+
+
+# --- Reading pose files -------------------------------------------------------------------------
+
+
+def load_pose(path: Path) -> Pose:
+    """Read and check a pose file; every problem is reported at once, naming the file and the key."""
+    shown_as = f"{path.parent.name}/{path.name}"
+    data = read_toml(path, shown_as, "pose")
+    check = Checker(shown_as)
+    check.keys(data, KEYS, "")
+    for key in ("joints", "highlight"):
+        if key not in data:
+            check.problem("", f'missing key "{key}": see images/standing-quad.toml for an example')
+    joints = _joints(data.get("joints", {}), check)
+    highlight = _names(data.get("highlight", []), "highlight", HIGHLIGHTS, check)
+    order = _names(data.get("order", list(PARTS)), "order", PARTS, check)
+    if order and sorted(order) != sorted(PARTS):
+        check.problem("order", f"list each of {', '.join(PARTS)} once, back to front")
+    facing = check.choice(data, "facing", "facing", ("right", "left"), "right")
+    ground = check.choice(data, "ground", "ground", ("floor", "mat", "none"), "floor")
+    wall = check.number(data, "wall", "wall", low=-300, high=300, default=0) if "wall" in data else None
+    check.done()
+    return Pose(path.stem, joints, highlight, cast(Facing, facing), cast(Ground, ground), wall, order)
+
+
+def _joints(table: Any, check: Checker) -> tuple[tuple[str, Point], ...]:
+    if not isinstance(table, dict):
+        check.problem("joints", f"must be a table ([joints]), not {type_name(table)}")
+        return ()
+    joints = []
+    for name in table:
+        if name not in JOINTS:
+            check.problem(f"joints.{name}", f"unknown joint{closest(name, JOINTS)}")
+    for name in JOINTS:
+        value = table.get(name)
+        if value is None:
+            check.problem(f"joints.{name}", f"missing: add {name} = [x, y] (centimetres, y up from the floor)")
+        elif (
+            isinstance(value, list)
+            and len(value) == 2
+            and all(isinstance(v, int | float) and not isinstance(v, bool) and abs(v) <= 300 for v in value)
+        ):
+            joints.append((name, (float(value[0]), float(value[1]))))
+        else:
+            check.problem(f"joints.{name}", f"must be two numbers [x, y] in centimetres, like [12, 90], not {value!r}")
+    return tuple(joints)
+
+
+def _names(value: Any, key: str, allowed: tuple[str, ...], check: Checker) -> tuple[str, ...]:
+    if not isinstance(value, list) or not value or not all(isinstance(item, str) for item in value):
+        check.problem(key, f'must be a list of names in quotes, like ["{allowed[0]}"], not {value!r}')
+        return ()
+    for item in value:
+        if item not in allowed:
+            check.problem(key, f'unknown name "{item}"{closest(item, allowed)}; use one of: {", ".join(allowed)}')
+    return tuple(value)
+
+
+# --- Drawing ------------------------------------------------------------------------------------
+
+
+def pose_shapes(pose: Pose, width: float, height: float, accent: Color, ink: Color) -> tuple[Shape, ...]:
+    """The mannequin in its pose, fitted and centred in a width x height box (aspect kept, small inset).
+
+    Highlighted muscles are the shapes filled with `accent`; nothing else uses that colour.
+    """
+    shapes = _scene(pose, accent, ink)
+    left, top, right, bottom = _bounds(shapes)
+    inset = max(1.0, 0.03 * min(width, height))
+    scale = min((width - 2 * inset) / (right - left), (height - 2 * inset) / (bottom - top))
+    x0 = (width - (right - left) * scale) / 2
+    y0 = (height - (bottom - top) * scale) / 2
+
+    def place(point: Point) -> Point:
+        x = x0 + (point[0] - left) * scale
+        return (width - x if pose.facing == "left" else x), y0 + (point[1] - top) * scale
+
+    return tuple(_transformed(shape, place, scale) for shape in shapes)
+
+
+def _transformed(shape: Shape, place: Any, scale: float) -> Shape:
+    stroke_width = max(shape.stroke_width * scale, MIN_STROKE) if shape.stroke else 0.0
+    if isinstance(shape, Circle):
+        return Circle(place(shape.center), shape.radius * scale, shape.stroke, stroke_width, shape.fill)
+    segments = tuple(tuple(place(point) for point in segment) for segment in shape.segments)
+    return Path2D(place(shape.start), segments, shape.closed, shape.stroke, stroke_width, shape.fill)
+
+
+def _bounds(shapes: tuple[Shape, ...]) -> tuple[float, float, float, float]:
+    """Left, top, right, bottom of the shapes with their strokes (Bézier control points included)."""
+    boxes = []
+    for shape in shapes:
+        pad = shape.stroke_width / 2
+        if isinstance(shape, Circle):
+            pad += shape.radius
+            points: list[Point] = [shape.center]
+        else:
+            points = [shape.start, *(point for segment in shape.segments for point in segment)]
+        xs, ys = [p[0] for p in points], [p[1] for p in points]
+        boxes.append((min(xs) - pad, min(ys) - pad, max(xs) + pad, max(ys) + pad))
+    return min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes)
+
+
+def _scene(pose: Pose, accent: Color, ink: Color) -> tuple[Shape, ...]:
+    """All shapes in pose space turned y-down (centimetres, facing right), back to front."""
+    joints = {name: (x, -y) for name, (x, y) in pose.joints}
+    figure: list[Shape] = []
+    for part in pose.order:
+        if part == "body":
+            figure += _body(joints, pose.highlight, accent, ink)
+        else:
+            side, _, kind = part.partition("_")
+            figure += _limb(joints, side, ARM if kind == "arm" else LEG, pose.highlight, accent, ink)
+    left, _, right, _ = _bounds(tuple(figure))
+    return (*_surroundings(pose, left, right, joints, ink), *figure)
+
+
+def _limb(
+    joints: dict[str, Point], side: str, bones: tuple[Bone, ...], highlight: tuple[str, ...], accent: Color, ink: Color
+) -> list[Shape]:
+    fill = FAR_FILL if side == "far" else BODY_FILL
+    shapes = _highlights(joints, HIP, f"{side}_", highlight, accent) if bones is LEG else []
+    for bone in bones:
+        shapes.append(_capsule(joints, bone, f"{side}_", fill, ink))
+        shapes += _highlights(joints, bone, f"{side}_", highlight, accent)
+    if bones is ARM:
+        shapes.append(Circle(joints[f"{side}_hand"], HAND_RADIUS, ink, STROKE, fill))
+    return shapes
+
+
+def _body(joints: dict[str, Point], highlight: tuple[str, ...], accent: Color, ink: Color) -> list[Shape]:
+    neck, waist = joints["neck"], joints["waist"]
+    down = _unit(_sub(waist, neck))
+    chest_top = (neck[0] + down[0] * CHEST_DROP, neck[1] + down[1] * CHEST_DROP)
+    shapes: list[Shape] = [_capsule(joints, NECK, "", BODY_FILL, ink)]
+    shapes.append(_capsule({**joints, "neck": chest_top}, BELLY, "", BODY_FILL, ink))
+    shapes += _highlights(joints, BELLY, "", highlight, accent)
+    shapes.append(_capsule({**joints, "neck": chest_top}, CHEST, "", BODY_FILL, ink))
+    shapes += _highlights({**joints, "neck": chest_top}, CHEST, "", highlight, accent)
+    shapes.append(Circle(joints["head"], HEAD_RADIUS, ink, STROKE, BODY_FILL))
+    return shapes
+
+
+def _surroundings(pose: Pose, left: float, right: float, joints: dict[str, Point], ink: Color) -> list[Shape]:
+    """The floor line or exercise mat under the figure, and the wall it leans on."""
+    shapes: list[Shape] = []
+    if pose.wall is not None:
+        top = min(y for _, y in joints.values()) - HEAD_RADIUS - 8
+        side = 1 if pose.wall > (left + right) / 2 else -1
+        shapes.append(_line((pose.wall, 0), (pose.wall, top), ink, STROKE))
+        for index in range(int(-top) // 12):
+            y = -6 - 12 * index
+            shapes.append(_line((pose.wall, y), (pose.wall + 5 * side, y - 5), ink, STROKE * 0.6))
+        left, right = min(left, pose.wall), max(right, pose.wall)
+    if pose.ground == "mat":
+        mat_left, mat_right = left - 6, right + 6
+        shapes.append(_round_rect(mat_left, 0.2, mat_right, 2.8, 1.3, ink, STROKE * 0.8))
+    elif pose.ground == "floor":
+        shapes.append(_line((left - 8, 0.4), (right + 8, 0.4), ink, STROKE))
+    return shapes
+
+
+def _line(start: Point, end: Point, ink: Color, width: float) -> Path2D:
+    return Path2D(start, ((end,),), stroke=ink, stroke_width=width)
+
+
+def _round_rect(left: float, top: float, right: float, bottom: float, radius: float, ink: Color, width: float) -> Path2D:
+    """A rectangle with rounded corners (y down), drawn clockwise from its top-left corner."""
+    quarter = math.pi / 2
+    segments = [((right - radius, top),), *_arc((right - radius, top + radius), radius, -quarter, 0)]
+    segments += [((right, bottom - radius),), *_arc((right - radius, bottom - radius), radius, 0, quarter)]
+    segments += [((left + radius, bottom),), *_arc((left + radius, bottom - radius), radius, quarter, 2 * quarter)]
+    segments += [((left, top + radius),), *_arc((left + radius, top + radius), radius, 2 * quarter, 3 * quarter)]
+    return Path2D((left + radius, top), tuple(segments), closed=True, stroke=ink, stroke_width=width, fill=BODY_FILL)
+
+
+# --- Geometry -----------------------------------------------------------------------------------
+
+
+def _capsule(joints: dict[str, Point], bone: Bone, prefix: str, fill: Color, ink: Color) -> Path2D:
+    """A closed outline around two circles (radii of the bone) and their two outer tangents."""
+    a, b = _ends(joints, bone, prefix)
+    ra, rb = bone.start_radius, bone.end_radius
+    length = math.dist(a, b)
+    if length <= abs(ra - rb) + 0.01:  # one end swallows the other: the bigger circle alone
+        center, radius = (a, ra) if ra >= rb else (b, rb)
+        start = _polar(center, radius, 0)
+        segments = _arc(center, radius, 0, 2 * math.pi)
+        return Path2D(start, tuple(segments), closed=True, stroke=ink, stroke_width=STROKE, fill=fill)
+    direction = math.atan2(b[1] - a[1], b[0] - a[0])
+    side = math.acos((ra - rb) / length)  # from the bone's direction to the points where the tangents touch
+    start = _polar(a, ra, direction + side)
+    segments = [(_polar(b, rb, direction + side),)]
+    segments += _arc(b, rb, direction + side, direction - side)
+    segments.append((_polar(a, ra, direction - side),))
+    segments += _arc(a, ra, direction - side, direction + side - 2 * math.pi)
+    return Path2D(start, tuple(segments), closed=True, stroke=ink, stroke_width=STROKE, fill=fill)
+
+
+def _arc(center: Point, radius: float, start: float, end: float) -> list[tuple[Point, ...]]:
+    """Cubic Bézier segments along a circle from angle `start` to `end` (radians, either way round)."""
+    count = max(1, math.ceil(abs(end - start) / (math.pi / 2)))
+    step = (end - start) / count
+    handle = 4 / 3 * math.tan(step / 4) * radius
+    segments = []
+    for index in range(count):
+        a0, a1 = start + index * step, start + (index + 1) * step
+        p0, p1 = _polar(center, radius, a0), _polar(center, radius, a1)
+        c0 = (p0[0] - handle * math.sin(a0), p0[1] + handle * math.cos(a0))
+        c1 = (p1[0] + handle * math.sin(a1), p1[1] - handle * math.cos(a1))
+        segments.append((c0, c1, p1))
+    return segments
+
+
+def _highlights(
+    joints: dict[str, Point], bone: Bone, prefix: str, highlight: tuple[str, ...], accent: Color
+) -> list[Shape]:
+    shapes: list[Shape] = []
+    for name in highlight:
+        region, side = highlight_region(name)
+        if region.bone == bone and side == prefix:
+            shapes.append(_lens(*_ends(joints, bone, prefix), region, accent))
+    return shapes
+
+
+def _lens(a: Point, b: Point, region: Region, accent: Color) -> Path2D:
+    """The muscle: a pointed lens inside the capsule a-b, on the side of the bone the region names.
+
+    The front of every bone is the same turn away from the direction that runs from trunk to hand or
+    foot (and from neck to pelvis): in a side view facing right, a hanging leg's front is to the right and
+    a thigh lifted forward has its front up, whatever the pose.
+    """
+    bone = region.bone
+    dx, dy = _sub(b, a)
+    length = math.hypot(dx, dy)
+    front = (dy / length, -dx / length) if length else (1.0, 0.0)  # y down: this turn points to the front
+    inner = 0.08 * bone.start_radius + STROKE / 2  # keep clear of the outline
+    sharpness = math.log(0.5) / math.log(region.peak)
+    outer_edge, inner_edge = [], []
+    steps = 16
+    for index in range(steps + 1):
+        u = index / steps
+        t = region.start + (region.end - region.start) * u
+        radius = bone.start_radius + (bone.end_radius - bone.start_radius) * min(max(t, 0.0), 1.0)
+        width = region.depth * radius * math.sin(math.pi * u**sharpness)
+        if region.edge:
+            high = region.edge * (radius - inner)
+            low = high - region.edge * width
+        else:
+            high, low = width / 2, -width / 2
+        centre = (a[0] + dx * t, a[1] + dy * t)
+        outer_edge.append((centre[0] + front[0] * high, centre[1] + front[1] * high))
+        inner_edge.append((centre[0] + front[0] * low, centre[1] + front[1] * low))
+    points = outer_edge + inner_edge[::-1][1:-1]
+    return Path2D(points[0], tuple((p,) for p in points[1:]), closed=True, fill=accent)
+
+
+def _ends(joints: dict[str, Point], bone: Bone, prefix: str) -> tuple[Point, Point]:
+    """The two joints of a bone; `prefix` ("near_", "far_" or "") picks the side of limb joints."""
+    return joints[_side(bone.start, prefix)], joints[_side(bone.end, prefix)]
+
+
+def _side(joint: str, prefix: str) -> str:
+    return prefix + joint if joint in LIMB_JOINTS else joint
+
+
+def _polar(center: Point, radius: float, angle: float) -> Point:
+    return center[0] + radius * math.cos(angle), center[1] + radius * math.sin(angle)
+
+
+def _sub(a: Point, b: Point) -> Point:
+    return a[0] - b[0], a[1] - b[1]
+
+
+def _unit(vector: Point) -> Point:
+    length = math.hypot(*vector) or 1.0
+    return vector[0] / length, vector[1] / length

@@ -1,0 +1,97 @@
+"""Measure what the issues set goals for, and print each figure next to its goal.
+
+Not part of the test run (timings vary with the machine): run it by hand, after installing the project,
+with `python tests/benchmarks/bench_build.py`. It times whole `handout build` processes for the cold
+figure, many builds in one process for the warm figure, and reads the sizes of the files it made.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+COLD_RUNS = 15
+WARM_SECONDS = 3.0
+
+
+def cold_build_seconds(folder: Path) -> list[float]:
+    command = [sys.executable, "-m", "handout", "build", "-o", str(folder / "cold.pdf")]
+    times = []
+    for _ in range(COLD_RUNS):
+        start = time.perf_counter()
+        subprocess.run(command, check=True, capture_output=True)
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def warm_sheets_per_second() -> float:
+    from handout.layouts import load_layout
+    from handout.paper import paper_named
+    from handout.pipeline import make_pdf
+    from handout.routine import load_routine
+
+    count, start = 0, time.perf_counter()
+    while time.perf_counter() - start < WARM_SECONDS:
+        make_pdf(load_routine("after-running"), load_layout("grid"), paper_named("a4"))
+        count += 1
+    return count / (time.perf_counter() - start)
+
+
+def photo_routine(folder: Path) -> Path:
+    """Four 4000x3000 phone-sized JPEGs, made with Pillow (noise, so they compress like photos)."""
+    from PIL import Image
+
+    lines = ['title = "Photo sheet"']
+    for number in range(1, 5):
+        photo = Image.effect_noise((4000, 3000), 60 + number).convert("RGB")
+        photo.save(folder / f"photo{number}.jpg", quality=92)
+        lines += [
+            "[[stretches]]",
+            f'name = "Stretch {number}"',
+            'target = "Calves"',
+            'key_points = ["Lean into the wall.", "Keep the back heel down."]',
+            f'image = "photo{number}.jpg"',
+        ]
+    routine = folder / "photos.toml"
+    routine.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return routine
+
+
+def timed_child(command: list[str]) -> tuple[float, float]:
+    """Wall time in seconds and peak memory in MB of one child process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    subprocess.run(command, check=True, capture_output=True)
+    seconds = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return seconds, max(peak, before) / 1024
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as temporary:
+        folder = Path(temporary)
+        cold = cold_build_seconds(folder)
+        size = os.path.getsize(folder / "cold.pdf") / 1024
+        warm = warm_sheets_per_second()
+        routine = photo_routine(folder)
+        photo_pdf = folder / "photos.pdf"
+        photo_seconds, photo_memory = timed_child(
+            [sys.executable, "-m", "handout", "build", str(routine), "-o", str(photo_pdf)]
+        )
+        photo_size = os.path.getsize(photo_pdf) / 1024
+    print(f"cold build, default sheet:  median {statistics.median(cold):.3f} s, min {min(cold):.3f} s   goal <= 0.09 s")
+    print(f"warm, one process:          {warm:.0f} sheets/s                  goal >= 250 sheets/s")
+    print(f"default sheet size:         {size:.1f} KB                        goal <= 100 KB")
+    print(f"four 4000x3000 photos:      {photo_size:.0f} KB                      goal <= 1024 KB")
+    print(f"  built in                  {photo_seconds:.2f} s                      goal <= 1 s")
+    print(f"  peak memory               {photo_memory:.0f} MB                      goal <= 150 MB")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,223 @@
+"""Shared helpers: routine files written from dicts or text, the CLI run in-process, PDFs read back."""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pdfplumber
+import pytest
+
+from handout.cli import main
+
+MM = 72 / 25.4
+MIN_MARGIN = 12 * MM
+"""Printer-safe margin: no text may come closer to the edge of the sheet (34.0 pt)."""
+PAPER_SIZES = {"a4": (595.28, 841.89), "letter": (612.0, 792.0)}
+DEFAULT_PDF = Path("build") / "after-running-grid-a4.pdf"
+
+# A realistic routine without images, so that it does not depend on the bundled illustrations.
+REALISTIC: dict[str, Any] = {
+    "title": "Cool-down after football training",
+    "subtitle": "Walk for two minutes first, then hold each stretch on both sides while your muscles are warm.",
+    "stretches": [
+        {
+            "name": "Standing calf stretch",
+            "target": "Calves (back of the lower leg)",
+            "hold": "20–30 s each leg",
+            "key_points": [
+                "Face a wall and put both hands on it at shoulder height.",
+                "Step one foot back and press its heel into the floor, toes pointing forward.",
+                "Bend the front knee slowly until you feel a stretch in the back calf.",
+            ],
+        },
+        {
+            "name": "Kneeling hip flexor stretch",
+            "target": "Hip flexors (front of the hip)",
+            "hold": "30 s each side",
+            "key_points": [
+                "Kneel on one knee with the other foot flat in front of you.",
+                "Tuck your pelvis under and keep your chest upright.",
+                "Shift your weight forward until you feel a stretch at the front of the back hip.",
+                "Raise the arm on the kneeling side for a deeper stretch.",
+            ],
+        },
+        {
+            "name": "Butterfly stretch",
+            "target": "Adductors (inner thigh)",
+            "key_points": [
+                "Sit tall with the soles of your feet together and your knees out to the sides.",
+                "Hold your ankles and let your knees sink towards the floor.",
+            ],
+        },
+        {
+            "name": "Lying glute stretch",
+            "target": "Glutes (buttocks)",
+            "hold": "20–30 s each side",
+            "key_points": [
+                "Lie on your back with both knees bent.",
+                "Cross one ankle over the other knee.",
+                "Pull the lower thigh towards your chest until you feel a stretch in the buttock.",
+                "Keep your head and shoulders relaxed on the floor.",
+                "Breathe out slowly as you ease further into it.",
+            ],
+        },
+    ],
+}
+
+
+def realistic(count: int = 4) -> dict[str, Any]:
+    """A fresh copy of the realistic routine with `count` stretches (1 to 8; repeated with new names)."""
+    data = copy.deepcopy(REALISTIC)
+    base = data["stretches"]
+    stretches = []
+    for index in range(count):
+        stretch = copy.deepcopy(base[index % len(base)])
+        if index >= len(base):
+            stretch["name"] = f"{stretch['name']} (round {index // len(base) + 1})"
+        stretches.append(stretch)
+    data["stretches"] = stretches
+    return data
+
+
+def toml_value(value: Any) -> str:
+    """A TOML literal; JSON's string escapes are valid TOML basic strings."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str | int | float):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, list):
+        return "[" + ", ".join(toml_value(item) for item in value) + "]"
+    raise TypeError(f"cannot write {value!r} as TOML here")
+
+
+def to_toml(data: dict[str, Any]) -> str:
+    """Top-level keys, then one [[stretches]] table per stretch (any other list of tables is not needed)."""
+    lines = [f"{key} = {toml_value(value)}" for key, value in data.items() if key != "stretches"]
+    for stretch in data.get("stretches", []):
+        lines += ["", "[[stretches]]"]
+        lines += [f"{key} = {toml_value(value)}" for key, value in stretch.items()]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.fixture
+def write_routine(tmp_path: Path) -> Callable[..., Path]:
+    """Write a routine file into tmp_path from a dict, TOML text or raw bytes; returns its path."""
+
+    def write(content: dict[str, Any] | str | bytes, name: str = "routine.toml") -> Path:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, dict):
+            content = to_toml(content)
+        if isinstance(content, str):
+            content = content.encode("utf-8")
+        path.write_bytes(content)
+        return path
+
+    return write
+
+
+@dataclass(frozen=True)
+class Run:
+    code: int
+    out: str
+    err: str
+
+    @property
+    def error_lines(self) -> list[str]:
+        return self.err.splitlines()
+
+
+@pytest.fixture
+def run_cli(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> Callable[..., Run]:
+    """Run `handout ARGS...` in-process from tmp_path; returns exit code, stdout and stderr."""
+    monkeypatch.chdir(tmp_path)
+
+    def run(*argv: str | Path) -> Run:
+        capsys.readouterr()
+        try:
+            code = main([str(arg) for arg in argv])
+        except SystemExit as exit_:  # argparse's --help and --version exit like a real command
+            code = exit_.code if isinstance(exit_.code, int) else (0 if exit_.code is None else 1)
+        captured = capsys.readouterr()
+        return Run(code, captured.out, captured.err)
+
+    return run
+
+
+@pytest.fixture
+def build_pdf(
+    tmp_path: Path, write_routine: Callable[..., Path], run_cli: Callable[..., Run]
+) -> Callable[..., Path]:
+    """Build a routine (dict or text) into tmp_path/out.pdf with extra CLI args; fails on any error."""
+
+    def build(content: dict[str, Any] | str, *args: str, name: str = "routine.toml") -> Path:
+        routine = write_routine(content, name)
+        output = tmp_path / f"{routine.stem}-{len(list(tmp_path.glob('*.pdf')))}.pdf"
+        result = run_cli("build", routine, "-o", output, *args)
+        assert result.code == 0, result.err
+        assert result.err == ""
+        assert output.is_file()
+        return output
+
+    return build
+
+
+@pytest.fixture
+def open_pdf() -> Iterator[Callable[[Path], pdfplumber.PDF]]:
+    """Open a PDF with pdfplumber; closed when the test ends."""
+    opened: list[pdfplumber.PDF] = []
+
+    def open_(path: Path) -> pdfplumber.PDF:
+        pdf = pdfplumber.open(path)
+        opened.append(pdf)
+        return pdf
+
+    yield open_
+    for pdf in opened:
+        pdf.close()
+
+
+def normalise(text: str) -> str:
+    """Collapse every run of whitespace (line breaks of wrapped lines included) into one space."""
+    return " ".join(text.split())
+
+
+def assert_in_order(text: str, expected: list[str]) -> None:
+    """Each expected string occurs in `text` (whitespace normalised), each after the one before."""
+    haystack = normalise(text)
+    position = 0
+    for item in expected:
+        found = haystack.find(normalise(item), position)
+        assert found >= 0, f"{item!r} missing after position {position} in {haystack[position:]!r}"
+        position = found + len(normalise(item))
+
+
+def expected_sequence(data: dict[str, Any]) -> list[str]:
+    """What the sheet must print, in reading order: title, subtitle, then each stretch's lines."""
+    sequence = [data["title"]]
+    if data.get("subtitle"):
+        sequence.append(data["subtitle"])
+    for stretch in data["stretches"]:
+        sequence += [stretch["name"], f"Target: {stretch['target']}"]
+        if stretch.get("hold"):
+            sequence.append(f"Hold: {stretch['hold']}")
+        sequence += [f"{number}. {point}" for number, point in enumerate(stretch["key_points"], start=1)]
+    return sequence
+
+
+def error_mentions(run: Run, *fragments: str) -> None:
+    """The run failed as bad input should: exit 2, only `error:` lines, each fragment in the message."""
+    assert run.code == 2, (run.code, run.out, run.err)
+    assert run.err.strip(), "no error message"
+    assert all(line.startswith("error: ") for line in run.error_lines), run.err
+    assert "Traceback" not in run.err
+    for fragment in fragments:
+        assert re.search(re.escape(fragment), run.err, re.IGNORECASE), f"{fragment!r} not in {run.err!r}"
