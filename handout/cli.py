@@ -10,11 +10,12 @@ from typing import NoReturn
 
 from handout import __version__
 from handout.errors import HandoutError
+from handout.export import export_figures
 from handout.layouts import load_layout
 from handout.output import write_atomic
 from handout.paper import PAPERS, paper_named
 from handout.pipeline import make_pdf
-from handout.routine import load_routine
+from handout.routine import library_stretches, load_routine
 
 DEFAULT_ROUTINE = "after-running"
 EXIT_BAD_INPUT = 2
@@ -53,6 +54,23 @@ def build_parser() -> argparse.ArgumentParser:
         "-o", "--output", type=Path, help="where to write the PDF (default: build/ROUTINE-LAYOUT-PAPER.pdf)"
     )
     build.set_defaults(run=run_build)
+
+    stretches = commands.add_parser(
+        "stretches",
+        help="list the stretch library",
+        description='List the library\'s stretches; a routine uses one with use = "ID".',
+    )
+    stretches.set_defaults(run=run_stretches)
+
+    figures = commands.add_parser(
+        "figures",
+        help="export the illustrations as SVG and PNG",
+        description="Write every bundled illustration as an SVG and a PNG file, for a website or newsletter.",
+    )
+    figures.add_argument(
+        "-o", "--output", type=Path, default=Path("build/figures"), help="folder (default: build/figures)"
+    )
+    figures.set_defaults(run=run_figures)
     return parser
 
 
@@ -66,6 +84,21 @@ def run_build(args: argparse.Namespace) -> int:
         output = output / f"{routine.name}-{layout.name}-{args.paper.lower()}.pdf"
     write_atomic(output, pdf)
     print(output)
+    return 0
+
+
+def run_stretches(args: argparse.Namespace) -> int:
+    entries = library_stretches()
+    id_width = max(len(entry_id) for entry_id, _ in entries)
+    name_width = max(len(stretch.name) for _, stretch in entries)
+    for entry_id, stretch in entries:
+        print(f"{entry_id:<{id_width}}  {stretch.name:<{name_width}}  {stretch.target}")
+    return 0
+
+
+def run_figures(args: argparse.Namespace) -> int:
+    written = export_figures(args.output, load_layout("grid"))
+    print(f"{len(written)} files written to {args.output}")
     return 0
 
 

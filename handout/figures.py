@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, cast
 
-from handout.errors import HandoutError
 from handout.model import Circle, Color, Path2D, Point, Shape
 from handout.schema import Checker, closest, read_toml, type_name
 
@@ -162,7 +161,9 @@ def _joints(table: Any, check: Checker) -> tuple[tuple[str, Point], ...]:
     for name in JOINTS:
         value = table.get(name)
         if value is None:
-            check.problem(f"joints.{name}", f"missing: add {name} = [x, y] (centimetres, y up from the floor)")
+            check.problem(
+                f"joints.{name}", f"missing: add {name} = [x, y] (centimetres, y up from the floor)"
+            )
         elif (
             isinstance(value, list)
             and len(value) == 2
@@ -170,7 +171,9 @@ def _joints(table: Any, check: Checker) -> tuple[tuple[str, Point], ...]:
         ):
             joints.append((name, (float(value[0]), float(value[1]))))
         else:
-            check.problem(f"joints.{name}", f"must be two numbers [x, y] in centimetres, like [12, 90], not {value!r}")
+            check.problem(
+                f"joints.{name}", f"must be two numbers [x, y] in centimetres, like [12, 90], not {value!r}"
+            )
     return tuple(joints)
 
 
@@ -180,36 +183,63 @@ def _names(value: Any, key: str, allowed: tuple[str, ...], check: Checker) -> tu
         return ()
     for item in value:
         if item not in allowed:
-            check.problem(key, f'unknown name "{item}"{closest(item, allowed)}; use one of: {", ".join(allowed)}')
+            check.problem(
+                key, f'unknown name "{item}"{closest(item, allowed)}; use one of: {", ".join(allowed)}'
+            )
     return tuple(value)
 
 
 # --- Drawing ------------------------------------------------------------------------------------
 
 
-def pose_shapes(pose: Pose, width: float, height: float, accent: Color, ink: Color) -> tuple[Shape, ...]:
-    """The mannequin in its pose, fitted and centred in a width x height box (aspect kept, small inset).
+@dataclass(frozen=True)
+class Placement:
+    """Where pose space (centimetres, y up, facing right) lands in a box: scaled, centred, maybe mirrored."""
 
-    Highlighted muscles are the shapes filled with `accent`; nothing else uses that colour.
-    """
-    shapes = _scene(pose, accent, ink)
-    left, top, right, bottom = _bounds(shapes)
+    scale: float
+    """Points per centimetre."""
+    left: float
+    top: float
+    """The pose-space x and y (y up) that land at the figure's left and top edge."""
+    x0: float
+    y0: float
+    width: float
+    mirrored: bool
+
+    def point(self, point: Point) -> Point:
+        """A point in pose space -> the same point in the box (origin top-left, y down, points)."""
+        x = self.x0 + (point[0] - self.left) * self.scale
+        return (self.width - x if self.mirrored else x), self.y0 + (self.top - point[1]) * self.scale
+
+
+def placement(pose: Pose, width: float, height: float) -> Placement:
+    """Fit the whole scene (figure, ground, wall, strokes) into the box with a small inset, aspect kept."""
+    left, top, right, bottom = _bounds(_scene(pose, BODY_FILL, BODY_FILL))
     inset = max(1.0, 0.03 * min(width, height))
     scale = min((width - 2 * inset) / (right - left), (height - 2 * inset) / (bottom - top))
     x0 = (width - (right - left) * scale) / 2
     y0 = (height - (bottom - top) * scale) / 2
+    return Placement(scale, left, -top, x0, y0, width, pose.facing == "left")
+
+
+def pose_shapes(pose: Pose, width: float, height: float, accent: Color, ink: Color) -> tuple[Shape, ...]:
+    """The mannequin in its pose, fitted and centred in a width x height box.
+
+    Highlighted muscles are the shapes filled with `accent`, without outline; nothing else uses that fill.
+    """
+    fit = placement(pose, width, height)
+    return tuple(_transformed(shape, fit) for shape in _scene(pose, accent, ink))
+
+
+def _transformed(shape: Shape, fit: Placement) -> Shape:
+    """A shape of the scene (pose space with y turned down) placed in the box."""
 
     def place(point: Point) -> Point:
-        x = x0 + (point[0] - left) * scale
-        return (width - x if pose.facing == "left" else x), y0 + (point[1] - top) * scale
+        return fit.point((point[0], -point[1]))
 
-    return tuple(_transformed(shape, place, scale) for shape in shapes)
-
-
-def _transformed(shape: Shape, place: Any, scale: float) -> Shape:
-    stroke_width = max(shape.stroke_width * scale, MIN_STROKE) if shape.stroke else 0.0
+    stroke_width = max(shape.stroke_width * fit.scale, MIN_STROKE) if shape.stroke else 0.0
     if isinstance(shape, Circle):
-        return Circle(place(shape.center), shape.radius * scale, shape.stroke, stroke_width, shape.fill)
+        return Circle(place(shape.center), shape.radius * fit.scale, shape.stroke, stroke_width, shape.fill)
     segments = tuple(tuple(place(point) for point in segment) for segment in shape.segments)
     return Path2D(place(shape.start), segments, shape.closed, shape.stroke, stroke_width, shape.fill)
 
@@ -226,7 +256,12 @@ def _bounds(shapes: tuple[Shape, ...]) -> tuple[float, float, float, float]:
             points = [shape.start, *(point for segment in shape.segments for point in segment)]
         xs, ys = [p[0] for p in points], [p[1] for p in points]
         boxes.append((min(xs) - pad, min(ys) - pad, max(xs) + pad, max(ys) + pad))
-    return min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes)
+    return (
+        min(b[0] for b in boxes),
+        min(b[1] for b in boxes),
+        max(b[2] for b in boxes),
+        max(b[3] for b in boxes),
+    )
 
 
 def _scene(pose: Pose, accent: Color, ink: Color) -> tuple[Shape, ...]:
@@ -244,7 +279,12 @@ def _scene(pose: Pose, accent: Color, ink: Color) -> tuple[Shape, ...]:
 
 
 def _limb(
-    joints: dict[str, Point], side: str, bones: tuple[Bone, ...], highlight: tuple[str, ...], accent: Color, ink: Color
+    joints: dict[str, Point],
+    side: str,
+    bones: tuple[Bone, ...],
+    highlight: tuple[str, ...],
+    accent: Color,
+    ink: Color,
 ) -> list[Shape]:
     fill = FAR_FILL if side == "far" else BODY_FILL
     shapes = _highlights(joints, HIP, f"{side}_", highlight, accent) if bones is LEG else []
@@ -257,16 +297,18 @@ def _limb(
 
 
 def _body(joints: dict[str, Point], highlight: tuple[str, ...], accent: Color, ink: Color) -> list[Shape]:
+    """Neck, then the belly and the chest over it (a mannequin's two torso blocks), then the head."""
     neck, waist = joints["neck"], joints["waist"]
     down = _unit(_sub(waist, neck))
-    chest_top = (neck[0] + down[0] * CHEST_DROP, neck[1] + down[1] * CHEST_DROP)
-    shapes: list[Shape] = [_capsule(joints, NECK, "", BODY_FILL, ink)]
-    shapes.append(_capsule({**joints, "neck": chest_top}, BELLY, "", BODY_FILL, ink))
-    shapes += _highlights(joints, BELLY, "", highlight, accent)
-    shapes.append(_capsule({**joints, "neck": chest_top}, CHEST, "", BODY_FILL, ink))
-    shapes += _highlights({**joints, "neck": chest_top}, CHEST, "", highlight, accent)
-    shapes.append(Circle(joints["head"], HEAD_RADIUS, ink, STROKE, BODY_FILL))
-    return shapes
+    chest_joints = {**joints, "neck": (neck[0] + down[0] * CHEST_DROP, neck[1] + down[1] * CHEST_DROP)}
+    return [
+        _capsule(joints, NECK, "", BODY_FILL, ink),
+        _capsule(joints, BELLY, "", BODY_FILL, ink),
+        *_highlights(joints, BELLY, "", highlight, accent),
+        _capsule(chest_joints, CHEST, "", BODY_FILL, ink),
+        *_highlights(chest_joints, CHEST, "", highlight, accent),
+        Circle(joints["head"], HEAD_RADIUS, ink, STROKE, BODY_FILL),
+    ]
 
 
 def _surroundings(pose: Pose, left: float, right: float, joints: dict[str, Point], ink: Color) -> list[Shape]:
@@ -281,8 +323,7 @@ def _surroundings(pose: Pose, left: float, right: float, joints: dict[str, Point
             shapes.append(_line((pose.wall, y), (pose.wall + 5 * side, y - 5), ink, STROKE * 0.6))
         left, right = min(left, pose.wall), max(right, pose.wall)
     if pose.ground == "mat":
-        mat_left, mat_right = left - 6, right + 6
-        shapes.append(_round_rect(mat_left, 0.2, mat_right, 2.8, 1.3, ink, STROKE * 0.8))
+        shapes.append(_tube((left - 6, 1.5), (right + 6, 1.5), 1.3, 1.3, BODY_FILL, ink, STROKE * 0.8))
     elif pose.ground == "floor":
         shapes.append(_line((left - 8, 0.4), (right + 8, 0.4), ink, STROKE))
     return shapes
@@ -292,29 +333,22 @@ def _line(start: Point, end: Point, ink: Color, width: float) -> Path2D:
     return Path2D(start, ((end,),), stroke=ink, stroke_width=width)
 
 
-def _round_rect(left: float, top: float, right: float, bottom: float, radius: float, ink: Color, width: float) -> Path2D:
-    """A rectangle with rounded corners (y down), drawn clockwise from its top-left corner."""
-    quarter = math.pi / 2
-    segments = [((right - radius, top),), *_arc((right - radius, top + radius), radius, -quarter, 0)]
-    segments += [((right, bottom - radius),), *_arc((right - radius, bottom - radius), radius, 0, quarter)]
-    segments += [((left + radius, bottom),), *_arc((left + radius, bottom - radius), radius, quarter, 2 * quarter)]
-    segments += [((left, top + radius),), *_arc((left + radius, top + radius), radius, 2 * quarter, 3 * quarter)]
-    return Path2D((left + radius, top), tuple(segments), closed=True, stroke=ink, stroke_width=width, fill=BODY_FILL)
-
-
 # --- Geometry -----------------------------------------------------------------------------------
 
 
 def _capsule(joints: dict[str, Point], bone: Bone, prefix: str, fill: Color, ink: Color) -> Path2D:
-    """A closed outline around two circles (radii of the bone) and their two outer tangents."""
     a, b = _ends(joints, bone, prefix)
-    ra, rb = bone.start_radius, bone.end_radius
+    return _tube(a, b, bone.start_radius, bone.end_radius, fill, ink, STROKE)
+
+
+def _tube(a: Point, b: Point, ra: float, rb: float, fill: Color, ink: Color, width: float) -> Path2D:
+    """A closed outline around two circles and their two outer tangents: a capsule, maybe tapered."""
     length = math.dist(a, b)
     if length <= abs(ra - rb) + 0.01:  # one end swallows the other: the bigger circle alone
         center, radius = (a, ra) if ra >= rb else (b, rb)
         start = _polar(center, radius, 0)
         segments = _arc(center, radius, 0, 2 * math.pi)
-        return Path2D(start, tuple(segments), closed=True, stroke=ink, stroke_width=STROKE, fill=fill)
+        return Path2D(start, tuple(segments), closed=True, stroke=ink, stroke_width=width, fill=fill)
     direction = math.atan2(b[1] - a[1], b[0] - a[0])
     side = math.acos((ra - rb) / length)  # from the bone's direction to the points where the tangents touch
     start = _polar(a, ra, direction + side)
@@ -322,7 +356,7 @@ def _capsule(joints: dict[str, Point], bone: Bone, prefix: str, fill: Color, ink
     segments += _arc(b, rb, direction + side, direction - side)
     segments.append((_polar(a, ra, direction - side),))
     segments += _arc(a, ra, direction - side, direction + side - 2 * math.pi)
-    return Path2D(start, tuple(segments), closed=True, stroke=ink, stroke_width=STROKE, fill=fill)
+    return Path2D(start, tuple(segments), closed=True, stroke=ink, stroke_width=width, fill=fill)
 
 
 def _arc(center: Point, radius: float, start: float, end: float) -> list[tuple[Point, ...]]:

@@ -58,8 +58,8 @@ def photo_problem(path: Path) -> str | None:
     return None
 
 
-def prepare_photo(path: Path, box: Rect, fit: Literal["contain", "cover"], label: str) -> PreparedImage:
-    """Decode, orient, flatten and downsample a photo for `box`; `label` names the stretch in errors."""
+def prepare_photo(path: Path, box: Rect, fit: Literal["contain", "cover"], owner: str) -> PreparedImage:
+    """Decode, orient, flatten and downsample a photo for `box`; `owner` names file and stretch in errors."""
     from PIL import Image, ImageOps, UnidentifiedImageError
 
     try:
@@ -79,10 +79,10 @@ def prepare_photo(path: Path, box: Rect, fit: Literal["contain", "cover"], label
                 image = _crop_to_box(image, box)
             data = _encode(image, lossless)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise HandoutError(f'{label}: image "{path.name}" {_too_large(None)}') from None
+        raise HandoutError(f'{owner}: image "{path.name}" {_too_large(None)}') from None
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         raise HandoutError(
-            f'{label}: image "{path.name}" is not a readable image: use a JPEG, PNG or WebP file'
+            f'{owner}: image "{path.name}" is not a readable image: use a JPEG, PNG or WebP file'
         ) from None
     placed = box if fit == "cover" else _centred(width, height, box)
     return PreparedImage(data, image.width, image.height, placed)

@@ -210,10 +210,7 @@ class _Composer:
         image, text = self.split_card(card, body, tallest)
         boxes: list[Box] = [FrameBox(card, layout.muted, layout.card_border, layout.card_radius, index)]
         if stretch.image is not None:
-            label = stretch_label(index + 1, stretch.name)
-            boxes.append(
-                ImageBox(image, stretch.image, layout.image_fit, layout.accent, layout.ink, index, label)
-            )
+            boxes.append(ImageBox(image, stretch.image, layout.image_fit, layout.accent, layout.ink, index))
         boxes.extend(block.placed(text.x, text.y))
         return boxes
 

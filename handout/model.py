@@ -34,6 +34,8 @@ class Photo:
     """A raster image file (the user's photo), placed and downsampled by images.py."""
 
     path: Path
+    owner: str
+    """How messages name the routine file and stretch it belongs to, should it fail to decode."""
 
 
 @dataclass(frozen=True)
@@ -176,8 +178,6 @@ class ImageBox:
     accent: Color
     ink: Color
     card: int
-    label: str
-    """How messages name the stretch this image belongs to, should the image fail to decode."""
 
 
 @dataclass(frozen=True)

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from handout import figures, images
 from handout.errors import HandoutError
 from handout.model import Figure, Illustration, Photo, Routine, Stretch
-from handout.resources import bundled_dir, bundled_names
+from handout.resources import PACKAGE_DIR, bundled_dir, bundled_names
 from handout.schema import Checker, read_toml, type_name
 
 ROUTINE_KEYS = ("title", "subtitle", "stretches")
-STRETCH_KEYS = ("name", "target", "key_points", "hold", "image")
+STRETCH_KEYS = ("use", "name", "target", "key_points", "hold", "image")
 MAX_STRETCHES = 8
 MAX_KEY_POINTS = 8
 
@@ -75,6 +77,8 @@ def stretch_label(number: int, name: object) -> str:
 
 
 def check_stretch(table: dict[str, Any], number: int, folder: Path, check: Checker) -> Stretch | None:
+    if "use" in table:
+        table = with_library_entry(table, number, check)
     where = stretch_label(number, table.get("name"))
     check.keys(table, STRETCH_KEYS, where)
     name = check.text(table, "name", where, required=True, max_length=80)
@@ -88,6 +92,38 @@ def check_stretch(table: dict[str, Any], number: int, folder: Path, check: Check
     if name is None or target is None or key_points is None:
         return None
     return Stretch(name=name, target=target, key_points=key_points, hold=hold, image=image)
+
+
+def with_library_entry(table: dict[str, Any], number: int, check: Checker) -> dict[str, Any]:
+    """The library stretch named by `use`, with the fields the routine gives replacing the library's."""
+    entry_id = table["use"]
+    entries = library()
+    if not isinstance(entry_id, str) or entry_id not in entries:
+        near = difflib.get_close_matches(str(entry_id), list(entries), n=3, cutoff=0.4)
+        hint = f" (closest: {', '.join(near)})" if near else ""
+        check.problem(
+            stretch_label(number, table.get("name")),
+            f'"use" names no stretch in the library: {entry_id!r}{hint}; list them with: handout stretches',
+        )
+        return {key: value for key, value in table.items() if key != "use"}
+    return {**entries[entry_id], **{key: value for key, value in table.items() if key != "use"}}
+
+
+@cache
+def library() -> dict[str, dict[str, Any]]:
+    """The bundled stretch library: id -> the fields of a stretch, as written in library.toml."""
+    return read_toml(PACKAGE_DIR / "library.toml", "the stretch library", "library")
+
+
+def library_stretches() -> list[tuple[str, Stretch]]:
+    """Every library stretch, checked like a routine's, for `handout stretches` and the tests."""
+    check = Checker("the stretch library")
+    checked = [
+        (entry_id, check_stretch(entry, number, bundled_dir("images"), check))
+        for number, (entry_id, entry) in enumerate(library().items(), start=1)
+    ]
+    check.done()
+    return [(entry_id, stretch) for entry_id, stretch in checked if stretch is not None]
 
 
 def check_key_points(value: object, where: str, check: Checker) -> tuple[str, ...] | None:
@@ -116,7 +152,7 @@ def find_illustration(value: str, folder: Path, where: str, check: Checker) -> I
         if problem:
             check.problem(where, f'image "{value}" {problem}')
             return None
-        return Photo(photo)
+        return Photo(photo, owner=f"{check.shown_as}: {where}")
     pose_file = bundled_dir("images") / f"{value}.toml"
     if Path(value).name == value and pose_file.is_file():
         try:

@@ -43,7 +43,7 @@ def routine_from(data: dict, *, images: bool = False) -> Routine:
                 target=raw["target"],
                 key_points=tuple(raw["key_points"]),
                 hold=raw.get("hold"),
-                image=Photo(Path(f"photo-{index}.jpg")) if images else None,
+                image=Photo(Path(f"photo-{index}.jpg"), owner=f"test.toml: stretch {index + 1}") if images else None,
             )
             for index, raw in enumerate(data["stretches"])
         ),

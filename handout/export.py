@@ -1,0 +1,91 @@
+"""Export the bundled figures for a club's website or newsletter: pose files -> SVG and PNG files.
+
+SVG is written straight from the figure's vector shapes. PNG is rasterised from a one-figure PDF drawn
+by the same renderer as the sheet (pypdfium2 renders it), so the picture online is the one on paper.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from xml.sax.saxutils import quoteattr
+
+from reportlab.pdfgen.canvas import Canvas
+
+from handout.errors import HandoutError
+from handout.figures import load_pose, pose_shapes
+from handout.model import Circle, Layout, Path2D, Point, Shape
+from handout.output import write_atomic
+from handout.render import draw_shapes
+from handout.resources import bundled_dir
+
+FIGURE_WIDTH = 360.0
+FIGURE_HEIGHT = 240.0
+"""Points; every figure fits this box, keeping its proportions."""
+PNG_SCALE = 3.0
+"""Pixels per point: 1080 x 720 pixels, sharp on a phone screen and a newsletter."""
+
+
+def export_figures(folder: Path, layout: Layout) -> list[Path]:
+    """Write every bundled figure as NAME.svg and NAME.png in `folder`; returns the files written."""
+    written = []
+    for pose_file in sorted(bundled_dir("images").glob("*.toml")):
+        shapes = pose_shapes(load_pose(pose_file), FIGURE_WIDTH, FIGURE_HEIGHT, layout.accent, layout.ink)
+        for suffix, data in ((".svg", svg_bytes(shapes)), (".png", png_bytes(shapes))):
+            path = folder / f"{pose_file.stem}{suffix}"
+            write_atomic(path, data)
+            written.append(path)
+    if not written:
+        raise HandoutError(f"no figures found in {bundled_dir('images')}: the installation is incomplete")
+    return written
+
+
+def svg_bytes(shapes: tuple[Shape, ...], width: float = FIGURE_WIDTH, height: float = FIGURE_HEIGHT) -> bytes:
+    elements = "\n".join(f"  {_svg_element(shape)}" for shape in shapes)
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width:g}pt" height="{height:g}pt" '
+        f'viewBox="0 0 {width:g} {height:g}">\n'
+        f'  <rect width="100%" height="100%" fill="#ffffff"/>\n'
+        f'<g stroke-linecap="round" stroke-linejoin="round">\n{elements}\n</g>\n</svg>\n'
+    ).encode()
+
+
+def _svg_element(shape: Shape) -> str:
+    paint = (
+        f"fill={quoteattr(shape.fill or 'none')} stroke={quoteattr(shape.stroke or 'none')} "
+        f'stroke-width="{shape.stroke_width:.2f}"'
+    )
+    if isinstance(shape, Circle):
+        x, y = shape.center
+        return f'<circle cx="{x:.2f}" cy="{y:.2f}" r="{shape.radius:.2f}" {paint}/>'
+    return f'<path d="{_svg_path(shape)}" {paint}/>'
+
+
+def _svg_path(path: Path2D) -> str:
+    def xy(point: Point) -> str:
+        return f"{point[0]:.2f} {point[1]:.2f}"
+
+    commands = [f"M {xy(path.start)}"]
+    for segment in path.segments:
+        commands.append(f"L {xy(segment[0])}" if len(segment) == 1 else "C " + " ".join(map(xy, segment)))
+    if path.closed:
+        commands.append("Z")
+    return " ".join(commands)
+
+
+def png_bytes(shapes: tuple[Shape, ...], width: float = FIGURE_WIDTH, height: float = FIGURE_HEIGHT) -> bytes:
+    import pypdfium2  # here, not at the top: `handout build` should not pay for loading PDFium
+
+    pdf = io.BytesIO()
+    canvas = Canvas(pdf, pagesize=(width, height), invariant=1)
+    draw_shapes(canvas, shapes, 0, 0, height)
+    canvas.showPage()
+    canvas.save()
+    document = pypdfium2.PdfDocument(pdf.getvalue())
+    try:
+        image = document[0].render(scale=PNG_SCALE).to_pil()
+    finally:
+        document.close()
+    png = io.BytesIO()
+    image.convert("RGB").save(png, "PNG", optimize=True)
+    return png.getvalue()
