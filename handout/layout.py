@@ -107,6 +107,7 @@ class _Composer:
         self.paper = paper
         self.fonts = fonts
         self._widths: dict[tuple[str, FontRole], float] = {}
+        self.with_images = any(stretch.image is not None for stretch in routine.stretches)
 
     def width(self, text: str, font: FontRole, size: float) -> float:
         key = (text, font)
@@ -187,13 +188,18 @@ class _Composer:
     def text_room(self, card: Rect, body: float) -> float:
         """Height the card's text may take: the inner card less the image's minimum share."""
         inner = self.inner(card)
-        if self.layout.image_position == "left":
+        if not self.with_images or self.layout.image_position == "left":
             return inner.height
         return inner.height * (1 - self.layout.image_share) - self.image_gap(body)
 
     def split_card(self, card: Rect, body: float, text_height: float) -> tuple[Rect, Rect]:
-        """The card's image and text rectangles; an image on top grows into what the text leaves."""
+        """The card's image and text rectangles; an image on top grows into what the text leaves.
+
+        When no stretch of the routine has an image, the text takes the whole card.
+        """
         inner = self.inner(card)
+        if not self.with_images:
+            return Rect(inner.x, inner.y, inner.width, 0), inner
         if self.layout.image_position == "left":
             image = Rect(inner.x, inner.y, inner.width * self.layout.image_share, inner.height)
             text_x = image.right + self.layout.card_padding

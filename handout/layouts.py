@@ -86,6 +86,7 @@ def check_layout(data: dict[str, Any], shown_as: str, name: str) -> Layout:
         ink=palette["ink"],
         muted=palette["muted"],
         footer_text=check.text(footer, "text", "[footer]", required=False) or "",
+        source=shown_as,
         **{key: check_style(styles, key, palette, check) for key in STYLE_NAMES},
     )
     check.done()

@@ -65,6 +65,8 @@ class Routine:
     subtitle: str | None = None
     name: str = "routine"
     """Short name used in the default output file name (the file's stem, or the bundled name)."""
+    source: str = "routine"
+    """How messages name the routine file: as the user typed its path, or the bundled file's name."""
 
 
 @dataclass(frozen=True)
@@ -114,6 +116,8 @@ class Layout:
     point: TextStyle
     footer: TextStyle
     footer_text: str
+    source: str
+    """How messages name the layout file."""
 
 
 # --- Output of the layout: positioned boxes -----------------------------------------------------

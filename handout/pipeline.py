@@ -11,16 +11,18 @@ from handout.routine import routine_texts
 
 
 def make_pdf(routine: Routine, layout: Layout, paper: Paper) -> bytes:
-    check_printable(routine)
+    check_printable(routine, layout)
     return render_page(lay_out(routine, layout, paper, metrics()))
 
 
-def check_printable(routine: Routine) -> None:
+def check_printable(routine: Routine, layout: Layout) -> None:
     """Refuse characters the font has no glyph for: they would print as empty boxes."""
+    texts = [(f"{routine.source}: {where}", text) for where, text in routine_texts(routine)]
+    texts.append((f"{layout.source}: [footer] text", layout.footer_text))
     problems = [
-        f'{where}: the character "{char}" (U+{ord(char):04X}) cannot be printed with the bundled font: '
+        f'{where}: the character "{char}" (U+{ord(char):04X}) cannot be printed with the font: '
         "replace or remove it"
-        for where, text in routine_texts(routine)
+        for where, text in texts
         for char in missing_characters(text)
     ]
     if problems:

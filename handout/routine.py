@@ -66,7 +66,7 @@ def check_routine(data: dict[str, Any], shown_as: str, folder: Path, name: str) 
                 stretches.append(stretch)
     check.done()
     assert title is not None  # check.done() raised otherwise
-    return Routine(title=title, subtitle=subtitle, stretches=tuple(stretches), name=name)
+    return Routine(title=title, subtitle=subtitle, stretches=tuple(stretches), name=name, source=shown_as)
 
 
 def stretch_label(number: int, name: object) -> str:

@@ -24,12 +24,12 @@ DEFAULT_PDF = Path("build") / "after-running-grid-a4.pdf"
 # A realistic routine without images, so that it does not depend on the bundled illustrations.
 REALISTIC: dict[str, Any] = {
     "title": "Cool-down after football training",
-    "subtitle": "Walk for two minutes first, then hold each stretch on both sides while your muscles are warm.",
+    "subtitle": "Walk for two minutes, then hold each stretch on both sides while your muscles are warm.",
     "stretches": [
         {
             "name": "Standing calf stretch",
             "target": "Calves (back of the lower leg)",
-            "hold": "20–30 s each leg",
+            "hold": "20–30 s each leg",  # noqa: RUF001
             "key_points": [
                 "Face a wall and put both hands on it at shoulder height.",
                 "Step one foot back and press its heel into the floor, toes pointing forward.",
@@ -58,7 +58,7 @@ REALISTIC: dict[str, Any] = {
         {
             "name": "Lying glute stretch",
             "target": "Glutes (buttocks)",
-            "hold": "20–30 s each side",
+            "hold": "20–30 s each side",  # noqa: RUF001
             "key_points": [
                 "Lie on your back with both knees bent.",
                 "Cross one ankle over the other knee.",

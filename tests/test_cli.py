@@ -139,7 +139,7 @@ def image_case(content: bytes, name: str = "x.jpg") -> Setup:
 
 
 def truncated_jpeg() -> bytes:
-    """A JPEG whose header is whole but whose picture data stops half-way, as an interrupted copy leaves it."""
+    """A JPEG with a whole header but picture data that stops half-way, like an interrupted copy."""
     buffer = io.BytesIO()
     Image.effect_noise((800, 600), 60).convert("RGB").save(buffer, "JPEG", quality=95)
     data = buffer.getvalue()
@@ -210,7 +210,10 @@ BAD_INPUTS: dict[str, tuple[Setup, tuple[str, ...]]] = {
     ),
     "title-a-list": (routine_case({**realistic(), "title": ["a"]}), ("routine.toml", '"title"')),
     "no-stretches": (routine_case({"title": "Empty"}), ("routine.toml", "stretches")),
-    "empty-stretches-list": (routine_case('title = "Empty"\nstretches = []\n'), ("routine.toml", "stretches")),
+    "empty-stretches-list": (
+        routine_case('title = "Empty"\nstretches = []\n'),
+        ("routine.toml", "stretches"),
+    ),
     "nine-stretches": (routine_case(NINE), ("routine.toml", "9 stretches", "1 to 8")),
     "empty-key-points": (
         routine_case(with_stretch(0, key_points=[])),

@@ -43,7 +43,9 @@ def routine_from(data: dict, *, images: bool = False) -> Routine:
                 target=raw["target"],
                 key_points=tuple(raw["key_points"]),
                 hold=raw.get("hold"),
-                image=Photo(Path(f"photo-{index}.jpg"), owner=f"test.toml: stretch {index + 1}") if images else None,
+                image=Photo(Path(f"photo-{index}.jpg"), owner=f"test.toml: stretch {index + 1}")
+                if images
+                else None,
             )
             for index, raw in enumerate(data["stretches"])
         ),
@@ -238,8 +240,3 @@ def test_too_much_text_message_is_exactly_as_specified_on_a4():
         'stretch 5 "Deep squat" does not fit on one A4 page at 8 pt: '
         "shorten its key points or use a layout with fewer stretches per page"
     )
-
-
-def test_a_full_but_fitting_routine_is_laid_out_at_no_less_than_the_minimum(grid):
-    page = lay_out(make_routine(8, images=True), grid, paper_named("a4"), metrics())
-    assert page.body_size >= grid.body_min

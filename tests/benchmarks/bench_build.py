@@ -85,7 +85,9 @@ def main() -> None:
             [sys.executable, "-m", "handout", "build", str(routine), "-o", str(photo_pdf)]
         )
         photo_size = os.path.getsize(photo_pdf) / 1024
-    print(f"cold build, default sheet:  median {statistics.median(cold):.3f} s, min {min(cold):.3f} s   goal <= 0.09 s")
+    print(
+        f"cold build, default sheet:  median {statistics.median(cold):.3f} s, min {min(cold):.3f} s   goal <= 0.09 s"
+    )
     print(f"warm, one process:          {warm:.0f} sheets/s                  goal >= 250 sheets/s")
     print(f"default sheet size:         {size:.1f} KB                        goal <= 100 KB")
     print(f"four 4000x3000 photos:      {photo_size:.0f} KB                      goal <= 1024 KB")
