@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal, cast
 
@@ -222,10 +223,12 @@ def placement(pose: Pose, width: float, height: float) -> Placement:
     return Placement(scale, left, -top, x0, y0, width, pose.facing == "left")
 
 
+@lru_cache(maxsize=128)
 def pose_shapes(pose: Pose, width: float, height: float, accent: Color, ink: Color) -> tuple[Shape, ...]:
     """The mannequin in its pose, fitted and centred in a width x height box.
 
     Highlighted muscles are the shapes filled with `accent`, without outline; nothing else uses that fill.
+    Cached: every sheet of a batch draws the same figures in the same boxes.
     """
     fit = placement(pose, width, height)
     return tuple(_transformed(shape, fit) for shape in _scene(pose, accent, ink))

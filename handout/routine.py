@@ -78,7 +78,10 @@ def stretch_label(number: int, name: object) -> str:
 
 def check_stretch(table: dict[str, Any], number: int, folder: Path, check: Checker) -> Stretch | None:
     if "use" in table:
-        table = with_library_entry(table, number, check)
+        merged = with_library_entry(table, number, check)
+        if merged is None:
+            return None
+        table = merged
     where = stretch_label(number, table.get("name"))
     check.keys(table, STRETCH_KEYS, where)
     name = check.text(table, "name", where, required=True, max_length=80)
@@ -94,7 +97,7 @@ def check_stretch(table: dict[str, Any], number: int, folder: Path, check: Check
     return Stretch(name=name, target=target, key_points=key_points, hold=hold, image=image)
 
 
-def with_library_entry(table: dict[str, Any], number: int, check: Checker) -> dict[str, Any]:
+def with_library_entry(table: dict[str, Any], number: int, check: Checker) -> dict[str, Any] | None:
     """The library stretch named by `use`, with the fields the routine gives replacing the library's."""
     entry_id = table["use"]
     entries = library()
@@ -105,7 +108,7 @@ def with_library_entry(table: dict[str, Any], number: int, check: Checker) -> di
             stretch_label(number, table.get("name")),
             f'"use" names no stretch in the library: {entry_id!r}{hint}; list them with: handout stretches',
         )
-        return {key: value for key, value in table.items() if key != "use"}
+        return None
     return {**entries[entry_id], **{key: value for key, value in table.items() if key != "use"}}
 
 
