@@ -13,7 +13,7 @@ from typing import Any, cast
 
 from handout.errors import HandoutError
 from handout.model import MM, Layout, TextStyle
-from handout.resources import bundled_dir, bundled_names
+from handout.resources import bundled_names, find_toml
 from handout.schema import Checker, read_toml
 
 MIN_MARGIN_MM = 12
@@ -27,16 +27,13 @@ HEX_COLOR = re.compile(r"#[0-9a-fA-F]{6}")
 
 def find_layout(reference: str) -> tuple[Path, str]:
     """A layout file path, or the name of a bundled layout -> (path, name shown in messages)."""
-    path = Path(reference)
-    if path.suffix.lower() == ".toml" or path.exists() or len(path.parts) > 1:
-        return path, reference
-    bundled = bundled_dir("layouts") / f"{reference}.toml"
-    if bundled.is_file():
-        return bundled, f"layout {reference}"
-    names = ", ".join(bundled_names("layouts"))
-    raise HandoutError(
-        f'unknown layout "{reference}": use one of {names}, or the path of a layout file (.toml)'
-    )
+    found = find_toml(reference, "layouts")
+    if found is None:
+        names = ", ".join(bundled_names("layouts"))
+        raise HandoutError(
+            f'unknown layout "{reference}": use one of {names}, or the path of a layout file (.toml)'
+        )
+    return found
 
 
 def load_layout(reference: str) -> Layout:

@@ -11,7 +11,7 @@ from typing import Any
 from handout import figures, images
 from handout.errors import HandoutError
 from handout.model import Figure, Illustration, Photo, Routine, Stretch
-from handout.resources import PACKAGE_DIR, bundled_dir, bundled_names
+from handout.resources import PACKAGE_DIR, bundled_dir, bundled_names, find_toml
 from handout.schema import Checker, read_toml, type_name
 
 ROUTINE_KEYS = ("title", "subtitle", "stretches")
@@ -22,16 +22,13 @@ MAX_KEY_POINTS = 8
 
 def find_routine(reference: str) -> tuple[Path, str]:
     """A routine file path, or the name of a bundled routine -> (path, name shown in messages)."""
-    path = Path(reference)
-    if path.suffix.lower() == ".toml" or path.exists() or len(path.parts) > 1:
-        return path, reference
-    bundled = bundled_dir("routines") / f"{reference}.toml"
-    if bundled.is_file():
-        return bundled, f"{reference}.toml"
-    names = ", ".join(bundled_names("routines"))
-    raise HandoutError(
-        f'no routine file or bundled routine called "{reference}": give a .toml file, or one of: {names}'
-    )
+    found = find_toml(reference, "routines")
+    if found is None:
+        names = ", ".join(bundled_names("routines"))
+        raise HandoutError(
+            f'no routine file or bundled routine called "{reference}": give a .toml file, or one of: {names}'
+        )
+    return found
 
 
 def load_routine(reference: str) -> Routine:
