@@ -64,7 +64,8 @@ def test_unknown_library_id_lists_the_closest(tmp_path: Path, capsys: pytest.Cap
 
 
 def test_routine_of_library_stretches_prints_them(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    routine = write_routine(tmp_path, '[[stretches]]\nuse = "calf-wall"\n[[stretches]]\nuse = "hip-flexor-lunge"\n')
+    stretches = '[[stretches]]\nuse = "calf-wall"\n[[stretches]]\nuse = "hip-flexor-lunge"\n'
+    routine = write_routine(tmp_path, stretches)
     assert main(["build", str(routine), "-o", str(tmp_path / "out.pdf")]) == 0
     text = " ".join(PdfReader(tmp_path / "out.pdf").pages[0].extract_text().split())
     assert text.index("Wall calf stretch") < text.index("Kneeling hip flexor stretch")
