@@ -99,6 +99,14 @@ def test_transparent_png_prints_on_white(tmp_path: Path) -> None:
     assert flat.getpixel((100, 100)) == (0, 0, 0)
 
 
+def test_webp_photo_is_read(tmp_path: Path) -> None:
+    Image.new("RGB", (400, 300), RED).save(tmp_path / "photo.webp", "WEBP")
+    assert photo_problem(tmp_path / "photo.webp") is None
+    image = decoded(prepare_photo(tmp_path / "photo.webp", BOX, "contain", "stretch 1").data)
+    assert image.size == (400, 300)
+    assert is_red(image.getpixel((200, 150)))
+
+
 @pytest.mark.parametrize(
     ("mode", "expected"),
     [("CMYK", {"RGB"}), ("I;16", {"L"}), ("P", {"RGB", "P"}), ("LA", {"RGB"})],
