@@ -80,7 +80,8 @@ class _Overflow:
 
 
 def _overflow_message(overflow: _Overflow, routine: Routine, layout: Layout, paper: Paper) -> str:
-    at = f"on one {paper.name} page at {layout.body_min:g} pt"
+    sheet = f"landscape {paper.name}" if paper.landscape else paper.name
+    at = f"on one {sheet} page at {layout.body_min:g} pt"
     if overflow.card is None:
         return f"the title, subtitle and footer leave no room for the stretches {at}: shorten the subtitle"
     label = stretch_label(overflow.card + 1, routine.stretches[overflow.card].name)
@@ -163,7 +164,8 @@ class _Composer:
     def grid(self, area: Rect) -> list[Rect]:
         """Card rectangles in reading order: left to right, then top to bottom, rows of equal height."""
         count = len(self.routine.stretches)
-        columns = min(self.layout.columns, count)
+        wanted = self.layout.columns_landscape if self.paper.landscape else self.layout.columns
+        columns = min(wanted, count)
         rows = math.ceil(count / columns)
         gap = self.layout.gap
         width = (area.width - (columns - 1) * gap) / columns

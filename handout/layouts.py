@@ -56,7 +56,7 @@ def check_layout(data: dict[str, Any], shown_as: str, name: str) -> Layout:
     styles = check.table(data, "styles", "")
     footer = check.table(data, "footer", "")
     check.keys(page, ("margin_mm",), "[page]")
-    check.keys(grid, ("columns", "gap_mm"), "[grid]")
+    check.keys(grid, ("columns", "columns_landscape", "gap_mm"), "[grid]")
     check.keys(card, ("padding_mm", "border_pt", "radius_mm", "image", "image_share", "fit"), "[card]")
     check.keys(text, ("body_max_pt", "body_min_pt", "line_spacing"), "[text]")
     check.keys(colors, COLOR_NAMES, "[colors]")
@@ -67,10 +67,14 @@ def check_layout(data: dict[str, Any], shown_as: str, name: str) -> Layout:
         key: check_color(colors, key, "[colors]", default, check) for key, default in DEFAULT_COLORS.items()
     }
     body_min = check.number(text, "body_min_pt", "[text]", low=MIN_BODY_PT, high=40, default=MIN_BODY_PT)
+    columns = int(check.number(grid, "columns", "[grid]", low=1, high=4, default=2))
     layout = Layout(
         name=name,
         description=description,
-        columns=int(check.number(grid, "columns", "[grid]", low=1, high=4, default=2)),
+        columns=columns,
+        columns_landscape=int(
+            check.number(grid, "columns_landscape", "[grid]", low=1, high=6, default=columns)
+        ),
         margin=check.number(page, "margin_mm", "[page]", low=MIN_MARGIN_MM, high=40, default=14) * MM,
         gap=check.number(grid, "gap_mm", "[grid]", low=0, high=30, default=5) * MM,
         card_padding=check.number(card, "padding_mm", "[card]", low=0, high=20, default=4) * MM,

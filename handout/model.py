@@ -75,6 +75,11 @@ class Paper:
     width: float
     height: float
 
+    @property
+    def landscape(self) -> bool:
+        """Wider than tall: the sheet turned on its side."""
+        return self.width > self.height
+
 
 @dataclass(frozen=True)
 class TextStyle:
@@ -92,6 +97,8 @@ class Layout:
     name: str
     description: str
     columns: int
+    columns_landscape: int
+    """Columns on a landscape sheet: the wider page usually takes more of them."""
     margin: float
     gap: float
     card_padding: float

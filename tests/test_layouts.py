@@ -1,0 +1,183 @@
+"""Every bundled layout on every paper and orientation: geometry, PDF read-back and the command line."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+from typing import Any
+
+import pypdf
+import pytest
+from conftest import MIN_MARGIN, PAPER_SIZES, assert_in_order, error_mentions, expected_sequence, realistic
+from test_layout_geometry import routine_from
+from test_pdf_readback import overlap, page_text, text_lines
+
+from handout.errors import HandoutError
+from handout.fonts import metrics
+from handout.layout import lay_out
+from handout.layouts import check_layout, load_layout
+from handout.model import FrameBox, ImageBox, Page, Rect, TextBox
+from handout.paper import orientation_named, oriented, paper_named
+from handout.resources import bundled_names
+
+PAPERS = ("a4", "letter")
+ORIENTATIONS = ("portrait", "landscape")
+FIGURES = (
+    "standing-quad",
+    "pushup-lunge",
+    "seated-hamstring",
+    "seated-twist",
+    "calf-wall",
+    "hip-flexor-lunge",
+)
+
+
+def with_figures(data: dict[str, Any]) -> dict[str, Any]:
+    """The routine with a bundled illustration on every stretch, as a coach's sheet has."""
+    for index, stretch in enumerate(data["stretches"]):
+        stretch["image"] = FIGURES[index % len(FIGURES)]
+    return data
+
+
+def grid_routine() -> dict[str, Any]:
+    return realistic(4)
+
+
+ROUTINES = {"grid": grid_routine}
+"""A routine that fits each bundled layout: a layout added without one here fails the test below."""
+
+
+def test_every_bundled_layout_has_a_test_routine():
+    assert sorted(ROUTINES) == bundled_names("layouts")
+
+
+CASES = [
+    pytest.param(name, paper, orientation, id=f"{name}-{paper}-{orientation}")
+    for name in sorted(ROUTINES)
+    for paper in PAPERS
+    for orientation in ORIENTATIONS
+]
+
+
+def page_for(name: str, paper: str, orientation: str, *, images: bool = True) -> Page:
+    sheet = oriented(paper_named(paper), orientation_named(orientation))
+    return lay_out(routine_from(ROUTINES[name](), images=images), load_layout(name), sheet, metrics())
+
+
+def sheet_size(paper: str, orientation: str) -> tuple[float, float]:
+    width, height = PAPER_SIZES[paper]
+    return (height, width) if orientation == "landscape" else (width, height)
+
+
+# --- Geometry ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("name", "paper", "orientation"), CASES)
+def test_layout_geometry_on_every_sheet(name, paper, orientation):
+    """Right size, inside the margins, cards apart, lines apart, images clear of text, sizes in range."""
+    layout = load_layout(name)
+    page = page_for(name, paper, orientation)
+    assert (page.width, page.height) == pytest.approx(sheet_size(paper, orientation), abs=0.01)
+    content = Rect(
+        layout.margin, layout.margin, page.width - 2 * layout.margin, page.height - 2 * layout.margin
+    )
+    assert layout.margin >= MIN_MARGIN - 0.01
+    for box in page.boxes:
+        assert content.contains(box.rect), box
+    frames = [box for box in page.boxes if isinstance(box, FrameBox)]
+    for first, second in itertools.combinations(frames, 2):
+        assert not first.rect.overlaps(second.rect), (first.card, second.card)
+    texts = [box for box in page.boxes if isinstance(box, TextBox)]
+    for first, second in itertools.combinations(texts, 2):
+        assert not first.rect.overlaps(second.rect), (first.text, second.text)
+    for image in (box for box in page.boxes if isinstance(box, ImageBox)):
+        for text in texts:
+            assert not image.rect.overlaps(text.rect), text.text
+    assert min(box.size for box in texts) >= layout.body_min - 0.01
+    assert layout.body_min <= page.body_size <= layout.body_max
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_landscape_uses_the_layouts_landscape_columns(paper):
+    grid = load_layout("grid")
+    page = page_for("grid", paper, "landscape")
+    frames = [box.rect for box in page.boxes if isinstance(box, FrameBox)]
+    assert len({round(frame.x) for frame in frames}) == min(grid.columns_landscape, len(frames))
+    portrait = page_for("grid", paper, "portrait")
+    assert len({round(box.rect.x) for box in portrait.boxes if isinstance(box, FrameBox)}) == grid.columns
+
+
+def test_landscape_columns_default_to_the_portrait_columns():
+    layout = check_layout({"grid": {"columns": 3}}, "mine.toml", "mine")
+    assert layout.columns_landscape == 3
+
+
+def test_landscape_swaps_width_and_height_and_keeps_the_name():
+    a4 = paper_named("a4")
+    turned = oriented(a4, "landscape")
+    assert (turned.width, turned.height, turned.name) == (a4.height, a4.width, "A4")
+    assert oriented(turned, "landscape") == turned
+    assert oriented(turned, "portrait") == a4
+
+
+def test_an_unknown_orientation_is_refused():
+    with pytest.raises(HandoutError, match=r"unknown orientation \"sideways\".*landscape"):
+        orientation_named("sideways")
+
+
+# --- Read-back --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("name", "paper", "orientation"), CASES)
+def test_layout_pdf_on_every_sheet(build_pdf, open_pdf, name, paper, orientation):
+    """One page of the sheet's size, all text in order, inside the margins, no overlaps, no small text."""
+    data = with_figures(ROUTINES[name]())
+    path = build_pdf(data, "--layout", name, "--paper", paper, "--orientation", orientation)
+    reader = pypdf.PdfReader(path)
+    assert len(reader.pages) == 1
+    box = reader.pages[0].mediabox
+    assert (float(box.width), float(box.height)) == pytest.approx(sheet_size(paper, orientation), abs=0.01)
+    assert_in_order(page_text(path), expected_sequence(data))
+    width, height = sheet_size(paper, orientation)
+    page = open_pdf(path).pages[0]
+    body_min = load_layout(name).body_min
+    for char in page.chars:
+        assert char["x0"] >= MIN_MARGIN - 1 and char["x1"] <= width - MIN_MARGIN + 1, char
+        assert char["top"] >= MIN_MARGIN - 1 and char["bottom"] <= height - MIN_MARGIN + 1, char
+        assert char["size"] >= body_min - 0.01, char
+    for first, second in itertools.combinations(text_lines(page), 2):
+        assert not overlap(first, second), (first["text"], second["text"])
+
+
+# --- Command line -----------------------------------------------------------------------------------
+
+
+def test_landscape_default_name_and_size(run_cli, write_routine, tmp_path):
+    write_routine(realistic(4), "cool-down.toml")
+    result = run_cli("build", "cool-down.toml", "--paper", "letter", "--orientation", "landscape")
+    assert result.code == 0, result.err
+    expected = Path("build") / "cool-down-grid-letter-landscape.pdf"
+    assert result.out.strip() == str(expected)
+    box = pypdf.PdfReader(tmp_path / expected).pages[0].mediabox
+    assert (float(box.width), float(box.height)) == pytest.approx((792, 612), abs=0.01)
+
+
+def test_portrait_is_the_default_and_keeps_its_name(run_cli, write_routine):
+    write_routine(realistic(2), "cool-down.toml")
+    result = run_cli("build", "cool-down.toml", "--orientation", "portrait")
+    assert result.out.strip() == str(Path("build") / "cool-down-grid-a4.pdf")
+
+
+def test_unknown_orientation_exits_2_and_writes_nothing(run_cli, write_routine, tmp_path):
+    write_routine(realistic(2))
+    result = run_cli("build", "routine.toml", "--orientation", "sideways")
+    error_mentions(result, '"sideways"', "portrait", "landscape")
+    assert not (tmp_path / "build").exists()
+
+
+def test_landscape_columns_are_checked_like_other_keys(run_cli, write_routine, tmp_path):
+    (tmp_path / "mine.toml").write_text("[grid]\ncolumns_landscape = 9\n", encoding="utf-8")
+    write_routine(realistic(2))
+    error_mentions(
+        run_cli("build", "routine.toml", "--layout", "mine.toml"), "mine.toml", "columns_landscape"
+    )
