@@ -16,7 +16,7 @@ from handout.errors import HandoutError
 from handout.fonts import metrics
 from handout.layout import lay_out
 from handout.layouts import check_layout, load_layout
-from handout.model import FrameBox, ImageBox, Page, Rect, TextBox
+from handout.model import MM, FrameBox, ImageBox, Page, Rect, TextBox
 from handout.paper import orientation_named, oriented, paper_named
 from handout.resources import bundled_names
 
@@ -43,7 +43,15 @@ def grid_routine() -> dict[str, Any]:
     return realistic(4)
 
 
-ROUTINES = {"grid": grid_routine}
+def list_routine() -> dict[str, Any]:
+    """Six stretches of three key points: the list layout is for the longer routines."""
+    data = realistic(6)
+    for stretch in data["stretches"]:
+        stretch["key_points"] = stretch["key_points"][:3]
+    return data
+
+
+ROUTINES = {"grid": grid_routine, "list": list_routine}
 """A routine that fits each bundled layout: a layout added without one here fails the test below."""
 
 
@@ -105,6 +113,24 @@ def test_landscape_uses_the_layouts_landscape_columns(paper):
     assert len({round(frame.x) for frame in frames}) == min(grid.columns_landscape, len(frames))
     portrait = page_for("grid", paper, "portrait")
     assert len({round(box.rect.x) for box in portrait.boxes if isinstance(box, FrameBox)}) == grid.columns
+
+
+@pytest.mark.parametrize("orientation", ORIENTATIONS)
+@pytest.mark.parametrize("count", [6, 8])
+def test_list_puts_a_sizeable_illustration_left_of_each_stretchs_text(count, orientation):
+    data = realistic(count)
+    for stretch in data["stretches"]:
+        stretch["key_points"] = stretch["key_points"][:3]
+    sheet = oriented(paper_named("a4"), orientation_named(orientation))
+    page = lay_out(routine_from(data, images=True), load_layout("list"), sheet, metrics())
+    frames = {box.card: box.rect for box in page.boxes if isinstance(box, FrameBox)}
+    assert len({round(frame.x) for frame in frames.values()}) == (1 if orientation == "portrait" else 2)
+    for image in (box for box in page.boxes if isinstance(box, ImageBox)):
+        card = frames[image.card]
+        texts = [box for box in page.boxes if isinstance(box, TextBox) and box.card == image.card]
+        assert all(image.rect.right < text.rect.x for text in texts)
+        assert image.rect.width >= 0.25 * card.width
+        assert image.rect.height >= 20 * MM, "an illustration a runner can still read at arm's length"
 
 
 def test_landscape_columns_default_to_the_portrait_columns():
