@@ -51,6 +51,12 @@ class TextMeasure(Protocol):
 
 def lay_out(routine: Routine, layout: Layout, paper: Paper, fonts: TextMeasure) -> Page:
     """The page at the largest body size that fits, or a HandoutError naming what does not fit."""
+    count = len(routine.stretches)
+    if count > layout.max_stretches:
+        raise HandoutError(
+            f"{routine.source} has {count} stretches, but {layout.source} takes at most "
+            f"{layout.max_stretches}: use fewer stretches or another layout (handout layouts lists them)"
+        )
     sizes = _candidate_sizes(layout.body_min, layout.body_max)
     composer = _Composer(routine, layout, paper, fonts)
     smallest = composer.compose(sizes[0])

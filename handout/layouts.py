@@ -14,6 +14,7 @@ from typing import Any, cast
 from handout.errors import HandoutError
 from handout.model import MM, Layout, TextStyle
 from handout.resources import bundled_dir, bundled_names
+from handout.routine import MAX_STRETCHES
 from handout.schema import Checker, read_toml
 
 MIN_MARGIN_MM = 12
@@ -56,7 +57,7 @@ def check_layout(data: dict[str, Any], shown_as: str, name: str) -> Layout:
     styles = check.table(data, "styles", "")
     footer = check.table(data, "footer", "")
     check.keys(page, ("margin_mm",), "[page]")
-    check.keys(grid, ("columns", "columns_landscape", "gap_mm"), "[grid]")
+    check.keys(grid, ("columns", "columns_landscape", "gap_mm", "max_stretches"), "[grid]")
     check.keys(card, ("padding_mm", "border_pt", "radius_mm", "image", "image_share", "fit"), "[card]")
     check.keys(text, ("body_max_pt", "body_min_pt", "line_spacing"), "[text]")
     check.keys(colors, COLOR_NAMES, "[colors]")
@@ -74,6 +75,9 @@ def check_layout(data: dict[str, Any], shown_as: str, name: str) -> Layout:
         columns=columns,
         columns_landscape=int(
             check.number(grid, "columns_landscape", "[grid]", low=1, high=6, default=columns)
+        ),
+        max_stretches=int(
+            check.number(grid, "max_stretches", "[grid]", low=1, high=MAX_STRETCHES, default=MAX_STRETCHES)
         ),
         margin=check.number(page, "margin_mm", "[page]", low=MIN_MARGIN_MM, high=40, default=14) * MM,
         gap=check.number(grid, "gap_mm", "[grid]", low=0, high=30, default=5) * MM,

@@ -99,6 +99,8 @@ class Layout:
     columns: int
     columns_landscape: int
     """Columns on a landscape sheet: the wider page usually takes more of them."""
+    max_stretches: int
+    """More stretches than this are refused: a poster's big print has room for only a few."""
     margin: float
     gap: float
     card_padding: float

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import itertools
 from pathlib import Path
 from typing import Any
@@ -51,7 +52,40 @@ def list_routine() -> dict[str, Any]:
     return data
 
 
-ROUTINES = {"grid": grid_routine, "list": list_routine}
+SHORT = {
+    "title": "Stretch after your run",
+    "subtitle": "Hold each stretch 30 s on both sides.",
+    "stretches": [
+        {
+            "name": "Quad stretch",
+            "target": "Front of the thigh",
+            "key_points": ["Stand tall on one leg.", "Pull your heel to your bottom."],
+        },
+        {
+            "name": "Calf stretch",
+            "target": "Calf",
+            "key_points": ["Hands on the wall.", "Press the back heel down."],
+        },
+        {
+            "name": "Hamstring stretch",
+            "target": "Back of the thigh",
+            "key_points": ["Sit with one leg straight.", "Lean forward from the hips."],
+        },
+        {
+            "name": "Hip flexor stretch",
+            "target": "Front of the hip",
+            "key_points": ["Kneel on one knee.", "Shift your weight forward."],
+        },
+    ],
+}
+
+
+def poster_routine() -> dict[str, Any]:
+    """Four stretches of two short key points: what a poster at the track holds."""
+    return copy.deepcopy(SHORT)
+
+
+ROUTINES = {"grid": grid_routine, "list": list_routine, "poster": poster_routine}
 """A routine that fits each bundled layout: a layout added without one here fails the test below."""
 
 
@@ -131,6 +165,54 @@ def test_list_puts_a_sizeable_illustration_left_of_each_stretchs_text(count, ori
         assert all(image.rect.right < text.rect.x for text in texts)
         assert image.rect.width >= 0.25 * card.width
         assert image.rect.height >= 20 * MM, "an illustration a runner can still read at arm's length"
+
+
+def luminance(color: str) -> float:
+    red, green, blue = (int(color[i : i + 2], 16) / 255 for i in (1, 3, 5))
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
+def test_poster_prints_big_and_in_high_contrast():
+    poster = load_layout("poster")
+    assert poster.body_min >= 16
+    assert poster.title.scale * poster.body_min >= 40
+    assert poster.max_stretches == 4
+    assert poster.muted == poster.ink
+    assert luminance(poster.ink) < 0.05
+    assert luminance(poster.accent) < 0.25, "the accent must stay dark on a black-and-white printer"
+    styles = (poster.title, poster.subtitle, poster.heading, poster.target, poster.hold, poster.point)
+    assert all(luminance(style.color) < 0.25 for style in (*styles, poster.footer))
+
+
+@pytest.mark.parametrize("orientation", ORIENTATIONS)
+@pytest.mark.parametrize("paper", PAPERS)
+def test_poster_text_wraps_but_never_shrinks_below_16_pt(paper, orientation):
+    page = page_for("poster", paper, orientation)
+    texts = [box for box in page.boxes if isinstance(box, TextBox)]
+    assert min(box.size for box in texts) >= 16
+    assert min(box.size for box in texts if box.role == "title") >= 40
+
+
+def test_more_stretches_than_the_layout_takes_is_an_error_naming_layout_and_count(run_cli, write_routine):
+    data = poster_routine()
+    data["stretches"].append({"name": "Neck turn", "target": "Neck", "key_points": ["Turn slowly."]})
+    write_routine(data)
+    result = run_cli("build", "routine.toml", "--layout", "poster")
+    error_mentions(result, "routine.toml has 5 stretches", "layout poster takes at most 4")
+
+
+def test_the_long_bundled_routine_does_not_fit_the_poster_and_says_which_stretch(run_cli, tmp_path):
+    result = run_cli("build", "--layout", "poster")
+    error_mentions(result, "stretch 1", "does not fit", "16 pt")
+    assert not (tmp_path / "build").exists()
+
+
+@pytest.mark.parametrize("value", [0, 9, "four"])
+def test_max_stretches_is_checked(run_cli, write_routine, tmp_path, value):
+    text = f"[grid]\nmax_stretches = {value!r}\n".replace("'", '"')
+    (tmp_path / "mine.toml").write_text(text, encoding="utf-8")
+    write_routine(realistic(2))
+    error_mentions(run_cli("build", "routine.toml", "--layout", "mine.toml"), "mine.toml", "max_stretches")
 
 
 def test_landscape_columns_default_to_the_portrait_columns():
