@@ -11,7 +11,7 @@ from typing import NoReturn
 from handout import __version__
 from handout.errors import HandoutError
 from handout.export import export_figures
-from handout.layouts import load_layout
+from handout.layouts import bundled_layouts, load_layout
 from handout.output import write_atomic
 from handout.paper import ORIENTATIONS, PAPERS, orientation_named, oriented, paper_named
 from handout.pipeline import make_pdf
@@ -64,6 +64,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     build.set_defaults(run=run_build)
 
+    layouts = commands.add_parser(
+        "layouts",
+        help="list the bundled layouts",
+        description="List the bundled layouts; build with one using --layout NAME.",
+    )
+    layouts.set_defaults(run=run_layouts)
+
     stretches = commands.add_parser(
         "stretches",
         help="list the stretch library",
@@ -96,6 +103,14 @@ def run_build(args: argparse.Namespace) -> int:
         output = output / default_name
     write_atomic(output, pdf)
     print(output)
+    return 0
+
+
+def run_layouts(args: argparse.Namespace) -> int:
+    layouts = bundled_layouts()
+    name_width = max(len(layout.name) for layout in layouts)
+    for layout in layouts:
+        print(f"{layout.name:<{name_width}}  {layout.description}")
     return 0
 
 

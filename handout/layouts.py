@@ -40,6 +40,11 @@ def find_layout(reference: str) -> tuple[Path, str]:
     )
 
 
+def bundled_layouts() -> list[Layout]:
+    """Every layout that ships with handout, by name, for `handout layouts`."""
+    return [load_layout(name) for name in bundled_names("layouts")]
+
+
 def load_layout(reference: str) -> Layout:
     path, shown_as = find_layout(reference)
     return check_layout(read_toml(path, shown_as, "layout"), shown_as, name=path.stem)

@@ -289,3 +289,14 @@ def test_landscape_columns_are_checked_like_other_keys(run_cli, write_routine, t
     error_mentions(
         run_cli("build", "routine.toml", "--layout", "mine.toml"), "mine.toml", "columns_landscape"
     )
+
+
+def test_layouts_command_lists_each_bundled_layout_with_its_description(run_cli):
+    result = run_cli("layouts")
+    assert result.code == 0, result.err
+    assert result.err == ""
+    lines = result.out.splitlines()
+    assert [line.split()[0] for line in lines] == bundled_names("layouts")
+    for line, name in zip(lines, bundled_names("layouts"), strict=True):
+        assert line.endswith(load_layout(name).description)
+    assert any("4 stretches" in line for line in lines if line.startswith("poster"))
