@@ -11,7 +11,7 @@ from typing import NoReturn
 from handout import __version__
 from handout.errors import HandoutError
 from handout.export import export_figures
-from handout.layouts import bundled_layouts, load_layout
+from handout.layouts import bundled_layouts, grayscale, load_layout
 from handout.output import write_atomic
 from handout.paper import ORIENTATIONS, PAPERS, orientation_named, oriented, paper_named
 from handout.pipeline import make_pdf
@@ -56,6 +56,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     build.add_argument("--layout", default="grid", help="a layout's name or a layout file (default: grid)")
     build.add_argument(
+        "--grayscale",
+        action="store_true",
+        help="no colour anywhere: colours and photos become grays, to save ink on a colour printer",
+    )
+    build.add_argument(
         "-o",
         "--output",
         type=Path,
@@ -94,6 +99,8 @@ def run_build(args: argparse.Namespace) -> int:
     orientation = orientation_named(args.orientation)
     paper = oriented(paper_named(args.paper), orientation)
     layout = load_layout(args.layout)
+    if args.grayscale:
+        layout = grayscale(layout)
     routine = load_routine(args.routine)
     pdf = make_pdf(routine, layout, paper)
     turned = "-landscape" if orientation == "landscape" else ""

@@ -224,7 +224,11 @@ class _Composer:
         image, text = self.split_card(card, body, tallest)
         boxes: list[Box] = [FrameBox(card, layout.muted, layout.card_border, layout.card_radius, index)]
         if stretch.image is not None:
-            boxes.append(ImageBox(image, stretch.image, layout.image_fit, layout.accent, layout.ink, index))
+            boxes.append(
+                ImageBox(
+                    image, stretch.image, layout.image_fit, layout.accent, layout.ink, index, layout.grayscale
+                )
+            )
         boxes.extend(block.placed(text.x, text.y))
         return boxes
 

@@ -8,6 +8,7 @@ is refused here too.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, cast
 
@@ -144,3 +145,35 @@ def check_style(styles: dict[str, Any], key: str, palette: dict[str, str], check
         font=cast(Any, check.choice(table, "font", where, ("regular", "bold"), default["font"])),
         color=color.lower(),
     )
+
+
+HIGHLIGHT_MAX_GRAY = 0.5
+"""The lightest gray the accent may become: the highlighted muscle sits on white and light-gray
+(#d9d9d9) limbs, so a light accent (a yellow, say) would vanish once its colour is gone."""
+
+
+def grayscale(layout: Layout) -> Layout:
+    """The layout for an ink-saving black-and-white print: every colour becomes the gray of its luminance.
+
+    The accent, which marks the stretched muscle on the figures, is kept at least as dark as
+    HIGHLIGHT_MAX_GRAY so that it still shows. Photos are turned gray by the renderer (`grayscale`).
+    """
+    palette = {
+        "ink": _gray(layout.ink),
+        "muted": _gray(layout.muted),
+        "accent": _gray(layout.accent, HIGHLIGHT_MAX_GRAY),
+    }
+    colours = {layout.ink: palette["ink"], layout.muted: palette["muted"], layout.accent: palette["accent"]}
+    styles = {
+        key: replace(style, color=colours.get(style.color) or _gray(style.color))
+        for key in STYLE_NAMES
+        for style in [getattr(layout, key)]
+    }
+    return replace(layout, **palette, **styles, grayscale=True)
+
+
+def _gray(color: str, lightest: float = 1.0) -> str:
+    """A "#rrggbb" colour as the gray of the same luminance (Rec. 709 weights), no lighter than `lightest`."""
+    red, green, blue = (int(color[index : index + 2], 16) for index in (1, 3, 5))
+    level = round(min(0.2126 * red + 0.7152 * green + 0.0722 * blue, lightest * 255))
+    return f"#{level:02x}{level:02x}{level:02x}"

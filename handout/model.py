@@ -127,6 +127,8 @@ class Layout:
     footer_text: str
     source: str
     """How messages name the layout file."""
+    grayscale: bool = False
+    """Photos are printed in gray too (layouts.grayscale sets it along with gray colours)."""
 
 
 # --- Output of the layout: positioned boxes -----------------------------------------------------
@@ -191,6 +193,8 @@ class ImageBox:
     accent: Color
     ink: Color
     card: int
+    grayscale: bool = False
+    """A photo is converted to gray before it is embedded."""
 
 
 @dataclass(frozen=True)
