@@ -156,7 +156,9 @@ def grayscale(layout: Layout) -> Layout:
     """The layout for an ink-saving black-and-white print: every colour becomes the gray of its luminance.
 
     The accent, which marks the stretched muscle on the figures, is kept at least as dark as
-    HIGHLIGHT_MAX_GRAY so that it still shows. Photos are turned gray by the renderer (`grayscale`).
+    HIGHLIGHT_MAX_GRAY so that it still shows. A style keeps following the palette colour it used (a
+    target line in the accent stays in the accent's gray). `grayscale=True` travels with the image boxes
+    to images.py, which turns photos gray; the layout engine only passes it on.
     """
     palette = {
         "ink": _gray(layout.ink),
@@ -164,11 +166,10 @@ def grayscale(layout: Layout) -> Layout:
         "accent": _gray(layout.accent, HIGHLIGHT_MAX_GRAY),
     }
     colours = {layout.ink: palette["ink"], layout.muted: palette["muted"], layout.accent: palette["accent"]}
-    styles = {
-        key: replace(style, color=colours.get(style.color) or _gray(style.color))
-        for key in STYLE_NAMES
-        for style in [getattr(layout, key)]
-    }
+    styles: dict[str, TextStyle] = {}
+    for key in STYLE_NAMES:
+        style: TextStyle = getattr(layout, key)
+        styles[key] = replace(style, color=colours.get(style.color, _gray(style.color)))
     return replace(layout, **palette, **styles, grayscale=True)
 
 
