@@ -11,9 +11,9 @@ from typing import NoReturn
 from handout import __version__
 from handout.errors import HandoutError
 from handout.export import export_figures
-from handout.layouts import load_layout
+from handout.layouts import bundled_layouts, grayscale, load_layout
 from handout.output import write_atomic
-from handout.paper import PAPERS, paper_named
+from handout.paper import ORIENTATIONS, PAPERS, orientation_named, oriented, paper_named
 from handout.pipeline import make_pdf
 from handout.routine import library_stretches, load_routine
 
@@ -49,11 +49,32 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"a routine file (.toml) or a bundled routine's name (default: {DEFAULT_ROUTINE})",
     )
     build.add_argument("--paper", default="a4", help=f"paper size: {' or '.join(PAPERS)} (default: a4)")
+    build.add_argument(
+        "--orientation",
+        default="portrait",
+        help=f"{' or '.join(ORIENTATIONS)}: landscape turns the sheet on its side (default: portrait)",
+    )
     build.add_argument("--layout", default="grid", help="a layout's name or a layout file (default: grid)")
     build.add_argument(
-        "-o", "--output", type=Path, help="where to write the PDF (default: build/ROUTINE-LAYOUT-PAPER.pdf)"
+        "--grayscale",
+        action="store_true",
+        help="no colour anywhere: colours and photos become grays, to save ink on a colour printer",
+    )
+    build.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        help="where to write the PDF (default: build/ROUTINE-LAYOUT-PAPER.pdf, "
+        "or build/ROUTINE-LAYOUT-PAPER-landscape.pdf)",
     )
     build.set_defaults(run=run_build)
+
+    layouts = commands.add_parser(
+        "layouts",
+        help="list the bundled layouts",
+        description="List the bundled layouts; build with one using --layout NAME.",
+    )
+    layouts.set_defaults(run=run_layouts)
 
     stretches = commands.add_parser(
         "stretches",
@@ -75,15 +96,28 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run_build(args: argparse.Namespace) -> int:
-    paper = paper_named(args.paper)
+    orientation = orientation_named(args.orientation)
+    paper = oriented(paper_named(args.paper), orientation)
     layout = load_layout(args.layout)
+    if args.grayscale:
+        layout = grayscale(layout)
     routine = load_routine(args.routine)
     pdf = make_pdf(routine, layout, paper)
-    output: Path = args.output or Path("build") / f"{routine.name}-{layout.name}-{args.paper.lower()}.pdf"
+    turned = "-landscape" if orientation == "landscape" else ""
+    default_name = f"{routine.name}-{layout.name}-{args.paper.lower()}{turned}.pdf"
+    output: Path = args.output or Path("build") / default_name
     if output.is_dir():
-        output = output / f"{routine.name}-{layout.name}-{args.paper.lower()}.pdf"
+        output = output / default_name
     write_atomic(output, pdf)
     print(output)
+    return 0
+
+
+def run_layouts(args: argparse.Namespace) -> int:
+    layouts = bundled_layouts()
+    name_width = max(len(layout.name) for layout in layouts)
+    for layout in layouts:
+        print(f"{layout.name:<{name_width}}  {layout.description}")
     return 0
 
 

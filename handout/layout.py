@@ -51,6 +51,12 @@ class TextMeasure(Protocol):
 
 def lay_out(routine: Routine, layout: Layout, paper: Paper, fonts: TextMeasure) -> Page:
     """The page at the largest body size that fits, or a HandoutError naming what does not fit."""
+    count = len(routine.stretches)
+    if count > layout.max_stretches:
+        raise HandoutError(
+            f"{routine.source} has {count} stretches, but layout {layout.name} takes at most "
+            f"{layout.max_stretches}: use fewer stretches or another layout (handout layouts lists them)"
+        )
     sizes = _candidate_sizes(layout.body_min, layout.body_max)
     composer = _Composer(routine, layout, paper, fonts)
     smallest = composer.compose(sizes[0])
@@ -80,7 +86,8 @@ class _Overflow:
 
 
 def _overflow_message(overflow: _Overflow, routine: Routine, layout: Layout, paper: Paper) -> str:
-    at = f"on one {paper.name} page at {layout.body_min:g} pt"
+    sheet = f"landscape {paper.name}" if paper.landscape else paper.name
+    at = f"on one {sheet} page at {layout.body_min:g} pt"
     if overflow.card is None:
         return f"the title, subtitle and footer leave no room for the stretches {at}: shorten the subtitle"
     label = stretch_label(overflow.card + 1, routine.stretches[overflow.card].name)
@@ -163,7 +170,8 @@ class _Composer:
     def grid(self, area: Rect) -> list[Rect]:
         """Card rectangles in reading order: left to right, then top to bottom, rows of equal height."""
         count = len(self.routine.stretches)
-        columns = min(self.layout.columns, count)
+        wanted = self.layout.columns_landscape if self.paper.landscape else self.layout.columns
+        columns = min(wanted, count)
         rows = math.ceil(count / columns)
         gap = self.layout.gap
         width = (area.width - (columns - 1) * gap) / columns
@@ -216,7 +224,11 @@ class _Composer:
         image, text = self.split_card(card, body, tallest)
         boxes: list[Box] = [FrameBox(card, layout.muted, layout.card_border, layout.card_radius, index)]
         if stretch.image is not None:
-            boxes.append(ImageBox(image, stretch.image, layout.image_fit, layout.accent, layout.ink, index))
+            boxes.append(
+                ImageBox(
+                    image, stretch.image, layout.image_fit, layout.accent, layout.ink, index, layout.grayscale
+                )
+            )
         boxes.extend(block.placed(text.x, text.y))
         return boxes
 

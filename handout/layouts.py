@@ -8,12 +8,14 @@ is refused here too.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, cast
 
 from handout.errors import HandoutError
 from handout.model import MM, Layout, TextStyle
 from handout.resources import bundled_names, find_toml
+from handout.routine import MAX_STRETCHES
 from handout.schema import Checker, read_toml
 
 MIN_MARGIN_MM = 12
@@ -36,6 +38,11 @@ def find_layout(reference: str) -> tuple[Path, str]:
     return found
 
 
+def bundled_layouts() -> list[Layout]:
+    """Every layout that ships with handout, by name, for `handout layouts`."""
+    return [load_layout(name) for name in bundled_names("layouts")]
+
+
 def load_layout(reference: str) -> Layout:
     path, shown_as = find_layout(reference)
     return check_layout(read_toml(path, shown_as, "layout"), shown_as, name=path.stem)
@@ -53,7 +60,7 @@ def check_layout(data: dict[str, Any], shown_as: str, name: str) -> Layout:
     styles = check.table(data, "styles", "")
     footer = check.table(data, "footer", "")
     check.keys(page, ("margin_mm",), "[page]")
-    check.keys(grid, ("columns", "gap_mm"), "[grid]")
+    check.keys(grid, ("columns", "columns_landscape", "gap_mm", "max_stretches"), "[grid]")
     check.keys(card, ("padding_mm", "border_pt", "radius_mm", "image", "image_share", "fit"), "[card]")
     check.keys(text, ("body_max_pt", "body_min_pt", "line_spacing"), "[text]")
     check.keys(colors, COLOR_NAMES, "[colors]")
@@ -64,10 +71,17 @@ def check_layout(data: dict[str, Any], shown_as: str, name: str) -> Layout:
         key: check_color(colors, key, "[colors]", default, check) for key, default in DEFAULT_COLORS.items()
     }
     body_min = check.number(text, "body_min_pt", "[text]", low=MIN_BODY_PT, high=40, default=MIN_BODY_PT)
+    columns = int(check.number(grid, "columns", "[grid]", low=1, high=4, default=2))
     layout = Layout(
         name=name,
         description=description,
-        columns=int(check.number(grid, "columns", "[grid]", low=1, high=4, default=2)),
+        columns=columns,
+        columns_landscape=int(
+            check.number(grid, "columns_landscape", "[grid]", low=1, high=6, default=columns)
+        ),
+        max_stretches=int(
+            check.number(grid, "max_stretches", "[grid]", low=1, high=MAX_STRETCHES, default=MAX_STRETCHES)
+        ),
         margin=check.number(page, "margin_mm", "[page]", low=MIN_MARGIN_MM, high=40, default=14) * MM,
         gap=check.number(grid, "gap_mm", "[grid]", low=0, high=30, default=5) * MM,
         card_padding=check.number(card, "padding_mm", "[card]", low=0, high=20, default=4) * MM,
@@ -128,3 +142,36 @@ def check_style(styles: dict[str, Any], key: str, palette: dict[str, str], check
         font=cast(Any, check.choice(table, "font", where, ("regular", "bold"), default["font"])),
         color=color.lower(),
     )
+
+
+HIGHLIGHT_MAX_GRAY = 0.5
+"""The lightest gray the accent may become: the highlighted muscle sits on white and light-gray
+(#d9d9d9) limbs, so a light accent (a yellow, say) would vanish once its colour is gone."""
+
+
+def grayscale(layout: Layout) -> Layout:
+    """The layout for an ink-saving black-and-white print: every colour becomes the gray of its luminance.
+
+    The accent, which marks the stretched muscle on the figures, is kept at least as dark as
+    HIGHLIGHT_MAX_GRAY so that it still shows. A style keeps following the palette colour it used (a
+    target line in the accent stays in the accent's gray). `grayscale=True` travels with the image boxes
+    to images.py, which turns photos gray; the layout engine only passes it on.
+    """
+    palette = {
+        "ink": _gray(layout.ink),
+        "muted": _gray(layout.muted),
+        "accent": _gray(layout.accent, HIGHLIGHT_MAX_GRAY),
+    }
+    colours = {layout.ink: palette["ink"], layout.muted: palette["muted"], layout.accent: palette["accent"]}
+    styles: dict[str, TextStyle] = {}
+    for key in STYLE_NAMES:
+        style: TextStyle = getattr(layout, key)
+        styles[key] = replace(style, color=colours.get(style.color, _gray(style.color)))
+    return replace(layout, **palette, **styles, grayscale=True)
+
+
+def _gray(color: str, lightest: float = 1.0) -> str:
+    """A "#rrggbb" colour as the gray of the same luminance (Rec. 709 weights), no lighter than `lightest`."""
+    red, green, blue = (int(color[index : index + 2], 16) for index in (1, 3, 5))
+    level = round(min(0.2126 * red + 0.7152 * green + 0.0722 * blue, lightest * 255))
+    return f"#{level:02x}{level:02x}{level:02x}"

@@ -75,6 +75,11 @@ class Paper:
     width: float
     height: float
 
+    @property
+    def landscape(self) -> bool:
+        """Wider than tall: the sheet turned on its side."""
+        return self.width > self.height
+
 
 @dataclass(frozen=True)
 class TextStyle:
@@ -92,6 +97,10 @@ class Layout:
     name: str
     description: str
     columns: int
+    columns_landscape: int
+    """Columns on a landscape sheet: the wider page usually takes more of them."""
+    max_stretches: int
+    """More stretches than this are refused: a poster's big print has room for only a few."""
     margin: float
     gap: float
     card_padding: float
@@ -118,6 +127,8 @@ class Layout:
     footer_text: str
     source: str
     """How messages name the layout file."""
+    grayscale: bool = False
+    """Photos are printed in gray too (layouts.grayscale sets it along with gray colours)."""
 
 
 # --- Output of the layout: positioned boxes -----------------------------------------------------
@@ -182,6 +193,8 @@ class ImageBox:
     accent: Color
     ink: Color
     card: int
+    grayscale: bool = False
+    """A photo is converted to gray before it is embedded."""
 
 
 @dataclass(frozen=True)

@@ -90,7 +90,7 @@ def draw_box(canvas: Canvas, box: ImageBox | FrameBox, page_height: float) -> No
 
 
 def draw_photo(canvas: Canvas, box: ImageBox, photo: Photo, page_height: float) -> None:
-    prepared = images.prepare_photo(photo.path, box.rect, box.fit, photo.owner)
+    prepared = images.prepare_photo(photo.path, box.rect, box.fit, photo.owner, box.grayscale)
     placed = prepared.placed
     reader = ImageReader(io.BytesIO(prepared.data))
     canvas.drawImage(reader, placed.x, page_height - placed.bottom, placed.width, placed.height)

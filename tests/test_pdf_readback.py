@@ -78,12 +78,15 @@ def photo_path(tmp_path_factory) -> Path:
     return path
 
 
+@pytest.mark.parametrize("orientation", ["portrait", "landscape"])
 @pytest.mark.parametrize("paper", PAPERS)
-def test_one_page_of_the_exact_paper_size(build_pdf, paper):
-    reader = pypdf.PdfReader(build_pdf(realistic(), "--paper", paper))
+def test_one_page_of_the_exact_paper_size(build_pdf, paper, orientation):
+    reader = pypdf.PdfReader(build_pdf(realistic(), "--paper", paper, "--orientation", orientation))
     assert len(reader.pages) == 1
     box = reader.pages[0].mediabox
     width, height = PAPER_SIZES[paper]
+    if orientation == "landscape":
+        width, height = height, width
     assert float(box.left) == pytest.approx(0, abs=0.01)
     assert float(box.bottom) == pytest.approx(0, abs=0.01)
     assert float(box.width) == pytest.approx(width, abs=0.01)

@@ -1,0 +1,302 @@
+"""Every bundled layout on every paper and orientation: geometry, PDF read-back and the command line."""
+
+from __future__ import annotations
+
+import copy
+import itertools
+from pathlib import Path
+from typing import Any
+
+import pypdf
+import pytest
+from conftest import MIN_MARGIN, PAPER_SIZES, assert_in_order, error_mentions, expected_sequence, realistic
+from test_layout_geometry import routine_from
+from test_pdf_readback import overlap, page_text, text_lines
+
+from handout.errors import HandoutError
+from handout.fonts import metrics
+from handout.layout import lay_out
+from handout.layouts import check_layout, load_layout
+from handout.model import MM, FrameBox, ImageBox, Page, Rect, TextBox
+from handout.paper import orientation_named, oriented, paper_named
+from handout.resources import bundled_names
+
+PAPERS = ("a4", "letter")
+ORIENTATIONS = ("portrait", "landscape")
+FIGURES = (
+    "standing-quad",
+    "pushup-lunge",
+    "seated-hamstring",
+    "seated-twist",
+    "calf-wall",
+    "hip-flexor-lunge",
+)
+
+
+def with_figures(data: dict[str, Any]) -> dict[str, Any]:
+    """The routine with a bundled illustration on every stretch, as a coach's sheet has."""
+    for index, stretch in enumerate(data["stretches"]):
+        stretch["image"] = FIGURES[index % len(FIGURES)]
+    return data
+
+
+def grid_routine() -> dict[str, Any]:
+    return realistic(4)
+
+
+def list_routine() -> dict[str, Any]:
+    """Six stretches of three key points: the list layout is for the longer routines."""
+    data = realistic(6)
+    for stretch in data["stretches"]:
+        stretch["key_points"] = stretch["key_points"][:3]
+    return data
+
+
+SHORT = {
+    "title": "Stretch after your run",
+    "subtitle": "Hold each stretch 30 s on both sides.",
+    "stretches": [
+        {
+            "name": "Quad stretch",
+            "target": "Front of the thigh",
+            "key_points": ["Stand tall on one leg.", "Pull your heel to your bottom."],
+        },
+        {
+            "name": "Calf stretch",
+            "target": "Calf",
+            "key_points": ["Hands on the wall.", "Press the back heel down."],
+        },
+        {
+            "name": "Hamstring stretch",
+            "target": "Back of the thigh",
+            "key_points": ["Sit with one leg straight.", "Lean forward from the hips."],
+        },
+        {
+            "name": "Hip flexor stretch",
+            "target": "Front of the hip",
+            "key_points": ["Kneel on one knee.", "Shift your weight forward."],
+        },
+    ],
+}
+
+
+def poster_routine() -> dict[str, Any]:
+    """Four stretches of two short key points: what a poster at the track holds."""
+    return copy.deepcopy(SHORT)
+
+
+ROUTINES = {"grid": grid_routine, "list": list_routine, "poster": poster_routine}
+"""A routine that fits each bundled layout: a layout added without one here fails the test below."""
+
+
+def test_every_bundled_layout_has_a_test_routine():
+    assert sorted(ROUTINES) == bundled_names("layouts")
+
+
+CASES = [
+    pytest.param(name, paper, orientation, id=f"{name}-{paper}-{orientation}")
+    for name in sorted(ROUTINES)
+    for paper in PAPERS
+    for orientation in ORIENTATIONS
+]
+
+
+def page_for(name: str, paper: str, orientation: str, *, images: bool = True) -> Page:
+    sheet = oriented(paper_named(paper), orientation_named(orientation))
+    return lay_out(routine_from(ROUTINES[name](), images=images), load_layout(name), sheet, metrics())
+
+
+def sheet_size(paper: str, orientation: str) -> tuple[float, float]:
+    width, height = PAPER_SIZES[paper]
+    return (height, width) if orientation == "landscape" else (width, height)
+
+
+# --- Geometry ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("name", "paper", "orientation"), CASES)
+def test_layout_geometry_on_every_sheet(name, paper, orientation):
+    """Right size, inside the margins, cards apart, lines apart, images clear of text, sizes in range."""
+    layout = load_layout(name)
+    page = page_for(name, paper, orientation)
+    assert (page.width, page.height) == pytest.approx(sheet_size(paper, orientation), abs=0.01)
+    content = Rect(
+        layout.margin, layout.margin, page.width - 2 * layout.margin, page.height - 2 * layout.margin
+    )
+    assert layout.margin >= MIN_MARGIN - 0.01
+    for box in page.boxes:
+        assert content.contains(box.rect), box
+    frames = [box for box in page.boxes if isinstance(box, FrameBox)]
+    for first, second in itertools.combinations(frames, 2):
+        assert not first.rect.overlaps(second.rect), (first.card, second.card)
+    texts = [box for box in page.boxes if isinstance(box, TextBox)]
+    for first, second in itertools.combinations(texts, 2):
+        assert not first.rect.overlaps(second.rect), (first.text, second.text)
+    for image in (box for box in page.boxes if isinstance(box, ImageBox)):
+        for text in texts:
+            assert not image.rect.overlaps(text.rect), text.text
+    assert min(box.size for box in texts) >= layout.body_min - 0.01
+    assert layout.body_min <= page.body_size <= layout.body_max
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_landscape_uses_the_layouts_landscape_columns(paper):
+    grid = load_layout("grid")
+    page = page_for("grid", paper, "landscape")
+    frames = [box.rect for box in page.boxes if isinstance(box, FrameBox)]
+    assert len({round(frame.x) for frame in frames}) == min(grid.columns_landscape, len(frames))
+    portrait = page_for("grid", paper, "portrait")
+    assert len({round(box.rect.x) for box in portrait.boxes if isinstance(box, FrameBox)}) == grid.columns
+
+
+@pytest.mark.parametrize("orientation", ORIENTATIONS)
+@pytest.mark.parametrize("count", [6, 8])
+def test_list_puts_a_sizeable_illustration_left_of_each_stretchs_text(count, orientation):
+    data = realistic(count)
+    for stretch in data["stretches"]:
+        stretch["key_points"] = stretch["key_points"][:3]
+    sheet = oriented(paper_named("a4"), orientation_named(orientation))
+    page = lay_out(routine_from(data, images=True), load_layout("list"), sheet, metrics())
+    frames = {box.card: box.rect for box in page.boxes if isinstance(box, FrameBox)}
+    assert len({round(frame.x) for frame in frames.values()}) == (1 if orientation == "portrait" else 2)
+    for image in (box for box in page.boxes if isinstance(box, ImageBox)):
+        card = frames[image.card]
+        texts = [box for box in page.boxes if isinstance(box, TextBox) and box.card == image.card]
+        assert all(image.rect.right < text.rect.x for text in texts)
+        assert image.rect.width >= 0.25 * card.width
+        assert image.rect.height >= 20 * MM, "an illustration a runner can still read at arm's length"
+
+
+def luminance(color: str) -> float:
+    red, green, blue = (int(color[i : i + 2], 16) / 255 for i in (1, 3, 5))
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
+def test_poster_prints_big_and_in_high_contrast():
+    poster = load_layout("poster")
+    assert poster.body_min >= 16
+    assert poster.title.scale * poster.body_min >= 40
+    assert poster.max_stretches == 4
+    assert poster.muted == poster.ink
+    assert luminance(poster.ink) < 0.05
+    assert luminance(poster.accent) < 0.25, "the accent must stay dark on a black-and-white printer"
+    styles = (poster.title, poster.subtitle, poster.heading, poster.target, poster.hold, poster.point)
+    assert all(luminance(style.color) < 0.25 for style in (*styles, poster.footer))
+
+
+@pytest.mark.parametrize("orientation", ORIENTATIONS)
+@pytest.mark.parametrize("paper", PAPERS)
+def test_poster_text_wraps_but_never_shrinks_below_16_pt(paper, orientation):
+    page = page_for("poster", paper, orientation)
+    texts = [box for box in page.boxes if isinstance(box, TextBox)]
+    assert min(box.size for box in texts) >= 16
+    assert min(box.size for box in texts if box.role == "title") >= 40
+
+
+def test_more_stretches_than_the_layout_takes_is_an_error_naming_layout_and_count(run_cli, write_routine):
+    data = poster_routine()
+    data["stretches"].append({"name": "Neck turn", "target": "Neck", "key_points": ["Turn slowly."]})
+    write_routine(data)
+    result = run_cli("build", "routine.toml", "--layout", "poster")
+    error_mentions(result, "routine.toml has 5 stretches", "layout poster takes at most 4")
+
+
+def test_the_long_bundled_routine_does_not_fit_the_poster_and_says_which_stretch(run_cli, tmp_path):
+    result = run_cli("build", "--layout", "poster")
+    error_mentions(result, "stretch 1", "does not fit", "16 pt")
+    assert not (tmp_path / "build").exists()
+
+
+@pytest.mark.parametrize("value", [0, 9, "four"])
+def test_max_stretches_is_checked(run_cli, write_routine, tmp_path, value):
+    text = f"[grid]\nmax_stretches = {value!r}\n".replace("'", '"')
+    (tmp_path / "mine.toml").write_text(text, encoding="utf-8")
+    write_routine(realistic(2))
+    error_mentions(run_cli("build", "routine.toml", "--layout", "mine.toml"), "mine.toml", "max_stretches")
+
+
+def test_landscape_columns_default_to_the_portrait_columns():
+    layout = check_layout({"grid": {"columns": 3}}, "mine.toml", "mine")
+    assert layout.columns_landscape == 3
+
+
+def test_landscape_swaps_width_and_height_and_keeps_the_name():
+    a4 = paper_named("a4")
+    turned = oriented(a4, "landscape")
+    assert (turned.width, turned.height, turned.name) == (a4.height, a4.width, "A4")
+    assert oriented(turned, "landscape") == turned
+    assert oriented(turned, "portrait") == a4
+
+
+def test_an_unknown_orientation_is_refused():
+    with pytest.raises(HandoutError, match=r"unknown orientation \"sideways\".*landscape"):
+        orientation_named("sideways")
+
+
+# --- Read-back --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("name", "paper", "orientation"), CASES)
+def test_layout_pdf_on_every_sheet(build_pdf, open_pdf, name, paper, orientation):
+    """One page of the sheet's size, all text in order, inside the margins, no overlaps, no small text."""
+    data = with_figures(ROUTINES[name]())
+    path = build_pdf(data, "--layout", name, "--paper", paper, "--orientation", orientation)
+    reader = pypdf.PdfReader(path)
+    assert len(reader.pages) == 1
+    box = reader.pages[0].mediabox
+    assert (float(box.width), float(box.height)) == pytest.approx(sheet_size(paper, orientation), abs=0.01)
+    assert_in_order(page_text(path), expected_sequence(data))
+    width, height = sheet_size(paper, orientation)
+    page = open_pdf(path).pages[0]
+    body_min = load_layout(name).body_min
+    for char in page.chars:
+        assert char["x0"] >= MIN_MARGIN - 1 and char["x1"] <= width - MIN_MARGIN + 1, char
+        assert char["top"] >= MIN_MARGIN - 1 and char["bottom"] <= height - MIN_MARGIN + 1, char
+        assert char["size"] >= body_min - 0.01, char
+    for first, second in itertools.combinations(text_lines(page), 2):
+        assert not overlap(first, second), (first["text"], second["text"])
+
+
+# --- Command line -----------------------------------------------------------------------------------
+
+
+def test_landscape_default_name_and_size(run_cli, write_routine, tmp_path):
+    write_routine(realistic(4), "cool-down.toml")
+    result = run_cli("build", "cool-down.toml", "--paper", "letter", "--orientation", "landscape")
+    assert result.code == 0, result.err
+    expected = Path("build") / "cool-down-grid-letter-landscape.pdf"
+    assert result.out.strip() == str(expected)
+    box = pypdf.PdfReader(tmp_path / expected).pages[0].mediabox
+    assert (float(box.width), float(box.height)) == pytest.approx((792, 612), abs=0.01)
+
+
+def test_portrait_is_the_default_and_keeps_its_name(run_cli, write_routine):
+    write_routine(realistic(2), "cool-down.toml")
+    result = run_cli("build", "cool-down.toml", "--orientation", "portrait")
+    assert result.out.strip() == str(Path("build") / "cool-down-grid-a4.pdf")
+
+
+def test_unknown_orientation_exits_2_and_writes_nothing(run_cli, write_routine, tmp_path):
+    write_routine(realistic(2))
+    result = run_cli("build", "routine.toml", "--orientation", "sideways")
+    error_mentions(result, '"sideways"', "portrait", "landscape")
+    assert not (tmp_path / "build").exists()
+
+
+def test_landscape_columns_are_checked_like_other_keys(run_cli, write_routine, tmp_path):
+    (tmp_path / "mine.toml").write_text("[grid]\ncolumns_landscape = 9\n", encoding="utf-8")
+    write_routine(realistic(2))
+    error_mentions(
+        run_cli("build", "routine.toml", "--layout", "mine.toml"), "mine.toml", "columns_landscape"
+    )
+
+
+def test_layouts_command_lists_each_bundled_layout_with_its_description(run_cli):
+    result = run_cli("layouts")
+    assert result.code == 0, result.err
+    assert result.err == ""
+    lines = result.out.splitlines()
+    assert [line.split()[0] for line in lines] == bundled_names("layouts")
+    for line, name in zip(lines, bundled_names("layouts"), strict=True):
+        assert line.endswith(load_layout(name).description)
+    assert any("4 stretches" in line for line in lines if line.startswith("poster"))
