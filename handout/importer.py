@@ -15,7 +15,7 @@ from pathlib import Path
 from handout.errors import HandoutError
 from handout.routine import MAX_KEY_POINTS, MAX_STRETCHES
 
-SHORT_POINT = 100
+SHORT_POINT = 80
 """A key point longer than this (characters) is split at clause boundaries, when it has any."""
 SUBTITLE_LENGTH = 200
 """The subtitle takes the intro's first sentence, and the second while the total stays under this."""
@@ -76,8 +76,9 @@ TARGET_END = re.compile(
 TARGET_NOISE = re.compile(r"\b(the|your|a|an|left|right|both|mainly|mostly|main|whole)\s+", re.IGNORECASE)
 
 ACTIONS = (
-    "(?:bend|bring|cross|extend|grab|hold|keep|lean|let|lift|lower|place|press|pull|push|put|raise|reach"
-    "|relax|repeat|rest|sit|stand|step|straighten|support|switch|take|turn|twist|use)"
+    "(?:bend|breathe|bring|cross|drop|extend|face|grab|hold|keep|kneel|lean|let|lie|lift|lower|place|press"
+    "|pull|push|put|raise|reach|relax|repeat|rest|roll|shift|sit|slide|squeeze|stand|step|straighten"
+    "|support|switch|take|tuck|turn|twist|use)"
 )
 """Verbs that start an instruction: a long sentence may split before one of them."""
 # Where a long instruction splits into two, best first: each pattern's match is the cut.
