@@ -247,11 +247,17 @@ def take_title(lines: list[Line]) -> tuple[Line | None, list[Line]]:
     """The `# Title` line, or else the first line when it is a lone line of text; and the other lines."""
     for line in lines:
         if line.kind is Kind.TITLE:
-            return line, [other for other in lines if other is not line]
+            others = [other for other in lines if other is not line]
+            return line, [as_heading(other) for other in others]
     content = [line for line in lines if line.kind is not Kind.BLANK]
     if content and content[0].kind is Kind.TEXT and not ends_sentence(content[0].text):
         return content[0], [other for other in lines if other is not content[0]]
     return None, lines
+
+
+def as_heading(line: Line) -> Line:
+    """A second `# Heading` names a section: the article uses `#` for its stretches too."""
+    return Line(line.number, Kind.HEADING, line.text) if line.kind is Kind.TITLE else line
 
 
 def ends_sentence(text: str) -> bool:

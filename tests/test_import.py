@@ -67,6 +67,23 @@ You will feel the stretch in your inner thighs.
 2) Let your knees sink towards the floor.
 """
 
+HASH_HEADINGS_AND_BULLETS = """\
+# Desk break
+
+# Calf raise stretch
+
+Targets: calves
+
+- Face a wall.
+- Press one heel down.
+
+# Chest opener
+
+Mainly stretches the chest muscles.
+
+* Clasp your hands behind your back.
+"""
+
 STEP_STYLE = """\
 Morning mobility
 
@@ -153,6 +170,11 @@ SHAPES = {
         MARKDOWN_STEPS,
         "Stretches for trail runners",
         [("Lying glute stretch", "Glutes", 3), ("Butterfly", "Inner thighs", 2)],
+    ),
+    "hash-headings-and-bullets": (
+        HASH_HEADINGS_AND_BULLETS,
+        "Desk break",
+        [("Calf raise stretch", "Calves", 2), ("Chest opener", "Chest", 1)],
     ),
     "step-style": (
         STEP_STYLE,
