@@ -382,7 +382,10 @@ def split_sentences(lines: list[Line], warnings: list[Notice], where: str) -> li
             parts = LOST_FULL_STOP.split(piece)
             if len(parts) > 1:
                 warnings.append(
-                    Notice(line.number, f'{where}: a sentence seems cut off ("{parts[0][-30:]}"): check it')
+                    Notice(
+                        line.number,
+                        f'{where}: a sentence seems cut off ("...{last_words(parts[0])}"): check it',
+                    )
                 )
             for index, part in enumerate(parts):
                 text = LEADING_FILLER.sub("", part.strip(" ,;"))
@@ -390,6 +393,11 @@ def split_sentences(lines: list[Line], warnings: list[Notice], where: str) -> li
                     cut = index < len(parts) - 1
                     sentences.append(Sentence(text.rstrip(" ,;") + ("…" if cut else ""), line.number))
     return sentences
+
+
+def last_words(text: str, count: int = 5) -> str:
+    """The end of a sentence, to quote in a warning so the coach finds it in the article."""
+    return " ".join(text.split()[-count:])
 
 
 def find_target(sentences: list[Sentence]) -> tuple[str, Sentence] | None:

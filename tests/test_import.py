@@ -373,7 +373,7 @@ def test_the_seed_article_imports_and_builds(run_cli, tmp_path):
     assert result.out.strip() == "seed.toml"
     assert result.error_lines == [
         'warning: line 15: "Push-up leg stretch": a sentence seems cut off '
-        '(" the ground, and let the thigh"): check it'
+        '("...ground, and let the thigh"): check it'
     ]
     routine = load_routine(str(tmp_path / "seed.toml"))
     assert routine.title == "Illustration of stretching exercises after running"
