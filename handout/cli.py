@@ -11,6 +11,7 @@ from typing import NoReturn
 from handout import __version__
 from handout.errors import HandoutError
 from handout.export import export_figures
+from handout.importer import import_article, read_article
 from handout.layouts import bundled_layouts, grayscale, load_layout
 from handout.output import write_atomic
 from handout.paper import ORIENTATIONS, PAPERS, orientation_named, oriented, paper_named
@@ -92,6 +93,18 @@ def build_parser() -> argparse.ArgumentParser:
         "-o", "--output", type=Path, default=Path("build/figures"), help="folder (default: build/figures)"
     )
     figures.set_defaults(run=run_figures)
+
+    importer = commands.add_parser(
+        "import",
+        help="turn a stretching article into a routine file to edit",
+        description="Read a plain-text or Markdown stretching article and write a routine file (TOML) "
+        "for you to check and edit; print the path it wrote and a warning for each thing to fill in.",
+    )
+    importer.add_argument("article", type=Path, metavar="ARTICLE", help="the article (.txt or .md, UTF-8)")
+    importer.add_argument(
+        "-o", "--output", type=Path, help="where to write the routine (default: ARTICLE-NAME.toml here)"
+    )
+    importer.set_defaults(run=run_import)
     return parser
 
 
@@ -133,6 +146,19 @@ def run_stretches(args: argparse.Namespace) -> int:
 def run_figures(args: argparse.Namespace) -> int:
     written = export_figures(args.output, load_layout("grid"))
     print(f"{len(written)} files written to {args.output}")
+    return 0
+
+
+def run_import(args: argparse.Namespace) -> int:
+    article: Path = args.article
+    imported = import_article(read_article(article), str(article))
+    output: Path = args.output or Path(f"{article.stem}.toml")
+    if output.exists() and output.resolve() == article.resolve():
+        raise HandoutError(f"{output}: is the article itself: choose another place with -o")
+    write_atomic(output, imported.toml.encode("utf-8"))
+    for warning in imported.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    print(output)
     return 0
 
 
