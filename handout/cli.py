@@ -11,12 +11,13 @@ from typing import NoReturn
 from handout import __version__
 from handout.errors import HandoutError
 from handout.export import export_figures
-from handout.importer import import_article, read_article
+from handout.importer import import_article
 from handout.layouts import bundled_layouts, grayscale, load_layout
 from handout.output import write_atomic
 from handout.paper import ORIENTATIONS, PAPERS, orientation_named, oriented, paper_named
 from handout.pipeline import make_pdf
 from handout.routine import library_stretches, load_routine
+from handout.schema import read_text
 
 DEFAULT_ROUTINE = "after-running"
 EXIT_BAD_INPUT = 2
@@ -151,7 +152,7 @@ def run_figures(args: argparse.Namespace) -> int:
 
 def run_import(args: argparse.Namespace) -> int:
     article: Path = args.article
-    imported = import_article(read_article(article), str(article))
+    imported = import_article(read_text(article, str(article), "article"), str(article))
     output: Path = args.output or Path(f"{article.stem}.toml")
     if output.exists() and output.resolve() == article.resolve():
         raise HandoutError(f"{output}: is the article itself: choose another place with -o")

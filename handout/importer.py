@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from enum import Enum
-from pathlib import Path
 
 from handout.errors import HandoutError
 from handout.routine import MAX_KEY_POINTS, MAX_STRETCHES
@@ -151,24 +150,6 @@ class Imported:
     toml: str
     warnings: tuple[Notice, ...]
     stretches: tuple[Draft, ...]
-
-
-def read_article(path: Path) -> str:
-    """The article's text, or an error a coach can act on (the only function here that touches files)."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise HandoutError(f"{path}: no such article file: check the name and folder") from None
-    except IsADirectoryError:
-        raise HandoutError(f"{path}: is a folder, not an article file") from None
-    except OSError as error:
-        raise HandoutError(f"{path}: cannot read it ({error.strerror})") from None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise HandoutError(
-            f"{path}: is not UTF-8 text (byte {error.start + 1}): save it as UTF-8 in your editor"
-        ) from None
 
 
 def import_article(text: str, shown_as: str) -> Imported:

@@ -1,22 +1,26 @@
 """Write the finished file atomically: bytes -> a temporary file beside the target -> renamed into place.
 
-A build that fails, or two builds racing for the same path, never leave a half-written PDF behind.
+A build that fails, or two builds racing for the same path, never leave a half-written file behind.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
+import secrets
 from pathlib import Path
 
 from handout.errors import HandoutError
 
+NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+
 
 def write_atomic(path: Path, data: bytes) -> None:
+    temporary = path.parent / f".{path.name}.{secrets.token_hex(6)}.tmp"
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        # Mode 0o666 less the user's umask, like any file the user makes: the sheet is for sharing.
+        descriptor = os.open(temporary, NEW_FILE, 0o666)
     except OSError as error:
         raise HandoutError(
             f"cannot write to the folder {path.parent}: {error.strerror}: choose another place with -o"
@@ -24,15 +28,8 @@ def write_atomic(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(descriptor, "wb") as file:
             file.write(data)
-        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes it private; the PDF is for sharing
         os.replace(temporary, path)
     except OSError as error:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise HandoutError(f"cannot write {path}: {error.strerror}: choose another place with -o") from None
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask

@@ -15,26 +15,35 @@ from typing import Any
 from handout.errors import HandoutError
 
 
-def read_toml(path: Path, shown_as: str, what: str) -> dict[str, Any]:
-    """Parse a TOML file; `shown_as` is the name the user knows it by, `what` says what it should be."""
+def read_text(path: Path, shown_as: str, what: str) -> str:
+    """A user's text file as a string; `shown_as` is the name the user knows it by, `what` its kind."""
     try:
         data = path.read_bytes()
     except FileNotFoundError:
         raise HandoutError(f"{shown_as}: no such {what} file: check the name and folder") from None
     except IsADirectoryError:
-        raise HandoutError(f"{shown_as}: is a folder, not a {what} file") from None
+        raise HandoutError(f"{shown_as}: is a folder, not {_article(what)} {what} file") from None
     except OSError as error:
         raise HandoutError(f"{shown_as}: cannot read it ({error.strerror})") from None
     try:
-        text = data.decode("utf-8-sig")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise HandoutError(
             f"{shown_as}: is not UTF-8 text (byte {error.start + 1}): save it as UTF-8 in your editor"
         ) from None
+
+
+def read_toml(path: Path, shown_as: str, what: str) -> dict[str, Any]:
+    """Parse a user's TOML file, with the line and column of a syntax error in the message."""
+    text = read_text(path, shown_as, what)
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise HandoutError(f"{shown_as}: not valid TOML: {error}") from None
+
+
+def _article(word: str) -> str:
+    return "an" if word[:1] in "aeiou" else "a"
 
 
 def closest(word: str, choices: Collection[str]) -> str:
