@@ -15,9 +15,12 @@ from handout.layouts import load_layout
 from handout.output import write_atomic
 from handout.paper import PAPERS, paper_named
 from handout.pipeline import make_pdf
+from handout.preview import MAX_WIDTH, MIN_WIDTH, check_width, render_png
 from handout.routine import library_stretches, load_routine
 
 DEFAULT_ROUTINE = "after-running"
+PREVIEW_WIDTH = 1240
+"""Pixels: an A4 page at 150 dpi, sharp on a phone and light enough for a chat group."""
 EXIT_BAD_INPUT = 2
 
 
@@ -41,19 +44,29 @@ def build_parser() -> argparse.ArgumentParser:
         help="make the PDF handout of a routine",
         description="Make the one-page PDF handout of a routine and print the path it wrote.",
     )
-    build.add_argument(
-        "routine",
-        nargs="?",
-        default=DEFAULT_ROUTINE,
-        metavar="ROUTINE",
-        help=f"a routine file (.toml) or a bundled routine's name (default: {DEFAULT_ROUTINE})",
-    )
-    build.add_argument("--paper", default="a4", help=f"paper size: {' or '.join(PAPERS)} (default: a4)")
-    build.add_argument("--layout", default="grid", help="a layout's name or a layout file (default: grid)")
+    add_sheet_arguments(build)
     build.add_argument(
         "-o", "--output", type=Path, help="where to write the PDF (default: build/ROUTINE-LAYOUT-PAPER.pdf)"
     )
     build.set_defaults(run=run_build)
+
+    preview = commands.add_parser(
+        "preview",
+        help="make a PNG picture of the sheet, for a website or a chat group",
+        description="Make a PNG picture of the sheet, rendered from its PDF, and print the path it wrote.",
+    )
+    add_sheet_arguments(preview)
+    preview.add_argument(
+        "-o", "--output", type=Path, help="where to write the PNG (default: build/ROUTINE-LAYOUT-PAPER.png)"
+    )
+    preview.add_argument(
+        "--width",
+        type=int,
+        default=PREVIEW_WIDTH,
+        metavar="PX",
+        help=f"width in pixels, {MIN_WIDTH} to {MAX_WIDTH}; the height follows (default: {PREVIEW_WIDTH})",
+    )
+    preview.set_defaults(run=run_preview)
 
     stretches = commands.add_parser(
         "stretches",
@@ -74,15 +87,47 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def run_build(args: argparse.Namespace) -> int:
+def add_sheet_arguments(command: argparse.ArgumentParser) -> None:
+    """What every command that makes a sheet asks for: the routine, the paper and the layout."""
+    command.add_argument(
+        "routine",
+        nargs="?",
+        default=DEFAULT_ROUTINE,
+        metavar="ROUTINE",
+        help=f"a routine file (.toml) or a bundled routine's name (default: {DEFAULT_ROUTINE})",
+    )
+    command.add_argument("--paper", default="a4", help=f"paper size: {' or '.join(PAPERS)} (default: a4)")
+    command.add_argument("--layout", default="grid", help="a layout's name or a layout file (default: grid)")
+
+
+def make_sheet(args: argparse.Namespace) -> tuple[bytes, str]:
+    """The sheet's PDF and the stem of its default file name, ROUTINE-LAYOUT-PAPER."""
     paper = paper_named(args.paper)
     layout = load_layout(args.layout)
     routine = load_routine(args.routine)
-    pdf = make_pdf(routine, layout, paper)
-    output: Path = args.output or Path("build") / f"{routine.name}-{layout.name}-{args.paper.lower()}.pdf"
-    if output.is_dir():
-        output = output / f"{routine.name}-{layout.name}-{args.paper.lower()}.pdf"
+    return make_pdf(routine, layout, paper), f"{routine.name}-{layout.name}-{args.paper.lower()}"
+
+
+def output_path(requested: Path | None, default_name: str) -> Path:
+    """-o as given (a folder gets the default name inside it), or build/DEFAULT_NAME."""
+    if requested is None:
+        return Path("build") / default_name
+    return requested / default_name if requested.is_dir() else requested
+
+
+def run_build(args: argparse.Namespace) -> int:
+    pdf, stem = make_sheet(args)
+    output = output_path(args.output, f"{stem}.pdf")
     write_atomic(output, pdf)
+    print(output)
+    return 0
+
+
+def run_preview(args: argparse.Namespace) -> int:
+    check_width(args.width)
+    pdf, stem = make_sheet(args)
+    output = output_path(args.output, f"{stem}.png")
+    write_atomic(output, render_png(pdf, args.width))
     print(output)
     return 0
 
