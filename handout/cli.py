@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import NoReturn
 
@@ -12,11 +13,14 @@ from handout import __version__
 from handout.errors import HandoutError
 from handout.export import export_figures
 from handout.layouts import load_layout
+from handout.mail import DEFAULT_SENDER, IMAGE_WIDTH, check_address, compose_email
+from handout.model import Layout, Routine
 from handout.output import write_atomic
 from handout.paper import PAPERS, paper_named
 from handout.pipeline import make_pdf
 from handout.preview import MAX_WIDTH, MIN_WIDTH, check_width, render_png
 from handout.routine import library_stretches, load_routine
+from handout.smtp import parse_server, send
 
 DEFAULT_ROUTINE = "after-running"
 PREVIEW_WIDTH = 1240
@@ -68,6 +72,33 @@ def build_parser() -> argparse.ArgumentParser:
     )
     preview.set_defaults(run=run_preview)
 
+    email = commands.add_parser(
+        "email",
+        help="make an e-mail of the routine, with the sheet attached, or send it",
+        description=(
+            "Make a ready-to-send e-mail: the routine written out (readable on a phone), a picture of "
+            "the sheet and the PDF attached. It writes an .eml file (open it in your mail program), sends "
+            "it through a mail server with --smtp, or both."
+        ),
+    )
+    add_sheet_arguments(email)
+    email.add_argument("--to", required=True, metavar="ADDRESS", help="who the e-mail is for")
+    email.add_argument(
+        "--from",
+        dest="sender",
+        default=DEFAULT_SENDER,
+        metavar="ADDRESS",
+        help=f"who it is from (default: {DEFAULT_SENDER}, a placeholder: give the club's address)",
+    )
+    email.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        help="where to write the .eml file (default without --smtp: build/ROUTINE-LAYOUT-PAPER.eml)",
+    )
+    email.add_argument("--smtp", metavar="HOST:PORT", help="send it through this mail server")
+    email.set_defaults(run=run_email)
+
     stretches = commands.add_parser(
         "stretches",
         help="list the stretch library",
@@ -100,12 +131,21 @@ def add_sheet_arguments(command: argparse.ArgumentParser) -> None:
     command.add_argument("--layout", default="grid", help="a layout's name or a layout file (default: grid)")
 
 
-def make_sheet(args: argparse.Namespace) -> tuple[bytes, str]:
-    """The sheet's PDF and the stem of its default file name, ROUTINE-LAYOUT-PAPER."""
+@dataclass(frozen=True)
+class Sheet:
+    routine: Routine
+    layout: Layout
+    pdf: bytes
+    name: str
+    """ROUTINE-LAYOUT-PAPER: the stem of the default file names."""
+
+
+def make_sheet(args: argparse.Namespace) -> Sheet:
     paper = paper_named(args.paper)
     layout = load_layout(args.layout)
     routine = load_routine(args.routine)
-    return make_pdf(routine, layout, paper), f"{routine.name}-{layout.name}-{args.paper.lower()}"
+    name = f"{routine.name}-{layout.name}-{args.paper.lower()}"
+    return Sheet(routine, layout, make_pdf(routine, layout, paper), name)
 
 
 def output_path(requested: Path | None, default_name: str) -> Path:
@@ -116,19 +156,44 @@ def output_path(requested: Path | None, default_name: str) -> Path:
 
 
 def run_build(args: argparse.Namespace) -> int:
-    pdf, stem = make_sheet(args)
-    output = output_path(args.output, f"{stem}.pdf")
-    write_atomic(output, pdf)
+    sheet = make_sheet(args)
+    output = output_path(args.output, f"{sheet.name}.pdf")
+    write_atomic(output, sheet.pdf)
     print(output)
     return 0
 
 
 def run_preview(args: argparse.Namespace) -> int:
     check_width(args.width)
-    pdf, stem = make_sheet(args)
-    output = output_path(args.output, f"{stem}.png")
-    write_atomic(output, render_png(pdf, args.width))
+    sheet = make_sheet(args)
+    output = output_path(args.output, f"{sheet.name}.png")
+    write_atomic(output, render_png(sheet.pdf, args.width))
     print(output)
+    return 0
+
+
+def run_email(args: argparse.Namespace) -> int:
+    check_address(args.to, "--to")
+    check_address(args.sender, "--from")
+    if args.smtp:
+        parse_server(args.smtp)
+    sheet = make_sheet(args)
+    message = compose_email(
+        sheet.routine,
+        sheet.layout,
+        pdf=sheet.pdf,
+        png=render_png(sheet.pdf, IMAGE_WIDTH),
+        name=sheet.name,
+        to=args.to,
+        sender=args.sender,
+    )
+    if args.output or not args.smtp:
+        output = output_path(args.output, f"{sheet.name}.eml")
+        write_atomic(output, message.as_bytes())
+        print(output)
+    if args.smtp:
+        send(message, args.smtp)
+        print(f"sent to {args.to} through {args.smtp}")
     return 0
 
 

@@ -120,12 +120,13 @@ def test_preview_help_lists_the_options(run_cli):
         assert option in out
 
 
-def test_build_does_not_load_pdfium(tmp_path):
-    """Rasterising is only for previews: a plain build should not pay for importing PDFium."""
+def test_build_does_not_load_pdfium_or_jinja2(tmp_path):
+    """Rasterising and templates are only for previews and e-mails: a plain build does not pay for them."""
     code = (
         "import sys; from handout.cli import main; "
         "assert main(['build', '-o', 'sheet.pdf']) == 0; "
-        "assert 'pypdfium2' not in sys.modules, 'pypdfium2 imported by build'"
+        "loaded = {'pypdfium2', 'jinja2'} & set(sys.modules); "
+        "assert not loaded, f'build imported {loaded}'"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, timeout=60
