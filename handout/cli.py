@@ -133,6 +133,8 @@ def add_sheet_arguments(command: argparse.ArgumentParser) -> None:
 
 @dataclass(frozen=True)
 class Sheet:
+    """A built sheet and what it was built from: the e-mail writes the routine out beside the PDF."""
+
     routine: Routine
     layout: Layout
     pdf: bytes
