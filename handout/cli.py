@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import NoReturn
 
@@ -13,13 +14,19 @@ from handout.errors import HandoutError
 from handout.export import export_figures
 from handout.importer import import_article
 from handout.layouts import bundled_layouts, grayscale, load_layout
+from handout.mail import DEFAULT_SENDER, IMAGE_WIDTH, check_address, compose_email
+from handout.model import Layout, Routine
 from handout.output import write_atomic
 from handout.paper import ORIENTATIONS, PAPERS, orientation_named, oriented, paper_named
 from handout.pipeline import make_pdf
+from handout.preview import MAX_WIDTH, MIN_WIDTH, check_width, render_png
 from handout.routine import library_stretches, load_routine
 from handout.schema import read_text
+from handout.smtp import parse_server, send
 
 DEFAULT_ROUTINE = "after-running"
+PREVIEW_WIDTH = 1240
+"""Pixels: an A4 page at 150 dpi, sharp on a phone and light enough for a chat group."""
 EXIT_BAD_INPUT = 2
 
 
@@ -43,33 +50,60 @@ def build_parser() -> argparse.ArgumentParser:
         help="make the PDF handout of a routine",
         description="Make the one-page PDF handout of a routine and print the path it wrote.",
     )
-    build.add_argument(
-        "routine",
-        nargs="?",
-        default=DEFAULT_ROUTINE,
-        metavar="ROUTINE",
-        help=f"a routine file (.toml) or a bundled routine's name (default: {DEFAULT_ROUTINE})",
-    )
-    build.add_argument("--paper", default="a4", help=f"paper size: {' or '.join(PAPERS)} (default: a4)")
-    build.add_argument(
-        "--orientation",
-        default="portrait",
-        help=f"{' or '.join(ORIENTATIONS)}: landscape turns the sheet on its side (default: portrait)",
-    )
-    build.add_argument("--layout", default="grid", help="a layout's name or a layout file (default: grid)")
-    build.add_argument(
-        "--grayscale",
-        action="store_true",
-        help="no colour anywhere: colours and photos become grays, to save ink on a colour printer",
-    )
+    add_sheet_arguments(build)
     build.add_argument(
         "-o",
         "--output",
         type=Path,
-        help="where to write the PDF (default: build/ROUTINE-LAYOUT-PAPER.pdf, "
-        "or build/ROUTINE-LAYOUT-PAPER-landscape.pdf)",
+        help="where to write the PDF (default: build/ROUTINE-LAYOUT-PAPER.pdf; -landscape and -grayscale "
+        "are added to the name with those options)",
     )
     build.set_defaults(run=run_build)
+
+    preview = commands.add_parser(
+        "preview",
+        help="make a PNG picture of the sheet, for a website or a chat group",
+        description="Make a PNG picture of the sheet, rendered from its PDF, and print the path it wrote.",
+    )
+    add_sheet_arguments(preview)
+    preview.add_argument(
+        "-o", "--output", type=Path, help="where to write the PNG (default: build/ROUTINE-LAYOUT-PAPER.png)"
+    )
+    preview.add_argument(
+        "--width",
+        type=int,
+        default=PREVIEW_WIDTH,
+        metavar="PX",
+        help=f"width in pixels, {MIN_WIDTH} to {MAX_WIDTH}; the height follows (default: {PREVIEW_WIDTH})",
+    )
+    preview.set_defaults(run=run_preview)
+
+    email = commands.add_parser(
+        "email",
+        help="make an e-mail of the routine, with the sheet attached, or send it",
+        description=(
+            "Make a ready-to-send e-mail: the routine written out (readable on a phone), a picture of "
+            "the sheet and the PDF attached. It writes an .eml file (open it in your mail program), sends "
+            "it through a mail server with --smtp, or both."
+        ),
+    )
+    add_sheet_arguments(email)
+    email.add_argument("--to", required=True, metavar="ADDRESS", help="who the e-mail is for")
+    email.add_argument(
+        "--from",
+        dest="sender",
+        default=DEFAULT_SENDER,
+        metavar="ADDRESS",
+        help=f"who it is from (default: {DEFAULT_SENDER}, a placeholder: give the club's address)",
+    )
+    email.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        help="where to write the .eml file (default without --smtp: build/ROUTINE-LAYOUT-PAPER.eml)",
+    )
+    email.add_argument("--smtp", metavar="HOST:PORT", help="send it through this mail server")
+    email.set_defaults(run=run_email)
 
     layouts = commands.add_parser(
         "layouts",
@@ -109,21 +143,99 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def run_build(args: argparse.Namespace) -> int:
+def add_sheet_arguments(command: argparse.ArgumentParser) -> None:
+    """What every command that makes a sheet asks for: the routine, the paper and the layout."""
+    command.add_argument(
+        "routine",
+        nargs="?",
+        default=DEFAULT_ROUTINE,
+        metavar="ROUTINE",
+        help=f"a routine file (.toml) or a bundled routine's name (default: {DEFAULT_ROUTINE})",
+    )
+    command.add_argument("--paper", default="a4", help=f"paper size: {' or '.join(PAPERS)} (default: a4)")
+    command.add_argument(
+        "--orientation",
+        default="portrait",
+        help=f"{' or '.join(ORIENTATIONS)}: landscape turns the sheet on its side (default: portrait)",
+    )
+    command.add_argument("--layout", default="grid", help="a layout's name or a layout file (default: grid)")
+    command.add_argument(
+        "--grayscale",
+        action="store_true",
+        help="no colour anywhere: colours and photos become grays, to save ink on a colour printer",
+    )
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """A built sheet and what it was built from: the e-mail writes the routine out beside the PDF."""
+
+    routine: Routine
+    layout: Layout
+    pdf: bytes
+    name: str
+    """ROUTINE-LAYOUT-PAPER[-landscape][-grayscale]: the stem of the default file names."""
+
+
+def make_sheet(args: argparse.Namespace) -> Sheet:
     orientation = orientation_named(args.orientation)
     paper = oriented(paper_named(args.paper), orientation)
     layout = load_layout(args.layout)
     if args.grayscale:
         layout = grayscale(layout)
     routine = load_routine(args.routine)
-    pdf = make_pdf(routine, layout, paper)
-    turned = "-landscape" if orientation == "landscape" else ""
-    default_name = f"{routine.name}-{layout.name}-{args.paper.lower()}{turned}.pdf"
-    output: Path = args.output or Path("build") / default_name
-    if output.is_dir():
-        output = output / default_name
-    write_atomic(output, pdf)
+    name = f"{routine.name}-{layout.name}-{args.paper.lower()}"
+    name += "-landscape" if orientation == "landscape" else ""
+    name += "-grayscale" if args.grayscale else ""
+    return Sheet(routine, layout, make_pdf(routine, layout, paper), name)
+
+
+def output_path(requested: Path | None, default_name: str) -> Path:
+    """-o as given (a folder gets the default name inside it), or build/DEFAULT_NAME."""
+    if requested is None:
+        return Path("build") / default_name
+    return requested / default_name if requested.is_dir() else requested
+
+
+def run_build(args: argparse.Namespace) -> int:
+    sheet = make_sheet(args)
+    output = output_path(args.output, f"{sheet.name}.pdf")
+    write_atomic(output, sheet.pdf)
     print(output)
+    return 0
+
+
+def run_preview(args: argparse.Namespace) -> int:
+    check_width(args.width)
+    sheet = make_sheet(args)
+    output = output_path(args.output, f"{sheet.name}.png")
+    write_atomic(output, render_png(sheet.pdf, args.width))
+    print(output)
+    return 0
+
+
+def run_email(args: argparse.Namespace) -> int:
+    check_address(args.to, "--to")
+    check_address(args.sender, "--from")
+    if args.smtp:
+        parse_server(args.smtp)
+    sheet = make_sheet(args)
+    message = compose_email(
+        sheet.routine,
+        sheet.layout,
+        pdf=sheet.pdf,
+        png=render_png(sheet.pdf, IMAGE_WIDTH),
+        name=sheet.name,
+        to=args.to,
+        sender=args.sender,
+    )
+    if args.output or not args.smtp:
+        output = output_path(args.output, f"{sheet.name}.eml")
+        write_atomic(output, message.as_bytes())
+        print(output)
+    if args.smtp:
+        send(message, args.smtp)
+        print(f"sent to {args.to} through {args.smtp}")
     return 0
 
 

@@ -1,7 +1,8 @@
 """Export the bundled figures for a club's website or newsletter: pose files -> SVG and PNG files.
 
-SVG is written straight from the figure's vector shapes. PNG is rasterised from a one-figure PDF drawn
-by the same renderer as the sheet (pypdfium2 renders it), so the picture online is the one on paper.
+SVG is written straight from the figure's vector shapes. PNG is a one-figure PDF drawn by the same
+renderer as the sheet, rasterised by preview.py like the sheet's preview, so the picture online is the
+one on paper.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from handout.errors import HandoutError
 from handout.figures import load_pose, pose_shapes
 from handout.model import Circle, Layout, Path2D, Point, Shape
 from handout.output import write_atomic
+from handout.preview import render_png
 from handout.render import draw_shapes
 from handout.resources import bundled_dir
 
@@ -74,18 +76,9 @@ def _svg_path(path: Path2D) -> str:
 
 
 def png_bytes(shapes: tuple[Shape, ...], width: float = FIGURE_WIDTH, height: float = FIGURE_HEIGHT) -> bytes:
-    import pypdfium2  # here, not at the top: `handout build` should not pay for loading PDFium
-
     pdf = io.BytesIO()
     canvas = Canvas(pdf, pagesize=(width, height), invariant=1)
     draw_shapes(canvas, shapes, 0, 0, height)
     canvas.showPage()
     canvas.save()
-    document = pypdfium2.PdfDocument(pdf.getvalue())
-    try:
-        image = document[0].render(scale=PNG_SCALE).to_pil()
-    finally:
-        document.close()
-    png = io.BytesIO()
-    image.convert("RGB").save(png, "PNG", optimize=True)
-    return png.getvalue()
+    return render_png(pdf.getvalue(), round(width * PNG_SCALE))

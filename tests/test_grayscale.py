@@ -95,8 +95,9 @@ def test_without_grayscale_the_same_sheet_has_colour(build_pdf, tmp_path):
     assert "/DeviceRGB" in spaces
 
 
-def test_grayscale_keeps_the_default_output_name(run_cli, write_routine):
+def test_grayscale_sheet_has_its_own_default_name(run_cli, write_routine):
+    """Building in gray must not overwrite the colour sheet built with the same options."""
     write_routine(realistic(2), "cool-down.toml")
     result = run_cli("build", "cool-down.toml", "--grayscale")
     assert result.code == 0, result.err
-    assert result.out.strip() == str(Path("build") / "cool-down-grid-a4.pdf")
+    assert result.out.strip() == str(Path("build") / "cool-down-grid-a4-grayscale.pdf")

@@ -1,0 +1,44 @@
+"""Rasterise a PDF for screens: PDF bytes -> a small PNG of its first page, at a given width in pixels.
+
+The one place that turns a PDF into pixels (the sheet's preview, the e-mail's picture and the exported
+figures all come through here), so what a screen shows is what the printer gets.
+"""
+
+from __future__ import annotations
+
+import io
+
+from PIL import Image
+
+from handout.errors import HandoutError
+
+MIN_WIDTH = 100
+MAX_WIDTH = 4000
+"""Pixels: narrower is unreadable; wider is a poster-sized file nobody's phone needs."""
+COLOURS = 256
+"""Palette size. Line art and text on white use far fewer, so a palette keeps them crisp at about a
+quarter of a full-colour PNG's size (photos lose a little smoothness in a preview, not on paper).
+Median cut, not Pillow's faster octree: the octree turns the white page a shade of grey (254)."""
+
+
+def check_width(width: int) -> None:
+    if not MIN_WIDTH <= width <= MAX_WIDTH:
+        raise HandoutError(f"--width {width} is out of range: give {MIN_WIDTH} to {MAX_WIDTH} pixels")
+
+
+def render_png(pdf_bytes: bytes, width: int) -> bytes:
+    """The PDF's first page as a palette PNG `width` pixels wide, its height keeping the page's shape."""
+    check_width(width)
+    import pypdfium2  # here, not at the top: `handout build` should not pay for loading PDFium
+
+    document = pypdfium2.PdfDocument(pdf_bytes)
+    try:
+        page = document[0]
+        # PDFium rounds the bitmap size up, so aim a hair under: exactly `width`, never one more.
+        image = page.render(scale=(width - 0.01) / page.get_width()).to_pil()
+    finally:
+        document.close()
+    palette = image.convert("RGB").quantize(COLOURS, method=Image.Quantize.MEDIANCUT)
+    png = io.BytesIO()
+    palette.save(png, "PNG", optimize=True)
+    return png.getvalue()
