@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -54,7 +55,6 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument(
         "-o",
         "--output",
-        type=Path,
         help="where to write the PDF (default: build/ROUTINE-LAYOUT-PAPER.pdf; -landscape and -grayscale "
         "are added to the name with those options)",
     )
@@ -67,7 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add_sheet_arguments(preview)
     preview.add_argument(
-        "-o", "--output", type=Path, help="where to write the PNG (default: build/ROUTINE-LAYOUT-PAPER.png)"
+        "-o", "--output", help="where to write the PNG (default: build/ROUTINE-LAYOUT-PAPER.png)"
     )
     preview.add_argument(
         "--width",
@@ -99,7 +99,6 @@ def build_parser() -> argparse.ArgumentParser:
     email.add_argument(
         "-o",
         "--output",
-        type=Path,
         help="where to write the .eml file (default without --smtp: build/ROUTINE-LAYOUT-PAPER.eml)",
     )
     email.add_argument("--smtp", metavar="HOST:PORT", help="send it through this mail server")
@@ -190,11 +189,14 @@ def make_sheet(args: argparse.Namespace) -> Sheet:
     return Sheet(routine, layout, make_pdf(routine, layout, paper), name)
 
 
-def output_path(requested: Path | None, default_name: str) -> Path:
-    """-o as given (a folder gets the default name inside it), or build/DEFAULT_NAME."""
+def output_path(requested: str | None, default_name: str) -> Path:
+    """-o as given, or build/DEFAULT_NAME; a folder (one that exists, or any path ending in a slash)
+    gets the default name inside it."""
     if requested is None:
         return Path("build") / default_name
-    return requested / default_name if requested.is_dir() else requested
+    if requested.endswith(("/", os.sep)) or Path(requested).is_dir():
+        return Path(requested) / default_name
+    return Path(requested)
 
 
 def run_build(args: argparse.Namespace) -> int:

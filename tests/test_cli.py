@@ -70,6 +70,17 @@ def test_output_option_writes_there_and_creates_folders(run_cli, write_routine, 
     assert list((tmp_path / "out/nested/deeper").iterdir()) == [tmp_path / "out/nested/deeper/sheet.pdf"]
 
 
+@pytest.mark.parametrize("folder", ["sheets/", "existing"])
+def test_output_option_naming_a_folder_puts_the_default_name_inside(run_cli, write_routine, tmp_path, folder):
+    (tmp_path / "existing").mkdir()
+    write_routine(realistic(), "cool-down.toml")
+    result = run_cli("build", "cool-down.toml", "-o", folder)
+    assert result.code == 0, result.err
+    written = tmp_path / folder / "cool-down-grid-a4.pdf"
+    assert result.out.strip() == str(Path(folder) / "cool-down-grid-a4.pdf")
+    assert written.read_bytes().startswith(b"%PDF-")
+
+
 def test_output_option_replaces_an_existing_file(run_cli, write_routine, tmp_path):
     write_routine(realistic())
     (tmp_path / "sheet.pdf").write_bytes(b"old")
