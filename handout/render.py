@@ -8,6 +8,7 @@ numbered points. The PDF is deterministic (same input, same bytes) and its fonts
 from __future__ import annotations
 
 import io
+from functools import lru_cache
 from itertools import groupby
 
 from reportlab import rl_config
@@ -17,7 +18,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from handout import __version__, figures, images
 from handout.fonts import font_name
-from handout.model import Box, Circle, Figure, FrameBox, ImageBox, Page, Photo, Shape, TextBox
+from handout.model import Box, Circle, Figure, FrameBox, ImageBox, Page, Path2D, Photo, Shape, TextBox
 
 rl_config.useA85 = 0  # ASCII85 would make the file a quarter bigger and the build three times slower
 
@@ -67,7 +68,7 @@ def draw_text_line(canvas: Canvas, boxes: list[TextBox], page_height: float) -> 
             text.moveCursor(box.rect.x - x, 0)
             x = box.rect.x
         text.setFont(font_name(box.font), box.size)
-        text.setFillColor(HexColor(box.color))
+        text.setFillColor(_color(box.color))
         text.textOut(box.text)
     text.textLine()  # ends the line as drawString does, which text extraction reads as a line break
     canvas.drawText(text)
@@ -76,7 +77,7 @@ def draw_text_line(canvas: Canvas, boxes: list[TextBox], page_height: float) -> 
 def draw_box(canvas: Canvas, box: ImageBox | FrameBox, page_height: float) -> None:
     if isinstance(box, FrameBox):
         if box.width > 0:
-            canvas.setStrokeColor(HexColor(box.color))
+            canvas.setStrokeColor(_color(box.color))
             canvas.setLineWidth(box.width)
             rect = box.rect
             canvas.roundRect(
@@ -99,33 +100,70 @@ def draw_photo(canvas: Canvas, box: ImageBox, photo: Photo, page_height: float) 
 def draw_shapes(
     canvas: Canvas, shapes: tuple[Shape, ...], left: float, top: float, page_height: float
 ) -> None:
-    """Draw vector shapes whose coordinates are relative to a box at (left, top) in page coordinates."""
+    """Draw vector shapes whose coordinates are relative to a box at (left, top) in page coordinates.
 
-    def pdf(point: tuple[float, float]) -> tuple[float, float]:
-        return left + point[0], page_height - (top + point[1])
-
+    One transformation turns the box's coordinates (y down) into the page's, so the drawing operators
+    depend on the shapes alone and are made once: a batch draws the same figures on every sheet.
+    """
     canvas.saveState()
-    canvas.setLineCap(1)
-    canvas.setLineJoin(1)
+    canvas.transform(1, 0, 0, -1, left, page_height - top)
+    canvas.addLiteral(shape_operators(shapes))
+    canvas.restoreState()
+
+
+KAPPA = 0.5522847498
+"""Control-point distance, as a fraction of the radius, of the four Béziers that draw a circle."""
+PAINT = {(True, True): "B", (True, False): "S", (False, True): "f", (False, False): "n"}
+"""PDF painting operator by (stroked, filled)."""
+
+
+@lru_cache(maxsize=128)
+def shape_operators(shapes: tuple[Shape, ...]) -> str:
+    """PDF content-stream operators for the shapes, with round caps and joins as line art wants."""
+    operators = ["1 J 1 j"]
     for shape in shapes:
         if shape.stroke:
-            canvas.setStrokeColor(HexColor(shape.stroke))
-            canvas.setLineWidth(shape.stroke_width)
+            operators.append(f"{_rgb(shape.stroke)} RG {shape.stroke_width:.3f} w")
         if shape.fill:
-            canvas.setFillColor(HexColor(shape.fill))
-        if isinstance(shape, Circle):
-            x, y = pdf(shape.center)
-            canvas.circle(x, y, shape.radius, stroke=int(bool(shape.stroke)), fill=int(bool(shape.fill)))
-            continue
-        path = canvas.beginPath()
-        path.moveTo(*pdf(shape.start))
-        for segment in shape.segments:
-            if len(segment) == 1:
-                path.lineTo(*pdf(segment[0]))
-            else:
-                (x1, y1), (x2, y2), (x3, y3) = (pdf(p) for p in segment)
-                path.curveTo(x1, y1, x2, y2, x3, y3)
-        if shape.closed:
-            path.close()
-        canvas.drawPath(path, stroke=int(bool(shape.stroke)), fill=int(bool(shape.fill)))
-    canvas.restoreState()
+            operators.append(f"{_rgb(shape.fill)} rg")
+        operators.append(_circle_path(shape) if isinstance(shape, Circle) else _path(shape))
+        operators.append(PAINT[(bool(shape.stroke), bool(shape.fill))])
+    return "\n".join(operators)
+
+
+def _path(shape: Path2D) -> str:
+    parts = [f"{shape.start[0]:.2f} {shape.start[1]:.2f} m"]
+    for segment in shape.segments:
+        points = " ".join(f"{x:.2f} {y:.2f}" for x, y in segment)
+        parts.append(f"{points} {'l' if len(segment) == 1 else 'c'}")
+    if shape.closed:
+        parts.append("h")
+    return " ".join(parts)
+
+
+def _circle_path(circle: Circle) -> str:
+    (x, y), r = circle.center, circle.radius
+    k = r * KAPPA
+    return _path(
+        Path2D(
+            start=(x + r, y),
+            segments=(
+                ((x + r, y + k), (x + k, y + r), (x, y + r)),
+                ((x - k, y + r), (x - r, y + k), (x - r, y)),
+                ((x - r, y - k), (x - k, y - r), (x, y - r)),
+                ((x + k, y - r), (x + r, y - k), (x + r, y)),
+            ),
+            closed=True,
+        )
+    )
+
+
+@lru_cache(maxsize=64)
+def _rgb(color: str) -> str:
+    """ "#rrggbb" as the three numbers of a PDF colour operator."""
+    return " ".join(f"{int(color[i : i + 2], 16) / 255:.3f}" for i in (1, 3, 5))
+
+
+@lru_cache(maxsize=64)
+def _color(color: str) -> HexColor:
+    return HexColor(color)
