@@ -8,8 +8,8 @@ one on paper.
 from __future__ import annotations
 
 import io
+from html import escape
 from pathlib import Path
-from xml.sax.saxutils import quoteattr
 
 from reportlab.pdfgen.canvas import Canvas
 
@@ -54,7 +54,7 @@ def svg_bytes(shapes: tuple[Shape, ...], width: float = FIGURE_WIDTH, height: fl
 
 def _svg_element(shape: Shape) -> str:
     paint = (
-        f"fill={quoteattr(shape.fill or 'none')} stroke={quoteattr(shape.stroke or 'none')} "
+        f'fill="{escape(shape.fill or "none")}" stroke="{escape(shape.stroke or "none")}" '
         f'stroke-width="{shape.stroke_width:.2f}"'
     )
     if isinstance(shape, Circle):

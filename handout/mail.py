@@ -20,8 +20,6 @@ from handout.model import Layout, Routine
 if TYPE_CHECKING:
     from jinja2 import Environment
 
-DEFAULT_SENDER = "handout@localhost"
-"""A placeholder: most mail servers want a real address of the club's, given with --from."""
 IMAGE_WIDTH = 800
 """Pixels of the preview in the e-mail, shown 600 CSS pixels wide: sharp on a phone, small to send."""
 DISPLAY_WIDTH = 600
