@@ -16,6 +16,7 @@ from handout.output import write_atomic
 from handout.paper import ORIENTATIONS, PAPERS, orientation_named, oriented, paper_named
 from handout.pipeline import make_pdf
 from handout.routine import library_stretches, load_routine
+from handout.templates import parse_settings
 
 DEFAULT_ROUTINE = "after-running"
 EXIT_BAD_INPUT = 2
@@ -55,6 +56,14 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"{' or '.join(ORIENTATIONS)}: landscape turns the sheet on its side (default: portrait)",
     )
     build.add_argument("--layout", default="grid", help="a layout's name or a layout file (default: grid)")
+    build.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help='a detail for the header and footer, like --set club="Riverside Runners" '
+        "(also date, url for a QR code, contact); repeat it for each; overrides the routine's [details]",
+    )
     build.add_argument(
         "--grayscale",
         action="store_true",
@@ -96,13 +105,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run_build(args: argparse.Namespace) -> int:
+    settings = parse_settings(args.set)
     orientation = orientation_named(args.orientation)
     paper = oriented(paper_named(args.paper), orientation)
     layout = load_layout(args.layout)
     if args.grayscale:
         layout = grayscale(layout)
     routine = load_routine(args.routine)
-    pdf = make_pdf(routine, layout, paper)
+    pdf = make_pdf(routine, layout, paper, settings)
     turned = "-landscape" if orientation == "landscape" else ""
     default_name = f"{routine.name}-{layout.name}-{args.paper.lower()}{turned}.pdf"
     output: Path = args.output or Path("build") / default_name

@@ -7,7 +7,8 @@ of the sheet and y grows downwards, the way a reader scans it; only the renderer
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -63,6 +64,8 @@ class Routine:
     title: str
     stretches: tuple[Stretch, ...]
     subtitle: str | None = None
+    details: Mapping[str, str] = field(default_factory=dict)
+    """The routine's [details] table (club, date, url...): what layout templates may print."""
     name: str = "routine"
     """Short name used in the default output file name (the file's stem, or the bundled name)."""
     source: str = "routine"
@@ -124,11 +127,28 @@ class Layout:
     hold: TextStyle
     point: TextStyle
     footer: TextStyle
-    footer_text: str
+    header: TextStyle
+    """The line above the title, filled from the header template."""
+    header_template: str
+    """Jinja2 source of the line above the title, filled by templates.py; "" for none."""
+    footer_template: str
+    """Jinja2 source of the line at the foot of the page, usually the safety advice; "" for none."""
     source: str
     """How messages name the layout file."""
     grayscale: bool = False
     """Photos are printed in gray too (layouts.grayscale sets it along with gray colours)."""
+
+
+@dataclass(frozen=True)
+class Furniture:
+    """What a page prints besides the routine: the filled-in header and footer lines.
+
+    templates.py makes it from the layout's templates and the details, so the layout engine only ever
+    sees plain text.
+    """
+
+    header: str = ""
+    footer: str = ""
 
 
 # --- Output of the layout: positioned boxes -----------------------------------------------------
@@ -166,7 +186,7 @@ class Rect:
         )
 
 
-TextRole = Literal["title", "subtitle", "name", "target", "hold", "number", "point", "footer"]
+TextRole = Literal["header", "title", "subtitle", "name", "target", "hold", "number", "point", "footer"]
 
 
 @dataclass(frozen=True)

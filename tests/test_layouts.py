@@ -20,6 +20,7 @@ from handout.layouts import check_layout, load_layout
 from handout.model import MM, FrameBox, ImageBox, Page, Rect, TextBox
 from handout.paper import orientation_named, oriented, paper_named
 from handout.resources import bundled_names
+from handout.templates import page_furniture
 
 PAPERS = ("a4", "letter")
 ORIENTATIONS = ("portrait", "landscape")
@@ -101,9 +102,15 @@ CASES = [
 ]
 
 
+DETAILS = {"club": "Riverside Runners", "date": "2026-12-05", "contact": "coach@example.org"}
+"""What a club fills in: every bundled layout's header and footer print them."""
+SET_DETAILS = [argument for name, value in DETAILS.items() for argument in ("--set", f"{name}={value}")]
+
+
 def page_for(name: str, paper: str, orientation: str, *, images: bool = True) -> Page:
     sheet = oriented(paper_named(paper), orientation_named(orientation))
-    return lay_out(routine_from(ROUTINES[name](), images=images), load_layout(name), sheet, metrics())
+    routine, layout = routine_from(ROUTINES[name](), images=images), load_layout(name)
+    return lay_out(routine, layout, sheet, metrics(), page_furniture(routine, layout, DETAILS))
 
 
 def sheet_size(paper: str, orientation: str) -> tuple[float, float]:
@@ -240,12 +247,14 @@ def test_an_unknown_orientation_is_refused():
 def test_layout_pdf_on_every_sheet(build_pdf, open_pdf, name, paper, orientation):
     """One page of the sheet's size, all text in order, inside the margins, no overlaps, no small text."""
     data = with_figures(ROUTINES[name]())
-    path = build_pdf(data, "--layout", name, "--paper", paper, "--orientation", orientation)
+    path = build_pdf(data, "--layout", name, "--paper", paper, "--orientation", orientation, *SET_DETAILS)
     reader = pypdf.PdfReader(path)
     assert len(reader.pages) == 1
     box = reader.pages[0].mediabox
     assert (float(box.width), float(box.height)) == pytest.approx(sheet_size(paper, orientation), abs=0.01)
-    assert_in_order(page_text(path), expected_sequence(data))
+    assert_in_order(
+        page_text(path), ["Riverside Runners · 2026-12-05", *expected_sequence(data), "coach@example.org"]
+    )
     width, height = sheet_size(paper, orientation)
     page = open_pdf(path).pages[0]
     body_min = load_layout(name).body_min
