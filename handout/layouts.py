@@ -22,7 +22,9 @@ from handout.schema import Checker, read_toml, type_name
 MIN_MARGIN_MM = 12
 """Office printers cannot print closer to the edge than about 5 mm; 12 mm leaves room for any of them."""
 MIN_BODY_PT = 8
-SECTIONS = ("description", "page", "grid", "card", "text", "colors", "styles", "header", "footer")
+MIN_QR_MM = 20
+"""A phone scans a QR code from a printed sheet reliably from about 2 cm across."""
+SECTIONS = ("description", "page", "grid", "card", "text", "colors", "styles", "header", "footer", "qr")
 STYLE_NAMES = ("header", "title", "subtitle", "heading", "target", "hold", "point", "footer")
 COLOR_NAMES = ("ink", "accent", "muted")
 HEX_COLOR = re.compile(r"#[0-9a-fA-F]{6}")
@@ -71,6 +73,12 @@ def check_layout(data: dict[str, Any], shown_as: str, name: str) -> Layout:
         parts["footer"].pop("text")
     for part, table in parts.items():
         check.keys(table, ("template",), f"[{part}]")
+    qr = check.table(data, "qr", "")
+    check.keys(qr, ("show", "size_mm"), "[qr]")
+    show_qr = qr.get("show", False)
+    if not isinstance(show_qr, bool):
+        check.problem("[qr]", f'"show" must be true or false, not {type_name(show_qr)}')
+    qr_size = check.number(qr, "size_mm", "[qr]", low=MIN_QR_MM, high=60, default=25) * MM
 
     palette = {
         key: check_color(colors, key, "[colors]", default, check) for key, default in DEFAULT_COLORS.items()
@@ -103,6 +111,7 @@ def check_layout(data: dict[str, Any], shown_as: str, name: str) -> Layout:
         muted=palette["muted"],
         header_template=check_template(parts["header"], "[header]", check),
         footer_template=check_template(parts["footer"], "[footer]", check),
+        qr_size=qr_size if show_qr is True else 0.0,
         source=shown_as,
         **{key: check_style(styles, key, palette, check) for key in STYLE_NAMES},
     )

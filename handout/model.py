@@ -133,6 +133,8 @@ class Layout:
     """Jinja2 source of the line above the title, filled by templates.py; "" for none."""
     footer_template: str
     """Jinja2 source of the line at the foot of the page, usually the safety advice; "" for none."""
+    qr_size: float
+    """Side of the QR code for the `url` detail, at the footer's right; 0: this layout prints none."""
     source: str
     """How messages name the layout file."""
     grayscale: bool = False
@@ -149,6 +151,8 @@ class Furniture:
 
     header: str = ""
     footer: str = ""
+    url: str | None = None
+    """The link for the QR code, printed beside it too; None when not set or the layout shows none."""
 
 
 # --- Output of the layout: positioned boxes -----------------------------------------------------
@@ -186,7 +190,9 @@ class Rect:
         )
 
 
-TextRole = Literal["header", "title", "subtitle", "name", "target", "hold", "number", "point", "footer"]
+TextRole = Literal[
+    "header", "title", "subtitle", "name", "target", "hold", "number", "point", "footer", "url"
+]
 
 
 @dataclass(frozen=True)
@@ -228,7 +234,19 @@ class FrameBox:
     card: int
 
 
-Box = TextBox | ImageBox | FrameBox
+@dataclass(frozen=True)
+class QrBox:
+    """A QR code: the renderer draws `value`'s modules to fill the square `rect`.
+
+    The rect is the code itself; the layout keeps the blank quiet zone a scanner needs around it.
+    """
+
+    rect: Rect
+    value: str
+    color: Color
+
+
+Box = TextBox | ImageBox | FrameBox | QrBox
 
 
 @dataclass(frozen=True)

@@ -11,13 +11,15 @@ import io
 from itertools import groupby
 
 from reportlab import rl_config
+from reportlab.graphics import renderPDF
+from reportlab.graphics.shapes import Drawing
 from reportlab.lib.colors import HexColor
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 from handout import __version__, figures, images
 from handout.fonts import font_name
-from handout.model import Box, Circle, Figure, FrameBox, ImageBox, Page, Photo, Shape, TextBox
+from handout.model import Box, Circle, Figure, FrameBox, ImageBox, Page, Photo, QrBox, Shape, TextBox
 
 rl_config.useA85 = 0  # ASCII85 would make the file a quarter bigger and the build three times slower
 
@@ -73,8 +75,10 @@ def draw_text_line(canvas: Canvas, boxes: list[TextBox], page_height: float) -> 
     canvas.drawText(text)
 
 
-def draw_box(canvas: Canvas, box: ImageBox | FrameBox, page_height: float) -> None:
-    if isinstance(box, FrameBox):
+def draw_box(canvas: Canvas, box: ImageBox | FrameBox | QrBox, page_height: float) -> None:
+    if isinstance(box, QrBox):
+        draw_qr(canvas, box, page_height)
+    elif isinstance(box, FrameBox):
         if box.width > 0:
             canvas.setStrokeColor(HexColor(box.color))
             canvas.setLineWidth(box.width)
@@ -87,6 +91,19 @@ def draw_box(canvas: Canvas, box: ImageBox | FrameBox, page_height: float) -> No
         draw_shapes(canvas, shapes, box.rect.x, box.rect.y, page_height)
     else:
         draw_photo(canvas, box, box.image, page_height)
+
+
+def draw_qr(canvas: Canvas, box: QrBox, page_height: float) -> None:
+    """The code's modules fill the box; the layout left the quiet zone around it blank."""
+    from reportlab.graphics.barcode.qr import QrCodeWidget
+
+    size = box.rect.width
+    widget = QrCodeWidget(
+        box.value, barLevel="M", barBorder=0, barWidth=size, barHeight=size, barFillColor=HexColor(box.color)
+    )
+    drawing = Drawing(size, size)
+    drawing.add(widget)
+    renderPDF.draw(drawing, canvas, box.rect.x, page_height - box.rect.bottom)
 
 
 def draw_photo(canvas: Canvas, box: ImageBox, photo: Photo, page_height: float) -> None:

@@ -33,11 +33,15 @@ MAX_DETAIL_LENGTH = 300
 
 
 def page_furniture(routine: Routine, layout: Layout, settings: Mapping[str, str]) -> Furniture:
-    """The header and footer lines for this routine: its title and [details], overridden by --set."""
+    """The header and footer lines for this routine: its title and [details], overridden by --set.
+
+    The `url` detail also becomes the QR code, when the layout shows one.
+    """
     variables = {"title": routine.title, **routine.details, **settings}
     return Furniture(
         header=fill(layout.header_template, variables, layout.source, "header"),
         footer=fill(layout.footer_template, variables, layout.source, "footer"),
+        url=variables.get("url") if layout.qr_size else None,
     )
 
 

@@ -17,7 +17,7 @@ from handout.errors import HandoutError
 from handout.fonts import metrics
 from handout.layout import lay_out
 from handout.layouts import check_layout, load_layout
-from handout.model import MM, FrameBox, ImageBox, Page, Rect, TextBox
+from handout.model import MM, FrameBox, ImageBox, Page, QrBox, Rect, TextBox
 from handout.paper import orientation_named, oriented, paper_named
 from handout.resources import bundled_names
 from handout.templates import page_furniture
@@ -102,8 +102,13 @@ CASES = [
 ]
 
 
-DETAILS = {"club": "Riverside Runners", "date": "2026-12-05", "contact": "coach@example.org"}
-"""What a club fills in: every bundled layout's header and footer print them."""
+DETAILS = {
+    "club": "Riverside Runners",
+    "date": "2026-12-05",
+    "contact": "coach@example.org",
+    "url": "https://example.org/stretch",
+}
+"""What a club fills in: every bundled layout's header and footer print them, and show the QR code."""
 SET_DETAILS = [argument for name, value in DETAILS.items() for argument in ("--set", f"{name}={value}")]
 
 
@@ -142,6 +147,12 @@ def test_layout_geometry_on_every_sheet(name, paper, orientation):
     for image in (box for box in page.boxes if isinstance(box, ImageBox)):
         for text in texts:
             assert not image.rect.overlaps(text.rect), text.text
+    (qr,) = (box for box in page.boxes if isinstance(box, QrBox))
+    assert qr.value == DETAILS["url"]
+    assert qr.rect.width == qr.rect.height >= 20 * MM
+    quiet = Rect(qr.rect.x - 4 * MM, qr.rect.y - 4 * MM, qr.rect.width + 8 * MM, qr.rect.height + 8 * MM)
+    for other in page.boxes:
+        assert other is qr or not quiet.overlaps(other.rect), other
     assert min(box.size for box in texts) >= layout.body_min - 0.01
     assert layout.body_min <= page.body_size <= layout.body_max
 
@@ -253,7 +264,8 @@ def test_layout_pdf_on_every_sheet(build_pdf, open_pdf, name, paper, orientation
     box = reader.pages[0].mediabox
     assert (float(box.width), float(box.height)) == pytest.approx(sheet_size(paper, orientation), abs=0.01)
     assert_in_order(
-        page_text(path), ["Riverside Runners · 2026-12-05", *expected_sequence(data), "coach@example.org"]
+        page_text(path),
+        ["Riverside Runners · 2026-12-05", *expected_sequence(data), "coach@example.org", DETAILS["url"]],
     )
     width, height = sheet_size(paper, orientation)
     page = open_pdf(path).pages[0]
