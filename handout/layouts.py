@@ -24,7 +24,19 @@ MIN_MARGIN_MM = 12
 MIN_BODY_PT = 8
 MIN_QR_MM = 20
 """A phone scans a QR code from a printed sheet reliably from about 2 cm across."""
-SECTIONS = ("description", "page", "grid", "card", "text", "colors", "styles", "header", "footer", "qr")
+SECTIONS = (
+    "description",
+    "page",
+    "grid",
+    "card",
+    "text",
+    "colors",
+    "styles",
+    "header",
+    "footer",
+    "qr",
+    "sheet",
+)
 STYLE_NAMES = ("header", "title", "subtitle", "heading", "target", "hold", "point", "footer")
 COLOR_NAMES = ("ink", "accent", "muted")
 HEX_COLOR = re.compile(r"#[0-9a-fA-F]{6}")
@@ -79,6 +91,11 @@ def check_layout(data: dict[str, Any], shown_as: str, name: str) -> Layout:
     if not isinstance(show_qr, bool):
         check.problem("[qr]", f'"show" must be true or false, not {type_name(show_qr)}')
     qr_size = check.number(qr, "size_mm", "[qr]", low=MIN_QR_MM, high=60, default=25) * MM
+    sheet = check.table(data, "sheet", "")
+    check.keys(sheet, ("copies",), "[sheet]")
+    copies = check.number(sheet, "copies", "[sheet]", low=1, high=2, default=1)
+    if copies not in (1, 2):
+        check.problem("[sheet]", f'"copies" is {copies:g}: use 1 (one page a sheet) or 2 (two half pages)')
 
     palette = {
         key: check_color(colors, key, "[colors]", default, check) for key, default in DEFAULT_COLORS.items()
@@ -112,6 +129,7 @@ def check_layout(data: dict[str, Any], shown_as: str, name: str) -> Layout:
         header_template=check_template(parts["header"], "[header]", check),
         footer_template=check_template(parts["footer"], "[footer]", check),
         qr_size=qr_size if show_qr is True else 0.0,
+        copies=int(copies),
         source=shown_as,
         **{key: check_style(styles, key, palette, check) for key in STYLE_NAMES},
     )

@@ -134,6 +134,8 @@ class Layout:
     footer_template: str
     """Jinja2 source of the line at the foot of the page, usually the safety advice; "" for none."""
     qr_size: float
+    copies: int
+    """Copies on one sheet: 2 lays the page out on half the sheet and prints it twice, to cut apart."""
     """Side of the QR code for the `url` detail, at the footer's right; 0: this layout prints none."""
     source: str
     """How messages name the layout file."""
@@ -250,6 +252,20 @@ Box = TextBox | ImageBox | FrameBox | QrBox
 
 
 @dataclass(frozen=True)
+class Imposition:
+    """How copies of one page sit on the printed sheet, so a club cuts two handouts from one sheet."""
+
+    width: float
+    height: float
+    """The printed sheet, which is bigger than the page."""
+    offsets: tuple[Point, ...]
+    """Each copy's top-left corner on the sheet."""
+    cuts: tuple[tuple[Point, Point], ...]
+    """Dashed lines to cut along, from edge to edge of the sheet."""
+    cut_color: Color
+
+
+@dataclass(frozen=True)
 class Page:
     width: float
     height: float
@@ -258,6 +274,8 @@ class Page:
     """The body text size the layout settled on: the largest at which everything fits."""
     title: str
     subject: str
+    imposition: Imposition | None = None
+    """Several copies of the page on one sheet (imposition.py), or None: the page is the sheet."""
 
 
 # --- Vector shapes: what a figure is drawn with -------------------------------------------------

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 
 from handout.errors import HandoutError
 from handout.fonts import metrics, missing_characters
+from handout.imposition import copy_paper, impose
 from handout.layout import lay_out
 from handout.model import Furniture, Layout, Paper, Routine
 from handout.render import render_page
@@ -20,7 +21,8 @@ def make_pdf(
     settings = settings or {}
     furniture = page_furniture(routine, layout, settings)
     check_printable(routine, layout, settings, furniture)
-    return render_page(lay_out(routine, layout, paper, metrics(), furniture))
+    page = lay_out(routine, layout, copy_paper(paper, layout.copies), metrics(), furniture)
+    return render_page(impose(page, paper, layout.copies, layout.muted))
 
 
 def check_printable(
