@@ -15,6 +15,7 @@ from handout.layouts import bundled_layouts, grayscale, load_layout
 from handout.output import write_atomic
 from handout.paper import ORIENTATIONS, PAPERS, orientation_named, oriented, paper_named
 from handout.pipeline import make_pdf
+from handout.resources import bundled_names
 from handout.routine import library_stretches, load_routine
 from handout.templates import parse_settings
 
@@ -53,9 +54,14 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--orientation",
         default="portrait",
-        help=f"{' or '.join(ORIENTATIONS)}: landscape turns the sheet on its side (default: portrait)",
+        help=f"{' or '.join(ORIENTATIONS)}: landscape turns the sheet on its side; with two-up, each copy "
+        "(default: portrait)",
     )
-    build.add_argument("--layout", default="grid", help="a layout's name or a layout file (default: grid)")
+    build.add_argument(
+        "--layout",
+        default="grid",
+        help=f"a bundled layout ({', '.join(bundled_names('layouts'))}) or a layout file (default: grid)",
+    )
     build.add_argument(
         "--set",
         action="append",

@@ -17,7 +17,10 @@ from handout.templates import page_furniture
 def make_pdf(
     routine: Routine, layout: Layout, paper: Paper, settings: Mapping[str, str] | None = None
 ) -> bytes:
-    """`settings` are the command line's --set details, which override the routine's [details]."""
+    """The sheet's PDF. `paper` is turned as the coach asked; for two-up it is each copy that is turned.
+
+    `settings` are the command line's --set details, which override the routine's [details].
+    """
     settings = settings or {}
     furniture = page_furniture(routine, layout, settings)
     check_printable(routine, layout, settings, furniture)
