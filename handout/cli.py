@@ -22,8 +22,10 @@ from handout.output import write_atomic
 from handout.paper import ORIENTATIONS, PAPERS, orientation_named, oriented, paper_named
 from handout.pipeline import make_pdf
 from handout.preview import MAX_WIDTH, MIN_WIDTH, check_width, render_png
+from handout.resources import bundled_names
 from handout.routine import library_stretches, load_routine
 from handout.schema import read_text
+from handout.templates import page_furniture, parse_settings
 
 DEFAULT_ROUTINE = "after-running"
 DEFAULT_SENDER = "handout@localhost"
@@ -157,9 +159,22 @@ def add_sheet_arguments(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "--orientation",
         default="portrait",
-        help=f"{' or '.join(ORIENTATIONS)}: landscape turns the sheet on its side (default: portrait)",
+        help=f"{' or '.join(ORIENTATIONS)}: landscape turns the sheet on its side; with two-up, each copy "
+        "(default: portrait)",
     )
-    command.add_argument("--layout", default="grid", help="a layout's name or a layout file (default: grid)")
+    command.add_argument(
+        "--layout",
+        default="grid",
+        help=f"a bundled layout ({', '.join(bundled_names('layouts'))}) or a layout file (default: grid)",
+    )
+    command.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help='a detail for the header and footer, like --set club="Riverside Runners" '
+        "(also date, url for a QR code, contact); repeat it for each; overrides the routine's [details]",
+    )
     command.add_argument(
         "--grayscale",
         action="store_true",
@@ -173,12 +188,15 @@ class Sheet:
 
     routine: Routine
     layout: Layout
+    settings: dict[str, str]
+    """The --set details, which fill the layout's header and footer."""
     pdf: bytes
     name: str
     """ROUTINE-LAYOUT-PAPER[-landscape][-grayscale]: the stem of the default file names."""
 
 
 def make_sheet(args: argparse.Namespace) -> Sheet:
+    settings = parse_settings(args.set)
     orientation = orientation_named(args.orientation)
     paper = oriented(paper_named(args.paper), orientation)
     layout = load_layout(args.layout)
@@ -188,7 +206,7 @@ def make_sheet(args: argparse.Namespace) -> Sheet:
     name = f"{routine.name}-{layout.name}-{args.paper.lower()}"
     name += "-landscape" if orientation == "landscape" else ""
     name += "-grayscale" if args.grayscale else ""
-    return Sheet(routine, layout, make_pdf(routine, layout, paper), name)
+    return Sheet(routine, layout, settings, make_pdf(routine, layout, paper, settings), name)
 
 
 def output_path(requested: str | None, default_name: str) -> Path:
@@ -230,6 +248,7 @@ def run_email(args: argparse.Namespace) -> int:
     message = compose_email(
         sheet.routine,
         sheet.layout,
+        footer=page_furniture(sheet.routine, sheet.layout, sheet.settings).footer,
         pdf=sheet.pdf,
         png=render_png(sheet.pdf, IMAGE_WIDTH),
         name=sheet.name,

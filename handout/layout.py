@@ -18,10 +18,12 @@ from handout.model import (
     Box,
     FontRole,
     FrameBox,
+    Furniture,
     ImageBox,
     Layout,
     Page,
     Paper,
+    QrBox,
     Rect,
     Routine,
     Stretch,
@@ -35,6 +37,10 @@ SIZE_STEP = 0.25
 _Paragraph = tuple[str, TextStyle, TextRole, int | None]
 """A text to wrap, its style, its role and the index of the card it belongs to (None: page text)."""
 LABELS = {"target": "Target", "hold": "Hold"}
+QR_QUIET_ZONE = 0.2
+"""Blank space a scanner needs around a QR code, as a share of its side: at least four of its modules."""
+NO_FURNITURE = Furniture()
+"""No header, no footer: what a page has when no templates were filled (tests of the bare layout)."""
 
 
 class TextMeasure(Protocol):
@@ -49,8 +55,14 @@ class TextMeasure(Protocol):
     def width(self, text: str, font: FontRole, size: float) -> float: ...
 
 
-def lay_out(routine: Routine, layout: Layout, paper: Paper, fonts: TextMeasure) -> Page:
-    """The page at the largest body size that fits, or a HandoutError naming what does not fit."""
+def lay_out(
+    routine: Routine, layout: Layout, paper: Paper, fonts: TextMeasure, furniture: Furniture = NO_FURNITURE
+) -> Page:
+    """The page at the largest body size that fits, or a HandoutError naming what does not fit.
+
+    `furniture` holds the header and footer lines, already filled in from the layout's templates, and
+    the link for a QR code, which goes at the footer's right with the link printed beside it.
+    """
     count = len(routine.stretches)
     if count > layout.max_stretches:
         raise HandoutError(
@@ -58,7 +70,7 @@ def lay_out(routine: Routine, layout: Layout, paper: Paper, fonts: TextMeasure) 
             f"{layout.max_stretches}: use fewer stretches or another layout (handout layouts lists them)"
         )
     sizes = _candidate_sizes(layout.body_min, layout.body_max)
-    composer = _Composer(routine, layout, paper, fonts)
+    composer = _Composer(routine, layout, paper, fonts, furniture)
     smallest = composer.compose(sizes[0])
     if isinstance(smallest, _Overflow):
         raise HandoutError(_overflow_message(smallest, routine, layout, paper))
@@ -108,8 +120,11 @@ class _Block:
 class _Composer:
     """Lays out one routine at any body size; word widths are measured once and scaled."""
 
-    def __init__(self, routine: Routine, layout: Layout, paper: Paper, fonts: TextMeasure) -> None:
+    def __init__(
+        self, routine: Routine, layout: Layout, paper: Paper, fonts: TextMeasure, furniture: Furniture
+    ) -> None:
         self.routine = routine
+        self.furniture = furniture
         self.layout = layout
         self.paper = paper
         self.fonts = fonts
@@ -127,16 +142,29 @@ class _Composer:
         content = Rect(
             layout.margin, layout.margin, paper.width - 2 * layout.margin, paper.height - 2 * layout.margin
         )
-        header: list[_Paragraph] = [(self.routine.title, layout.title, "title", None)]
+        header: list[_Paragraph] = []
+        if self.furniture.header:
+            header.append((self.furniture.header, layout.header, "header", None))
+        header.append((self.routine.title, layout.title, "title", None))
         if self.routine.subtitle:
             header.append((self.routine.subtitle, layout.subtitle, "subtitle", None))
         footer: list[_Paragraph] = []
-        if layout.footer_text:
-            footer.append((layout.footer_text, layout.footer, "footer", None))
+        if self.furniture.footer:
+            footer.append((self.furniture.footer, layout.footer, "footer", None))
+        url, qr_size = self.furniture.url, layout.qr_size
+        qr: Rect | None = None
+        footer_width, footer_height, footer_gap = content.width, 0.0, body
+        if url and qr_size:
+            footer.append((url, layout.footer, "url", None))
+            qr = Rect(content.right - qr_size, content.bottom - qr_size, qr_size, qr_size)
+            footer_gap = max(body, QR_QUIET_ZONE * qr_size)
+            footer_width -= qr_size + footer_gap
+            footer_height = qr_size
         header_block = self.stack(header, body, content.width, gap=0.35 * body)
-        footer_block = self.stack(footer, body, content.width)
+        footer_block = self.stack(footer, body, footer_width, gap=0.3 * body)
+        footer_height = max(footer_height, footer_block.height)
         cards_top = content.y + header_block.height + body
-        cards_bottom = content.bottom - footer_block.height - (body if footer else 0)
+        cards_bottom = content.bottom - footer_height - (footer_gap if footer else 0)
         area = Rect(content.x, cards_top, content.width, cards_bottom - cards_top)
         if area.height < 4 * body:
             return _Overflow(None)
@@ -156,6 +184,8 @@ class _Composer:
         ):
             boxes.extend(self.card_boxes(index, stretch, card, block, body, tallest))
         boxes.extend(footer_block.placed(content.x, content.bottom - footer_block.height))
+        if qr is not None and url:
+            boxes.append(QrBox(qr, url, layout.ink))
         return Page(
             width=paper.width,
             height=paper.height,

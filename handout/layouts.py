@@ -12,17 +12,32 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, cast
 
+from handout import templates
 from handout.errors import HandoutError
 from handout.model import MM, Layout, TextStyle
 from handout.resources import bundled_names, find_toml
 from handout.routine import MAX_STRETCHES
-from handout.schema import Checker, read_toml
+from handout.schema import Checker, read_toml, type_name
 
 MIN_MARGIN_MM = 12
 """Office printers cannot print closer to the edge than about 5 mm; 12 mm leaves room for any of them."""
 MIN_BODY_PT = 8
-SECTIONS = ("description", "page", "grid", "card", "text", "colors", "styles", "footer")
-STYLE_NAMES = ("title", "subtitle", "heading", "target", "hold", "point", "footer")
+MIN_QR_MM = 20
+"""A phone scans a QR code from a printed sheet reliably from about 2 cm across."""
+SECTIONS = (
+    "description",
+    "page",
+    "grid",
+    "card",
+    "text",
+    "colors",
+    "styles",
+    "header",
+    "footer",
+    "qr",
+    "sheet",
+)
+STYLE_NAMES = ("header", "title", "subtitle", "heading", "target", "hold", "point", "footer")
 COLOR_NAMES = ("ink", "accent", "muted")
 HEX_COLOR = re.compile(r"#[0-9a-fA-F]{6}")
 
@@ -58,14 +73,29 @@ def check_layout(data: dict[str, Any], shown_as: str, name: str) -> Layout:
     text = check.table(data, "text", "")
     colors = check.table(data, "colors", "")
     styles = check.table(data, "styles", "")
-    footer = check.table(data, "footer", "")
+    parts = {part: check.table(data, part, "") for part in ("header", "footer")}
     check.keys(page, ("margin_mm",), "[page]")
     check.keys(grid, ("columns", "columns_landscape", "gap_mm", "max_stretches"), "[grid]")
     check.keys(card, ("padding_mm", "border_pt", "radius_mm", "image", "image_share", "fit"), "[card]")
     check.keys(text, ("body_max_pt", "body_min_pt", "line_spacing"), "[text]")
     check.keys(colors, COLOR_NAMES, "[colors]")
     check.keys(styles, STYLE_NAMES, "[styles]")
-    check.keys(footer, ("text",), "[footer]")
+    if "text" in parts["footer"]:
+        check.problem("[footer]", '"text" is now called "template": rename it (plain text is a template too)')
+        parts["footer"].pop("text")
+    for part, table in parts.items():
+        check.keys(table, ("template",), f"[{part}]")
+    qr = check.table(data, "qr", "")
+    check.keys(qr, ("show", "size_mm"), "[qr]")
+    show_qr = qr.get("show", False)
+    if not isinstance(show_qr, bool):
+        check.problem("[qr]", f'"show" must be true or false, not {type_name(show_qr)}')
+    qr_size = check.number(qr, "size_mm", "[qr]", low=MIN_QR_MM, high=60, default=25) * MM
+    sheet = check.table(data, "sheet", "")
+    check.keys(sheet, ("copies",), "[sheet]")
+    copies = check.number(sheet, "copies", "[sheet]", low=1, high=2, default=1)
+    if copies not in (1, 2):
+        check.problem("[sheet]", f'"copies" is {copies:g}: use 1 (one page a sheet) or 2 (two half pages)')
 
     palette = {
         key: check_color(colors, key, "[colors]", default, check) for key, default in DEFAULT_COLORS.items()
@@ -96,7 +126,10 @@ def check_layout(data: dict[str, Any], shown_as: str, name: str) -> Layout:
         accent=palette["accent"],
         ink=palette["ink"],
         muted=palette["muted"],
-        footer_text=check.text(footer, "text", "[footer]", required=False) or "",
+        header_template=check_template(parts["header"], "[header]", check),
+        footer_template=check_template(parts["footer"], "[footer]", check),
+        qr_size=qr_size if show_qr is True else 0.0,
+        copies=int(copies),
         source=shown_as,
         **{key: check_style(styles, key, palette, check) for key in STYLE_NAMES},
     )
@@ -104,8 +137,24 @@ def check_layout(data: dict[str, Any], shown_as: str, name: str) -> Layout:
     return layout
 
 
+def check_template(table: dict[str, Any], where: str, check: Checker) -> str:
+    """A header or footer template, compiled now so that a mistake in it shows before any build."""
+    source = table.get("template", "")
+    if not isinstance(source, str):
+        check.problem(where, f'"template" must be text in quotes, not {type_name(source)}')
+        return ""
+    if not source.strip():
+        return ""
+    problem = templates.template_problem(source)
+    if problem:
+        check.problem(where, f'"template" {problem}; see the examples in layouts/grid.toml')
+        return ""
+    return source
+
+
 DEFAULT_COLORS = {"ink": "#1a1a1a", "accent": "#b8322a", "muted": "#4d4d4d"}
 DEFAULT_STYLES: dict[str, dict[str, Any]] = {
+    "header": {"scale": 1.0, "font": "bold", "color": "muted"},
     "title": {"scale": 2.2, "font": "bold", "color": "ink"},
     "subtitle": {"scale": 1.1, "font": "regular", "color": "ink"},
     "heading": {"scale": 1.3, "font": "bold", "color": "ink"},

@@ -1,7 +1,7 @@
 """Compose the sheet as an e-mail: routine + PDF + preview PNG -> a ready-to-send message.
 
 The routine is written out in a plain-text part and a phone-friendly HTML part (both from the Jinja2
-templates in templates/), so a runner can read it without opening anything; the preview picture is
+templates in email_templates/), so a runner can read it without opening anything; the preview picture is
 shown inline and the PDF is attached for printing.
 """
 
@@ -37,9 +37,20 @@ def check_address(address: str, option: str) -> None:
 
 
 def compose_email(
-    routine: Routine, layout: Layout, *, pdf: bytes, png: bytes, name: str, to: str, sender: str
+    routine: Routine,
+    layout: Layout,
+    *,
+    footer: str,
+    pdf: bytes,
+    png: bytes,
+    name: str,
+    to: str,
+    sender: str,
 ) -> EmailMessage:
-    """Text and HTML alternatives, the preview inline in the HTML, and `name`.pdf attached."""
+    """Text and HTML alternatives, the preview inline in the HTML, and `name`.pdf attached.
+
+    `footer` is the sheet's filled-in footer line (the safety advice), repeated at the end of the text.
+    """
     check_address(to, "--to")
     check_address(sender, "--from")
     message = EmailMessage(policy=SMTP)
@@ -52,6 +63,7 @@ def compose_email(
     context = {
         "routine": routine,
         "layout": layout,
+        "footer": footer,
         "pdf_name": f"{name}.pdf",
         "image_cid": image_cid[1:-1],  # the HTML refers to it without the angle brackets
         "image_width": DISPLAY_WIDTH,
@@ -70,11 +82,11 @@ def _render(template: str, context: dict[str, Any]) -> str:
 
 @cache
 def _templates() -> Environment:
-    """Jinja2 over templates/, loaded only by `handout email`; HTML is autoescaped, typos fail loudly."""
+    """Jinja2 over email_templates/, loaded only by `handout email`: HTML autoescaped, typos fail loudly."""
     from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
     return Environment(
-        loader=PackageLoader("handout", "templates"),
+        loader=PackageLoader("handout", "email_templates"),
         autoescape=select_autoescape(),
         undefined=StrictUndefined,
         trim_blocks=True,

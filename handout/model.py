@@ -7,7 +7,8 @@ of the sheet and y grows downwards, the way a reader scans it; only the renderer
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -63,6 +64,8 @@ class Routine:
     title: str
     stretches: tuple[Stretch, ...]
     subtitle: str | None = None
+    details: Mapping[str, str] = field(default_factory=dict)
+    """The routine's [details] table (club, date, url...): what layout templates may print."""
     name: str = "routine"
     """Short name used in the default output file name (the file's stem, or the bundled name)."""
     source: str = "routine"
@@ -124,11 +127,34 @@ class Layout:
     hold: TextStyle
     point: TextStyle
     footer: TextStyle
-    footer_text: str
+    header: TextStyle
+    """The line above the title, filled from the header template."""
+    header_template: str
+    """Jinja2 source of the line above the title, filled by templates.py; "" for none."""
+    footer_template: str
+    """Jinja2 source of the line at the foot of the page, usually the safety advice; "" for none."""
+    qr_size: float
+    copies: int
+    """Copies on one sheet: 2 lays the page out on half the sheet and prints it twice, to cut apart."""
+    """Side of the QR code for the `url` detail, at the footer's right; 0: this layout prints none."""
     source: str
     """How messages name the layout file."""
     grayscale: bool = False
     """Photos are printed in gray too (layouts.grayscale sets it along with gray colours)."""
+
+
+@dataclass(frozen=True)
+class Furniture:
+    """What a page prints besides the routine: the filled-in header and footer lines.
+
+    templates.py makes it from the layout's templates and the details, so the layout engine only ever
+    sees plain text.
+    """
+
+    header: str = ""
+    footer: str = ""
+    url: str | None = None
+    """The link for the QR code, printed beside it too; None when not set or the layout shows none."""
 
 
 # --- Output of the layout: positioned boxes -----------------------------------------------------
@@ -166,7 +192,9 @@ class Rect:
         )
 
 
-TextRole = Literal["title", "subtitle", "name", "target", "hold", "number", "point", "footer"]
+TextRole = Literal[
+    "header", "title", "subtitle", "name", "target", "hold", "number", "point", "footer", "url"
+]
 
 
 @dataclass(frozen=True)
@@ -208,7 +236,33 @@ class FrameBox:
     card: int
 
 
-Box = TextBox | ImageBox | FrameBox
+@dataclass(frozen=True)
+class QrBox:
+    """A QR code: the renderer draws `value`'s modules to fill the square `rect`.
+
+    The rect is the code itself; the layout keeps the blank quiet zone a scanner needs around it.
+    """
+
+    rect: Rect
+    value: str
+    color: Color
+
+
+Box = TextBox | ImageBox | FrameBox | QrBox
+
+
+@dataclass(frozen=True)
+class Imposition:
+    """How copies of one page sit on the printed sheet, so a club cuts two handouts from one sheet."""
+
+    width: float
+    height: float
+    """The printed sheet, which is bigger than the page."""
+    offsets: tuple[Point, ...]
+    """Each copy's top-left corner on the sheet."""
+    cuts: tuple[tuple[Point, Point], ...]
+    """Dashed lines to cut along, from edge to edge of the sheet."""
+    cut_color: Color
 
 
 @dataclass(frozen=True)
@@ -220,6 +274,8 @@ class Page:
     """The body text size the layout settled on: the largest at which everything fits."""
     title: str
     subject: str
+    imposition: Imposition | None = None
+    """Several copies of the page on one sheet (imposition.py), or None: the page is the sheet."""
 
 
 # --- Vector shapes: what a figure is drawn with -------------------------------------------------

@@ -2,23 +2,47 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from handout.errors import HandoutError
 from handout.fonts import metrics, missing_characters
+from handout.imposition import copy_paper, impose
 from handout.layout import lay_out
-from handout.model import Layout, Paper, Routine
+from handout.model import Furniture, Layout, Paper, Routine
 from handout.render import render_page
 from handout.routine import routine_texts
+from handout.templates import page_furniture
 
 
-def make_pdf(routine: Routine, layout: Layout, paper: Paper) -> bytes:
-    check_printable(routine, layout)
-    return render_page(lay_out(routine, layout, paper, metrics()))
+def make_pdf(
+    routine: Routine, layout: Layout, paper: Paper, settings: Mapping[str, str] | None = None
+) -> bytes:
+    """The sheet's PDF. `paper` is turned as the coach asked; for two-up it is each copy that is turned.
+
+    `settings` are the command line's --set details, which override the routine's [details].
+    """
+    settings = settings or {}
+    furniture = page_furniture(routine, layout, settings)
+    check_printable(routine, layout, settings, furniture)
+    page = lay_out(routine, layout, copy_paper(paper, layout.copies), metrics(), furniture)
+    return render_page(impose(page, paper, layout.copies, layout.muted))
 
 
-def check_printable(routine: Routine, layout: Layout) -> None:
-    """Refuse characters the font has no glyph for: they would print as empty boxes."""
+def check_printable(
+    routine: Routine, layout: Layout, settings: Mapping[str, str], furniture: Furniture
+) -> None:
+    """Refuse characters the font has no glyph for: they would print as empty boxes.
+
+    A character in a detail is reported where the coach typed it; the filled header and footer are
+    checked for what the layout's own template text adds.
+    """
     texts = [(f"{routine.source}: {where}", text) for where, text in routine_texts(routine)]
-    texts.append((f"{layout.source}: [footer] text", layout.footer_text))
+    texts += [(f"{routine.source}: [details] {name}", text) for name, text in routine.details.items()]
+    texts += [(f"--set {name}", text) for name, text in settings.items()]
+    reported = {char for _, text in texts for char in missing_characters(text)}
+    for part, text in (("header", furniture.header), ("footer", furniture.footer)):
+        layout_only = "".join(char for char in text if char not in reported)
+        texts.append((f"{layout.source}: [{part}] template", layout_only))
     problems = [
         f'{where}: the character "{char}" (U+{ord(char):04X}) cannot be printed with the font: '
         "replace or remove it"

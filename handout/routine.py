@@ -13,8 +13,9 @@ from handout.errors import HandoutError
 from handout.model import Figure, Illustration, Photo, Routine, Stretch
 from handout.resources import PACKAGE_DIR, bundled_dir, bundled_names, find_toml
 from handout.schema import Checker, read_toml, type_name
+from handout.templates import check_details
 
-ROUTINE_KEYS = ("title", "subtitle", "stretches")
+ROUTINE_KEYS = ("title", "subtitle", "details", "stretches")
 STRETCH_KEYS = ("use", "name", "target", "key_points", "hold", "image")
 MAX_STRETCHES = 8
 MAX_KEY_POINTS = 8
@@ -43,6 +44,8 @@ def check_routine(data: dict[str, Any], shown_as: str, folder: Path, name: str) 
     check.keys(data, ROUTINE_KEYS, "")
     title = check.text(data, "title", "", required=True, max_length=120)
     subtitle = check.text(data, "subtitle", "", required=False, max_length=400)
+    details, problems = check_details(check.table(data, "details", ""), f"{shown_as}: [details]")
+    check.problems.extend(problems)
     raw_stretches = data.get("stretches")
     stretches: list[Stretch] = []
     if raw_stretches is None:
@@ -63,7 +66,14 @@ def check_routine(data: dict[str, Any], shown_as: str, folder: Path, name: str) 
                 stretches.append(stretch)
     check.done()
     assert title is not None  # check.done() raised otherwise
-    return Routine(title=title, subtitle=subtitle, stretches=tuple(stretches), name=name, source=shown_as)
+    return Routine(
+        title=title,
+        subtitle=subtitle,
+        stretches=tuple(stretches),
+        details=details,
+        name=name,
+        source=shown_as,
+    )
 
 
 def stretch_label(number: int, name: object) -> str:

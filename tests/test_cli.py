@@ -105,7 +105,7 @@ def test_help(run_cli, argv):
 
 def test_build_help_lists_the_options(run_cli):
     out = run_cli("build", "--help").out
-    for option in ("ROUTINE", "--paper", "--orientation", "--layout", "--grayscale", "-o"):
+    for option in ("ROUTINE", "--paper", "--orientation", "--layout", "--set", "--grayscale", "-o"):
         assert option in out
 
 

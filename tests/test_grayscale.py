@@ -55,17 +55,27 @@ def draw_photos(folder: Path) -> tuple[str, str]:
 
 
 def colour_operations(path: Path) -> tuple[list[tuple[list, bytes]], list[str]]:
-    """The page's colour-setting operators with their operands, and its images' colour spaces."""
+    """The page's colour-setting operators with their operands, and its images' colour spaces.
+
+    Form XObjects (two-up draws its page once as a form and places it twice) are looked into, once each.
+    """
     reader = pypdf.PdfReader(path)
     page = reader.pages[0]
-    operations = ContentStream(page.get_contents(), reader).operations
-    colours = [(operands, operator) for operands, operator in operations if operator in COLOUR_OPERATORS]
-    xobjects = page["/Resources"].get("/XObject", {})
-    spaces = [
-        str(xobject.get_object()["/ColorSpace"])
-        for xobject in xobjects.values()
-        if xobject.get_object()["/Subtype"] == "/Image"
-    ]
+    colours: list[tuple[list, bytes]] = []
+    spaces: list[str] = []
+
+    def walk(content, resources) -> None:
+        operations = ContentStream(content, reader).operations
+        colours.extend(
+            (operands, operator) for operands, operator in operations if operator in COLOUR_OPERATORS
+        )
+        for xobject in (x.get_object() for x in resources.get("/XObject", {}).values()):
+            if xobject["/Subtype"] == "/Image":
+                spaces.append(str(xobject["/ColorSpace"]))
+            elif xobject["/Subtype"] == "/Form":
+                walk(xobject, xobject.get("/Resources", {}))
+
+    walk(page.get_contents(), page["/Resources"])
     return colours, spaces
 
 

@@ -15,11 +15,13 @@ from test_pdf_readback import overlap, page_text, text_lines
 
 from handout.errors import HandoutError
 from handout.fonts import metrics
+from handout.imposition import copy_paper
 from handout.layout import lay_out
 from handout.layouts import check_layout, load_layout
-from handout.model import MM, FrameBox, ImageBox, Page, Rect, TextBox
+from handout.model import MM, FrameBox, ImageBox, Page, QrBox, Rect, TextBox
 from handout.paper import orientation_named, oriented, paper_named
 from handout.resources import bundled_names
+from handout.templates import page_furniture
 
 PAPERS = ("a4", "letter")
 ORIENTATIONS = ("portrait", "landscape")
@@ -85,7 +87,15 @@ def poster_routine() -> dict[str, Any]:
     return copy.deepcopy(SHORT)
 
 
-ROUTINES = {"grid": grid_routine, "list": list_routine, "poster": poster_routine}
+def two_up_routine() -> dict[str, Any]:
+    """Four stretches of three key points: half a sheet holds a routine of moderate length."""
+    data = realistic(4)
+    for stretch in data["stretches"]:
+        stretch["key_points"] = stretch["key_points"][:3]
+    return data
+
+
+ROUTINES = {"grid": grid_routine, "list": list_routine, "poster": poster_routine, "two-up": two_up_routine}
 """A routine that fits each bundled layout: a layout added without one here fails the test below."""
 
 
@@ -101,14 +111,51 @@ CASES = [
 ]
 
 
+DETAILS = {
+    "club": "Riverside Runners",
+    "date": "2026-12-05",
+    "contact": "coach@example.org",
+    "url": "https://example.org/stretch",
+}
+"""What a club fills in: every bundled layout's header and footer print them, and show the QR code."""
+SET_DETAILS = [argument for name, value in DETAILS.items() for argument in ("--set", f"{name}={value}")]
+
+
 def page_for(name: str, paper: str, orientation: str, *, images: bool = True) -> Page:
+    """One copy of the page as the layout engine makes it (half the sheet for two-up)."""
     sheet = oriented(paper_named(paper), orientation_named(orientation))
-    return lay_out(routine_from(ROUTINES[name](), images=images), load_layout(name), sheet, metrics())
+    routine, layout = routine_from(ROUTINES[name](), images=images), load_layout(name)
+    furniture = page_furniture(routine, layout, DETAILS)
+    return lay_out(routine, layout, copy_paper(sheet, layout.copies), metrics(), furniture)
 
 
 def sheet_size(paper: str, orientation: str) -> tuple[float, float]:
     width, height = PAPER_SIZES[paper]
     return (height, width) if orientation == "landscape" else (width, height)
+
+
+def page_size(name: str, paper: str, orientation: str) -> tuple[float, float]:
+    """The size of one copy: the sheet, or for two-up its half, turned the way --orientation says."""
+    width, height = sheet_size(paper, orientation)
+    if load_layout(name).copies == 1:
+        return width, height
+    return (height, width / 2) if orientation == "landscape" else (height / 2, width)
+
+
+def printed_size(name: str, paper: str, orientation: str) -> tuple[float, float]:
+    """The PDF's sheet: two-up turns it, so that two copies of the asked orientation fit side by side."""
+    width, height = sheet_size(paper, orientation)
+    return (height, width) if load_layout(name).copies == 2 else (width, height)
+
+
+def copy_regions(name: str, paper: str, orientation: str) -> list[tuple[float, float, float, float]]:
+    """(x0, top, x1, bottom) of each copy on the printed sheet: the text of each keeps inside its own."""
+    width, height = page_size(name, paper, orientation)
+    if load_layout(name).copies == 1:
+        return [(0, 0, width, height)]
+    if orientation == "landscape":
+        return [(0, 0, width, height), (0, height, width, 2 * height)]
+    return [(0, 0, width, height), (width, 0, 2 * width, height)]
 
 
 # --- Geometry ---------------------------------------------------------------------------------------
@@ -119,7 +166,7 @@ def test_layout_geometry_on_every_sheet(name, paper, orientation):
     """Right size, inside the margins, cards apart, lines apart, images clear of text, sizes in range."""
     layout = load_layout(name)
     page = page_for(name, paper, orientation)
-    assert (page.width, page.height) == pytest.approx(sheet_size(paper, orientation), abs=0.01)
+    assert (page.width, page.height) == pytest.approx(page_size(name, paper, orientation), abs=0.01)
     content = Rect(
         layout.margin, layout.margin, page.width - 2 * layout.margin, page.height - 2 * layout.margin
     )
@@ -135,6 +182,12 @@ def test_layout_geometry_on_every_sheet(name, paper, orientation):
     for image in (box for box in page.boxes if isinstance(box, ImageBox)):
         for text in texts:
             assert not image.rect.overlaps(text.rect), text.text
+    (qr,) = (box for box in page.boxes if isinstance(box, QrBox))
+    assert qr.value == DETAILS["url"]
+    assert qr.rect.width == qr.rect.height >= 20 * MM
+    quiet = Rect(qr.rect.x - 4 * MM, qr.rect.y - 4 * MM, qr.rect.width + 8 * MM, qr.rect.height + 8 * MM)
+    for other in page.boxes:
+        assert other is qr or not quiet.overlaps(other.rect), other
     assert min(box.size for box in texts) >= layout.body_min - 0.01
     assert layout.body_min <= page.body_size <= layout.body_max
 
@@ -240,18 +293,29 @@ def test_an_unknown_orientation_is_refused():
 def test_layout_pdf_on_every_sheet(build_pdf, open_pdf, name, paper, orientation):
     """One page of the sheet's size, all text in order, inside the margins, no overlaps, no small text."""
     data = with_figures(ROUTINES[name]())
-    path = build_pdf(data, "--layout", name, "--paper", paper, "--orientation", orientation)
+    path = build_pdf(data, "--layout", name, "--paper", paper, "--orientation", orientation, *SET_DETAILS)
     reader = pypdf.PdfReader(path)
     assert len(reader.pages) == 1
     box = reader.pages[0].mediabox
-    assert (float(box.width), float(box.height)) == pytest.approx(sheet_size(paper, orientation), abs=0.01)
-    assert_in_order(page_text(path), expected_sequence(data))
-    width, height = sheet_size(paper, orientation)
+    assert (float(box.width), float(box.height)) == pytest.approx(
+        printed_size(name, paper, orientation), abs=0.01
+    )
+    one_copy = [
+        "Riverside Runners · 2026-12-05",
+        *expected_sequence(data),
+        "coach@example.org",
+        DETAILS["url"],
+    ]
+    assert_in_order(page_text(path), one_copy * load_layout(name).copies)
     page = open_pdf(path).pages[0]
     body_min = load_layout(name).body_min
+    regions = copy_regions(name, paper, orientation)
     for char in page.chars:
-        assert char["x0"] >= MIN_MARGIN - 1 and char["x1"] <= width - MIN_MARGIN + 1, char
-        assert char["top"] >= MIN_MARGIN - 1 and char["bottom"] <= height - MIN_MARGIN + 1, char
+        (x0, top, x1, bottom), *_ = (
+            r for r in regions if r[0] <= char["x0"] < r[2] and r[1] <= char["top"] < r[3]
+        )
+        assert char["x0"] >= x0 + MIN_MARGIN - 1 and char["x1"] <= x1 - MIN_MARGIN + 1, char
+        assert char["top"] >= top + MIN_MARGIN - 1 and char["bottom"] <= bottom - MIN_MARGIN + 1, char
         assert char["size"] >= body_min - 0.01, char
     for first, second in itertools.combinations(text_lines(page), 2):
         assert not overlap(first, second), (first["text"], second["text"])

@@ -120,12 +120,12 @@ def test_preview_help_lists_the_options(run_cli):
         assert option in out
 
 
-def test_build_does_not_load_pdfium_or_jinja2(tmp_path):
-    """Rasterising and templates are only for previews and e-mails: a plain build does not pay for them."""
+def test_build_does_not_load_pdfium_or_the_mail_modules(tmp_path):
+    """Rasterising and e-mail are only for previews and e-mails: a plain build does not pay for them."""
     code = (
         "import sys; from handout.cli import main; "
         "assert main(['build', '-o', 'sheet.pdf']) == 0; "
-        "loaded = {'pypdfium2', 'jinja2'} & set(sys.modules); "
+        "loaded = {'pypdfium2', 'smtplib', 'handout.mail', 'handout.importer'} & set(sys.modules); "
         "assert not loaded, f'build imported {loaded}'"
     )
     result = subprocess.run(

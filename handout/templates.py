@@ -1,0 +1,139 @@
+"""Fill a layout's header and footer templates: layout + details -> plain text for the layout engine.
+
+Layouts are files people share, so their templates run in Jinja2's immutable sandbox: a template can
+print and test the details it is given, and nothing else (no attributes like `__class__`, no changing
+a value). The details (the routine's title, its `[details]` table and the command line's `--set`
+values) are data: they are printed as they are, never read as templates themselves.
+
+Printing a detail that is not set is an error naming it, never a silent blank; testing one with
+`{% if club %}` is how a template makes a part optional. Jinja2 is imported only when a layout has a
+template to check or fill.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from functools import cache
+from typing import TYPE_CHECKING, Literal
+
+from handout.errors import HandoutError
+from handout.model import Furniture, Layout, Routine
+from handout.schema import tidy_text
+
+if TYPE_CHECKING:
+    from jinja2 import Environment, Template
+
+Part = Literal["header", "footer"]
+DETAIL_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+"""Detail names are what a template can write between {{ and }}: letters, digits and _."""
+RESERVED = ("title",)
+"""Variables handout sets itself: the routine's title is written in the routine, not in details."""
+MAX_DETAIL_LENGTH = 300
+
+
+def page_furniture(routine: Routine, layout: Layout, settings: Mapping[str, str]) -> Furniture:
+    """The header and footer lines for this routine: its title and [details], overridden by --set.
+
+    The `url` detail also becomes the QR code, when the layout shows one.
+    """
+    variables = {"title": routine.title, **routine.details, **settings}
+    return Furniture(
+        header=fill(layout.header_template, variables, layout.source, "header"),
+        footer=fill(layout.footer_template, variables, layout.source, "footer"),
+        url=variables.get("url") if layout.qr_size else None,
+    )
+
+
+def template_problem(source: str) -> str | None:
+    """Why a template cannot be compiled (its line and Jinja2's reason), or None when it can."""
+    from jinja2 import TemplateSyntaxError
+
+    try:
+        _compiled(source)
+    except TemplateSyntaxError as error:
+        return f"has a mistake on line {error.lineno}: {str(error.message).rstrip('.')}"
+    return None
+
+
+def fill(source: str, variables: Mapping[str, str], layout_source: str, part: Part) -> str:
+    """The template filled in, as one line of plain text ("" when it prints nothing but spaces)."""
+    if not source:
+        return ""
+    from jinja2 import UndefinedError
+    from jinja2.sandbox import SecurityError
+
+    where = f"{layout_source}: [{part}] template"
+    try:
+        text = _compiled(source).render(variables)
+    except SecurityError as error:
+        raise HandoutError(
+            f"{where} is not allowed to do that ({str(error).rstrip('.')}): "
+            "a template may only print and test details"
+        ) from None
+    except UndefinedError as error:
+        name = re.match(r"'([^']+)' is undefined", str(error))
+        if name is None:
+            raise HandoutError(f"{where} cannot be filled: {error}") from None
+        raise HandoutError(
+            f'{where} uses "{name[1]}", which is not set: add --set {name[1]}=... '
+            f'or {name[1]} = "..." under [details] in the routine'
+        ) from None
+    return tidy_text(text)
+
+
+def check_details(table: Mapping[str, object], where: str) -> tuple[dict[str, str], list[str]]:
+    """Details from a routine's [details] table or --set: the usable ones, and a message per bad one."""
+    details: dict[str, str] = {}
+    problems: list[str] = []
+    for name, value in table.items():
+        if not DETAIL_NAME.fullmatch(name):
+            problems.append(
+                f'{where}: "{name}" cannot be a detail name: use letters, digits and _ (like club or date_2)'
+            )
+        elif name in RESERVED:
+            problems.append(f"{where}: {name} comes from the routine's own {name} = ...: use another name")
+        elif not isinstance(value, str):
+            problems.append(f'{where}: "{name}" must be text in quotes, like {name} = "..."')
+        elif len(tidy := tidy_text(value)) > MAX_DETAIL_LENGTH:
+            problems.append(f'{where}: "{name}" is {len(tidy)} characters long: keep it under 300')
+        else:
+            details[name] = tidy
+    return details, problems
+
+
+def parse_settings(settings: list[str]) -> dict[str, str]:
+    """The command line's `--set name=value` options -> details, or every malformed one as an error."""
+    table: dict[str, str] = {}
+    malformed: list[str] = []
+    for setting in settings:
+        name, equals, value = setting.partition("=")
+        if not equals or not name.strip():
+            malformed.append(
+                f'--set "{setting}" is not name=value: write it like --set club="Riverside Runners"'
+            )
+        else:
+            table[name.strip()] = value
+    details, problems = check_details(table, "--set")
+    if malformed or problems:
+        raise HandoutError(*malformed, *problems)
+    return details
+
+
+@cache
+def _compiled(source: str) -> Template:
+    return _environment().from_string(source)
+
+
+@cache
+def _environment() -> Environment:
+    from jinja2 import StrictUndefined
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    class Unset(StrictUndefined):
+        """Printing an unset detail fails; `{% if club %}` reads it as false, so parts can be optional."""
+
+        def __bool__(self) -> bool:
+            return False
+
+    return ImmutableSandboxedEnvironment(undefined=Unset, autoescape=False)
