@@ -97,13 +97,25 @@ class _Overflow:
     card: int | None
 
 
+def _points(stretch: Stretch, layout: Layout) -> tuple[str, ...]:
+    """The numbered lines a card prints: the cues on a layout that asks for them, when there are any."""
+    return stretch.cues if layout.points == "cues" and stretch.cues else stretch.key_points
+
+
 def _overflow_message(overflow: _Overflow, routine: Routine, layout: Layout, paper: Paper) -> str:
     sheet = f"landscape {paper.name}" if paper.landscape else paper.name
     at = f"on one {sheet} page at {layout.body_min:g} pt"
     if overflow.card is None:
         return f"the title, subtitle and footer leave no room for the stretches {at}: shorten the subtitle"
-    label = stretch_label(overflow.card + 1, routine.stretches[overflow.card].name)
-    return f"{label} does not fit {at}: shorten its key points or use a layout with fewer stretches per page"
+    stretch = routine.stretches[overflow.card]
+    label = stretch_label(overflow.card + 1, stretch.name)
+    if layout.points == "cues" and not stretch.cues:
+        fix = 'give it short cues, like cues = ["Heel to bottom", "Knees together"]'
+    elif layout.points == "cues":
+        fix = "shorten its cues"
+    else:
+        fix = "shorten its key points"
+    return f"{label} does not fit {at}: {fix} or use a layout with fewer stretches per page"
 
 
 @dataclass
@@ -146,7 +158,7 @@ class _Composer:
         if self.furniture.header:
             header.append((self.furniture.header, layout.header, "header", None))
         header.append((self.routine.title, layout.title, "title", None))
-        if self.routine.subtitle:
+        if self.routine.subtitle and layout.show_subtitle:
             header.append((self.routine.subtitle, layout.subtitle, "subtitle", None))
         footer: list[_Paragraph] = []
         if self.furniture.footer:
@@ -265,19 +277,29 @@ class _Composer:
     # --- Text -----------------------------------------------------------------------------------
 
     def card_text(self, stretch: Stretch, card: int, body: float, width: float) -> _Block:
+        """The card's fields in the layout's order; the numbered points get a little more space around."""
         layout = self.layout
-        parts: list[_Paragraph] = [
-            (stretch.name, layout.heading, "name", card),
-            (f"{LABELS['target']}: {stretch.target}", layout.target, "target", card),
-        ]
+        paragraphs: dict[str, _Paragraph] = {
+            "name": (stretch.name, layout.heading, "name", card),
+            "target": (f"{LABELS['target']}: {stretch.target}", layout.target, "target", card),
+        }
         if stretch.hold:
-            parts.append((f"{LABELS['hold']}: {stretch.hold}", layout.hold, "hold", card))
-        block = self.stack(parts, body, width, gap=0.2 * body)
-        points = self.numbered(stretch.key_points, card, body, width)
-        offset = block.height + 0.45 * body
-        block.boxes.extend(_shifted(make, 0, offset) for make in points.boxes)
-        block.height = offset + points.height
-        return block
+            paragraphs["hold"] = (f"{LABELS['hold']}: {stretch.hold}", layout.hold, "hold", card)
+        card_text = _Block([], 0.0)
+        previous = None
+        for field in layout.card_fields:
+            if field == "points":
+                block = self.numbered(_points(stretch, layout), card, body, width)
+            elif field in paragraphs:
+                block = self.stack([paragraphs[field]], body, width)
+            else:
+                continue
+            if previous is not None:
+                card_text.height += 0.45 * body if "points" in (field, previous) else 0.2 * body
+            card_text.boxes.extend(_shifted(make, 0, card_text.height) for make in block.boxes)
+            card_text.height += block.height
+            previous = field
+        return card_text
 
     def numbered(self, points: tuple[str, ...], card: int, body: float, width: float) -> _Block:
         """Key points with their numbers in a column of their own and wrapped lines hanging under the text."""

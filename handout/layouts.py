@@ -74,9 +74,13 @@ def check_layout(data: dict[str, Any], shown_as: str, name: str) -> Layout:
     colors = check.table(data, "colors", "")
     styles = check.table(data, "styles", "")
     parts = {part: check.table(data, part, "") for part in ("header", "footer")}
-    check.keys(page, ("margin_mm",), "[page]")
+    check.keys(page, ("margin_mm", "subtitle"), "[page]")
     check.keys(grid, ("columns", "columns_landscape", "gap_mm", "max_stretches"), "[grid]")
-    check.keys(card, ("padding_mm", "border_pt", "radius_mm", "image", "image_share", "fit"), "[card]")
+    check.keys(
+        card,
+        ("padding_mm", "border_pt", "radius_mm", "image", "image_share", "fit", "points", "fields"),
+        "[card]",
+    )
     check.keys(text, ("body_max_pt", "body_min_pt", "line_spacing"), "[text]")
     check.keys(colors, COLOR_NAMES, "[colors]")
     check.keys(styles, STYLE_NAMES, "[styles]")
@@ -120,6 +124,9 @@ def check_layout(data: dict[str, Any], shown_as: str, name: str) -> Layout:
         image_position=cast(Any, check.choice(card, "image", "[card]", ("top", "left"), "top")),
         image_share=check.number(card, "image_share", "[card]", low=0.1, high=0.8, default=0.36),
         image_fit=cast(Any, check.choice(card, "fit", "[card]", ("contain", "cover"), "contain")),
+        points=cast(Any, check.choice(card, "points", "[card]", ("key_points", "cues"), "key_points")),
+        card_fields=check_card_fields(card.get("fields", list(CARD_FIELDS)), check),
+        show_subtitle=check.flag(page, "subtitle", "[page]", default=True),
         body_max=check.number(text, "body_max_pt", "[text]", low=body_min, high=60, default=13),
         body_min=body_min,
         line_spacing=check.number(text, "line_spacing", "[text]", low=1.1, high=2, default=1.25),
@@ -163,6 +170,23 @@ DEFAULT_STYLES: dict[str, dict[str, Any]] = {
     "point": {"scale": 1.0, "font": "regular", "color": "ink"},
     "footer": {"scale": 1.0, "font": "regular", "color": "muted"},
 }
+
+
+CARD_FIELDS = ("name", "target", "hold", "points")
+
+
+def check_card_fields(value: object, check: Checker) -> tuple[Any, ...]:
+    """The card's parts in the order it shows them: each at most once, and always the stretch's name."""
+    if (
+        not isinstance(value, list)
+        or not all(field in CARD_FIELDS for field in value)
+        or len(set(value)) != len(value)
+        or "name" not in value
+    ):
+        options = ", ".join(f'"{field}"' for field in CARD_FIELDS)
+        check.problem("[card]", f'"fields" is {value!r}: list some of {options} once each, with "name"')
+        return CARD_FIELDS
+    return tuple(value)
 
 
 def check_color(table: dict[str, Any], key: str, where: str, default: str, check: Checker) -> str:

@@ -55,6 +55,8 @@ class Stretch:
     name: str
     target: str
     key_points: tuple[str, ...]
+    cues: tuple[str, ...] = ()
+    """A few words per step ("Heel to bottom"), which a poster prints instead of the key points."""
     hold: str | None = None
     image: Illustration | None = None
 
@@ -93,6 +95,9 @@ class TextStyle:
     color: Color
 
 
+CardField = Literal["name", "target", "hold", "points"]
+
+
 @dataclass(frozen=True)
 class Layout:
     """Everything that makes one layout differ from another, read from a file in layouts/."""
@@ -113,6 +118,11 @@ class Layout:
     image_share: float
     """Fraction of the card's height (image on top) or width (image on the left) given to the image."""
     image_fit: Literal["contain", "cover"]
+    points: Literal["key_points", "cues"]
+    """What a card numbers: the key points, or the stretch's short cues where it has them."""
+    card_fields: tuple[CardField, ...]
+    """Which parts of a stretch its card shows, top to bottom, below or beside the image."""
+    show_subtitle: bool
     body_max: float
     body_min: float
     line_spacing: float

@@ -16,9 +16,12 @@ from handout.schema import Checker, read_toml, type_name
 from handout.templates import check_details
 
 ROUTINE_KEYS = ("title", "subtitle", "details", "stretches")
-STRETCH_KEYS = ("use", "name", "target", "key_points", "hold", "image")
+STRETCH_KEYS = ("use", "name", "target", "key_points", "cues", "hold", "image")
 MAX_STRETCHES = 8
 MAX_KEY_POINTS = 8
+MAX_CUES = 4
+MAX_CUE_LENGTH = 40
+"""A cue is a reminder read from a few steps away ("Heel to bottom"), not an instruction."""
 
 
 def find_routine(reference: str) -> tuple[Path, str]:
@@ -94,14 +97,15 @@ def check_stretch(table: dict[str, Any], number: int, folder: Path, check: Check
     name = check.text(table, "name", where, required=True, max_length=80)
     target = check.text(table, "target", where, required=True, max_length=160)
     hold = check.text(table, "hold", where, required=False, max_length=80)
-    key_points = check_key_points(table.get("key_points"), where, check)
+    key_points = check_points(table, "key_points", where, check, most=MAX_KEY_POINTS, longest=300)
+    cues = check_points(table, "cues", where, check, most=MAX_CUES, longest=MAX_CUE_LENGTH, required=False)
     image = None
     image_name = check.text(table, "image", where, required=False)
     if image_name is not None:
         image = find_illustration(image_name, folder, where, check)
     if name is None or target is None or key_points is None:
         return None
-    return Stretch(name=name, target=target, key_points=key_points, hold=hold, image=image)
+    return Stretch(name=name, target=target, key_points=key_points, cues=cues or (), hold=hold, image=image)
 
 
 def with_library_entry(table: dict[str, Any], number: int, check: Checker) -> dict[str, Any] | None:
@@ -136,22 +140,33 @@ def library_stretches() -> list[tuple[str, Stretch]]:
     return [(entry_id, stretch) for entry_id, stretch in checked if stretch is not None]
 
 
-def check_key_points(value: object, where: str, check: Checker) -> tuple[str, ...] | None:
+def check_points(
+    table: dict[str, Any],
+    key: str,
+    where: str,
+    check: Checker,
+    *,
+    most: int,
+    longest: int,
+    required: bool = True,
+) -> tuple[str, ...] | None:
+    """A list of 1 to `most` texts (key points, or cues) printed numbered; None if absent or wrong."""
+    value = table.get(key)
+    label = "key point" if key == "key_points" else "cue"
     if value is None:
-        check.problem(where, 'missing key "key_points": add key_points = ["first step", "second step"]')
+        if required:
+            check.problem(where, f'missing key "{key}": add {key} = ["first step", "second step"]')
         return None
     if not isinstance(value, list):
-        check.problem(where, f'"key_points" must be a list of texts in [ ], not {type_name(value)}')
+        check.problem(where, f'"{key}" must be a list of texts in [ ], not {type_name(value)}')
         return None
-    if not 1 <= len(value) <= MAX_KEY_POINTS:
-        check.problem(where, f'"key_points" has {len(value)} points: give 1 to {MAX_KEY_POINTS}')
+    if not 1 <= len(value) <= most:
+        check.problem(where, f'"{key}" has {len(value)} {label}s: give 1 to {most}')
         return None
-    points = []
-    for index, point in enumerate(value, start=1):
-        tidy = check.text_value(point, f"key point {index}", where, max_length=300)
-        if tidy is not None:
-            points.append(tidy)
-    return tuple(points) if len(points) == len(value) else None
+    points = [
+        check.text_value(point, f"{label} {index}", where, longest) for index, point in enumerate(value, 1)
+    ]
+    return tuple(point for point in points if point is not None) if None not in points else None
 
 
 def find_illustration(value: str, folder: Path, where: str, check: Checker) -> Illustration | None:
@@ -192,3 +207,5 @@ def routine_texts(routine: Routine) -> Iterator[tuple[str, str]]:
             yield f"{where}: hold", stretch.hold
         for index, point in enumerate(stretch.key_points, start=1):
             yield f"{where}: key point {index}", point
+        for index, cue in enumerate(stretch.cues, start=1):
+            yield f"{where}: cue {index}", cue

@@ -119,6 +119,13 @@ class Checker:
             return default
         return str(value)
 
+    def flag(self, table: dict[str, Any], key: str, where: str, default: bool) -> bool:
+        value = table.get(key, default)
+        if not isinstance(value, bool):
+            self.problem(where, f'"{key}" must be true or false, not {value!r}')
+            return default
+        return value
+
     def table(self, parent: dict[str, Any], key: str, where: str) -> dict[str, Any]:
         value = parent.get(key, {})
         if not isinstance(value, dict):

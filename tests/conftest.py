@@ -14,6 +14,7 @@ import pdfplumber
 import pytest
 
 from handout.cli import main
+from handout.layouts import load_layout
 
 MM = 72 / 25.4
 MIN_MARGIN = 12 * MM
@@ -200,16 +201,28 @@ def assert_in_order(text: str, expected: list[str]) -> None:
         position = found + len(normalise(item))
 
 
-def expected_sequence(data: dict[str, Any]) -> list[str]:
-    """What the sheet must print, in reading order: title, subtitle, then each stretch's lines."""
+def expected_sequence(data: dict[str, Any], layout: str = "grid") -> list[str]:
+    """What the sheet must print, in reading order: title, subtitle, then each stretch's lines.
+
+    The layout decides which of them show (the poster leaves out the subtitle and the hold, and numbers
+    the short cues instead of the key points where a stretch has them).
+    """
+    shown = load_layout(layout)
     sequence = [data["title"]]
-    if data.get("subtitle"):
+    if data.get("subtitle") and shown.show_subtitle:
         sequence.append(data["subtitle"])
     for stretch in data["stretches"]:
-        sequence += [stretch["name"], f"Target: {stretch['target']}"]
-        if stretch.get("hold"):
-            sequence.append(f"Hold: {stretch['hold']}")
-        sequence += [f"{number}. {point}" for number, point in enumerate(stretch["key_points"], start=1)]
+        points = (
+            stretch.get("cues") if shown.points == "cues" and stretch.get("cues") else stretch["key_points"]
+        )
+        lines = {
+            "name": [stretch["name"]],
+            "target": [f"Target: {stretch['target']}"],
+            "hold": [f"Hold: {stretch['hold']}"] if stretch.get("hold") else [],
+            "points": [f"{number}. {point}" for number, point in enumerate(points, start=1)],
+        }
+        for field in shown.card_fields:
+            sequence += lines[field]
     return sequence
 
 

@@ -13,6 +13,7 @@ from conftest import MIN_MARGIN, PAPER_SIZES, assert_in_order, error_mentions, e
 from test_layout_geometry import routine_from
 from test_pdf_readback import overlap, page_text, text_lines
 
+import handout.resources
 from handout.errors import HandoutError
 from handout.fonts import metrics
 from handout.imposition import copy_paper
@@ -254,9 +255,42 @@ def test_more_stretches_than_the_layout_takes_is_an_error_naming_layout_and_coun
     error_mentions(result, "routine.toml has 5 stretches", "layout poster takes at most 4")
 
 
-def test_the_long_bundled_routine_does_not_fit_the_poster_and_says_which_stretch(run_cli, tmp_path):
-    result = run_cli("build", "--layout", "poster")
-    error_mentions(result, "stretch 1", "does not fit", "16 pt")
+def test_the_bundled_routine_fits_the_poster_in_its_short_cues(run_cli, open_pdf, tmp_path):
+    """The done-when of the layouts issue: the default routine as a poster, club and QR code included."""
+    result = run_cli(
+        "build", "--layout", "poster", "--set", "club=Riverside Runners", "--set", "url=https://example.org"
+    )
+    assert result.code == 0, result.err
+    text = " ".join(pypdf.PdfReader(tmp_path / result.out.strip()).pages[0].extract_text().split())
+    assert_in_order(
+        text,
+        [
+            "Riverside Runners",
+            "Stretches after your run",
+            "Standing quad stretch",
+            "1. Heel to bottom",
+            "Seated twist",
+            "3. Sit tall and turn",
+        ],
+    )
+    assert "Hold:" not in text and "Stand tall on one leg" not in text
+    sizes = {round(char["size"], 2) for char in open_pdf(tmp_path / result.out.strip()).pages[0].chars}
+    assert min(sizes) >= 16
+
+
+def test_a_long_stretch_without_cues_does_not_fit_the_poster_and_says_how_to_fix_it(
+    run_cli, write_routine, tmp_path
+):
+    data = realistic(4)
+    for stretch in data["stretches"]:
+        stretch["cues"] = ["Stand tall", "Breathe"]
+    del data["stretches"][2]["cues"]
+    data["stretches"][2]["key_points"] = [
+        "Sit down on the mat and straighten one leg out in front of you, toes up."
+    ] * 6
+    write_routine(data)
+    result = run_cli("build", "routine.toml", "--layout", "poster")
+    error_mentions(result, f'stretch 3 "{data["stretches"][2]["name"]}"', "does not fit", "16 pt", "cues = [")
     assert not (tmp_path / "build").exists()
 
 
@@ -302,7 +336,7 @@ def test_layout_pdf_on_every_sheet(build_pdf, open_pdf, name, paper, orientation
     )
     one_copy = [
         "Riverside Runners · 2026-12-05",
-        *expected_sequence(data),
+        *expected_sequence(data, name),
         "coach@example.org",
         DETAILS["url"],
     ]
@@ -364,3 +398,52 @@ def test_layouts_command_lists_each_bundled_layout_with_its_description(run_cli)
     for line, name in zip(lines, bundled_names("layouts"), strict=True):
         assert line.endswith(load_layout(name).description)
     assert any("4 stretches" in line for line in lines if line.startswith("poster"))
+
+
+@pytest.mark.parametrize(
+    "cues",
+    ['"Heel up"', '["a", "b", "c", "d", "e"]', '["' + "x" * 41 + '"]', '[""]', "[3]"],
+)
+def test_bad_cues_are_errors_naming_the_stretch_and_key(run_cli, write_routine, cues):
+    stretch = 'name = "Calf"\ntarget = "Calf"\nkey_points = ["Lean in."]'
+    write_routine(f'title = "T"\n[[stretches]]\n{stretch}\ncues = {cues}\n')
+    error_mentions(run_cli("build", "routine.toml"), "routine.toml", 'stretch 1 "Calf"', "cue")
+
+
+def grid_with(tmp_path, *changes: tuple[str, str]) -> str:
+    """A copy of the grid layout with some of its lines changed, as a coach would edit it."""
+    grid = (handout.resources.bundled_dir("layouts") / "grid.toml").read_text(encoding="utf-8")
+    for old, new in changes:
+        assert old in grid
+        grid = grid.replace(old, new)
+    (tmp_path / "mine.toml").write_text(grid, encoding="utf-8")
+    return "mine.toml"
+
+
+GRID_FIELDS = 'fields = ["name", "target", "hold", "points"]'
+
+
+def test_card_fields_choose_what_shows_and_in_which_order(run_cli, write_routine, tmp_path):
+    layout = grid_with(
+        tmp_path,
+        (GRID_FIELDS, 'fields = ["name", "points", "target"]'),
+        ("subtitle = true ", "subtitle = false "),
+    )
+    data = realistic(2)
+    write_routine(data)
+    result = run_cli("build", "routine.toml", "--layout", layout, "-o", "sheet.pdf")
+    assert result.code == 0, result.err
+    text = " ".join(pypdf.PdfReader(tmp_path / "sheet.pdf").pages[0].extract_text().split())
+    first = data["stretches"][0]
+    assert_in_order(text, [first["name"], f"1. {first['key_points'][0]}", f"Target: {first['target']}"])
+    assert "Hold:" not in text
+    assert data["subtitle"] not in text
+
+
+@pytest.mark.parametrize(
+    "fields", ['["name", "name"]', '["target", "points"]', '["name", "photo"]', '"name"']
+)
+def test_bad_card_fields_are_an_error_naming_the_key(run_cli, write_routine, tmp_path, fields):
+    layout = grid_with(tmp_path, (GRID_FIELDS, f"fields = {fields}"))
+    write_routine(realistic(2))
+    error_mentions(run_cli("build", "routine.toml", "--layout", layout), "mine.toml", "[card]", '"fields"')
