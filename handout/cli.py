@@ -12,12 +12,12 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from handout import __version__
 from handout.errors import HandoutError
 from handout.layouts import bundled_layouts, grayscale, load_layout
-from handout.model import Layout, Routine
+from handout.model import Layout, Paper, Routine
 from handout.output import write_atomic
 from handout.paper import ORIENTATIONS, PAPERS, orientation_named, oriented, paper_named
 from handout.pipeline import make_pdf
@@ -33,6 +33,7 @@ DEFAULT_SENDER = "handout@localhost"
 PREVIEW_WIDTH = 1240
 """Pixels: an A4 page at 150 dpi, sharp on a phone and light enough for a chat group."""
 EXIT_BAD_INPUT = 2
+EXIT_SOME_ROWS_FAILED = 1
 
 
 class _Parser(argparse.ArgumentParser):
@@ -132,6 +133,27 @@ def build_parser() -> argparse.ArgumentParser:
     )
     figures.set_defaults(run=run_figures)
 
+    batch = commands.add_parser(
+        "batch",
+        help="make one personalised sheet per runner of a roster (CSV)",
+        description="Make one sheet per row of a roster: a CSV file whose first line names the columns "
+        "(name, group, date, or any detail the layout's header and footer print). Rows are built in "
+        "parallel; a bad row is reported with its line number and the others still build.",
+    )
+    batch.add_argument("roster", metavar="ROSTER", help="the roster (.csv, UTF-8, first line: column names)")
+    add_sheet_arguments(batch)
+    batch.add_argument(
+        "-o",
+        "--output",
+        help="the folder for the sheets (default: build/ROSTER-NAME/), or with --merge the PDF to write "
+        "(default: build/ROSTER-NAME.pdf)",
+    )
+    batch.add_argument("--jobs", type=int, metavar="N", help="worker processes (default: one per core)")
+    batch.add_argument(
+        "--merge", action="store_true", help="write every sheet as one many-page PDF, for a print shop"
+    )
+    batch.set_defaults(run=run_batch)
+
     importer = commands.add_parser(
         "import",
         help="turn a stretching article into a routine file to edit",
@@ -186,16 +208,23 @@ def add_sheet_arguments(command: argparse.ArgumentParser) -> None:
 class Sheet:
     """A built sheet and what it was built from: the e-mail writes the routine out beside the PDF."""
 
+    request: SheetRequest
+    pdf: bytes
+
+
+@dataclass(frozen=True)
+class SheetRequest:
+    """What the sheet arguments ask for, checked and loaded: everything a build needs."""
+
     routine: Routine
     layout: Layout
+    paper: Paper
     settings: dict[str, str]
-    """The --set details, which fill the layout's header and footer."""
-    pdf: bytes
     name: str
     """ROUTINE-LAYOUT-PAPER[-landscape][-grayscale]: the stem of the default file names."""
 
 
-def make_sheet(args: argparse.Namespace) -> Sheet:
+def sheet_request(args: argparse.Namespace) -> SheetRequest:
     settings = parse_settings(args.set)
     orientation = orientation_named(args.orientation)
     paper = oriented(paper_named(args.paper), orientation)
@@ -206,7 +235,12 @@ def make_sheet(args: argparse.Namespace) -> Sheet:
     name = f"{routine.name}-{layout.name}-{args.paper.lower()}"
     name += "-landscape" if orientation == "landscape" else ""
     name += "-grayscale" if args.grayscale else ""
-    return Sheet(routine, layout, settings, make_pdf(routine, layout, paper, settings), name)
+    return SheetRequest(routine, layout, paper, settings, name)
+
+
+def make_sheet(args: argparse.Namespace) -> Sheet:
+    request = sheet_request(args)
+    return Sheet(request, make_pdf(request.routine, request.layout, request.paper, request.settings))
 
 
 def output_path(requested: str | None, default_name: str) -> Path:
@@ -221,7 +255,7 @@ def output_path(requested: str | None, default_name: str) -> Path:
 
 def run_build(args: argparse.Namespace) -> int:
     sheet = make_sheet(args)
-    output = output_path(args.output, f"{sheet.name}.pdf")
+    output = output_path(args.output, f"{sheet.request.name}.pdf")
     write_atomic(output, sheet.pdf)
     print(output)
     return 0
@@ -230,7 +264,7 @@ def run_build(args: argparse.Namespace) -> int:
 def run_preview(args: argparse.Namespace) -> int:
     check_width(args.width)
     sheet = make_sheet(args)
-    output = output_path(args.output, f"{sheet.name}.png")
+    output = output_path(args.output, f"{sheet.request.name}.png")
     write_atomic(output, render_png(sheet.pdf, args.width))
     print(output)
     return 0
@@ -246,23 +280,91 @@ def run_email(args: argparse.Namespace) -> int:
         parse_server(args.smtp)
     sheet = make_sheet(args)
     message = compose_email(
-        sheet.routine,
-        sheet.layout,
-        footer=page_furniture(sheet.routine, sheet.layout, sheet.settings).footer,
+        sheet.request.routine,
+        sheet.request.layout,
+        footer=page_furniture(sheet.request.routine, sheet.request.layout, sheet.request.settings).footer,
         pdf=sheet.pdf,
         png=render_png(sheet.pdf, IMAGE_WIDTH),
-        name=sheet.name,
+        name=sheet.request.name,
         to=args.to,
         sender=args.sender,
     )
     if args.output or not args.smtp:
-        output = output_path(args.output, f"{sheet.name}.eml")
+        output = output_path(args.output, f"{sheet.request.name}.eml")
         write_atomic(output, message.as_bytes())
         print(output)
     if args.smtp:
         send(message, args.smtp)
         print(f"sent to {args.to} through {args.smtp}")
     return 0
+
+
+def run_batch(args: argparse.Namespace) -> int:
+    from handout.batch import Job, build_rows, default_workers, read_roster
+    from handout.render import render_pages
+
+    roster = Path(args.roster)
+    workers = default_workers() if args.jobs is None else args.jobs
+    if workers < 1:
+        raise HandoutError(f"--jobs {workers}: give 1 or more worker processes")
+    rows = read_roster(roster, args.roster)
+    request = sheet_request(args)
+    folder = Path(args.output) if args.output and not args.merge else Path("build") / roster.stem
+    job = Job(request.routine, request.layout, request.paper, request.settings, folder, args.merge)
+    outcomes = []
+    with progress_bar(len(rows)) as bar:
+        for outcome in build_rows(job, rows, workers):
+            outcomes.append(outcome)
+            if outcome.error:
+                bar.write(f"error: {outcome.error}")
+            bar.update(1)
+    pages = [outcome.page for outcome in outcomes if outcome.page is not None]
+    if pages:
+        merged = Path(args.output) if args.output else Path("build") / f"{roster.stem}.pdf"
+        write_atomic(merged, render_pages(pages))
+        print(merged)
+    failed = [outcome.line for outcome in outcomes if outcome.error]
+    built = len(outcomes) - len(failed)
+    print(f"{built} of {len(rows)} sheets built" + ("" if args.merge else f" in {folder}"))
+    if failed:
+        lines = ", ".join(map(str, failed[:10])) + (" ..." if len(failed) > 10 else "")
+        rows_failed = "1 row" if len(failed) == 1 else f"{len(failed)} rows"
+        print(
+            f"{rows_failed} failed (line{'s' * (len(failed) > 1)} {lines}): see the errors above",
+            file=sys.stderr,
+        )
+        return EXIT_SOME_ROWS_FAILED
+    return 0
+
+
+def progress_bar(total: int) -> Any:
+    """tqdm's bar on a terminal; without one (a log, CI), a plain line at every tenth of the rows."""
+    if sys.stderr.isatty():
+        from tqdm import tqdm
+
+        return tqdm(total=total, unit="sheet", file=sys.stderr)
+    return PlainProgress(total)
+
+
+class PlainProgress:
+    """Progress as plain lines, for logs: a carriage-return bar would fill them with noise."""
+
+    def __init__(self, total: int) -> None:
+        self.total, self.done, self.step = total, 0, max(1, total // 10)
+
+    def __enter__(self) -> PlainProgress:
+        return self
+
+    def __exit__(self, *exception: object) -> None:
+        return None
+
+    def update(self, count: int) -> None:
+        self.done += count
+        if self.done % self.step == 0 or self.done == self.total:
+            print(f"built {self.done} of {self.total} sheets", file=sys.stderr)
+
+    def write(self, line: str) -> None:
+        print(line, file=sys.stderr)
 
 
 def run_layouts(args: argparse.Namespace) -> int:

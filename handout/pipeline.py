@@ -8,7 +8,7 @@ from handout.errors import HandoutError
 from handout.fonts import metrics, missing_characters
 from handout.imposition import copy_paper, impose
 from handout.layout import lay_out
-from handout.model import Furniture, Layout, Paper, Routine
+from handout.model import Furniture, Layout, Page, Paper, Routine
 from handout.render import render_page
 from handout.routine import routine_texts
 from handout.templates import page_furniture
@@ -21,11 +21,15 @@ def make_pdf(
 
     `settings` are the command line's --set details, which override the routine's [details].
     """
-    settings = settings or {}
+    return render_page(make_page(routine, layout, paper, settings or {}))
+
+
+def make_page(routine: Routine, layout: Layout, paper: Paper, settings: Mapping[str, str]) -> Page:
+    """The sheet laid out and imposed, not yet drawn (a merged batch draws many into one PDF)."""
     furniture = page_furniture(routine, layout, settings)
     check_printable(routine, layout, settings, furniture)
     page = lay_out(routine, layout, copy_paper(paper, layout.copies), metrics(), furniture)
-    return render_page(impose(page, paper, layout.copies, layout.muted))
+    return impose(page, paper, layout.copies, layout.muted)
 
 
 def check_printable(

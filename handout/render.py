@@ -8,6 +8,7 @@ numbered points. The PDF is deterministic (same input, same bytes) and its fonts
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from functools import lru_cache
 from itertools import groupby
 
@@ -42,30 +43,43 @@ rl_config.useA85 = 0  # ASCII85 would make the file a quarter bigger and the bui
 
 
 def render_page(page: Page, lang: str = "en") -> bytes:
-    """The PDF of the page; an imposed page is drawn once as a form and placed on the sheet per copy."""
-    sheet = page.imposition
+    """The PDF of one laid-out page."""
+    return render_pages([page], lang)
+
+
+def render_pages(pages: Sequence[Page], lang: str = "en") -> bytes:
+    """One PDF with a page for each laid-out page (a batch merged for the print shop): the fonts are
+    embedded once for all of them. An imposed page is drawn once as a form and placed per copy."""
+    first = pages[0]
     buffer = io.BytesIO()
     canvas = Canvas(
         buffer,
-        pagesize=(sheet.width, sheet.height) if sheet else (page.width, page.height),
+        pagesize=_sheet_size(first),
         pageCompression=1,
         invariant=1,
         initialFontName=font_name("regular"),  # type: ignore[arg-type]  # types-reportlab says float
         initialFontSize=10,
         lang=lang,
     )
-    canvas.setTitle(page.title)
-    canvas.setSubject(page.subject)
+    canvas.setTitle(first.title)
+    canvas.setSubject(first.subject)
     canvas.setAuthor("")
     canvas.setCreator(f"handout {__version__}")
     canvas.setProducer(f"handout {__version__} (reportlab)")
-    if sheet is None:
-        draw_page(canvas, page)
-    else:
-        draw_copies(canvas, page, sheet)
-    canvas.showPage()
+    for number, page in enumerate(pages):
+        canvas.setPageSize(_sheet_size(page))
+        if page.imposition is None:
+            draw_page(canvas, page)
+        else:
+            draw_copies(canvas, page, page.imposition, f"copy{number}")
+        canvas.showPage()
     canvas.save()
     return buffer.getvalue()
+
+
+def _sheet_size(page: Page) -> tuple[float, float]:
+    sheet = page.imposition
+    return (sheet.width, sheet.height) if sheet else (page.width, page.height)
 
 
 def draw_page(canvas: Canvas, page: Page) -> None:
@@ -73,15 +87,15 @@ def draw_page(canvas: Canvas, page: Page) -> None:
         draw_boxes(canvas, list(boxes), page.height)
 
 
-def draw_copies(canvas: Canvas, page: Page, sheet: Imposition) -> None:
+def draw_copies(canvas: Canvas, page: Page, sheet: Imposition, form: str) -> None:
     """The page drawn once into a form XObject, placed at each copy's offset: the file stays small."""
-    canvas.beginForm("copy", lowerx=0, lowery=0, upperx=page.width, uppery=page.height)
+    canvas.beginForm(form, lowerx=0, lowery=0, upperx=page.width, uppery=page.height)
     draw_page(canvas, page)
     canvas.endForm()
     for x, y in sheet.offsets:
         canvas.saveState()
         canvas.translate(x, sheet.height - y - page.height)
-        canvas.doForm("copy")
+        canvas.doForm(form)
         canvas.restoreState()
     canvas.saveState()
     canvas.setStrokeColor(HexColor(sheet.cut_color))
