@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from handout import cjk
 from handout.errors import HandoutError
-from handout.fonts import metrics, missing_characters
+from handout.fonts import missing_characters, sheet_metrics
 from handout.layout import lay_out
 from handout.model import Layout, Paper, Routine
 from handout.render import render_page
@@ -12,11 +13,14 @@ from handout.routine import routine_texts
 
 def make_pdf(routine: Routine, layout: Layout, paper: Paper) -> bytes:
     check_printable(routine, layout)
-    return render_page(lay_out(routine, layout, paper, metrics()))
+    texts = [text for _, text in routine_texts(routine)] + [layout.footer_text]
+    fonts = sheet_metrics(texts)
+    page = lay_out(routine, layout, paper, fonts)
+    return render_page(page, lang=cjk.language(texts) or "en", fonts=fonts)
 
 
 def check_printable(routine: Routine, layout: Layout) -> None:
-    """Refuse characters the font has no glyph for: they would print as empty boxes."""
+    """Refuse characters no font has a glyph for: they would print as empty boxes."""
     texts = [(f"{routine.source}: {where}", text) for where, text in routine_texts(routine)]
     texts.append((f"{layout.source}: [footer] text", layout.footer_text))
     problems = [
