@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from conftest import DEFAULT_PDF, PAPER_SIZES, error_mentions, realistic
+from conftest import DEFAULT_PDF, PAPER_SIZES, error_mentions, realistic, to_toml
 from PIL import Image
 
 import handout
@@ -238,6 +238,10 @@ BAD_INPUTS: dict[str, tuple[Setup, tuple[str, ...]]] = {
         routine_case(with_stretch(1, key_points=["Kneel.", "  "])),
         ("routine.toml", 'stretch 2 "Kneeling hip flexor stretch"', "key point 2", "empty"),
     ),
+    "blank-looking-strings": (  # found by the adversarial property: no-break spaces print nothing
+        routine_case({**with_stretch(1, target="\u00a0\u00a0"), "title": "\u200b \u00a0"}),
+        ('routine.toml: "title" is empty', 'stretch 2 "Kneeling hip flexor stretch": "target" is empty'),
+    ),
     "missing-image-file": (
         routine_case(with_stretch(2, image="nowhere.jpg")),
         ("routine.toml", 'stretch 3 "Butterfly stretch"', "nowhere.jpg", "not found"),
@@ -410,3 +414,18 @@ def test_installed_console_script_builds_the_bundled_routine(tmp_path):
     path = tmp_path / DEFAULT_PDF
     assert path.read_bytes().startswith(b"%PDF-")
     assert len(pypdf.PdfReader(path).pages) == 1
+
+
+def test_a_line_break_in_a_stretch_name_does_not_split_the_error_line(run_cli, write_routine):
+    """Found by the adversarial property: messages quote the name, and each problem is one line."""
+    write_routine(with_stretch(0, name="Calf\r\nstretch", key_points=[""]))
+    result = run_cli("build", "routine.toml")
+    error_mentions(result, 'stretch 1 "Calf stretch": key point 1 is empty')
+    assert len(result.error_lines) == 1
+
+
+def test_a_line_break_in_an_unknown_key_does_not_split_the_error_line(run_cli, write_routine):
+    write_routine(to_toml(realistic(1)).replace("[[stretches]]", '"ti\\ntle" = "x"\n\n[[stretches]]'))
+    result = run_cli("build", "routine.toml")
+    error_mentions(result, 'unknown key "ti tle"')
+    assert len(result.error_lines) == 1
