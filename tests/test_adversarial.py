@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from handout.cli import main
+from handout.errors import HandoutError
 from handout.fonts import sheet_metrics
 from handout.layout import lay_out
 from handout.layouts import load_layout
@@ -206,3 +207,29 @@ def test_a_200_character_word_is_broken_inside_its_card(word: str, layout_name: 
     assert len(lines) >= 3
     assert "".join(box.text for box in lines[1:]) == word
     assert all(cards[0].contains(box.rect) for box in lines)
+
+
+@settings(PROPERTY, max_examples=150)
+@given(routines(printable_chunk), st.sampled_from(["grid", "list"]))
+def test_whatever_is_laid_out_stays_inside_its_card_and_margins(routine: dict[str, Any], layout_name: str):
+    """Geometry, no PDF: every line of a sheet that fits lies inside its card and the page's margins, and
+    no two lines overlap."""
+    try:
+        checked = check_routine(routine, "routine.toml", Path("."), name="r")
+        fonts = sheet_metrics(fields(routine))
+        page = lay_out(checked, load_layout(layout_name), paper_named("a4"), fonts)
+    except HandoutError:
+        event("refused")
+        return
+    event("laid out")
+    cards = {box.card: box.rect for box in page.boxes if isinstance(box, FrameBox)}
+    margin = load_layout(layout_name).margin
+    for box in page.boxes:
+        if isinstance(box, TextBox):
+            assert box.rect.x >= margin - 0.01 and box.rect.right <= page.width - margin + 0.01, box.text
+            if box.card is not None:
+                assert cards[box.card].contains(box.rect), box.text
+    lines = [box for box in page.boxes if isinstance(box, TextBox)]
+    for index, first in enumerate(lines):
+        for second in lines[index + 1 :]:
+            assert not first.rect.overlaps(second.rect), (first.text, second.text)
