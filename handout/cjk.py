@@ -41,6 +41,10 @@ NO_LINE_END = frozenset("（〔［｛〈《「『【〘〖([{")  # noqa: RUF001
 """Opening brackets never end a line."""
 
 
+_FIRST = chr(_RANGES[0][0])
+"""Below this no character is CJK: Latin, Greek and Cyrillic text is passed over at the cost of a compare."""
+
+
 def _in(char: str, ranges: tuple[tuple[int, int], ...]) -> bool:
     code = ord(char)
     return any(low <= code <= high for low, high in ranges)
@@ -48,7 +52,7 @@ def _in(char: str, ranges: tuple[tuple[int, int], ...]) -> bool:
 
 def is_cjk(char: str) -> bool:
     """Drawn with the sheet's CJK font rather than the bundled one."""
-    return _in(char, _RANGES)
+    return char >= _FIRST and _in(char, _RANGES)
 
 
 def language(texts: Iterable[str]) -> CjkLanguage | None:
@@ -57,7 +61,7 @@ def language(texts: Iterable[str]) -> CjkLanguage | None:
     One font for the whole sheet, so a Japanese heading written only in kanji still matches the kana
     around it. Hangul wins over kana because the Korean font also has kana, not the other way round.
     """
-    chars = {char for text in texts for char in text if is_cjk(char)}
+    chars = {char for text in texts if max(text, default="") >= _FIRST for char in text if is_cjk(char)}
     if not chars:
         return None
     if any(_in(char, _HANGUL) for char in chars):
@@ -80,6 +84,8 @@ def _ideographic(char: str) -> bool:
 
 def segments(word: str) -> list[str]:
     """A word (text without spaces) cut where a line may break inside it; a Latin word stays whole."""
+    if max(word, default="") < _FIRST:
+        return [word]
     pieces: list[str] = []
     start = 0
     for index in range(1, len(word)):

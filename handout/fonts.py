@@ -57,9 +57,15 @@ def font_name(role: FontRole) -> str:
     return _fonts()[role].fontName
 
 
+@cache
+def _bundled_characters() -> frozenset[int]:
+    """Code points both bundled faces can draw."""
+    regular, bold = (set(font.face.charToGlyph) for font in _fonts().values())
+    return frozenset(regular & bold)
+
+
 def _bundled_covers(char: str) -> bool:
-    code = ord(char)
-    return all(code in font.face.charToGlyph for font in _fonts().values())
+    return ord(char) in _bundled_characters()
 
 
 @dataclass(frozen=True)
