@@ -10,6 +10,7 @@ from pathlib import Path
 import pypdf
 import pytest
 from conftest import MIN_MARGIN, assert_in_order, error_mentions, expected_sequence, realistic
+from test_pdf_readback import overlap, text_lines
 
 from handout import cjk
 from handout.fonts import CJK_FONTS, sheet_metrics
@@ -242,3 +243,18 @@ def test_latin_cyrillic_and_greek_routines_round_trip(build_pdf, open_pdf, data)
     assert_in_order(pypdf.PdfReader(path).pages[0].extract_text(), expected_sequence(data))
     assert_in_order(open_pdf(path).pages[0].extract_text(), expected_sequence(data))
     assert all(fonts_of(path).values())
+
+
+def test_the_long_chinese_point_reads_back_inside_its_column_without_overlaps(build_pdf, open_pdf):
+    page = open_pdf(build_pdf(CHINESE)).pages[0]
+    width = float(page.width)
+    for char in page.chars:
+        assert char["x0"] >= MIN_MARGIN - 1 and char["x1"] <= width - MIN_MARGIN + 1, char
+    tops = [page.search(text)[0]["top"] for text in ("保持上身挺直", "3. Switch legs")]
+    in_point = [c for c in page.chars if tops[0] - 1 <= c["top"] < tops[1] - 1 and c["x0"] > width / 2]
+    assert compact("".join(c["text"] for c in in_point)) == "2." + LONG_CHINESE_POINT
+    assert len({round(c["top"]) for c in in_point}) >= 4  # wrapped onto several lines, all in the right card
+    lines = text_lines(page)
+    for index, first in enumerate(lines):
+        for second in lines[index + 1 :]:
+            assert not overlap(first, second), (first["text"], second["text"])
