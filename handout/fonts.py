@@ -100,12 +100,13 @@ class FontMetrics:
 @cache
 def metrics(cjk_font: str | None = None) -> FontMetrics:
     """The metrics of the bundled fonts, and of a CJK font when the sheet has CJK text."""
-    faces = [font.face for font in _fonts().values()]
+    extents = [(font.face.ascent, font.face.descent) for font in _fonts().values()]
     if cjk_font is not None:
-        faces.append(_cjk_font(cjk_font).face)
+        face = _cjk_font(cjk_font).face
+        extents.append((face.ascent, face.descent))
     return FontMetrics(
-        ascent=max(face.ascent for face in faces) / 1000,
-        descent=-min(face.descent for face in faces) / 1000,
+        ascent=max(ascent for ascent, _ in extents) / 1000,
+        descent=-min(descent for _, descent in extents) / 1000,
         cjk_font=cjk_font,
     )
 
