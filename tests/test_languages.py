@@ -210,6 +210,8 @@ def test_a_long_chinese_key_point_wraps_inside_its_card(paper):
     long_lines = [box for box in texts if box.role == "point" and box.card == 1]
     assert len(long_lines) >= 4, "the long point wraps onto several lines"
     assert compact(LONG_CHINESE_POINT) in compact("".join(box.text for box in long_lines))
+    assert not [box.text for box in texts if box.text[0] in cjk.NO_LINE_START], "kinsoku"
+    assert not [box.text for box in texts if box.text[-1] in cjk.NO_LINE_END], "kinsoku"
     for box in texts:
         if box.card is not None:
             assert cards[box.card].contains(box.rect), box.text
@@ -217,6 +219,18 @@ def test_a_long_chinese_key_point_wraps_inside_its_card(paper):
     for first_index, first in enumerate(texts):
         for second in texts[first_index + 1 :]:
             assert not first.rect.overlaps(second.rect), (first.text, second.text)
+
+
+@pytest.mark.parametrize("layout_name", ["grid", "list"])
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_wrapped_lines_keep_closing_punctuation_on_the_line_before(layout_name, paper):
+    sentences = "".join(f"拉伸{'小腿' * n}。（呼吸）" for n in range(1, 12))
+    data = {"title": "拉伸", "stretches": [{"name": "小腿", "target": "小腿", "key_points": [sentences]}]}
+    routine = check_routine(data, "zh.toml", Path("."), name="zh")
+    page = lay_out(routine, load_layout(layout_name), paper_named(paper), sheet_metrics([sentences]))
+    lines = [box.text for box in page.boxes if isinstance(box, TextBox) and box.role == "point"]
+    assert len(lines) >= 3
+    assert not [line for line in lines if line[0] in cjk.NO_LINE_START or line[-1] in cjk.NO_LINE_END]
 
 
 def test_no_line_starts_with_closing_punctuation():
