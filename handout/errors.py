@@ -9,8 +9,11 @@ class HandoutError(Exception):
     """
 
     def __init__(self, *messages: str) -> None:
-        super().__init__(*messages)
-        self.messages = messages
+        # Messages quote the user's text (a name, a key), which may hold a line break or another
+        # control character: printed as it is, it would split the message or garble the terminal.
+        one_line = tuple("".join(c if c.isprintable() else " " for c in message) for message in messages)
+        super().__init__(*one_line)
+        self.messages = one_line
 
     def __str__(self) -> str:
         return "\n".join(self.messages)

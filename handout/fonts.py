@@ -1,16 +1,25 @@
-"""The page's one font family: register the bundled TrueType fonts with reportlab and measure text.
+"""The page's fonts: register the bundled TrueType fonts (and, for CJK sheets, reportlab's CID fonts)
+with reportlab, decide which face draws each character, and measure text.
 
-Every text size on the page is measured here, once, by the layout; the renderer draws what was measured.
+Every text size on the page is measured here, once, by the layout; the renderer draws what was measured,
+cutting each line into the same runs of one face each (`FontMetrics.runs`).
+
+The bundled DejaVu Sans covers Latin, Greek and Cyrillic and is embedded. Chinese, Japanese and Korean
+characters are drawn with the standard Asian fonts every PDF viewer supplies (reportlab's CID fonts):
+they are not embedded, which keeps a CJK sheet small, and a sheet without CJK text never refers to them.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfbase.pdfmetrics import registerFont, stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
 
+from handout import cjk
 from handout.model import FontRole
 from handout.resources import bundled_dir
 
@@ -18,6 +27,12 @@ FONT_FILES: dict[FontRole, tuple[str, str]] = {
     "regular": ("DejaVuSans", "DejaVuSans.ttf"),
     "bold": ("DejaVuSans-Bold", "DejaVuSans-Bold.ttf"),
 }
+CJK_FONTS: dict[cjk.CjkLanguage, str] = {
+    "zh": "STSong-Light",
+    "ja": "HeiseiKakuGo-W5",
+    "ko": "HYGothic-Medium",
+}
+"""Each language's CID font. They have one weight, so bold CJK text prints in the regular weight."""
 
 
 @cache
@@ -30,34 +45,78 @@ def _fonts() -> dict[FontRole, TTFont]:
     return fonts
 
 
+@cache
+def _cjk_font(name: str) -> UnicodeCIDFont:
+    font = UnicodeCIDFont(name)
+    registerFont(font)
+    return font
+
+
 def font_name(role: FontRole) -> str:
     """The registered reportlab name of a face, registering the fonts on first use."""
     return _fonts()[role].fontName
 
 
+@cache
+def _bundled_characters() -> frozenset[int]:
+    """Code points both bundled faces can draw."""
+    regular, bold = (set(font.face.charToGlyph) for font in _fonts().values())
+    return frozenset(regular & bold)
+
+
+def _bundled_covers(char: str) -> bool:
+    return ord(char) in _bundled_characters()
+
+
 @dataclass(frozen=True)
 class FontMetrics:
-    """What the layout needs to know about the fonts, per point of text size."""
+    """What the layout needs to know about a sheet's fonts, per point of text size."""
 
     ascent: float
     descent: float
     """Below the baseline, as a positive number."""
+    cjk_font: str | None = None
+    """The CID font that draws the sheet's CJK characters, or None when it has none."""
+
+    def runs(self, text: str, font: FontRole) -> list[tuple[str, str]]:
+        """The text cut into (registered font name, text) runs: CJK characters in the sheet's CJK font,
+        everything else (spaces and digits between CJK words too) in the bundled one."""
+        bundled = font_name(font)
+        if self.cjk_font is None:
+            return [(bundled, text)]
+        runs: list[tuple[str, str]] = []
+        for char in text:
+            face = self.cjk_font if cjk.is_cjk(char) and not _bundled_covers(char) else bundled
+            if runs and runs[-1][0] == face:
+                runs[-1] = (face, runs[-1][1] + char)
+            else:
+                runs.append((face, char))
+        return runs
 
     def width(self, text: str, font: FontRole, size: float) -> float:
-        return stringWidth(text, font_name(font), size)
+        return sum(stringWidth(run, face, size) for face, run in self.runs(text, font))
 
 
 @cache
-def metrics() -> FontMetrics:
-    faces = [font.face for font in _fonts().values()]
+def metrics(cjk_font: str | None = None) -> FontMetrics:
+    """The metrics of the bundled fonts, and of a CJK font when the sheet has CJK text."""
+    extents = [(font.face.ascent, font.face.descent) for font in _fonts().values()]
+    if cjk_font is not None:
+        face = _cjk_font(cjk_font).face
+        extents.append((face.ascent, face.descent))
     return FontMetrics(
-        ascent=max(face.ascent for face in faces) / 1000,
-        descent=-min(face.descent for face in faces) / 1000,
+        ascent=max(ascent for ascent, _ in extents) / 1000,
+        descent=-min(descent for _, descent in extents) / 1000,
+        cjk_font=cjk_font,
     )
 
 
+def sheet_metrics(texts: Iterable[str]) -> FontMetrics:
+    """The metrics for a sheet of these texts: with the CJK font of its language, if it has one."""
+    language = cjk.language(texts)
+    return metrics(CJK_FONTS[language] if language else None)
+
+
 def missing_characters(text: str) -> list[str]:
-    """Characters of `text` that the fonts cannot draw (they would print as empty boxes)."""
-    covered = _fonts()["regular"].face.charToGlyph
-    bold = _fonts()["bold"].face.charToGlyph
-    return sorted({char for char in text if ord(char) not in covered or ord(char) not in bold})
+    """Characters of `text` that no font can draw (they would print as empty boxes)."""
+    return sorted({char for char in text if not _bundled_covers(char) and not cjk.is_cjk(char)})

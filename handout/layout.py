@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
+from handout import cjk
 from handout.errors import HandoutError
 from handout.model import (
     Box,
@@ -372,20 +373,28 @@ class _Composer:
         return make
 
     def wrap(self, text: str, font: FontRole, size: float, width: float) -> list[str]:
-        """Greedy line breaking at spaces; a word wider than the line is broken between characters."""
+        """Greedy line breaking at spaces and, in Chinese and Japanese, between characters (cjk.segments);
+        a piece wider than the line is broken between characters."""
         space = self.width(" ", font, size)
         lines: list[str] = []
-        line: list[str] = []
+        line = ""
         line_width = 0.0
         for word in text.split(" "):
-            for piece in self.split_long_word(word, font, size, width):
-                piece_width = self.width(piece, font, size)
-                if line and line_width + space + piece_width > width:
-                    lines.append(" ".join(line))
-                    line, line_width = [], 0.0
-                line_width += (space if line else 0.0) + piece_width
-                line.append(piece)
-        lines.append(" ".join(line))
+            glue = " "
+            for segment in cjk.segments(word):
+                for piece in self.split_long_word(segment, font, size, width):
+                    piece_width = self.width(piece, font, size)
+                    gap = space if glue else 0.0
+                    if line and line_width + gap + piece_width > width:
+                        lines.append(line)
+                        line, line_width = "", 0.0
+                    if line:
+                        line += glue
+                        line_width += gap
+                    line += piece
+                    line_width += piece_width
+                    glue = ""
+        lines.append(line)
         return lines
 
     def split_long_word(self, word: str, font: FontRole, size: float, width: float) -> list[str]:

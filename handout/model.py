@@ -286,6 +286,10 @@ class Page:
     subject: str
     imposition: Imposition | None = None
     """Several copies of the page on one sheet (imposition.py), or None: the page is the sheet."""
+    lang: str = "en"
+    """The language of the text, for the PDF's /Lang (screen readers, search)."""
+    cjk_font: str | None = None
+    """The CID font that draws the page's Chinese, Japanese or Korean text, if it has any."""
 
 
 # --- Vector shapes: what a figure is drawn with -------------------------------------------------

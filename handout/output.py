@@ -22,8 +22,10 @@ def write_atomic(path: Path, data: bytes) -> None:
         # Mode 0o666 less the user's umask, like any file the user makes: the sheet is for sharing.
         descriptor = os.open(temporary, NEW_FILE, 0o666)
     except OSError as error:
+        blocking = _file_in_the_way(path.parent)
+        reason = f"{blocking} is a file, not a folder" if blocking else error.strerror
         raise HandoutError(
-            f"cannot write to the folder {path.parent}: {error.strerror}: choose another place with -o"
+            f"cannot write to the folder {path.parent}: {reason}: choose another place with -o"
         ) from None
     try:
         with os.fdopen(descriptor, "wb") as file:
@@ -33,3 +35,12 @@ def write_atomic(path: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise HandoutError(f"cannot write {path}: {error.strerror}: choose another place with -o") from None
+
+
+def _file_in_the_way(folder: Path) -> Path | None:
+    """The file that stands where a folder of the path should be, if any: the system's own words for it
+    ("File exists", "Not a directory") do not tell a coach which name to change."""
+    for ancestor in (folder, *folder.parents):
+        if ancestor.exists():
+            return ancestor if not ancestor.is_dir() else None
+    return None

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 
+from handout import cjk
 from handout.errors import HandoutError
-from handout.fonts import metrics, missing_characters
+from handout.fonts import missing_characters, sheet_metrics
 from handout.imposition import copy_paper, impose
 from handout.layout import lay_out
 from handout.model import Furniture, Layout, Page, Paper, Routine
@@ -25,17 +27,23 @@ def make_pdf(
 
 
 def make_page(routine: Routine, layout: Layout, paper: Paper, settings: Mapping[str, str]) -> Page:
-    """The sheet laid out and imposed, not yet drawn (a merged batch draws many into one PDF)."""
+    """The sheet laid out and imposed, not yet drawn (a merged batch draws many into one PDF).
+
+    Its fonts follow its text: a sheet with Chinese, Japanese or Korean gets that language's CID font.
+    """
     furniture = page_furniture(routine, layout, settings)
     check_printable(routine, layout, settings, furniture)
-    page = lay_out(routine, layout, copy_paper(paper, layout.copies), metrics(), furniture)
+    texts = [text for _, text in routine_texts(routine)] + [furniture.header, furniture.footer]
+    fonts = sheet_metrics(texts)
+    page = lay_out(routine, layout, copy_paper(paper, layout.copies), fonts, furniture)
+    page = replace(page, lang=cjk.language(texts) or "en", cjk_font=fonts.cjk_font)
     return impose(page, paper, layout.copies, layout.muted)
 
 
 def check_printable(
     routine: Routine, layout: Layout, settings: Mapping[str, str], furniture: Furniture
 ) -> None:
-    """Refuse characters the font has no glyph for: they would print as empty boxes.
+    """Refuse characters no font has a glyph for: they would print as empty boxes.
 
     A character in a detail is reported where the coach typed it; the filled header and footer are
     checked for what the layout's own template text adds.

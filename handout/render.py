@@ -20,7 +20,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 from handout import __version__, figures, images
-from handout.fonts import font_name
+from handout.fonts import FontMetrics, font_name, metrics
 from handout.model import (
     Box,
     Circle,
@@ -42,12 +42,12 @@ CUT_LINE_DASH = (4, 3)
 rl_config.useA85 = 0  # ASCII85 would make the file a quarter bigger and the build three times slower
 
 
-def render_page(page: Page, lang: str = "en") -> bytes:
+def render_page(page: Page) -> bytes:
     """The PDF of one laid-out page."""
-    return render_pages([page], lang)
+    return render_pages([page])
 
 
-def render_pages(pages: Sequence[Page], lang: str = "en") -> bytes:
+def render_pages(pages: Sequence[Page]) -> bytes:
     """One PDF with a page for each laid-out page (a batch merged for the print shop): the fonts are
     embedded once for all of them. An imposed page is drawn once as a form and placed per copy."""
     first = pages[0]
@@ -59,7 +59,7 @@ def render_pages(pages: Sequence[Page], lang: str = "en") -> bytes:
         invariant=1,
         initialFontName=font_name("regular"),  # type: ignore[arg-type]  # types-reportlab says float
         initialFontSize=10,
-        lang=lang,
+        lang=first.lang,
     )
     canvas.setTitle(first.title)
     canvas.setSubject(first.subject)
@@ -83,8 +83,9 @@ def _sheet_size(page: Page) -> tuple[float, float]:
 
 
 def draw_page(canvas: Canvas, page: Page) -> None:
+    fonts = metrics(page.cjk_font)
     for _, boxes in groupby(page.boxes, key=_line_key):
-        draw_boxes(canvas, list(boxes), page.height)
+        draw_boxes(canvas, list(boxes), page.height, fonts)
 
 
 def draw_copies(canvas: Canvas, page: Page, sheet: Imposition, form: str) -> None:
@@ -111,25 +112,28 @@ def _line_key(box: Box) -> object:
     return box.baseline if isinstance(box, TextBox) else id(box)
 
 
-def draw_boxes(canvas: Canvas, boxes: list[Box], page_height: float) -> None:
+def draw_boxes(canvas: Canvas, boxes: list[Box], page_height: float, fonts: FontMetrics) -> None:
     first = boxes[0]
     if isinstance(first, TextBox):
-        draw_text_line(canvas, [box for box in boxes if isinstance(box, TextBox)], page_height)
+        draw_text_line(canvas, [box for box in boxes if isinstance(box, TextBox)], page_height, fonts)
     else:
         draw_box(canvas, first, page_height)
 
 
-def draw_text_line(canvas: Canvas, boxes: list[TextBox], page_height: float) -> None:
-    """One PDF text object per line, so extraction reads a number and its text as "1. Stand tall"."""
+def draw_text_line(canvas: Canvas, boxes: list[TextBox], page_height: float, fonts: FontMetrics) -> None:
+    """One PDF text object per line, so extraction reads a number and its text as "1. Stand tall".
+
+    A line mixing scripts ("Target: 小腿") is drawn in runs of one font each, as it was measured."""
     text = canvas.beginText(boxes[0].rect.x, page_height - boxes[0].baseline)
     x = boxes[0].rect.x
     for box in boxes:
         if box.rect.x != x:
             text.moveCursor(box.rect.x - x, 0)
             x = box.rect.x
-        text.setFont(font_name(box.font), box.size)
         text.setFillColor(_color(box.color))
-        text.textOut(box.text)
+        for face, run in fonts.runs(box.text, box.font):
+            text.setFont(face, box.size)
+            text.textOut(run)
     text.textLine()  # ends the line as drawString does, which text extraction reads as a line break
     canvas.drawText(text)
 

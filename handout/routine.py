@@ -12,7 +12,7 @@ from handout import figures, images
 from handout.errors import HandoutError
 from handout.model import Figure, Illustration, Photo, Routine, Stretch
 from handout.resources import PACKAGE_DIR, bundled_dir, bundled_names, find_toml
-from handout.schema import Checker, read_toml, type_name
+from handout.schema import Checker, read_toml, tidy_text, type_name
 from handout.templates import check_details
 
 ROUTINE_KEYS = ("title", "subtitle", "details", "stretches")
@@ -80,9 +80,9 @@ def check_routine(data: dict[str, Any], shown_as: str, folder: Path, name: str) 
 
 
 def stretch_label(number: int, name: object) -> str:
-    """How messages name a stretch: its number, and its name when it has a usable one."""
-    if isinstance(name, str) and name.strip():
-        return f'stretch {number} "{name.strip()}"'
+    """How messages name a stretch: its number, and its name (tidied as printed) when it has a usable one."""
+    if isinstance(name, str) and "".join(tidy_text(name).split()):
+        return f'stretch {number} "{tidy_text(name)}"'
     return f"stretch {number}"
 
 

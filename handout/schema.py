@@ -89,7 +89,7 @@ class Checker:
             self.problem(where, f"{label} must be text in quotes, not {type_name(value)}")
             return None
         tidy = tidy_text(value)
-        if not tidy:
+        if not tidy.split():  # nothing, or only no-break spaces, which print nothing either
             self.problem(where, f"{label} is empty: write some text or remove it")
             return None
         if len(tidy) > max_length:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from conftest import DEFAULT_PDF, PAPER_SIZES, error_mentions, realistic
+from conftest import DEFAULT_PDF, PAPER_SIZES, error_mentions, realistic, to_toml
 from PIL import Image
 
 import handout
@@ -238,6 +238,10 @@ BAD_INPUTS: dict[str, tuple[Setup, tuple[str, ...]]] = {
         routine_case(with_stretch(1, key_points=["Kneel.", "  "])),
         ("routine.toml", 'stretch 2 "Kneeling hip flexor stretch"', "key point 2", "empty"),
     ),
+    "blank-looking-strings": (  # found by the adversarial property: no-break spaces print nothing
+        routine_case({**with_stretch(1, target="\u00a0\u00a0"), "title": "\u200b \u00a0"}),
+        ('routine.toml: "title" is empty', 'stretch 2 "Kneeling hip flexor stretch": "target" is empty'),
+    ),
     "missing-image-file": (
         routine_case(with_stretch(2, image="nowhere.jpg")),
         ("routine.toml", 'stretch 3 "Butterfly stretch"', "nowhere.jpg", "not found"),
@@ -285,9 +289,9 @@ BAD_INPUTS: dict[str, tuple[Setup, tuple[str, ...]]] = {
         ),
         ("routine.toml", "UTF-8"),
     ),
-    "cjk-character": (
-        routine_case(with_stretch(0, key_points=["Stand tall.", "Breathe 中"])),
-        ('stretch 1 "Standing calf stretch"', "key point 2", '"中"', "U+4E2D"),
+    "tibetan-character": (
+        routine_case(with_stretch(0, key_points=["Stand tall.", "Breathe \u0f40"])),
+        ('stretch 1 "Standing calf stretch"', "key point 2", '"\u0f40"', "U+0F40"),
     ),
     "emoji": (
         routine_case({**realistic(), "title": "Stretch \U0001f600"}),
@@ -345,7 +349,7 @@ def test_several_problems_in_one_file_are_reported_together(run_cli, write_routi
     assert all(line.startswith("error: routine.toml: ") for line in result.error_lines)
 
 
-@pytest.mark.parametrize("case", ["cjk-character", "emoji"])
+@pytest.mark.parametrize("case", ["tibetan-character", "emoji"])
 def test_an_unprintable_character_message_names_the_routine_file(case, run_cli, write_routine, tmp_path):
     """Like every other problem in a routine file, it says which file (the coach may have several)."""
     result = run_bad(case, run_cli, write_routine, tmp_path)
@@ -354,10 +358,12 @@ def test_an_unprintable_character_message_names_the_routine_file(case, run_cli, 
 
 def test_a_layout_footer_with_a_character_the_font_lacks_is_refused(run_cli, write_routine, tmp_path):
     grid = (handout.resources.bundled_dir("layouts") / "grid.toml").read_text(encoding="utf-8")
-    (tmp_path / "club.toml").write_text(grid.replace("Stretch to a mild pull", "中 Stretch to a mild pull"))
+    (tmp_path / "club.toml").write_text(
+        grid.replace("Stretch to a mild pull", "\u1200 Stretch to a mild pull")
+    )
     write_routine(realistic(2))
     result = run_cli("build", "routine.toml", "--layout", "club.toml", "-o", "sheet.pdf")
-    error_mentions(result, "club.toml", '"中"', "U+4E2D")
+    error_mentions(result, "club.toml", '"\u1200"', "U+1200")  # Ethiopic
     assert not (tmp_path / "sheet.pdf").exists()
 
 
@@ -408,3 +414,18 @@ def test_installed_console_script_builds_the_bundled_routine(tmp_path):
     path = tmp_path / DEFAULT_PDF
     assert path.read_bytes().startswith(b"%PDF-")
     assert len(pypdf.PdfReader(path).pages) == 1
+
+
+def test_a_line_break_in_a_stretch_name_does_not_split_the_error_line(run_cli, write_routine):
+    """Found by the adversarial property: messages quote the name, and each problem is one line."""
+    write_routine(with_stretch(0, name="Calf\r\nstretch", key_points=[""]))
+    result = run_cli("build", "routine.toml")
+    error_mentions(result, 'stretch 1 "Calf stretch": key point 1 is empty')
+    assert len(result.error_lines) == 1
+
+
+def test_a_line_break_in_an_unknown_key_does_not_split_the_error_line(run_cli, write_routine):
+    write_routine(to_toml(realistic(1)).replace("[[stretches]]", '"ti\\ntle" = "x"\n\n[[stretches]]'))
+    result = run_cli("build", "routine.toml")
+    error_mentions(result, 'unknown key "ti tle"')
+    assert len(result.error_lines) == 1

@@ -1,0 +1,274 @@
+# ruff: noqa: RUF001  (the test texts are Chinese, Japanese, Greek and Cyrillic on purpose)
+"""Languages: Chinese, Japanese and Korean sheets (reportlab's CID fonts), Greek and Cyrillic (the bundled
+font), read back from the PDF; and the characters no font has, refused by name."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import pypdf
+import pytest
+from conftest import MIN_MARGIN, assert_in_order, error_mentions, expected_sequence, realistic
+from test_pdf_readback import overlap, text_lines
+
+from handout import cjk
+from handout.fonts import CJK_FONTS, sheet_metrics
+from handout.layout import lay_out
+from handout.layouts import load_layout
+from handout.model import FrameBox, TextBox
+from handout.paper import paper_named
+from handout.routine import check_routine
+
+LONG_CHINESE_POINT = (
+    "保持上身挺直不要弯腰驼背，呼气时慢慢把身体重心向前移动，直到大腿后侧感到轻微而持续的拉伸，"
+    "整个过程中保持自然呼吸，不要憋气，也不要上下弹动，如果感到刺痛或者膝盖不舒服就立刻减小幅度，"
+    "两侧交替进行，每侧重复两到三次，拉伸结束后慢走一分钟让心率平稳下来再离开跑道。"
+)
+
+CHINESE = {
+    "title": "跑步后的拉伸",
+    "subtitle": "先慢走几分钟，然后每个动作两侧各做一次。",
+    "stretches": [
+        {
+            "name": "站立小腿拉伸",
+            "target": "小腿（小腿后侧）",
+            "hold": "每侧 20–30 秒",
+            "key_points": [
+                "面对墙站立，双手扶墙与肩同高。",
+                "一只脚向后迈一步，脚跟压向地面，脚尖朝前。",
+                "慢慢弯曲前腿膝盖，直到后腿小腿有拉伸感。",
+            ],
+        },
+        {
+            "name": "坐姿腘绳肌拉伸",
+            "target": "腘绳肌（大腿后侧）",
+            "hold": "30 s",
+            "key_points": ["坐在地上，一条腿伸直。", LONG_CHINESE_POINT, "Switch legs 换腿，再做一次。"],
+        },
+    ],
+}
+
+JAPANESE = {
+    "title": "ランニング後のストレッチ",
+    "stretches": [
+        {
+            "name": "ふくらはぎのストレッチ",
+            "target": "下腿三頭筋（ふくらはぎ）",
+            "hold": "左右 30 秒ずつ",
+            "key_points": [
+                "壁に両手をつき、片足を後ろに引きます。",
+                "かかとを床につけたまま、前の膝をゆっくり曲げます。",
+            ],
+        },
+        {
+            "name": "大腿四頭筋",  # kanji only: still in the sheet's Japanese font
+            "target": "太もも前側",
+            "key_points": ["片足で立ち、足首を持ってかかとをお尻に近づけます。"],
+        },
+    ],
+}
+
+KOREAN = {
+    "title": "달리기 후 스트레칭",
+    "stretches": [
+        {
+            "name": "종아리 스트레칭",
+            "target": "종아리 근육",
+            "hold": "양쪽 30초씩",
+            "key_points": [
+                "벽을 마주 보고 서서 두 손을 벽에 댑니다.",
+                "한쪽 발을 뒤로 빼고 발뒤꿈치를 바닥에 붙입니다.",
+            ],
+        }
+    ],
+}
+
+GERMAN = {
+    "title": "Dehnübungen nach dem Laufen",
+    "subtitle": "Gehen Sie zuerst zwei Minuten locker; jede Übung auf beiden Seiten.",
+    "stretches": [
+        {
+            "name": "Wadendehnung im Stehen",
+            "target": "Wadenmuskulatur (Rückseite des Unterschenkels)",
+            "hold": "20–30 s pro Bein",
+            "key_points": [
+                "Füße hüftbreit, Ferse fest auf den Boden drücken.",
+                "Größer werden, ruhig atmen.",
+            ],
+        }
+    ],
+}
+
+RUSSIAN = {
+    "title": "Растяжка после бега",
+    "subtitle": "Сначала пройдитесь пешком пару минут.",
+    "stretches": [
+        {
+            "name": "Растяжка икроножной мышцы",
+            "target": "Икры (задняя поверхность голени)",
+            "hold": "20–30 с на каждую ногу",
+            "key_points": ["Встаньте лицом к стене, упритесь в неё руками.", "Отведите одну ногу назад."],
+        }
+    ],
+}
+
+GREEK = {
+    "title": "Διατάσεις μετά το τρέξιμο",
+    "stretches": [
+        {
+            "name": "Διάταση γάμπας",
+            "target": "Γαστροκνήμιος (πίσω μέρος της κνήμης)",
+            "hold": "30 δευτερόλεπτα",
+            "key_points": ["Σταθείτε απέναντι σε έναν τοίχο.", "Πιέστε τη φτέρνα στο έδαφος, ήρεμη αναπνοή."],
+        }
+    ],
+}
+
+
+def compact(text: str) -> str:
+    """Text with no whitespace at all: a CJK line may break between any two characters."""
+    return "".join(text.split())
+
+
+def fonts_of(path: Path) -> dict[str, bool]:
+    """The page's fonts: base font name (subset prefix removed) -> embedded."""
+    found = {}
+    for reference in pypdf.PdfReader(path).pages[0]["/Resources"]["/Font"].values():
+        font = reference.get_object()
+        descriptor = (font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font).get(
+            "/FontDescriptor"
+        )
+        embedded = descriptor is not None and any(
+            key in descriptor.get_object() for key in ("/FontFile", "/FontFile2", "/FontFile3")
+        )
+        found[str(font["/BaseFont"]).lstrip("/").split("+")[-1]] = embedded
+    return found
+
+
+CJK_ROUTINES = {"zh": CHINESE, "ja": JAPANESE, "ko": KOREAN}
+
+
+@pytest.mark.parametrize("language", CJK_ROUTINES)
+def test_a_cjk_routine_builds_and_reads_back_with_pypdf_and_pdfplumber(
+    build_pdf, open_pdf, language: str
+) -> None:
+    data = CJK_ROUTINES[language]
+    path = build_pdf(data)
+    expected = [compact(text) for text in expected_sequence(data)]
+    assert_in_order(compact(pypdf.PdfReader(path).pages[0].extract_text()), expected)
+    # In the order the PDF draws it: pdfplumber's default reads the two columns of cards row by row.
+    assert_in_order(compact(open_pdf(path).pages[0].extract_text(use_text_flow=True)), expected)
+
+
+@pytest.mark.parametrize("language", CJK_ROUTINES)
+def test_a_cjk_sheet_uses_its_languages_font_unembedded_and_embeds_the_rest(build_pdf, language):
+    fonts = fonts_of(build_pdf(CJK_ROUTINES[language]))
+    assert fonts.pop(CJK_FONTS[language]) is False  # the PDF viewer supplies it
+    assert fonts and all(fonts.values()), fonts  # DejaVu Sans for "Target:" and digits, embedded
+    assert not set(fonts) & set(CJK_FONTS.values())
+
+
+def test_a_sheet_with_other_languages_refers_to_no_cid_font(build_pdf):
+    data = realistic(2)
+    data["stretches"][0]["key_points"].append("Ελληνικά, русский, Größe.")
+    fonts = fonts_of(build_pdf(data))
+    assert all(fonts.values()), fonts
+    assert not set(fonts) & set(CJK_FONTS.values())
+
+
+def test_the_language_is_chosen_from_the_whole_sheet():
+    assert cjk.language(["大腿四頭筋", "かかと"]) == "ja"
+    assert cjk.language(["小腿"]) == "zh"
+    assert cjk.language(["종아리", "かかと", "小腿"]) == "ko"
+    assert cjk.language(["Größe", "Ελληνικά", "русский"]) is None
+
+
+def test_a_pdf_catalog_names_the_cjk_language(build_pdf):
+    assert pypdf.PdfReader(build_pdf(JAPANESE)).trailer["/Root"]["/Lang"] == "ja"
+
+
+def test_a_mixed_line_prints_both_scripts_on_one_baseline(build_pdf, open_pdf):
+    page = open_pdf(build_pdf(CHINESE)).pages[0]
+    line = [char for char in page.chars if char["text"] in "Switch legs 换腿"]
+    latin = [c for c in line if c["text"] == "S"]
+    han = [c for c in line if c["text"] == "换"]
+    assert latin and han
+    assert latin[0]["fontname"].endswith("DejaVuSans")
+    assert "STSong" in han[0]["fontname"]
+    assert abs(latin[0]["bottom"] - han[0]["bottom"]) < 3  # one baseline; the fonts' descents differ
+    assert "Target:小腿（小腿后侧）" in compact(page.extract_text())
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_a_long_chinese_key_point_wraps_inside_its_card(paper):
+    routine = check_routine(copy.deepcopy(CHINESE), "zh.toml", Path("."), name="zh")
+    fonts = sheet_metrics([LONG_CHINESE_POINT])
+    page = lay_out(routine, load_layout("grid"), paper_named(paper), fonts)
+    cards = {box.card: box.rect for box in page.boxes if isinstance(box, FrameBox)}
+    texts = [box for box in page.boxes if isinstance(box, TextBox)]
+    long_lines = [box for box in texts if box.role == "point" and box.card == 1]
+    assert len(long_lines) >= 4, "the long point wraps onto several lines"
+    assert compact(LONG_CHINESE_POINT) in compact("".join(box.text for box in long_lines))
+    assert not [box.text for box in texts if box.text[0] in cjk.NO_LINE_START], "kinsoku"
+    assert not [box.text for box in texts if box.text[-1] in cjk.NO_LINE_END], "kinsoku"
+    for box in texts:
+        if box.card is not None:
+            assert cards[box.card].contains(box.rect), box.text
+        assert box.rect.x >= MIN_MARGIN - 0.01 and box.rect.right <= page.width - MIN_MARGIN + 0.01
+    for first_index, first in enumerate(texts):
+        for second in texts[first_index + 1 :]:
+            assert not first.rect.overlaps(second.rect), (first.text, second.text)
+
+
+@pytest.mark.parametrize("layout_name", ["grid", "list"])
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_wrapped_lines_keep_closing_punctuation_on_the_line_before(layout_name, paper):
+    sentences = "".join(f"拉伸{'小腿' * n}。（呼吸）" for n in range(1, 12))
+    data = {"title": "拉伸", "stretches": [{"name": "小腿", "target": "小腿", "key_points": [sentences]}]}
+    routine = check_routine(data, "zh.toml", Path("."), name="zh")
+    page = lay_out(routine, load_layout(layout_name), paper_named(paper), sheet_metrics([sentences]))
+    lines = [box.text for box in page.boxes if isinstance(box, TextBox) and box.role == "point"]
+    assert len(lines) >= 3
+    assert not [line for line in lines if line[0] in cjk.NO_LINE_START or line[-1] in cjk.NO_LINE_END]
+
+
+def test_no_line_starts_with_closing_punctuation():
+    assert cjk.segments("拉伸。然后") == ["拉", "伸。", "然", "后"]
+    assert cjk.segments("（小腿）") == ["（小", "腿）"]
+    assert cjk.segments("小腿stretch") == ["小", "腿", "stretch"]
+    assert cjk.segments("종아리") == ["종아리"]  # Korean breaks at spaces, like Latin
+    assert cjk.segments("Größe") == ["Größe"]
+
+
+def test_an_emoji_in_a_chinese_routine_is_refused_by_name_and_field(run_cli, write_routine, tmp_path):
+    data = copy.deepcopy(CHINESE)
+    data["stretches"][0]["key_points"][1] = "脚跟压向地面 \U0001f9b5"
+    write_routine(data)
+    result = run_cli("build", "routine.toml", "-o", "sheet.pdf")
+    error_mentions(result, "routine.toml", 'stretch 1 "站立小腿拉伸"', "key point 2", "U+1F9B5")
+    assert len(result.error_lines) == 1
+    assert not (tmp_path / "sheet.pdf").exists()
+
+
+@pytest.mark.parametrize("data", [GERMAN, RUSSIAN, GREEK], ids=["german", "russian", "greek"])
+def test_latin_cyrillic_and_greek_routines_round_trip(build_pdf, open_pdf, data):
+    path = build_pdf(data)
+    assert_in_order(pypdf.PdfReader(path).pages[0].extract_text(), expected_sequence(data))
+    assert_in_order(open_pdf(path).pages[0].extract_text(), expected_sequence(data))
+    assert all(fonts_of(path).values())
+
+
+def test_the_long_chinese_point_reads_back_inside_its_column_without_overlaps(build_pdf, open_pdf):
+    page = open_pdf(build_pdf(CHINESE)).pages[0]
+    width = float(page.width)
+    for char in page.chars:
+        assert char["x0"] >= MIN_MARGIN - 1 and char["x1"] <= width - MIN_MARGIN + 1, char
+    tops = [page.search(text)[0]["top"] for text in ("保持上身挺直", "3. Switch legs")]
+    in_point = [c for c in page.chars if tops[0] - 1 <= c["top"] < tops[1] - 1 and c["x0"] > width / 2]
+    assert compact("".join(c["text"] for c in in_point)) == "2." + LONG_CHINESE_POINT
+    assert len({round(c["top"]) for c in in_point}) >= 4  # wrapped onto several lines, all in the right card
+    lines = text_lines(page)
+    for index, first in enumerate(lines):
+        for second in lines[index + 1 :]:
+            assert not overlap(first, second), (first["text"], second["text"])
