@@ -20,12 +20,13 @@ from handout.layouts import bundled_layouts, grayscale, load_layout
 from handout.model import Layout, Paper, Routine
 from handout.output import write_atomic
 from handout.paper import ORIENTATIONS, PAPERS, orientation_named, oriented, paper_named
-from handout.pipeline import make_pdf
+from handout.pipeline import make_pdf, sheet_language
 from handout.preview import MAX_WIDTH, MIN_WIDTH, check_width, render_png
 from handout.resources import bundled_names
 from handout.routine import library_stretches, load_routine
 from handout.schema import read_text
 from handout.templates import page_furniture, parse_settings
+from handout.words import words_for
 
 DEFAULT_ROUTINE = "after-running"
 DEFAULT_SENDER = "handout@localhost"
@@ -279,10 +280,13 @@ def run_email(args: argparse.Namespace) -> int:
     if args.smtp:
         parse_server(args.smtp)
     sheet = make_sheet(args)
+    request = sheet.request
+    words = words_for(sheet_language(request.routine, request.settings))
     message = compose_email(
-        sheet.request.routine,
-        sheet.request.layout,
-        footer=page_furniture(sheet.request.routine, sheet.request.layout, sheet.request.settings).footer,
+        request.routine,
+        request.layout,
+        words=words,
+        footer=page_furniture(request.routine, request.layout, request.settings, words).footer,
         pdf=sheet.pdf,
         png=render_png(sheet.pdf, IMAGE_WIDTH),
         name=sheet.request.name,

@@ -33,11 +33,11 @@ from handout.model import (
     TextStyle,
 )
 from handout.routine import stretch_label
+from handout.words import ENGLISH, Words
 
 SIZE_STEP = 0.25
 _Paragraph = tuple[str, TextStyle, TextRole, int | None]
 """A text to wrap, its style, its role and the index of the card it belongs to (None: page text)."""
-LABELS = {"target": "Target", "hold": "Hold"}
 QR_QUIET_ZONE = 0.2
 """Blank space a scanner needs around a QR code, as a share of its side: at least four of its modules."""
 NO_FURNITURE = Furniture()
@@ -57,7 +57,12 @@ class TextMeasure(Protocol):
 
 
 def lay_out(
-    routine: Routine, layout: Layout, paper: Paper, fonts: TextMeasure, furniture: Furniture = NO_FURNITURE
+    routine: Routine,
+    layout: Layout,
+    paper: Paper,
+    fonts: TextMeasure,
+    furniture: Furniture = NO_FURNITURE,
+    words: Words = ENGLISH,
 ) -> Page:
     """The page at the largest body size that fits, or a HandoutError naming what does not fit.
 
@@ -71,7 +76,7 @@ def lay_out(
             f"{layout.max_stretches}: use fewer stretches or another layout (handout layouts lists them)"
         )
     sizes = _candidate_sizes(layout.body_min, layout.body_max)
-    composer = _Composer(routine, layout, paper, fonts, furniture)
+    composer = _Composer(routine, layout, paper, fonts, furniture, words)
     smallest = composer.compose(sizes[0])
     if isinstance(smallest, _Overflow):
         raise HandoutError(_overflow_message(smallest, routine, layout, paper))
@@ -134,10 +139,17 @@ class _Composer:
     """Lays out one routine at any body size; word widths are measured once and scaled."""
 
     def __init__(
-        self, routine: Routine, layout: Layout, paper: Paper, fonts: TextMeasure, furniture: Furniture
+        self,
+        routine: Routine,
+        layout: Layout,
+        paper: Paper,
+        fonts: TextMeasure,
+        furniture: Furniture,
+        words: Words,
     ) -> None:
         self.routine = routine
         self.furniture = furniture
+        self.words = words
         self.layout = layout
         self.paper = paper
         self.fonts = fonts
@@ -282,10 +294,10 @@ class _Composer:
         layout = self.layout
         paragraphs: dict[str, _Paragraph] = {
             "name": (stretch.name, layout.heading, "name", card),
-            "target": (f"{LABELS['target']}: {stretch.target}", layout.target, "target", card),
+            "target": (f"{self.words.target}: {stretch.target}", layout.target, "target", card),
         }
         if stretch.hold:
-            paragraphs["hold"] = (f"{LABELS['hold']}: {stretch.hold}", layout.hold, "hold", card)
+            paragraphs["hold"] = (f"{self.words.hold}: {stretch.hold}", layout.hold, "hold", card)
         card_text = _Block([], 0.0)
         previous = None
         for field in layout.card_fields:

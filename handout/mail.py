@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from handout.errors import HandoutError
 from handout.model import Layout, Routine
+from handout.words import Words
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -40,6 +41,7 @@ def compose_email(
     routine: Routine,
     layout: Layout,
     *,
+    words: Words,
     footer: str,
     pdf: bytes,
     png: bytes,
@@ -49,7 +51,8 @@ def compose_email(
 ) -> EmailMessage:
     """Text and HTML alternatives, the preview inline in the HTML, and `name`.pdf attached.
 
-    `footer` is the sheet's filled-in footer line (the safety advice), repeated at the end of the text.
+    `words` are the sheet's labels in its language; `footer` is the sheet's filled-in footer line (the
+    safety advice), repeated at the end of the text.
     """
     check_address(to, "--to")
     check_address(sender, "--from")
@@ -64,6 +67,7 @@ def compose_email(
         "routine": routine,
         "layout": layout,
         "footer": footer,
+        "words": words,
         "pdf_name": f"{name}.pdf",
         "image_cid": image_cid[1:-1],  # the HTML refers to it without the angle brackets
         "image_width": DISPLAY_WIDTH,

@@ -66,6 +66,8 @@ class Routine:
     title: str
     stretches: tuple[Stretch, ...]
     subtitle: str | None = None
+    lang: str | None = None
+    """The language the routine is written in ("de"), or None to let the text decide (CJK, else English)."""
     details: Mapping[str, str] = field(default_factory=dict)
     """The routine's [details] table (club, date, url...): what layout templates may print."""
     name: str = "routine"

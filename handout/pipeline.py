@@ -14,6 +14,7 @@ from handout.model import Furniture, Layout, Page, Paper, Routine
 from handout.render import render_page
 from handout.routine import routine_texts
 from handout.templates import page_furniture
+from handout.words import words_for
 
 
 def make_pdf(
@@ -29,15 +30,25 @@ def make_pdf(
 def make_page(routine: Routine, layout: Layout, paper: Paper, settings: Mapping[str, str]) -> Page:
     """The sheet laid out and imposed, not yet drawn (a merged batch draws many into one PDF).
 
-    Its fonts follow its text: a sheet with Chinese, Japanese or Korean gets that language's CID font.
+    Its language is the routine's `lang`, or the CJK language of its text, or English: it sets the PDF's
+    /Lang and the words the sheet prints itself. Its fonts follow its text: a sheet with Chinese, Japanese
+    or Korean gets that language's CID font.
     """
-    furniture = page_furniture(routine, layout, settings)
+    lang = sheet_language(routine, settings)
+    words = words_for(lang)
+    furniture = page_furniture(routine, layout, settings, words)
     check_printable(routine, layout, settings, furniture)
-    texts = [text for _, text in routine_texts(routine)] + [furniture.header, furniture.footer]
-    fonts = sheet_metrics(texts)
-    page = lay_out(routine, layout, copy_paper(paper, layout.copies), fonts, furniture)
-    page = replace(page, lang=cjk.language(texts) or "en", cjk_font=fonts.cjk_font)
+    texts = [text for _, text in routine_texts(routine)]
+    fonts = sheet_metrics([*texts, furniture.header, furniture.footer])
+    page = lay_out(routine, layout, copy_paper(paper, layout.copies), fonts, furniture, words)
+    page = replace(page, lang=lang, cjk_font=fonts.cjk_font)
     return impose(page, paper, layout.copies, layout.muted)
+
+
+def sheet_language(routine: Routine, settings: Mapping[str, str]) -> str:
+    """The routine's `lang`, or the CJK language its text and details are written in, or English."""
+    texts = [text for _, text in routine_texts(routine)] + [*routine.details.values(), *settings.values()]
+    return routine.lang or cjk.language(texts) or "en"
 
 
 def check_printable(

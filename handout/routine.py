@@ -14,8 +14,9 @@ from handout.model import Figure, Illustration, Photo, Routine, Stretch
 from handout.resources import PACKAGE_DIR, bundled_dir, bundled_names, find_toml
 from handout.schema import Checker, read_toml, tidy_text, type_name
 from handout.templates import check_details
+from handout.words import translations
 
-ROUTINE_KEYS = ("title", "subtitle", "details", "stretches")
+ROUTINE_KEYS = ("title", "subtitle", "lang", "details", "stretches")
 STRETCH_KEYS = ("use", "name", "target", "key_points", "cues", "hold", "image")
 MAX_STRETCHES = 8
 MAX_KEY_POINTS = 8
@@ -47,6 +48,7 @@ def check_routine(data: dict[str, Any], shown_as: str, folder: Path, name: str) 
     check.keys(data, ROUTINE_KEYS, "")
     title = check.text(data, "title", "", required=True, max_length=120)
     subtitle = check.text(data, "subtitle", "", required=False, max_length=400)
+    lang = check_lang(data.get("lang"), check)
     details, problems = check_details(check.table(data, "details", ""), f"{shown_as}: [details]")
     check.problems.extend(problems)
     raw_stretches = data.get("stretches")
@@ -73,10 +75,27 @@ def check_routine(data: dict[str, Any], shown_as: str, folder: Path, name: str) 
         title=title,
         subtitle=subtitle,
         stretches=tuple(stretches),
+        lang=lang,
         details=details,
         name=name,
         source=shown_as,
     )
+
+
+def check_lang(value: object, check: Checker) -> str | None:
+    """The routine's language, one of those whose words the sheet can print (translations.toml)."""
+    if value is None:
+        return None
+    languages = translations()
+    if value not in languages:
+        codes = ", ".join(f'"{code}"' for code in languages)
+        check.problem(
+            "",
+            f'"lang" is {value!r}: handout prints its own words (Target, Hold, the safety advice) '
+            f"in {codes}; use one of them, or add your language to handout/translations.toml",
+        )
+        return None
+    return str(value)
 
 
 def stretch_label(number: int, name: object) -> str:

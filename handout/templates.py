@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import asdict, fields
 from functools import cache
 from typing import TYPE_CHECKING, Literal
 
 from handout.errors import HandoutError
 from handout.model import Furniture, Layout, Routine
 from handout.schema import tidy_text
+from handout.words import ENGLISH, Words
 
 if TYPE_CHECKING:
     from jinja2 import Environment, Template
@@ -27,17 +29,21 @@ if TYPE_CHECKING:
 Part = Literal["header", "footer"]
 DETAIL_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 """Detail names are what a template can write between {{ and }}: letters, digits and _."""
-RESERVED = ("title",)
-"""Variables handout sets itself: the routine's title is written in the routine, not in details."""
+RESERVED = ("title", *(field.name for field in fields(Words)))
+"""Variables handout sets itself: the routine's title, and the words it prints in the sheet's language
+(safety, safety_short, questions, ...), which come from translations.toml."""
 MAX_DETAIL_LENGTH = 300
 
 
-def page_furniture(routine: Routine, layout: Layout, settings: Mapping[str, str]) -> Furniture:
-    """The header and footer lines for this routine: its title and [details], overridden by --set.
+def page_furniture(
+    routine: Routine, layout: Layout, settings: Mapping[str, str], words: Words = ENGLISH
+) -> Furniture:
+    """The header and footer lines for this routine: its title and [details], overridden by --set,
+    and the sheet's own words (the safety advice) in its language.
 
     The `url` detail also becomes the QR code, when the layout shows one.
     """
-    variables = {"title": routine.title, **routine.details, **settings}
+    variables = {**asdict(words), "title": routine.title, **routine.details, **settings}
     return Furniture(
         header=fill(layout.header_template, variables, layout.source, "header"),
         footer=fill(layout.footer_template, variables, layout.source, "footer"),

@@ -13,8 +13,10 @@ from typing import Any
 import pdfplumber
 import pytest
 
+from handout import cjk
 from handout.cli import main
 from handout.layouts import load_layout
+from handout.words import words_for
 
 MM = 72 / 25.4
 MIN_MARGIN = 12 * MM
@@ -201,6 +203,17 @@ def assert_in_order(text: str, expected: list[str]) -> None:
         position = found + len(normalise(item))
 
 
+def _all_text(value: Any) -> list[str]:
+    """Every string in a routine's data, to tell the sheet's language the way the build does."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [text for item in value.values() for text in _all_text(item)]
+    if isinstance(value, list):
+        return [text for item in value for text in _all_text(item)]
+    return []
+
+
 def expected_sequence(data: dict[str, Any], layout: str = "grid") -> list[str]:
     """What the sheet must print, in reading order: title, subtitle, then each stretch's lines.
 
@@ -208,6 +221,7 @@ def expected_sequence(data: dict[str, Any], layout: str = "grid") -> list[str]:
     the short cues instead of the key points where a stretch has them).
     """
     shown = load_layout(layout)
+    words = words_for(data.get("lang") or cjk.language(_all_text(data)) or "en")
     sequence = [data["title"]]
     if data.get("subtitle") and shown.show_subtitle:
         sequence.append(data["subtitle"])
@@ -217,8 +231,8 @@ def expected_sequence(data: dict[str, Any], layout: str = "grid") -> list[str]:
         )
         lines = {
             "name": [stretch["name"]],
-            "target": [f"Target: {stretch['target']}"],
-            "hold": [f"Hold: {stretch['hold']}"] if stretch.get("hold") else [],
+            "target": [f"{words.target}: {stretch['target']}"],
+            "hold": [f"{words.hold}: {stretch['hold']}"] if stretch.get("hold") else [],
             "points": [f"{number}. {point}" for number, point in enumerate(points, start=1)],
         }
         for field in shown.card_fields:

@@ -43,10 +43,10 @@ def test_one_named_sheet_per_row(run_cli, tmp_path, jobs):
         "ben-okafor.pdf",
         "chloe-martin.pdf",
     ]
-    assert "Riverside Runners · 2026-12-05 — for Ana García (Group A)" in text_of(folder / "ana-garcia.pdf")
-    assert "Riverside Runners · 2026-12-06 — for Ana García (Group C)" in text_of(folder / "ana-garcia-2.pdf")
+    assert "Riverside Runners · 2026-12-05 — Ana García (Group A)" in text_of(folder / "ana-garcia.pdf")
+    assert "Riverside Runners · 2026-12-06 — Ana García (Group C)" in text_of(folder / "ana-garcia-2.pdf")
     ben = text_of(folder / "ben-okafor.pdf")
-    assert "— for Ben Okafor Stretches after your run" in ben, "an empty cell is a detail not set"
+    assert "— Ben Okafor Stretches after your run" in ben, "an empty cell is a detail not set"
     assert "4 of 4 sheets built" in result.out
     assert result.err.splitlines()[-1] == "built 4 of 4 sheets"
 
@@ -88,7 +88,7 @@ def test_merge_writes_one_pdf_with_a_page_per_row_in_roster_order(run_cli, tmp_p
     assert len(reader.pages) == 4
     names = [row[0] for row in ROSTER[1:]]
     for number, name in enumerate(names):
-        assert f"for {name}" in text_of(merged, number)
+        assert f"— {name}" in text_of(merged, number)
     one_sheet = len(pypdf.PdfReader(merged).pages[0].extract_text())
     assert one_sheet > 500
     assert merged.stat().st_size < 4 * 30_000, "the fonts and figures are not repeated per page"

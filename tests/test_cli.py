@@ -358,9 +358,8 @@ def test_an_unprintable_character_message_names_the_routine_file(case, run_cli, 
 
 def test_a_layout_footer_with_a_character_the_font_lacks_is_refused(run_cli, write_routine, tmp_path):
     grid = (handout.resources.bundled_dir("layouts") / "grid.toml").read_text(encoding="utf-8")
-    (tmp_path / "club.toml").write_text(
-        grid.replace("Stretch to a mild pull", "\u1200 Stretch to a mild pull")
-    )
+    assert "{{ safety }}" in grid
+    (tmp_path / "club.toml").write_text(grid.replace("{{ safety }}", "\u1200 {{ safety }}"))
     write_routine(realistic(2))
     result = run_cli("build", "routine.toml", "--layout", "club.toml", "-o", "sheet.pdf")
     error_mentions(result, "club.toml", '"\u1200"', "U+1200")  # Ethiopic

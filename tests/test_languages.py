@@ -5,6 +5,9 @@ font), read back from the PDF; and the characters no font has, refused by name."
 from __future__ import annotations
 
 import copy
+import email
+import email.policy
+from dataclasses import asdict
 from pathlib import Path
 
 import pypdf
@@ -13,12 +16,13 @@ from conftest import MIN_MARGIN, assert_in_order, error_mentions, expected_seque
 from test_pdf_readback import overlap, text_lines
 
 from handout import cjk
-from handout.fonts import CJK_FONTS, sheet_metrics
+from handout.fonts import CJK_FONTS, missing_characters, sheet_metrics
 from handout.layout import lay_out
 from handout.layouts import load_layout
 from handout.model import FrameBox, TextBox
 from handout.paper import paper_named
 from handout.routine import check_routine
+from handout.words import translations, words_for
 
 LONG_CHINESE_POINT = (
     "保持上身挺直不要弯腰驼背，呼气时慢慢把身体重心向前移动，直到大腿后侧感到轻微而持续的拉伸，"
@@ -165,7 +169,7 @@ def test_a_cjk_routine_builds_and_reads_back_with_pypdf_and_pdfplumber(
 def test_a_cjk_sheet_uses_its_languages_font_unembedded_and_embeds_the_rest(build_pdf, language):
     fonts = fonts_of(build_pdf(CJK_ROUTINES[language]))
     assert fonts.pop(CJK_FONTS[language]) is False  # the PDF viewer supplies it
-    assert fonts and all(fonts.values()), fonts  # DejaVu Sans for "Target:" and digits, embedded
+    assert fonts and all(fonts.values()), fonts  # DejaVu Sans for ":" and digits, embedded
     assert not set(fonts) & set(CJK_FONTS.values())
 
 
@@ -197,7 +201,7 @@ def test_a_mixed_line_prints_both_scripts_on_one_baseline(build_pdf, open_pdf):
     assert latin[0]["fontname"].endswith("DejaVuSans")
     assert "STSong" in han[0]["fontname"]
     assert abs(latin[0]["bottom"] - han[0]["bottom"]) < 3  # one baseline; the fonts' descents differ
-    assert "Target:小腿（小腿后侧）" in compact(page.extract_text())
+    assert "目标肌肉:小腿（小腿后侧）" in compact(page.extract_text())
 
 
 @pytest.mark.parametrize("paper", ["a4", "letter"])
@@ -272,3 +276,53 @@ def test_the_long_chinese_point_reads_back_inside_its_column_without_overlaps(bu
     for index, first in enumerate(lines):
         for second in lines[index + 1 :]:
             assert not overlap(first, second), (first["text"], second["text"])
+
+
+def test_lang_prints_the_sheets_own_words_in_that_language_and_sets_the_pdf_language(build_pdf):
+    data = realistic(2)
+    data["lang"] = "de"
+    data["title"] = "Dehnen nach dem Lauf"
+    path = build_pdf(data)
+    reader = pypdf.PdfReader(path)
+    assert reader.trailer["/Root"]["/Lang"] == "de"
+    text = " ".join(reader.pages[0].extract_text().split())
+    german = words_for("de")
+    first = data["stretches"][0]
+    assert_in_order(text, [f"{german.target}: {first['target']}", f"{german.hold}: {first['hold']}"])
+    assert "Zielmuskel:" in text and "Target:" not in text
+    assert german.safety in text
+
+
+def test_every_translation_has_every_word_and_prints_with_the_bundled_fonts():
+    table = translations()
+    assert {"en", "de", "fr", "es", "zh"} <= set(table)
+    for lang, words in table.items():
+        for text in asdict(words).values():
+            assert text.strip(), lang
+            assert not missing_characters(text), (lang, text)
+
+
+def test_a_chinese_routine_without_lang_prints_chinese_labels(build_pdf):
+    text = compact(pypdf.PdfReader(build_pdf(CHINESE)).pages[0].extract_text())
+    assert "目标肌肉:" in text and "保持:" in text and "Target" not in text
+
+
+def test_an_unknown_lang_is_an_error_listing_the_languages(run_cli, write_routine):
+    data = realistic(2)
+    data["lang"] = "it"
+    write_routine(data)
+    error_mentions(
+        run_cli("build", "routine.toml"), "routine.toml", '"lang"', "'it'", '"de"', "translations.toml"
+    )
+
+
+def test_the_email_labels_follow_the_routine_language(run_cli, write_routine, tmp_path):
+    data = realistic(2)
+    data["lang"] = "fr"
+    write_routine(data)
+    result = run_cli("email", "routine.toml", "--to", "runner@example.org", "-o", "mail.eml")
+    assert result.code == 0, result.err
+    message = email.message_from_bytes((tmp_path / "mail.eml").read_bytes(), policy=email.policy.default)
+    plain = message.get_body(("plain",)).get_content()
+    assert f"Muscle ciblé: {data['stretches'][0]['target']}" in plain
+    assert words_for("fr").safety in plain

@@ -1,0 +1,46 @@
+"""The words a sheet prints itself, in the routine's language: lang -> Words (translations.toml)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from functools import cache
+
+from handout.resources import PACKAGE_DIR
+from handout.schema import read_toml
+
+
+@dataclass(frozen=True)
+class Words:
+    target: str
+    hold: str
+    safety: str
+    """The safety advice every bundled footer carries: stretch to a mild pull, never to pain."""
+    safety_short: str
+    """The same in a few words, for the poster."""
+    questions: str
+
+
+ENGLISH = Words(
+    target="Target",
+    hold="Hold",
+    safety="Stretch to a mild pull, never to pain. Ease in slowly, breathe, don't bounce, "
+    "and stop if anything hurts.",
+    safety_short="Mild pull, never pain. Don't bounce. Stop if it hurts.",
+    questions="Questions",
+)
+"""English, the default: here rather than in translations.toml so the layout engine can use it as its
+default without reading a file."""
+
+
+@cache
+def translations() -> dict[str, Words]:
+    """Every language the sheet can print its own words in, by its code (en, de, fr, ...)."""
+    table = read_toml(PACKAGE_DIR / "translations.toml", "the translations", "translations")
+    names = [field.name for field in fields(Words)]
+    others = {lang: Words(**{name: words[name] for name in names}) for lang, words in table.items()}
+    return {"en": ENGLISH, **others}
+
+
+def words_for(lang: str) -> Words:
+    """The words in `lang`, or in English for a language the table does not have yet."""
+    return translations().get(lang, ENGLISH)
