@@ -9,8 +9,9 @@ stretch that overflows is named.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Protocol
 
 from handout import cjk
@@ -44,8 +45,11 @@ NO_FURNITURE = Furniture()
 """No header, no footer: what a page has when no templates were filled (tests of the bare layout)."""
 
 
-class TextMeasure(Protocol):
-    """Font metrics per point of text size, and the width of a text (fonts.FontMetrics is one)."""
+class TextMeasure(Hashable, Protocol):
+    """Font metrics per point of text size, and the width of a text (fonts.FontMetrics is one).
+
+    Hashable, like a frozen dataclass: typesetters are kept per fonts between sheets.
+    """
 
     @property
     def ascent(self) -> float: ...
@@ -136,7 +140,7 @@ class _Block:
 
 
 class _Composer:
-    """Lays out one routine at any body size; word widths are measured once and scaled."""
+    """Lays out one routine at any body size: the title block, the grid of cards and the footer."""
 
     def __init__(
         self,
@@ -149,18 +153,11 @@ class _Composer:
     ) -> None:
         self.routine = routine
         self.furniture = furniture
-        self.words = words
         self.layout = layout
         self.paper = paper
         self.fonts = fonts
-        self._widths: dict[tuple[str, FontRole], float] = {}
+        self.text = _typesetter(layout, fonts, words)
         self.with_images = any(stretch.image is not None for stretch in routine.stretches)
-
-    def width(self, text: str, font: FontRole, size: float) -> float:
-        key = (text, font)
-        if key not in self._widths:
-            self._widths[key] = self.fonts.width(text, font, 1.0)
-        return self._widths[key] * size
 
     def compose(self, body: float) -> Page | _Overflow:
         layout, paper = self.layout, self.paper
@@ -185,8 +182,8 @@ class _Composer:
             footer_gap = max(body, QR_QUIET_ZONE * qr_size)
             footer_width -= qr_size + footer_gap
             footer_height = qr_size
-        header_block = self.stack(header, body, content.width, gap=0.35 * body)
-        footer_block = self.stack(footer, body, footer_width, gap=0.3 * body)
+        header_block = self.text.stack(header, body, content.width, gap=0.35 * body)
+        footer_block = self.text.stack(footer, body, footer_width, gap=0.3 * body)
         footer_height = max(footer_height, footer_block.height)
         cards_top = content.y + header_block.height + body
         cards_bottom = content.bottom - footer_height - (footer_gap if footer else 0)
@@ -197,7 +194,7 @@ class _Composer:
         card_rects = self.grid(area)
         texts = []
         for index, (stretch, card) in enumerate(zip(self.routine.stretches, card_rects, strict=True)):
-            block = self.card_text(stretch, index, body, self.split_card(card, body, 0)[1].width)
+            block = self.text.card_text(stretch, index, body, self.split_card(card, body, 0)[1].width)
             if block.height > self.text_room(card, body):
                 return _Overflow(index)
             texts.append(block)
@@ -287,9 +284,42 @@ class _Composer:
         boxes.extend(block.placed(text.x, text.y))
         return boxes
 
-    # --- Text -----------------------------------------------------------------------------------
+
+@lru_cache(maxsize=16)
+def _typesetter(layout: Layout, fonts: TextMeasure, words: Words) -> _Typesetter:
+    """One typesetter per layout, fonts and language, kept between sheets: a batch of a thousand sheets
+    of one routine measures its words once and sets each card's text once per text size."""
+    return _Typesetter(layout, fonts, words)
+
+
+class _Typesetter:
+    """Breaks and stacks text into line boxes; word widths are measured once and scaled."""
+
+    CACHED_CARDS = 4096
+
+    def __init__(self, layout: Layout, fonts: TextMeasure, words: Words) -> None:
+        self.layout = layout
+        self.fonts = fonts
+        self.words = words
+        self._widths: dict[tuple[str, FontRole], float] = {}
+        self._cards: dict[tuple[Stretch, int, float, float], _Block] = {}
+
+    def width(self, text: str, font: FontRole, size: float) -> float:
+        key = (text, font)
+        if key not in self._widths:
+            self._widths[key] = self.fonts.width(text, font, 1.0)
+        return self._widths[key] * size
 
     def card_text(self, stretch: Stretch, card: int, body: float, width: float) -> _Block:
+        """The card's text set once per stretch, size and width (blocks are never changed once made)."""
+        key = (stretch, card, body, width)
+        if key not in self._cards:
+            if len(self._cards) >= self.CACHED_CARDS:
+                self._cards.clear()
+            self._cards[key] = self.set_card_text(stretch, card, body, width)
+        return self._cards[key]
+
+    def set_card_text(self, stretch: Stretch, card: int, body: float, width: float) -> _Block:
         """The card's fields in the layout's order; the numbered points get a little more space around."""
         layout = self.layout
         paragraphs: dict[str, _Paragraph] = {

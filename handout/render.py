@@ -15,7 +15,7 @@ from itertools import groupby
 from reportlab import rl_config
 from reportlab.graphics import renderPDF
 from reportlab.graphics.shapes import Drawing
-from reportlab.lib.colors import HexColor
+from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
@@ -244,5 +244,5 @@ def _rgb(color: str) -> str:
 
 
 @lru_cache(maxsize=64)
-def _color(color: str) -> HexColor:
+def _color(color: str) -> Color:
     return HexColor(color)
