@@ -14,14 +14,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfbase.pdfmetrics import registerFont, stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
 
 from handout import cjk
 from handout.model import FontRole
 from handout.resources import bundled_dir
+
+if TYPE_CHECKING:
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 
 FONT_FILES: dict[FontRole, tuple[str, str]] = {
     "regular": ("DejaVuSans", "DejaVuSans.ttf"),
@@ -47,6 +50,9 @@ def _fonts() -> dict[FontRole, TTFont]:
 
 @cache
 def _cjk_font(name: str) -> UnicodeCIDFont:
+    """A CID font, registered on first use; imported here, as only CJK sheets need reportlab's CID code."""
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+
     font = UnicodeCIDFont(name)
     registerFont(font)
     return font

@@ -13,8 +13,6 @@ from functools import lru_cache
 from itertools import groupby
 
 from reportlab import rl_config
-from reportlab.graphics import renderPDF
-from reportlab.graphics.shapes import Drawing
 from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
@@ -157,8 +155,14 @@ def draw_box(canvas: Canvas, box: ImageBox | FrameBox | QrBox, page_height: floa
 
 
 def draw_qr(canvas: Canvas, box: QrBox, page_height: float) -> None:
-    """The code's modules fill the box; the layout left the quiet zone around it blank."""
+    """The code's modules fill the box; the layout left the quiet zone around it blank.
+
+    reportlab's graphics package is imported here: it costs a tenth of a second, which a sheet without a
+    QR code should not pay.
+    """
+    from reportlab.graphics import renderPDF
     from reportlab.graphics.barcode.qr import QrCodeWidget
+    from reportlab.graphics.shapes import Drawing
 
     size = box.rect.width
     widget = QrCodeWidget(
