@@ -20,9 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from handout.errors import HandoutError
-from handout.model import Layout, Page, Paper, Routine
+from handout.model import Page
 from handout.output import write_atomic
-from handout.pipeline import make_page
+from handout.pipeline import SheetRequest, make_page
 from handout.render import render_page
 from handout.schema import read_text
 from handout.templates import check_details
@@ -45,10 +45,7 @@ class Row:
 class Job:
     """What every worker needs, sent to it once when it starts."""
 
-    routine: Routine
-    layout: Layout
-    paper: Paper
-    settings: dict[str, str]
+    request: SheetRequest
     folder: Path
     merge: bool
 
@@ -138,7 +135,8 @@ def _build(row: Row) -> Outcome:
     job = _job
     assert job is not None, "the worker was started without its job"
     try:
-        page = make_page(job.routine, job.layout, job.paper, {**job.settings, **row.details})
+        request = job.request
+        page = make_page(request.routine, request.layout, request.paper, {**request.settings, **row.details})
         if job.merge:
             return Outcome(row.line, page=page)
         path = job.folder / f"{row.file_stem}.pdf"

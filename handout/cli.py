@@ -17,10 +17,9 @@ from typing import Any, NoReturn
 from handout import __version__
 from handout.errors import HandoutError
 from handout.layouts import bundled_layouts, grayscale, load_layout
-from handout.model import Layout, Paper, Routine
 from handout.output import write_atomic
 from handout.paper import ORIENTATIONS, PAPERS, orientation_named, oriented, paper_named
-from handout.pipeline import make_pdf, sheet_language
+from handout.pipeline import SheetRequest, make_pdf, sheet_language
 from handout.preview import MAX_WIDTH, MIN_WIDTH, check_width, render_png
 from handout.resources import bundled_names
 from handout.routine import library_stretches, load_routine
@@ -213,18 +212,6 @@ class Sheet:
     pdf: bytes
 
 
-@dataclass(frozen=True)
-class SheetRequest:
-    """What the sheet arguments ask for, checked and loaded: everything a build needs."""
-
-    routine: Routine
-    layout: Layout
-    paper: Paper
-    settings: dict[str, str]
-    name: str
-    """ROUTINE-LAYOUT-PAPER[-landscape][-grayscale]: the stem of the default file names."""
-
-
 def sheet_request(args: argparse.Namespace) -> SheetRequest:
     settings = parse_settings(args.set)
     orientation = orientation_named(args.orientation)
@@ -314,7 +301,7 @@ def run_batch(args: argparse.Namespace) -> int:
     rows = read_roster(roster, args.roster)
     request = sheet_request(args)
     folder = Path(args.output) if args.output and not args.merge else Path("build") / roster.stem
-    job = Job(request.routine, request.layout, request.paper, request.settings, folder, args.merge)
+    job = Job(request, folder, args.merge)
     outcomes = []
     with progress_bar(len(rows)) as bar:
         for outcome in build_rows(job, rows, workers):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from handout import cjk
 from handout.errors import HandoutError
@@ -15,6 +15,18 @@ from handout.render import render_page
 from handout.routine import routine_texts
 from handout.templates import page_furniture
 from handout.words import words_for
+
+
+@dataclass(frozen=True)
+class SheetRequest:
+    """What a coach asked for, checked and loaded: everything a build needs, and its default file name."""
+
+    routine: Routine
+    layout: Layout
+    paper: Paper
+    settings: dict[str, str]
+    name: str
+    """ROUTINE-LAYOUT-PAPER[-landscape][-grayscale]: the stem of the default file names."""
 
 
 def make_pdf(
