@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Literal, cast
 
 from handout.model import Circle, Color, Path2D, Point, Shape
-from handout.schema import Checker, closest, read_toml, type_name
+from handout.schema import Checker, closest, file_stamp, read_toml, type_name
 
 SIDES = ("near", "far")
 BODY_JOINTS = ("head", "neck", "waist", "pelvis")
@@ -131,7 +131,15 @@ def highlight_region(name: str) -> tuple[Region, str]:
 
 
 def load_pose(path: Path) -> Pose:
-    """Read and check a pose file; every problem is reported at once, naming the file and the key."""
+    """Read and check a pose file; every problem is reported at once, naming the file and the key.
+
+    A pose is read once while its file stays the same: every sheet of a batch draws the same poses.
+    """
+    return _load_pose(path, file_stamp(path))
+
+
+@lru_cache(maxsize=256)
+def _load_pose(path: Path, stamp: tuple[int, int] | None) -> Pose:
     shown_as = f"{path.parent.name}/{path.name}"
     data = read_toml(path, shown_as, "pose")
     check = Checker(shown_as)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from reportlab.pdfbase.pdfmetrics import registerFont, stringWidth
@@ -64,14 +64,10 @@ def font_name(role: FontRole) -> str:
 
 
 @cache
-def _bundled_characters() -> frozenset[int]:
-    """Code points both bundled faces can draw."""
+def _bundled_characters() -> frozenset[str]:
+    """The characters both bundled faces can draw."""
     regular, bold = (set(font.face.charToGlyph) for font in _fonts().values())
-    return frozenset(regular & bold)
-
-
-def _bundled_covers(char: str) -> bool:
-    return ord(char) in _bundled_characters()
+    return frozenset(map(chr, regular & bold))
 
 
 @dataclass(frozen=True)
@@ -92,7 +88,7 @@ class FontMetrics:
             return [(bundled, text)]
         runs: list[tuple[str, str]] = []
         for char in text:
-            face = self.cjk_font if cjk.is_cjk(char) and not _bundled_covers(char) else bundled
+            face = self.cjk_font if cjk.is_cjk(char) and char not in _bundled_characters() else bundled
             if runs and runs[-1][0] == face:
                 runs[-1] = (face, runs[-1][1] + char)
             else:
@@ -123,6 +119,11 @@ def sheet_metrics(texts: Iterable[str]) -> FontMetrics:
     return metrics(CJK_FONTS[language] if language else None)
 
 
-def missing_characters(text: str) -> list[str]:
-    """Characters of `text` that no font can draw (they would print as empty boxes)."""
-    return sorted({char for char in text if not _bundled_covers(char) and not cjk.is_cjk(char)})
+@lru_cache(maxsize=4096)
+def missing_characters(text: str) -> tuple[str, ...]:
+    """Characters of `text` that no font can draw (they would print as empty boxes).
+
+    Cached: a batch checks the same routine's texts for every sheet.
+    """
+    uncovered = set(text) - _bundled_characters()
+    return tuple(sorted(char for char in uncovered if not cjk.is_cjk(char)))

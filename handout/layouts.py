@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, cast
 
@@ -17,7 +18,7 @@ from handout.errors import HandoutError
 from handout.model import MM, Layout, TextStyle
 from handout.resources import bundled_names, find_toml
 from handout.routine import MAX_STRETCHES
-from handout.schema import Checker, read_toml, type_name
+from handout.schema import Checker, file_stamp, read_toml, type_name
 
 MIN_MARGIN_MM = 12
 """Office printers cannot print closer to the edge than about 5 mm; 12 mm leaves room for any of them."""
@@ -60,6 +61,12 @@ def bundled_layouts() -> list[Layout]:
 
 def load_layout(reference: str) -> Layout:
     path, shown_as = find_layout(reference)
+    return _load_layout(path, shown_as, file_stamp(path))
+
+
+@lru_cache(maxsize=64)
+def _load_layout(path: Path, shown_as: str, stamp: tuple[int, int] | None) -> Layout:
+    """A layout file read and checked once while it stays the same (`stamp`), for batches of sheets."""
     return check_layout(read_toml(path, shown_as, "layout"), shown_as, name=path.stem)
 
 

@@ -33,6 +33,16 @@ def read_text(path: Path, shown_as: str, what: str) -> str:
         ) from None
 
 
+def file_stamp(path: Path) -> tuple[int, int] | None:
+    """When a file last changed and its size, to reuse what was read from it while it stays the same;
+    None when it cannot be read (the reader then reports why)."""
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return status.st_mtime_ns, status.st_size
+
+
 def read_toml(path: Path, shown_as: str, what: str) -> dict[str, Any]:
     """Parse a user's TOML file, with the line and column of a syntax error in the message."""
     text = read_text(path, shown_as, what)
@@ -139,8 +149,9 @@ def tidy_text(value: str) -> str:
 
     No-break spaces (U+00A0) stay, so a coach can keep a number and its unit together on one line.
     """
-    printable = "".join(c if c.isprintable() or c == "\u00a0" else " " for c in value)
-    return " ".join(word for word in printable.split(" ") if word)
+    if not value.isprintable():
+        value = "".join(c if c.isprintable() or c == "\u00a0" else " " for c in value)
+    return " ".join(word for word in value.split(" ") if word)
 
 
 def type_name(value: object) -> str:
