@@ -447,3 +447,14 @@ def test_bad_card_fields_are_an_error_naming_the_key(run_cli, write_routine, tmp
     layout = grid_with(tmp_path, (GRID_FIELDS, f"fields = {fields}"))
     write_routine(realistic(2))
     error_mentions(run_cli("build", "routine.toml", "--layout", layout), "mine.toml", "[card]", '"fields"')
+
+
+def test_a_layout_file_changed_on_disk_is_read_again(tmp_path):
+    """Layouts are kept between sheets of a batch, but a coach's edit shows on the next build."""
+    path = tmp_path / grid_with(tmp_path, ("columns = 2", "columns = 2"))
+    first = load_layout(str(tmp_path / path))
+    text = (tmp_path / path).read_text(encoding="utf-8").replace("columns = 2", "columns = 3")
+    (tmp_path / path).write_text(text + "\n", encoding="utf-8")
+    assert first.columns == 2
+    assert load_layout(str(tmp_path / path)).columns == 3
+    assert load_layout(str(tmp_path / path)) is load_layout(str(tmp_path / path))
