@@ -51,7 +51,8 @@ def make_page(routine: Routine, layout: Layout, paper: Paper, settings: Mapping[
     furniture = page_furniture(routine, layout, settings, words)
     check_printable(routine, layout, settings, furniture)
     texts = [text for _, text in routine_texts(routine)]
-    fonts = sheet_metrics([*texts, furniture.header, furniture.footer])
+    labels = [words.target, words.hold]  # in the sheet's language, so perhaps CJK when nothing else is
+    fonts = sheet_metrics([*texts, *labels, furniture.header, furniture.footer])
     page = lay_out(routine, layout, copy_paper(paper, layout.copies), fonts, furniture, words)
     page = replace(page, lang=lang, cjk_font=fonts.cjk_font)
     return impose(page, paper, layout.copies, layout.muted)
