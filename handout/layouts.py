@@ -138,7 +138,14 @@ def check_layout(data: dict[str, Any], shown_as: str, name: str) -> Layout:
         qr_size=qr_size if show_qr is True else 0.0,
         copies=int(copies),
         source=shown_as,
-        **{key: check_style(styles, key, palette, check) for key in STYLE_NAMES},
+        header=check_style(styles, "header", palette, check),
+        title=check_style(styles, "title", palette, check),
+        subtitle=check_style(styles, "subtitle", palette, check),
+        heading=check_style(styles, "heading", palette, check),
+        target=check_style(styles, "target", palette, check),
+        hold=check_style(styles, "hold", palette, check),
+        point=check_style(styles, "point", palette, check),
+        footer=check_style(styles, "footer", palette, check),
     )
     check.done()
     return layout
@@ -230,17 +237,27 @@ def grayscale(layout: Layout) -> Layout:
     target line in the accent stays in the accent's gray). `grayscale=True` travels with the image boxes
     to images.py, which turns photos gray; the layout engine only passes it on.
     """
-    palette = {
-        "ink": _gray(layout.ink),
-        "muted": _gray(layout.muted),
-        "accent": _gray(layout.accent, HIGHLIGHT_MAX_GRAY),
-    }
-    colours = {layout.ink: palette["ink"], layout.muted: palette["muted"], layout.accent: palette["accent"]}
-    styles: dict[str, TextStyle] = {}
-    for key in STYLE_NAMES:
-        style: TextStyle = getattr(layout, key)
-        styles[key] = replace(style, color=colours.get(style.color, _gray(style.color)))
-    return replace(layout, **palette, **styles, grayscale=True)
+    ink, muted, accent = _gray(layout.ink), _gray(layout.muted), _gray(layout.accent, HIGHLIGHT_MAX_GRAY)
+    colours = {layout.ink: ink, layout.muted: muted, layout.accent: accent}
+
+    def gray(style: TextStyle) -> TextStyle:
+        return replace(style, color=colours.get(style.color, _gray(style.color)))
+
+    return replace(
+        layout,
+        ink=ink,
+        muted=muted,
+        accent=accent,
+        header=gray(layout.header),
+        title=gray(layout.title),
+        subtitle=gray(layout.subtitle),
+        heading=gray(layout.heading),
+        target=gray(layout.target),
+        hold=gray(layout.hold),
+        point=gray(layout.point),
+        footer=gray(layout.footer),
+        grayscale=True,
+    )
 
 
 def _gray(color: str, lightest: float = 1.0) -> str:
