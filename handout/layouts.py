@@ -211,16 +211,14 @@ def check_style(styles: dict[str, Any], key: str, palette: dict[str, str], check
     check.keys(table, ("scale", "font", "color"), where)
     default = DEFAULT_STYLES[key]
     color = table.get("color", default["color"])
-    if color in palette:
-        color = palette[color]
-    elif not isinstance(color, str) or not HEX_COLOR.fullmatch(color):
+    if not isinstance(color, str) or not (color in palette or HEX_COLOR.fullmatch(color)):
         names = ", ".join(f'"{name}"' for name in COLOR_NAMES)
         check.problem(where, f'"color" is {color!r}: use {names} or a colour "#rrggbb"')
-        color = palette[default["color"]]
+        color = default["color"]
     return TextStyle(
         scale=check.number(table, "scale", where, low=1, high=6, default=default["scale"]),
         font=cast(Any, check.choice(table, "font", where, ("regular", "bold"), default["font"])),
-        color=color.lower(),
+        color=palette.get(color, color).lower(),
     )
 
 

@@ -87,7 +87,7 @@ def check_lang(value: object, check: Checker) -> str | None:
     if value is None:
         return None
     languages = translations()
-    if value not in languages:
+    if not isinstance(value, str) or value not in languages:
         codes = ", ".join(f'"{code}"' for code in languages)
         check.problem(
             "",

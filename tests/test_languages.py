@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from conftest import MIN_MARGIN, assert_in_order, error_mentions, expected_sequence, realistic
+from conftest import MIN_MARGIN, assert_in_order, error_mentions, expected_sequence, realistic, to_toml
 from test_pdf_readback import overlap, text_lines
 
 from handout import cjk
@@ -340,3 +340,9 @@ def test_the_sheets_own_words_in_a_cjk_language_get_its_font_even_when_nothing_e
     labels = [box.text for box in page.boxes if isinstance(box, TextBox) and box.role == "target"]
     assert " ".join(labels).count(f"{words_for('zh').target}: ") == 2
     assert page.cjk_font == CJK_FONTS["zh"]
+
+
+@pytest.mark.parametrize("value", ['["de"]', '{ code = "de" }'])
+def test_a_lang_that_is_a_list_or_table_is_an_error_not_a_crash(run_cli, write_routine, value):
+    write_routine(f"lang = {value}\n" + to_toml(realistic(2)))
+    error_mentions(run_cli("build", "routine.toml"), "routine.toml", '"lang"', '"de"')

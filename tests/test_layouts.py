@@ -447,3 +447,14 @@ def test_bad_card_fields_are_an_error_naming_the_key(run_cli, write_routine, tmp
     layout = grid_with(tmp_path, (GRID_FIELDS, f"fields = {fields}"))
     write_routine(realistic(2))
     error_mentions(run_cli("build", "routine.toml", "--layout", layout), "mine.toml", "[card]", '"fields"')
+
+
+@pytest.mark.parametrize("value", ['["#000000"]', '{ name = "ink" }'])
+def test_a_style_colour_that_is_a_list_or_table_is_an_error_not_a_crash(
+    run_cli, write_routine, tmp_path, value
+):
+    (tmp_path / "mine.toml").write_text(f"[styles.title]\ncolor = {value}\n", encoding="utf-8")
+    write_routine(realistic(2))
+    error_mentions(
+        run_cli("build", "routine.toml", "--layout", "mine.toml"), "mine.toml", "[styles] title", '"color"'
+    )
