@@ -2,7 +2,7 @@
 
 Layouts are files so that a coach can copy one, change it and use it without touching code. Everything a
 layout may change is read here; what no layout may do (margins a printer cannot print, text under 8 pt)
-is refused here too.
+is refused here too. `grayscale` turns a checked layout into its ink-saving gray version (--grayscale).
 """
 
 from __future__ import annotations

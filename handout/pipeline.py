@@ -1,4 +1,8 @@
-"""The whole build in one call: routine + layout + paper -> PDF bytes, every step in its own module."""
+"""The whole build in one call: routine + layout + paper + details -> page -> PDF bytes.
+
+Every step lives in its own module; this one only chains them. The laid-out page is also available on
+its own (`make_page`), for a merged batch that draws many pages into one PDF.
+"""
 
 from __future__ import annotations
 

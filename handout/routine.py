@@ -1,4 +1,8 @@
-"""Load and check a routine: a TOML file (or a bundled routine's name) -> Routine."""
+"""Load and check a routine: a TOML file (or a bundled routine's name) -> Routine.
+
+A stretch may be written out in full or taken from the bundled stretch library (library.toml) with
+`use = "ID"`, its fields overriding the library's; the library is checked the same way.
+"""
 
 from __future__ import annotations
 
