@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, cast, get_args
 
 from handout import templates
 from handout.errors import HandoutError
-from handout.model import MM, Layout, TextStyle
+from handout.model import MM, CardField, Layout, TextStyle
 from handout.resources import bundled_names, find_toml
 from handout.routine import MAX_STRETCHES
 from handout.schema import Checker, read_toml, type_name
@@ -179,10 +179,10 @@ DEFAULT_STYLES: dict[str, dict[str, Any]] = {
 }
 
 
-CARD_FIELDS = ("name", "target", "hold", "points")
+CARD_FIELDS: tuple[CardField, ...] = get_args(CardField)
 
 
-def check_card_fields(value: object, check: Checker) -> tuple[Any, ...]:
+def check_card_fields(value: object, check: Checker) -> tuple[CardField, ...]:
     """The card's parts in the order it shows them: each at most once, and always the stretch's name."""
     if (
         not isinstance(value, list)
