@@ -105,7 +105,9 @@ def check_details(table: Mapping[str, object], where: str) -> tuple[dict[str, st
         elif not isinstance(value, str):
             problems.append(f'{where}: "{name}" must be text in quotes, like {name} = "..."')
         elif len(tidy := tidy_text(value)) > MAX_DETAIL_LENGTH:
-            problems.append(f'{where}: "{name}" is {len(tidy)} characters long: keep it under 300')
+            problems.append(
+                f'{where}: "{name}" is {len(tidy)} characters long: keep it under {MAX_DETAIL_LENGTH}'
+            )
         else:
             details[name] = tidy
     return details, problems
