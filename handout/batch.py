@@ -52,8 +52,9 @@ class Job:
 
 @dataclass(frozen=True)
 class Outcome:
+    """How one row went: built (its file written), its page (--merge), or why it failed."""
+
     line: int
-    path: Path | None = None
     page: Page | None = None
     """With --merge, the laid-out page, drawn into the merged PDF by the main process."""
     error: str | None = None
@@ -139,9 +140,8 @@ def _build(row: Row) -> Outcome:
         page = make_page(request.routine, request.layout, request.paper, {**request.settings, **row.details})
         if job.merge:
             return Outcome(row.line, page=page)
-        path = job.folder / f"{row.file_stem}.pdf"
-        write_atomic(path, render_page(page))
-        return Outcome(row.line, path=path)
+        write_atomic(job.folder / f"{row.file_stem}.pdf", render_page(page))
+        return Outcome(row.line)
     except HandoutError as error:
         return Outcome(row.line, error="; ".join(f"line {row.line}: {message}" for message in error.messages))
 
