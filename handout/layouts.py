@@ -91,9 +91,7 @@ def check_layout(data: dict[str, Any], shown_as: str, name: str) -> Layout:
         check.keys(table, ("template",), f"[{part}]")
     qr = check.table(data, "qr", "")
     check.keys(qr, ("show", "size_mm"), "[qr]")
-    show_qr = qr.get("show", False)
-    if not isinstance(show_qr, bool):
-        check.problem("[qr]", f'"show" must be true or false, not {type_name(show_qr)}')
+    show_qr = check.flag(qr, "show", "[qr]", default=False)
     qr_size = check.number(qr, "size_mm", "[qr]", low=MIN_QR_MM, high=60, default=25) * MM
     sheet = check.table(data, "sheet", "")
     check.keys(sheet, ("copies",), "[sheet]")
@@ -135,7 +133,7 @@ def check_layout(data: dict[str, Any], shown_as: str, name: str) -> Layout:
         muted=palette["muted"],
         header_template=check_template(parts["header"], "[header]", check),
         footer_template=check_template(parts["footer"], "[footer]", check),
-        qr_size=qr_size if show_qr is True else 0.0,
+        qr_size=qr_size if show_qr else 0.0,
         copies=int(copies),
         source=shown_as,
         header=check_style(styles, "header", palette, check),
