@@ -22,7 +22,7 @@ from pathlib import Path
 from handout.errors import HandoutError
 from handout.model import Page
 from handout.output import write_atomic
-from handout.pipeline import SheetRequest, make_page
+from handout.pipeline import SheetRequest, make_page, unprintable
 from handout.render import render_page
 from handout.schema import read_text
 from handout.templates import check_details
@@ -83,6 +83,9 @@ def read_roster(path: Path, shown_as: str) -> list[Row]:
         where = f"{shown_as}: line {line}"
         cells_by_column = {column: cell for column, cell in zip(columns, cells, strict=False) if cell.strip()}
         details, problems = check_details(cells_by_column, where)
+        problems += [
+            problem for name, cell in details.items() for problem in unprintable(f'{where}: "{name}"', cell)
+        ]
         if len(cells) > len(columns):
             problems.append(
                 f"{where}: {len(cells)} cells, but the header names {len(columns)} columns: "

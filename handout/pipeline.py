@@ -83,11 +83,15 @@ def check_printable(
     for part, text in (("header", furniture.header), ("footer", furniture.footer)):
         layout_only = "".join(char for char in text if char not in reported)
         texts.append((f"{layout.source}: [{part}] template", layout_only))
-    problems = [
-        f'{where}: the character "{char}" (U+{ord(char):04X}) cannot be printed with the font: '
-        "replace or remove it"
-        for where, text in texts
-        for char in missing_characters(text)
-    ]
+    problems = [problem for where, text in texts for problem in unprintable(where, text)]
     if problems:
         raise HandoutError(*problems)
+
+
+def unprintable(where: str, text: str) -> list[str]:
+    """A message for each character of `text` that no font has a glyph for; `where` names the text."""
+    return [
+        f'{where}: the character "{char}" (U+{ord(char):04X}) cannot be printed with the font: '
+        "replace or remove it"
+        for char in missing_characters(text)
+    ]
