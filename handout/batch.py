@@ -22,7 +22,7 @@ from pathlib import Path
 from handout.errors import HandoutError
 from handout.model import Page
 from handout.output import write_atomic
-from handout.pipeline import SheetRequest, make_page
+from handout.pipeline import SheetRequest, make_page, unprintable
 from handout.render import render_page
 from handout.schema import read_text
 from handout.templates import check_details
@@ -52,8 +52,9 @@ class Job:
 
 @dataclass(frozen=True)
 class Outcome:
+    """How one row went: built (its file written), its page (--merge), or why it failed."""
+
     line: int
-    path: Path | None = None
     page: Page | None = None
     """With --merge, the laid-out page, drawn into the merged PDF by the main process."""
     error: str | None = None
@@ -82,6 +83,9 @@ def read_roster(path: Path, shown_as: str) -> list[Row]:
         where = f"{shown_as}: line {line}"
         cells_by_column = {column: cell for column, cell in zip(columns, cells, strict=False) if cell.strip()}
         details, problems = check_details(cells_by_column, where)
+        problems += [
+            problem for name, cell in details.items() for problem in unprintable(f'{where}: "{name}"', cell)
+        ]
         if len(cells) > len(columns):
             problems.append(
                 f"{where}: {len(cells)} cells, but the header names {len(columns)} columns: "
@@ -139,9 +143,8 @@ def _build(row: Row) -> Outcome:
         page = make_page(request.routine, request.layout, request.paper, {**request.settings, **row.details})
         if job.merge:
             return Outcome(row.line, page=page)
-        path = job.folder / f"{row.file_stem}.pdf"
-        write_atomic(path, render_page(page))
-        return Outcome(row.line, path=path)
+        write_atomic(job.folder / f"{row.file_stem}.pdf", render_page(page))
+        return Outcome(row.line)
     except HandoutError as error:
         return Outcome(row.line, error="; ".join(f"line {row.line}: {message}" for message in error.messages))
 

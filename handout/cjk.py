@@ -1,5 +1,4 @@
-"""Chinese, Japanese and Korean text: which characters are CJK, which language a sheet is in, where its
-lines may break.
+"""Read Chinese, Japanese and Korean text: characters -> CJK or not, the sheet's language, line breaks.
 
 Pure functions of the text, shared by fonts.py (which face draws a character) and layout.py (where a
 line may break), so that measuring, breaking and drawing agree.

@@ -375,7 +375,7 @@ def _arc(center: Point, radius: float, start: float, end: float) -> list[tuple[P
     count = max(1, math.ceil(abs(end - start) / (math.pi / 2)))
     step = (end - start) / count
     handle = 4 / 3 * math.tan(step / 4) * radius
-    segments = []
+    segments: list[tuple[Point, ...]] = []
     for index in range(count):
         a0, a1 = start + index * step, start + (index + 1) * step
         p0, p1 = _polar(center, radius, a0), _polar(center, radius, a1)

@@ -1,5 +1,7 @@
-"""The page's fonts: register the bundled TrueType fonts (and, for CJK sheets, reportlab's CID fonts)
-with reportlab, decide which face draws each character, and measure text.
+"""Measure and map the page's text to fonts: text + font role -> widths, and runs of one face each.
+
+The bundled TrueType fonts (and, for CJK sheets, reportlab's CID fonts) are registered with reportlab
+here, and here it is decided which face draws each character.
 
 Every text size on the page is measured here, once, by the layout; the renderer draws what was measured,
 cutting each line into the same runs of one face each (`FontMetrics.runs`).

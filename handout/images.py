@@ -29,6 +29,7 @@ ROTATED_ORIENTATIONS = {5, 6, 7, 8}
 """EXIF orientations that swap width and height."""
 LOSSLESS_FORMATS = {"PNG", "GIF", "BMP"}
 """Sources that are usually drawings or screenshots, kept sharp rather than JPEG-compressed."""
+UNREADABLE = "is not a readable image: use a JPEG, PNG or WebP file"
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,7 @@ def photo_problem(path: Path) -> str | None:
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         return _too_large(None)
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
-        return "is not a readable image: use a JPEG, PNG or WebP file"
+        return UNREADABLE
     return None
 
 
@@ -89,9 +90,7 @@ def prepare_photo(
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise HandoutError(f'{owner}: image "{path.name}" {_too_large(None)}') from None
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
-        raise HandoutError(
-            f'{owner}: image "{path.name}" is not a readable image: use a JPEG, PNG or WebP file'
-        ) from None
+        raise HandoutError(f'{owner}: image "{path.name}" {UNREADABLE}') from None
     placed = box if fit == "cover" else _centred(width, height, box)
     return PreparedImage(data, image.width, image.height, placed)
 

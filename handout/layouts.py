@@ -2,7 +2,7 @@
 
 Layouts are files so that a coach can copy one, change it and use it without touching code. Everything a
 layout may change is read here; what no layout may do (margins a printer cannot print, text under 8 pt)
-is refused here too.
+is refused here too. `grayscale` turns a checked layout into its ink-saving gray version (--grayscale).
 """
 
 from __future__ import annotations
@@ -11,11 +11,11 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, cast, get_args
 
 from handout import templates
 from handout.errors import HandoutError
-from handout.model import MM, Layout, TextStyle
+from handout.model import MM, CardField, Layout, TextStyle
 from handout.resources import bundled_names, find_toml
 from handout.routine import MAX_STRETCHES
 from handout.schema import Checker, file_stamp, read_toml, type_name
@@ -98,9 +98,7 @@ def check_layout(data: dict[str, Any], shown_as: str, name: str) -> Layout:
         check.keys(table, ("template",), f"[{part}]")
     qr = check.table(data, "qr", "")
     check.keys(qr, ("show", "size_mm"), "[qr]")
-    show_qr = qr.get("show", False)
-    if not isinstance(show_qr, bool):
-        check.problem("[qr]", f'"show" must be true or false, not {type_name(show_qr)}')
+    show_qr = check.flag(qr, "show", "[qr]", default=False)
     qr_size = check.number(qr, "size_mm", "[qr]", low=MIN_QR_MM, high=60, default=25) * MM
     sheet = check.table(data, "sheet", "")
     check.keys(sheet, ("copies",), "[sheet]")
@@ -142,10 +140,17 @@ def check_layout(data: dict[str, Any], shown_as: str, name: str) -> Layout:
         muted=palette["muted"],
         header_template=check_template(parts["header"], "[header]", check),
         footer_template=check_template(parts["footer"], "[footer]", check),
-        qr_size=qr_size if show_qr is True else 0.0,
+        qr_size=qr_size if show_qr else 0.0,
         copies=int(copies),
         source=shown_as,
-        **{key: check_style(styles, key, palette, check) for key in STYLE_NAMES},
+        header=check_style(styles, "header", palette, check),
+        title=check_style(styles, "title", palette, check),
+        subtitle=check_style(styles, "subtitle", palette, check),
+        heading=check_style(styles, "heading", palette, check),
+        target=check_style(styles, "target", palette, check),
+        hold=check_style(styles, "hold", palette, check),
+        point=check_style(styles, "point", palette, check),
+        footer=check_style(styles, "footer", palette, check),
     )
     check.done()
     return layout
@@ -179,10 +184,10 @@ DEFAULT_STYLES: dict[str, dict[str, Any]] = {
 }
 
 
-CARD_FIELDS = ("name", "target", "hold", "points")
+CARD_FIELDS: tuple[CardField, ...] = get_args(CardField)
 
 
-def check_card_fields(value: object, check: Checker) -> tuple[Any, ...]:
+def check_card_fields(value: object, check: Checker) -> tuple[CardField, ...]:
     """The card's parts in the order it shows them: each at most once, and always the stretch's name."""
     if (
         not isinstance(value, list)
@@ -211,16 +216,14 @@ def check_style(styles: dict[str, Any], key: str, palette: dict[str, str], check
     check.keys(table, ("scale", "font", "color"), where)
     default = DEFAULT_STYLES[key]
     color = table.get("color", default["color"])
-    if color in palette:
-        color = palette[color]
-    elif not isinstance(color, str) or not HEX_COLOR.fullmatch(color):
+    if not isinstance(color, str) or not (color in palette or HEX_COLOR.fullmatch(color)):
         names = ", ".join(f'"{name}"' for name in COLOR_NAMES)
         check.problem(where, f'"color" is {color!r}: use {names} or a colour "#rrggbb"')
-        color = palette[default["color"]]
+        color = default["color"]
     return TextStyle(
         scale=check.number(table, "scale", where, low=1, high=6, default=default["scale"]),
         font=cast(Any, check.choice(table, "font", where, ("regular", "bold"), default["font"])),
-        color=color.lower(),
+        color=palette.get(color, color).lower(),
     )
 
 
@@ -237,17 +240,27 @@ def grayscale(layout: Layout) -> Layout:
     target line in the accent stays in the accent's gray). `grayscale=True` travels with the image boxes
     to images.py, which turns photos gray; the layout engine only passes it on.
     """
-    palette = {
-        "ink": _gray(layout.ink),
-        "muted": _gray(layout.muted),
-        "accent": _gray(layout.accent, HIGHLIGHT_MAX_GRAY),
-    }
-    colours = {layout.ink: palette["ink"], layout.muted: palette["muted"], layout.accent: palette["accent"]}
-    styles: dict[str, TextStyle] = {}
-    for key in STYLE_NAMES:
-        style: TextStyle = getattr(layout, key)
-        styles[key] = replace(style, color=colours.get(style.color, _gray(style.color)))
-    return replace(layout, **palette, **styles, grayscale=True)
+    ink, muted, accent = _gray(layout.ink), _gray(layout.muted), _gray(layout.accent, HIGHLIGHT_MAX_GRAY)
+    colours = {layout.ink: ink, layout.muted: muted, layout.accent: accent}
+
+    def gray(style: TextStyle) -> TextStyle:
+        return replace(style, color=colours.get(style.color, _gray(style.color)))
+
+    return replace(
+        layout,
+        ink=ink,
+        muted=muted,
+        accent=accent,
+        header=gray(layout.header),
+        title=gray(layout.title),
+        subtitle=gray(layout.subtitle),
+        heading=gray(layout.heading),
+        target=gray(layout.target),
+        hold=gray(layout.hold),
+        point=gray(layout.point),
+        footer=gray(layout.footer),
+        grayscale=True,
+    )
 
 
 def _gray(color: str, lightest: float = 1.0) -> str:

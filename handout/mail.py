@@ -74,7 +74,8 @@ def compose_email(
     }
     message.set_content(_render("email.txt", context))
     message.add_alternative(_render("email.html", context), subtype="html")
-    html_part = message.get_payload()[1]
+    html_part = message.get_body(("html",))
+    assert html_part is not None  # added just above
     html_part.add_related(png, "image", "png", cid=image_cid, filename=f"{name}.png", disposition="inline")
     message.add_attachment(pdf, "application", "pdf", filename=f"{name}.pdf")
     return message

@@ -146,9 +146,9 @@ class Layout:
     footer_template: str
     """Jinja2 source of the line at the foot of the page, usually the safety advice; "" for none."""
     qr_size: float
+    """Side of the QR code for the `url` detail, at the footer's right; 0: this layout prints none."""
     copies: int
     """Copies on one sheet: 2 lays the page out on half the sheet and prints it twice, to cut apart."""
-    """Side of the QR code for the `url` detail, at the footer's right; 0: this layout prints none."""
     source: str
     """How messages name the layout file."""
     grayscale: bool = False

@@ -1,4 +1,8 @@
-"""The whole build in one call: routine + layout + paper -> PDF bytes, every step in its own module."""
+"""The whole build in one call: routine + layout + paper + details -> page -> PDF bytes.
+
+Every step lives in its own module; this one only chains them. The laid-out page is also available on
+its own (`make_page`), for a merged batch that draws many pages into one PDF.
+"""
 
 from __future__ import annotations
 
@@ -51,7 +55,8 @@ def make_page(routine: Routine, layout: Layout, paper: Paper, settings: Mapping[
     furniture = page_furniture(routine, layout, settings, words)
     check_printable(routine, layout, settings, furniture)
     texts = [text for _, text in routine_texts(routine)]
-    fonts = sheet_metrics([*texts, furniture.header, furniture.footer])
+    labels = [words.target, words.hold]  # in the sheet's language, so perhaps CJK when nothing else is
+    fonts = sheet_metrics([*texts, *labels, furniture.header, furniture.footer])
     page = lay_out(routine, layout, copy_paper(paper, layout.copies), fonts, furniture, words)
     page = replace(page, lang=lang, cjk_font=fonts.cjk_font)
     return impose(page, paper, layout.copies, layout.muted)
@@ -78,11 +83,15 @@ def check_printable(
     for part, text in (("header", furniture.header), ("footer", furniture.footer)):
         layout_only = "".join(char for char in text if char not in reported)
         texts.append((f"{layout.source}: [{part}] template", layout_only))
-    problems = [
-        f'{where}: the character "{char}" (U+{ord(char):04X}) cannot be printed with the font: '
-        "replace or remove it"
-        for where, text in texts
-        for char in missing_characters(text)
-    ]
+    problems = [problem for where, text in texts for problem in unprintable(where, text)]
     if problems:
         raise HandoutError(*problems)
+
+
+def unprintable(where: str, text: str) -> list[str]:
+    """A message for each character of `text` that no font has a glyph for; `where` names the text."""
+    return [
+        f'{where}: the character "{char}" (U+{ord(char):04X}) cannot be printed with the font: '
+        "replace or remove it"
+        for char in missing_characters(text)
+    ]

@@ -1,4 +1,8 @@
-"""Load and check a routine: a TOML file (or a bundled routine's name) -> Routine."""
+"""Load and check a routine: a TOML file (or a bundled routine's name) -> Routine.
+
+A stretch may be written out in full or taken from the bundled stretch library (library.toml) with
+`use = "ID"`, its fields overriding the library's; the library is checked the same way.
+"""
 
 from __future__ import annotations
 
@@ -87,7 +91,7 @@ def check_lang(value: object, check: Checker) -> str | None:
     if value is None:
         return None
     languages = translations()
-    if value not in languages:
+    if not isinstance(value, str) or value not in languages:
         codes = ", ".join(f'"{code}"' for code in languages)
         check.problem(
             "",

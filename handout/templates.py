@@ -1,5 +1,8 @@
 """Fill a layout's header and footer templates: layout + details -> plain text for the layout engine.
 
+The details are checked here too, wherever they come from (a routine's [details], --set, a roster's
+columns): names a template can use, text values of a printable length.
+
 Layouts are files people share, so their templates run in Jinja2's immutable sandbox: a template can
 print and test the details it is given, and nothing else (no attributes like `__class__`, no changing
 a value). The details (the routine's title, its `[details]` table and the command line's `--set`
@@ -102,7 +105,9 @@ def check_details(table: Mapping[str, object], where: str) -> tuple[dict[str, st
         elif not isinstance(value, str):
             problems.append(f'{where}: "{name}" must be text in quotes, like {name} = "..."')
         elif len(tidy := tidy_text(value)) > MAX_DETAIL_LENGTH:
-            problems.append(f'{where}: "{name}" is {len(tidy)} characters long: keep it under 300')
+            problems.append(
+                f'{where}: "{name}" is {len(tidy)} characters long: keep it under {MAX_DETAIL_LENGTH}'
+            )
         else:
             details[name] = tidy
     return details, problems

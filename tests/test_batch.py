@@ -79,6 +79,20 @@ def test_a_row_the_layout_cannot_fill_fails_alone(run_cli, write_routine, tmp_pa
     assert error_lines[0].startswith('error: members.csv: line 3: "name" is 301 characters long')
 
 
+def test_a_cell_with_a_character_no_font_has_is_named_by_line_and_column_not_as_a_set_option(
+    run_cli, tmp_path
+):
+    write_roster(tmp_path, [["name", "group"], ["Ana \U0001f600", "A"], ["Ben", "B"]])
+    result = run_cli("batch", "members.csv", "--jobs", "1")
+    assert result.code == 1
+    error_lines = [line for line in result.err.splitlines() if line.startswith("error:")]
+    assert error_lines == [
+        'error: members.csv: line 2: "name": the character "\U0001f600" (U+1F600) cannot be printed with '
+        "the font: replace or remove it"
+    ]
+    assert sorted(path.name for path in (tmp_path / "build" / "members").iterdir()) == ["ben.pdf"]
+
+
 def test_merge_writes_one_pdf_with_a_page_per_row_in_roster_order(run_cli, tmp_path):
     write_roster(tmp_path, ROSTER)
     result = run_cli("batch", "members.csv", "--merge", "--jobs", "2", "-o", "print-shop.pdf")

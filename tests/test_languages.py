@@ -7,12 +7,12 @@ from __future__ import annotations
 import copy
 import email
 import email.policy
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
 
 import pypdf
 import pytest
-from conftest import MIN_MARGIN, assert_in_order, error_mentions, expected_sequence, realistic
+from conftest import MIN_MARGIN, assert_in_order, error_mentions, expected_sequence, realistic, to_toml
 from test_pdf_readback import overlap, text_lines
 
 from handout import cjk
@@ -21,6 +21,7 @@ from handout.layout import lay_out
 from handout.layouts import load_layout
 from handout.model import FrameBox, TextBox
 from handout.paper import paper_named
+from handout.pipeline import make_page
 from handout.routine import check_routine
 from handout.words import translations, words_for
 
@@ -326,3 +327,22 @@ def test_the_email_labels_follow_the_routine_language(run_cli, write_routine, tm
     plain = message.get_body(("plain",)).get_content()
     assert f"Muscle ciblé: {data['stretches'][0]['target']}" in plain
     assert words_for("fr").safety in plain
+
+
+def test_the_sheets_own_words_in_a_cjk_language_get_its_font_even_when_nothing_else_is_cjk():
+    """lang = "zh" on a routine written in English, in a layout whose footer prints no safety advice:
+    the card labels ("目标肌肉:") are still Chinese, to be drawn with the Chinese font, not as empty boxes."""
+    data = realistic(2)
+    data["lang"] = "zh"
+    routine = check_routine(data, "routine.toml", Path("."), name="routine")
+    layout = replace(load_layout("grid"), footer_template="")
+    page = make_page(routine, layout, paper_named("a4"), {})
+    labels = [box.text for box in page.boxes if isinstance(box, TextBox) and box.role == "target"]
+    assert " ".join(labels).count(f"{words_for('zh').target}: ") == 2
+    assert page.cjk_font == CJK_FONTS["zh"]
+
+
+@pytest.mark.parametrize("value", ['["de"]', '{ code = "de" }'])
+def test_a_lang_that_is_a_list_or_table_is_an_error_not_a_crash(run_cli, write_routine, value):
+    write_routine(f"lang = {value}\n" + to_toml(realistic(2)))
+    error_mentions(run_cli("build", "routine.toml"), "routine.toml", '"lang"', '"de"')

@@ -458,3 +458,14 @@ def test_a_layout_file_changed_on_disk_is_read_again(tmp_path):
     assert first.columns == 2
     assert load_layout(str(tmp_path / path)).columns == 3
     assert load_layout(str(tmp_path / path)) is load_layout(str(tmp_path / path))
+
+
+@pytest.mark.parametrize("value", ['["#000000"]', '{ name = "ink" }'])
+def test_a_style_colour_that_is_a_list_or_table_is_an_error_not_a_crash(
+    run_cli, write_routine, tmp_path, value
+):
+    (tmp_path / "mine.toml").write_text(f"[styles.title]\ncolor = {value}\n", encoding="utf-8")
+    write_routine(realistic(2))
+    error_mentions(
+        run_cli("build", "routine.toml", "--layout", "mine.toml"), "mine.toml", "[styles] title", '"color"'
+    )
