@@ -71,6 +71,10 @@ def read_roster(path: Path, shown_as: str) -> list[Row]:
         )
     columns = [cell.strip() for cell in header]
     _, problems = check_details(dict.fromkeys(columns, ""), f"{shown_as}: line 1")
+    problems += [
+        f'{shown_as}: line 1: the column "{column}" comes twice: give each column its own name'
+        for column in sorted({column for column in columns if columns.count(column) > 1})
+    ]
     if problems:
         raise HandoutError(*problems)
     name_column = "name" if "name" in columns else columns[0]

@@ -117,6 +117,7 @@ def test_merge_writes_one_pdf_with_a_page_per_row_in_roster_order(run_cli, tmp_p
         ("name,group\n", ["members.csv", "no rows"]),
         ("first name,group\nAna,A\n", ["members.csv", "line 1", '"first name" cannot be a detail name']),
         ("title\nMy title\n", ["members.csv", "title"]),
+        ("name,group,name\nAna,A,Ana\n", ["members.csv", "line 1", '"name" comes twice']),
     ],
 )
 def test_a_roster_that_cannot_be_used_stops_before_building(run_cli, tmp_path, content, fragments):
