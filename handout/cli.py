@@ -19,13 +19,12 @@ from handout.errors import HandoutError
 from handout.layouts import bundled_layouts, grayscale, load_layout
 from handout.output import write_atomic
 from handout.paper import ORIENTATIONS, PAPERS, orientation_named, oriented, paper_named
-from handout.pipeline import SheetRequest, make_pdf, sheet_language
+from handout.pipeline import SheetRequest, make_pdf, sheet_text
 from handout.preview import MAX_WIDTH, MIN_WIDTH, check_width, render_png
 from handout.resources import bundled_names
 from handout.routine import library_stretches, load_routine
 from handout.schema import read_text
-from handout.templates import page_furniture, parse_settings
-from handout.words import words_for
+from handout.templates import parse_settings
 
 DEFAULT_ROUTINE = "after-running"
 DEFAULT_SENDER = "handout@localhost"
@@ -268,12 +267,12 @@ def run_email(args: argparse.Namespace) -> int:
         parse_server(args.smtp)
     sheet = make_sheet(args)
     request = sheet.request
-    words = words_for(sheet_language(request.routine, request.settings))
+    own = sheet_text(request.routine, request.layout, request.settings)
     message = compose_email(
         request.routine,
         request.layout,
-        words=words,
-        footer=page_furniture(request.routine, request.layout, request.settings, words).footer,
+        words=own.words,
+        footer=own.furniture.footer,
         pdf=sheet.pdf,
         png=render_png(sheet.pdf, IMAGE_WIDTH),
         name=sheet.request.name,

@@ -18,7 +18,7 @@ from handout.model import Furniture, Layout, Page, Paper, Routine
 from handout.render import render_page
 from handout.routine import routine_texts
 from handout.templates import page_furniture
-from handout.words import words_for
+from handout.words import Words, words_for
 
 
 @dataclass(frozen=True)
@@ -50,22 +50,33 @@ def make_page(routine: Routine, layout: Layout, paper: Paper, settings: Mapping[
     /Lang and the words the sheet prints itself. Its fonts follow its text: a sheet with Chinese, Japanese
     or Korean gets that language's CID font.
     """
-    lang = sheet_language(routine, settings)
-    words = words_for(lang)
-    furniture = page_furniture(routine, layout, settings, words)
+    own = sheet_text(routine, layout, settings)
+    words, furniture = own.words, own.furniture
     check_printable(routine, layout, settings, furniture)
     texts = [text for _, text in routine_texts(routine)]
     labels = [words.target, words.hold]  # in the sheet's language, so perhaps CJK when nothing else is
     fonts = sheet_metrics([*texts, *labels, furniture.header, furniture.footer])
     page = lay_out(routine, layout, copy_paper(paper, layout.copies), fonts, furniture, words)
-    page = replace(page, lang=lang, cjk_font=fonts.cjk_font)
+    page = replace(page, lang=own.lang, cjk_font=fonts.cjk_font)
     return impose(page, paper, layout.copies, layout.muted)
 
 
-def sheet_language(routine: Routine, settings: Mapping[str, str]) -> str:
-    """The routine's `lang`, or the CJK language its text and details are written in, or English."""
+@dataclass(frozen=True)
+class SheetText:
+    """What a sheet prints besides the routine: its language, its own words, its header and footer."""
+
+    lang: str
+    words: Words
+    furniture: Furniture
+
+
+def sheet_text(routine: Routine, layout: Layout, settings: Mapping[str, str]) -> SheetText:
+    """The language is the routine's `lang`, or the CJK language its text and details are written in, or
+    English; the sheet's own words follow it, and the header and footer templates are filled with them."""
     texts = [text for _, text in routine_texts(routine)] + [*routine.details.values(), *settings.values()]
-    return routine.lang or cjk.language(texts) or "en"
+    lang = routine.lang or cjk.language(texts) or "en"
+    words = words_for(lang)
+    return SheetText(lang, words, page_furniture(routine, layout, settings, words))
 
 
 def check_printable(
