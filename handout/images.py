@@ -13,11 +13,13 @@ import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from handout.errors import HandoutError
 from handout.model import Rect
+from handout.schema import file_stamp
 
 if TYPE_CHECKING:
     from PIL.Image import Image
@@ -67,30 +69,41 @@ def prepare_photo(
     With `grayscale` the photo is stored with one gray channel: no colour in an ink-saving sheet, and a
     third of the size.
     """
-    from PIL import Image, ImageOps, UnidentifiedImageError
+    from PIL import Image, UnidentifiedImageError
 
     try:
-        with _bombs_refused(), Image.open(path) as original:
-            lossless = original.format in LOSSLESS_FORMATS
-            rotated = _orientation(original) in ROTATED_ORIENTATIONS
-            width, height = (original.height, original.width) if rotated else original.size
-            points_per_pixel = (min if fit == "contain" else max)(box.width / width, box.height / height)
-            factor = min(1.0, points_per_pixel / 72 * PRINT_DPI)
-            target = (max(1, round(width * factor)), max(1, round(height * factor)))
-            if original.format == "JPEG":
-                original.draft("RGB", (target[1], target[0]) if rotated else target)
-            image = _flatten(ImageOps.exif_transpose(original))
-            if image.width > target[0]:
-                image = image.resize(target, Image.Resampling.LANCZOS, reducing_gap=2.0)
-            if fit == "cover":
-                image = _crop_to_box(image, box)
-            if grayscale:
-                image = image.convert("L")
-            data = _encode(image, lossless)
+        return _prepared(path, file_stamp(path), box, fit, grayscale)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise HandoutError(f'{owner}: image "{path.name}" {_too_large(None)}') from None
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         raise HandoutError(f'{owner}: image "{path.name}" {UNREADABLE}') from None
+
+
+@lru_cache(maxsize=64)
+def _prepared(
+    path: Path, stamp: tuple[int, int] | None, box: Rect, fit: Literal["contain", "cover"], grayscale: bool
+) -> PreparedImage:
+    """The work of prepare_photo, done once per photo and box while the file stays the same (`stamp`):
+    every sheet of a batch places the same photos, and decoding a phone photo is the slowest step."""
+    from PIL import Image, ImageOps
+
+    with _bombs_refused(), Image.open(path) as original:
+        lossless = original.format in LOSSLESS_FORMATS
+        rotated = _orientation(original) in ROTATED_ORIENTATIONS
+        width, height = (original.height, original.width) if rotated else original.size
+        points_per_pixel = (min if fit == "contain" else max)(box.width / width, box.height / height)
+        factor = min(1.0, points_per_pixel / 72 * PRINT_DPI)
+        target = (max(1, round(width * factor)), max(1, round(height * factor)))
+        if original.format == "JPEG":
+            original.draft("RGB", (target[1], target[0]) if rotated else target)
+        image = _flatten(ImageOps.exif_transpose(original))
+        if image.width > target[0]:
+            image = image.resize(target, Image.Resampling.LANCZOS, reducing_gap=2.0)
+        if fit == "cover":
+            image = _crop_to_box(image, box)
+        if grayscale:
+            image = image.convert("L")
+        data = _encode(image, lossless)
     placed = box if fit == "cover" else _centred(width, height, box)
     return PreparedImage(data, image.width, image.height, placed)
 

@@ -190,3 +190,15 @@ def test_decompression_bomb_is_refused(tmp_path: Path, side: int) -> None:
     assert "too large" in str(photo_problem(path))
     with pytest.raises(HandoutError, match="too large"):
         prepare_photo(path, BOX, "contain", "stretch 1")
+
+
+def test_a_photo_is_prepared_once_per_box_until_its_file_changes(tmp_path: Path) -> None:
+    """A batch places the same photo on every sheet: it is decoded once, and again after an edit."""
+    path = tmp_path / "photo.png"
+    Image.new("RGB", (300, 200), RED).save(path)
+    first = prepare_photo(path, BOX, "contain", "stretch 1")
+    assert prepare_photo(path, BOX, "contain", "stretch 2") is first
+    Image.new("RGB", (200, 300), "white").save(path)
+    second = prepare_photo(path, BOX, "contain", "stretch 1")
+    assert second is not first
+    assert decoded(second.data).getpixel((5, 5)) == (255, 255, 255)
