@@ -15,16 +15,16 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from handout import __version__
+from handout.bundled import bundled_names
+from handout.content.furniture import parse_settings
+from handout.content.routine import library_stretches, load_routine
+from handout.content.schema import read_text
 from handout.errors import HandoutError
-from handout.layouts import bundled_layouts, grayscale, load_layout
-from handout.output import write_atomic
-from handout.paper import ORIENTATIONS, PAPERS, orientation_named, oriented, paper_named
+from handout.layout.layout_file import bundled_layouts, grayscale, load_layout
+from handout.layout.paper import ORIENTATIONS, PAPERS, orientation_named, oriented, paper_named
 from handout.pipeline import SheetRequest, make_pdf, sheet_text
-from handout.preview import MAX_WIDTH, MIN_WIDTH, check_width, render_png
-from handout.resources import bundled_names
-from handout.routine import library_stretches, load_routine
-from handout.schema import read_text
-from handout.templates import parse_settings
+from handout.share.atomic import write_atomic
+from handout.share.preview import MAX_WIDTH, MIN_WIDTH, check_width, render_png
 
 DEFAULT_ROUTINE = "after-running"
 DEFAULT_SENDER = "handout@localhost"
@@ -258,8 +258,8 @@ def run_preview(args: argparse.Namespace) -> int:
 
 
 def run_email(args: argparse.Namespace) -> int:
-    from handout.mail import IMAGE_WIDTH, check_address, compose_email
-    from handout.smtp import parse_server, send
+    from handout.share.mail import IMAGE_WIDTH, check_address, compose_email
+    from handout.share.smtp import parse_server, send
 
     check_address(args.to, "--to")
     check_address(args.sender, "--from")
@@ -290,8 +290,8 @@ def run_email(args: argparse.Namespace) -> int:
 
 
 def run_batch(args: argparse.Namespace) -> int:
-    from handout.batch import Job, build_rows, default_workers, read_roster
-    from handout.render import render_pages
+    from handout.draw.render import render_pages
+    from handout.share.batch import Job, build_rows, default_workers, read_roster
 
     roster = Path(args.roster)
     workers = default_workers() if args.jobs is None else args.jobs
@@ -375,7 +375,7 @@ def run_stretches(args: argparse.Namespace) -> int:
 
 
 def run_figures(args: argparse.Namespace) -> int:
-    from handout.export import export_figures
+    from handout.share.figure_export import export_figures
 
     written = export_figures(args.output, load_layout("grid"))
     print(f"{len(written)} files written to {args.output}")
@@ -383,7 +383,7 @@ def run_figures(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from handout.importer import import_article
+    from handout.content.article_import import import_article
 
     article: Path = args.article
     imported = import_article(read_text(article, str(article), "article"), str(article))

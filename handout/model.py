@@ -10,10 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
-
-if TYPE_CHECKING:
-    from handout.figures import Pose
+from typing import Literal
 
 MM = 72 / 25.4
 """Points per millimetre."""
@@ -25,6 +22,49 @@ Point = tuple[float, float]
 
 FontRole = Literal["regular", "bold"]
 """Which face of the page's one font family a text uses; fonts.py maps roles to embedded fonts."""
+
+
+# --- Poses: the mannequin's joints, as a pose file gives them ----------------------------------
+
+SIDES = ("near", "far")
+BODY_JOINTS = ("head", "neck", "waist", "pelvis")
+LIMB_JOINTS = ("shoulder", "elbow", "hand", "hip", "knee", "ankle", "toe")
+JOINTS = BODY_JOINTS + tuple(f"{side}_{joint}" for side in SIDES for joint in LIMB_JOINTS)
+PARTS = ("far_arm", "far_leg", "body", "near_leg", "near_arm")
+"""The default drawing order, back to front; a pose's `order` may change it (an arm reaching across)."""
+LIMB_MUSCLES = (
+    "thigh_front",
+    "thigh_back",
+    "thigh_inner",
+    "thigh_outer",
+    "hip_front",
+    "hip_outer",
+    "calf",
+    "calf_lower",
+)
+"""Muscles of an arm or leg, highlighted on one side: "near_calf", "far_thigh_back"."""
+BODY_MUSCLES = ("chest", "upper_back", "abdomen", "lower_back")
+HIGHLIGHTS = tuple(f"{side}_{name}" for side in SIDES for name in LIMB_MUSCLES) + BODY_MUSCLES
+Facing = Literal["right", "left"]
+Ground = Literal["floor", "mat", "none"]
+
+
+@dataclass(frozen=True)
+class Pose:
+    """One stretch's position of the mannequin, as read from its pose file."""
+
+    name: str
+    joints: tuple[tuple[str, Point], ...]
+    """Every joint of JOINTS with its position in centimetres, y up from the floor, figure facing right."""
+    highlight: tuple[str, ...]
+    facing: Facing = "right"
+    ground: Ground = "floor"
+    wall: float | None = None
+    """x of a wall's surface in centimetres, drawn for balance stretches."""
+    order: tuple[str, ...] = PARTS
+
+    def joint(self, name: str) -> Point:
+        return dict(self.joints)[name]
 
 
 # --- Input: what the user asked for -------------------------------------------------------------

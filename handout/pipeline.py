@@ -1,24 +1,25 @@
 """The whole build in one call: routine + layout + paper + details -> page -> PDF bytes.
 
-Every step lives in its own module; this one only chains them. The laid-out page is also available on
+Every stage lives in its own folder (content, layout, draw); this module only chains them, and sits above
+draw and below share, which builds sheets through it. The laid-out page is also available on
 its own (`make_page`), for a merged batch that draws many pages into one PDF.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from handout import cjk
+from handout.content.furniture import page_furniture
+from handout.content.routine import routine_texts
+from handout.content.sheet_words import Words, words_for
+from handout.draw.render import render_page
 from handout.errors import HandoutError
-from handout.fonts import missing_characters, sheet_metrics
-from handout.imposition import copy_paper, impose
-from handout.layout import lay_out
+from handout.layout import cjk
+from handout.layout.composition import lay_out
+from handout.layout.fonts import missing_characters, sheet_metrics
+from handout.layout.imposition import copy_paper, impose
 from handout.model import Furniture, Layout, Page, Paper, Routine
-from handout.render import render_page
-from handout.routine import routine_texts
-from handout.templates import page_furniture
-from handout.words import Words, words_for
 
 
 @dataclass(frozen=True)
@@ -50,12 +51,12 @@ def make_page(routine: Routine, layout: Layout, paper: Paper, settings: Mapping[
     /Lang and the words the sheet prints itself. Its fonts follow its text: a sheet with Chinese, Japanese
     or Korean gets that language's CID font.
     """
-    own = sheet_text(routine, layout, settings)
+    texts = tuple(routine_texts(routine))  # gathered once, for the language, the glyph check and the fonts
+    own = sheet_text(routine, layout, settings, texts)
     words, furniture = own.words, own.furniture
-    check_printable(routine, layout, settings, furniture)
-    texts = [text for _, text in routine_texts(routine)]
+    check_printable(routine, layout, settings, furniture, texts)
     labels = [words.target, words.hold]  # in the sheet's language, so perhaps CJK when nothing else is
-    fonts = sheet_metrics([*texts, *labels, furniture.header, furniture.footer])
+    fonts = sheet_metrics([*(text for _, text in texts), *labels, furniture.header, furniture.footer])
     page = lay_out(routine, layout, copy_paper(paper, layout.copies), fonts, furniture, words)
     page = replace(page, lang=own.lang, cjk_font=fonts.cjk_font)
     return impose(page, paper, layout.copies, layout.muted)
@@ -70,31 +71,44 @@ class SheetText:
     furniture: Furniture
 
 
-def sheet_text(routine: Routine, layout: Layout, settings: Mapping[str, str]) -> SheetText:
+def sheet_text(
+    routine: Routine,
+    layout: Layout,
+    settings: Mapping[str, str],
+    texts: Sequence[tuple[str, str]] | None = None,
+) -> SheetText:
     """The language is the routine's `lang`, or the CJK language its text and details are written in, or
-    English; the sheet's own words follow it, and the header and footer templates are filled with them."""
-    texts = [text for _, text in routine_texts(routine)] + [*routine.details.values(), *settings.values()]
-    lang = routine.lang or cjk.language(texts) or "en"
+    English; the sheet's own words follow it, and the header and footer templates are filled with them.
+
+    `texts` are the routine's texts as `routine_texts` gives them, when the caller has gathered them already.
+    """
+    routine_text = [text for _, text in (routine_texts(routine) if texts is None else texts)]
+    details = [*routine.details.values(), *settings.values()]
+    lang = routine.lang or cjk.language([*routine_text, *details]) or "en"
     words = words_for(lang)
     return SheetText(lang, words, page_furniture(routine, layout, settings, words))
 
 
 def check_printable(
-    routine: Routine, layout: Layout, settings: Mapping[str, str], furniture: Furniture
+    routine: Routine,
+    layout: Layout,
+    settings: Mapping[str, str],
+    furniture: Furniture,
+    texts: Sequence[tuple[str, str]],
 ) -> None:
     """Refuse characters no font has a glyph for: they would print as empty boxes.
 
     A character in a detail is reported where the coach typed it; the filled header and footer are
     checked for what the layout's own template text adds.
     """
-    texts = [(f"{routine.source}: {where}", text) for where, text in routine_texts(routine)]
-    texts += [(f"{routine.source}: [details] {name}", text) for name, text in routine.details.items()]
-    texts += [(f"--set {name}", text) for name, text in settings.items()]
-    reported = {char for _, text in texts for char in missing_characters(text)}
+    checked = [(f"{routine.source}: {where}", text) for where, text in texts]
+    checked += [(f"{routine.source}: [details] {name}", text) for name, text in routine.details.items()]
+    checked += [(f"--set {name}", text) for name, text in settings.items()]
+    reported = {char for _, text in checked for char in missing_characters(text)}
     for part, text in (("header", furniture.header), ("footer", furniture.footer)):
         layout_only = "".join(char for char in text if char not in reported)
-        texts.append((f"{layout.source}: [{part}] template", layout_only))
-    problems = [problem for where, text in texts for problem in unprintable(where, text)]
+        checked.append((f"{layout.source}: [{part}] template", layout_only))
+    problems = [problem for where, text in checked for problem in unprintable(where, text)]
     if problems:
         raise HandoutError(*problems)
 

@@ -13,10 +13,10 @@ from typing import Any
 import pdfplumber
 import pytest
 
-from handout import cjk
 from handout.cli import main
-from handout.layouts import load_layout
-from handout.words import words_for
+from handout.content.sheet_words import words_for
+from handout.layout import cjk
+from handout.layout.layout_file import load_layout
 
 MM = 72 / 25.4
 MIN_MARGIN = 12 * MM

@@ -17,13 +17,13 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from handout.cli import main
+from handout.content.routine import check_routine
 from handout.errors import HandoutError
-from handout.fonts import sheet_metrics
-from handout.layout import lay_out
-from handout.layouts import load_layout
+from handout.layout.composition import lay_out
+from handout.layout.fonts import sheet_metrics
+from handout.layout.layout_file import load_layout
+from handout.layout.paper import paper_named
 from handout.model import FrameBox, TextBox
-from handout.paper import paper_named
-from handout.routine import check_routine
 
 SCRIPTS = (
     "abcxyzABCXYZ0123456789 .,;:!?-–()'/"  # noqa: RUF001

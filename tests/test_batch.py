@@ -9,7 +9,7 @@ import pypdf
 import pytest
 from conftest import error_mentions
 
-from handout.batch import file_stem
+from handout.share.batch import file_stem
 
 ROSTER = [
     ["name", "group", "date"],

@@ -53,7 +53,7 @@ def test_a_routine_file_is_named_after_its_stem(run_cli, write_routine, tmp_path
 
 
 def test_a_layout_file_is_named_after_its_stem(run_cli, write_routine, tmp_path):
-    shutil.copy(handout.resources.bundled_dir("layouts") / "grid.toml", tmp_path / "club.toml")
+    shutil.copy(handout.bundled.bundled_dir("layouts") / "grid.toml", tmp_path / "club.toml")
     write_routine(realistic(2), "mine.toml")
     result = run_cli("build", "mine.toml", "--layout", "club.toml", "--paper", "letter")
     assert result.code == 0, result.err
@@ -357,7 +357,7 @@ def test_an_unprintable_character_message_names_the_routine_file(case, run_cli, 
 
 
 def test_a_layout_footer_with_a_character_the_font_lacks_is_refused(run_cli, write_routine, tmp_path):
-    grid = (handout.resources.bundled_dir("layouts") / "grid.toml").read_text(encoding="utf-8")
+    grid = (handout.bundled.bundled_dir("layouts") / "grid.toml").read_text(encoding="utf-8")
     assert "{{ safety }}" in grid
     (tmp_path / "club.toml").write_text(grid.replace("{{ safety }}", "\u1200 {{ safety }}"))
     write_routine(realistic(2))

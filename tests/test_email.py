@@ -19,7 +19,7 @@ from aiosmtpd.smtp import SMTP, Envelope, Session
 from conftest import error_mentions, realistic
 from PIL import Image
 
-from handout.routine import load_routine
+from handout.content.routine import load_routine
 
 DEFAULT_EML = Path("build") / "after-running-grid-a4.eml"
 TO = "runners@club.example"

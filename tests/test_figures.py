@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from handout import figures
+from handout.content.poses import load_pose
+from handout.draw import figures
 from handout.errors import HandoutError
-from handout.model import Circle, Path2D, Point, Shape
+from handout.model import JOINTS, LIMB_JOINTS, PARTS, Circle, Path2D, Point, Pose, Shape
 
 IMAGES = Path(__file__).resolve().parent.parent / "images"
 POSE_FILES = sorted(IMAGES.glob("*.toml"))
@@ -53,22 +54,22 @@ def distance_to_segment(p: Point, a: Point, b: Point) -> float:
 
 
 @pytest.fixture(scope="module", params=POSE_FILES, ids=lambda path: path.stem)
-def pose(request: pytest.FixtureRequest) -> figures.Pose:
-    return figures.load_pose(request.param)
+def pose(request: pytest.FixtureRequest) -> Pose:
+    return load_pose(request.param)
 
 
 def test_the_bundled_poses_are_there() -> None:
     assert set(BUNDLED) <= {path.stem for path in POSE_FILES}
 
 
-def test_pose_loads_with_its_file_name(pose: figures.Pose) -> None:
+def test_pose_loads_with_its_file_name(pose: Pose) -> None:
     assert pose.name in {path.stem for path in POSE_FILES}
-    assert {name for name, _ in pose.joints} == set(figures.JOINTS)
+    assert {name for name, _ in pose.joints} == set(JOINTS)
     assert pose.highlight
 
 
 @pytest.mark.parametrize(("width", "height"), BOXES)
-def test_shapes_lie_inside_the_box(pose: figures.Pose, width: float, height: float) -> None:
+def test_shapes_lie_inside_the_box(pose: Pose, width: float, height: float) -> None:
     left, top, right, bottom = bounds(figures.pose_shapes(pose, width, height, ACCENT, INK))
     assert left >= 0 and top >= 0 and right <= width and bottom <= height
     # Centred, and filling the box in its tighter direction.
@@ -78,7 +79,7 @@ def test_shapes_lie_inside_the_box(pose: figures.Pose, width: float, height: flo
     assert min(left, top) < 0.06 * min(width, height) + 1
 
 
-def test_aspect_ratio_is_kept(pose: figures.Pose) -> None:
+def test_aspect_ratio_is_kept(pose: Pose) -> None:
     ratios = []
     for width, height in BOXES:
         left, top, right, bottom = bounds(figures.pose_shapes(pose, width, height, ACCENT, INK))
@@ -87,7 +88,7 @@ def test_aspect_ratio_is_kept(pose: figures.Pose) -> None:
     assert max(ratios) == pytest.approx(min(ratios), rel=0.03)
 
 
-def test_stroke_scales_with_the_figure(pose: figures.Pose) -> None:
+def test_stroke_scales_with_the_figure(pose: Pose) -> None:
     small = figures.pose_shapes(pose, 113, 61, ACCENT, INK)
     large = figures.pose_shapes(pose, 452, 244, ACCENT, INK)
     widest = max(s.stroke_width for s in large)
@@ -95,17 +96,17 @@ def test_stroke_scales_with_the_figure(pose: figures.Pose) -> None:
     assert all(s.stroke_width >= figures.MIN_STROKE for s in small if s.stroke)
 
 
-def test_figure_prints_light(pose: figures.Pose) -> None:
+def test_figure_prints_light(pose: Pose) -> None:
     fills = {s.fill for s in figures.pose_shapes(pose, 240, 130, ACCENT, INK)}
     assert fills <= {ACCENT, figures.BODY_FILL, figures.FAR_FILL, None}
 
 
 def joint_name(joint: str, prefix: str) -> str:
-    return prefix + joint if joint in figures.LIMB_JOINTS else joint
+    return prefix + joint if joint in LIMB_JOINTS else joint
 
 
 @pytest.mark.parametrize(("width", "height"), [(240, 130), (113, 61)])
-def test_highlight_lies_on_its_body_part(pose: figures.Pose, width: float, height: float) -> None:
+def test_highlight_lies_on_its_body_part(pose: Pose, width: float, height: float) -> None:
     shapes = figures.pose_shapes(pose, width, height, ACCENT, INK)
     marks = [s for s in shapes if isinstance(s, Path2D) and s.fill == ACCENT]
     assert len(marks) == len(pose.highlight) == len([s for s in shapes if s.fill == ACCENT])
@@ -120,7 +121,7 @@ def test_highlight_lies_on_its_body_part(pose: figures.Pose, width: float, heigh
         assert any(distance_to_segment(centroid(mark), a, b) < reach for mark in marks), name
 
 
-def test_placement_maps_joints_onto_the_drawing(pose: figures.Pose) -> None:
+def test_placement_maps_joints_onto_the_drawing(pose: Pose) -> None:
     shapes = figures.pose_shapes(pose, 240, 130, ACCENT, INK)
     head = head_of(shapes)
     fit = figures.placement(pose, 240, 130)
@@ -128,12 +129,12 @@ def test_placement_maps_joints_onto_the_drawing(pose: figures.Pose) -> None:
     assert head.radius == pytest.approx(figures.HEAD_RADIUS * fit.scale)
 
 
-def test_highlight_only_where_asked(pose: figures.Pose) -> None:
+def test_highlight_only_where_asked(pose: Pose) -> None:
     plain = dataclasses.replace(pose, highlight=())
     assert not [s for s in figures.pose_shapes(plain, 240, 130, ACCENT, INK) if s.fill == ACCENT]
 
 
-def test_facing_left_mirrors_the_figure(pose: figures.Pose) -> None:
+def test_facing_left_mirrors_the_figure(pose: Pose) -> None:
     other = "left" if pose.facing == "right" else "right"
     width, height = 240.0, 130.0
     right = figures.pose_shapes(pose, width, height, ACCENT, INK)
@@ -145,9 +146,9 @@ def test_facing_left_mirrors_the_figure(pose: figures.Pose) -> None:
         assert (a.fill, a.stroke, a.stroke_width) == (b.fill, b.stroke, b.stroke_width)
 
 
-def test_far_limbs_are_drawn_grey_before_the_body(pose: figures.Pose) -> None:
+def test_far_limbs_are_drawn_grey_before_the_body(pose: Pose) -> None:
     """With the default order, every far-side shape comes before the head; near limbs are white."""
-    default = dataclasses.replace(pose, order=figures.PARTS)
+    default = dataclasses.replace(pose, order=PARTS)
     shapes = figures.pose_shapes(default, 240, 130, ACCENT, INK)
     fills = [s.fill for s in shapes]
     head = shapes.index(head_of(shapes))
@@ -166,7 +167,7 @@ def error_for(tmp_path: Path, text: str) -> str:
     path = tmp_path / "my-stretch.toml"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(HandoutError) as caught:
-        figures.load_pose(path)
+        load_pose(path)
     return str(caught.value)
 
 
@@ -221,6 +222,6 @@ def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
     with pytest.raises(HandoutError) as caught:
         path = tmp_path / "two.toml"
         path.write_text(text, encoding="utf-8")
-        figures.load_pose(path)
+        load_pose(path)
     assert len(caught.value.messages) >= 3
     assert all(message.startswith(f"{tmp_path.name}/two.toml: ") for message in caught.value.messages)

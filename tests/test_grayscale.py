@@ -11,8 +11,8 @@ from PIL import Image, ImageDraw
 from pypdf.generic import ContentStream
 from test_layouts import ROUTINES, with_figures
 
-from handout.layouts import HIGHLIGHT_MAX_GRAY, STYLE_NAMES, check_layout, grayscale, load_layout
-from handout.resources import bundled_names
+from handout.bundled import bundled_names
+from handout.layout.layout_file import HIGHLIGHT_MAX_GRAY, STYLE_NAMES, check_layout, grayscale, load_layout
 
 COLOUR_OPERATORS = {b"rg", b"RG", b"k", b"K", b"sc", b"SC", b"scn", b"SCN", b"cs", b"CS"}
 

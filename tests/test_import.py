@@ -9,9 +9,9 @@ import pypdf
 import pytest
 from conftest import assert_in_order, error_mentions
 
+from handout.content.article_import import import_article, toml_string
+from handout.content.routine import load_routine
 from handout.errors import HandoutError
-from handout.importer import import_article, toml_string
-from handout.routine import load_routine
 
 SEED = Path(__file__).resolve().parent.parent.parent / "shared" / "seed" / "stretching-after-running.txt"
 

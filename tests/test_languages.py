@@ -15,15 +15,15 @@ import pytest
 from conftest import MIN_MARGIN, assert_in_order, error_mentions, expected_sequence, realistic, to_toml
 from test_pdf_readback import overlap, text_lines
 
-from handout import cjk
-from handout.fonts import CJK_FONTS, missing_characters, sheet_metrics
-from handout.layout import lay_out
-from handout.layouts import load_layout
+from handout.content.routine import check_routine
+from handout.content.sheet_words import translations, words_for
+from handout.layout import cjk
+from handout.layout.composition import lay_out
+from handout.layout.fonts import CJK_FONTS, missing_characters, sheet_metrics
+from handout.layout.layout_file import load_layout
+from handout.layout.paper import paper_named
 from handout.model import FrameBox, TextBox
-from handout.paper import paper_named
 from handout.pipeline import make_page
-from handout.routine import check_routine
-from handout.words import translations, words_for
 
 LONG_CHINESE_POINT = (
     "保持上身挺直不要弯腰驼背，呼气时慢慢把身体重心向前移动，直到大腿后侧感到轻微而持续的拉伸，"

@@ -10,11 +10,11 @@ import pytest
 from conftest import MIN_MARGIN, PAPER_SIZES, realistic
 
 from handout.errors import HandoutError
-from handout.fonts import metrics
-from handout.layout import lay_out
-from handout.layouts import load_layout
+from handout.layout.composition import lay_out
+from handout.layout.fonts import metrics
+from handout.layout.layout_file import load_layout
+from handout.layout.paper import paper_named
 from handout.model import FrameBox, ImageBox, Page, Photo, Rect, Routine, Stretch, TextBox
-from handout.paper import paper_named
 
 COUNTS = range(1, 9)
 PAPERS = ("a4", "letter")

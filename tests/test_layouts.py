@@ -13,16 +13,16 @@ from conftest import MIN_MARGIN, PAPER_SIZES, assert_in_order, error_mentions, e
 from test_layout_geometry import routine_from
 from test_pdf_readback import overlap, page_text, text_lines
 
-import handout.resources
+import handout.bundled
+from handout.bundled import bundled_names
+from handout.content.furniture import page_furniture
 from handout.errors import HandoutError
-from handout.fonts import metrics
-from handout.imposition import copy_paper
-from handout.layout import lay_out
-from handout.layouts import check_layout, load_layout
+from handout.layout.composition import lay_out
+from handout.layout.fonts import metrics
+from handout.layout.imposition import copy_paper
+from handout.layout.layout_file import check_layout, load_layout
+from handout.layout.paper import orientation_named, oriented, paper_named
 from handout.model import MM, FrameBox, ImageBox, Page, QrBox, Rect, TextBox
-from handout.paper import orientation_named, oriented, paper_named
-from handout.resources import bundled_names
-from handout.templates import page_furniture
 
 PAPERS = ("a4", "letter")
 ORIENTATIONS = ("portrait", "landscape")
@@ -412,7 +412,7 @@ def test_bad_cues_are_errors_naming_the_stretch_and_key(run_cli, write_routine, 
 
 def grid_with(tmp_path, *changes: tuple[str, str]) -> str:
     """A copy of the grid layout with some of its lines changed, as a coach would edit it."""
-    grid = (handout.resources.bundled_dir("layouts") / "grid.toml").read_text(encoding="utf-8")
+    grid = (handout.bundled.bundled_dir("layouts") / "grid.toml").read_text(encoding="utf-8")
     for old, new in changes:
         assert old in grid
         grid = grid.replace(old, new)

@@ -9,10 +9,10 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
+from handout.bundled import bundled_names
 from handout.cli import main
+from handout.content.routine import library, library_stretches, load_routine
 from handout.model import Figure
-from handout.resources import bundled_names
-from handout.routine import library, library_stretches, load_routine
 
 
 def write_routine(folder: Path, stretches: str) -> Path:

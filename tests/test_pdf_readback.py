@@ -280,7 +280,7 @@ def test_a_png_with_transparency_is_embedded(build_pdf, tmp_path):
 
 
 def test_the_bundled_routine_prints_all_its_text(run_cli, tmp_path):
-    from handout.routine import load_routine
+    from handout.content.routine import load_routine
 
     routine = load_routine("after-running")
     data = {

@@ -16,8 +16,9 @@ from PIL import Image
 from pypdf import PdfReader
 
 from handout.cli import main
+from handout.content.photo_file import photo_problem
+from handout.draw.photos import PRINT_DPI, prepare_photo
 from handout.errors import HandoutError
-from handout.images import PRINT_DPI, photo_problem, prepare_photo
 from handout.model import MM, Rect
 
 BOX = Rect(0, 0, 80 * MM, 45 * MM)

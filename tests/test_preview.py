@@ -10,7 +10,7 @@ import pytest
 from conftest import PAPER_SIZES, error_mentions, realistic
 from PIL import Image
 
-from handout.preview import check_width, render_png
+from handout.share.preview import check_width, render_png
 
 DEFAULT_PNG = Path("build") / "after-running-grid-a4.png"
 
@@ -125,7 +125,8 @@ def test_build_does_not_load_pdfium_or_the_mail_modules(tmp_path):
     code = (
         "import sys; from handout.cli import main; "
         "assert main(['build', '-o', 'sheet.pdf']) == 0; "
-        "loaded = {'pypdfium2', 'smtplib', 'handout.mail', 'handout.importer'} & set(sys.modules); "
+        "loaded = {'pypdfium2', 'smtplib', 'handout.share.mail', 'handout.content.article_import'} "
+        "& set(sys.modules); "
         "assert not loaded, f'build imported {loaded}'"
     )
     result = subprocess.run(

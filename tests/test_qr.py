@@ -10,7 +10,7 @@ import zxingcpp
 from conftest import error_mentions, normalise, realistic
 from test_pdf_readback import page_text
 
-from handout.layouts import check_layout
+from handout.layout.layout_file import check_layout
 
 URL = "https://example.org/stretch?club=riverside&week=49"
 

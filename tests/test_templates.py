@@ -8,7 +8,7 @@ import pytest
 from conftest import error_mentions, normalise, realistic, to_toml, toml_value
 from test_pdf_readback import page_text as raw_page_text
 
-from handout import resources
+from handout import bundled
 
 
 def page_text(path: Path) -> str:
@@ -21,7 +21,7 @@ SAFETY = "Stretch to a mild pull, never to pain"
 
 def layout_with(tmp_path: Path, header: str | None = None, footer: str | None = None) -> Path:
     """The grid layout with its header and/or footer template replaced, saved as tmp_path/club.toml."""
-    text = (resources.bundled_dir("layouts") / "grid.toml").read_text(encoding="utf-8")
+    text = (bundled.bundled_dir("layouts") / "grid.toml").read_text(encoding="utf-8")
     lines = text.splitlines()
     replaced = {"[header]": header, "[footer]": footer}
     section = None

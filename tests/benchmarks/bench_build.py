@@ -32,10 +32,10 @@ def cold_build_seconds(folder: Path) -> list[float]:
 
 
 def warm_sheets_per_second() -> float:
-    from handout.layouts import load_layout
-    from handout.paper import paper_named
+    from handout.content.routine import load_routine
+    from handout.layout.layout_file import load_layout
+    from handout.layout.paper import paper_named
     from handout.pipeline import make_pdf
-    from handout.routine import load_routine
 
     count, start = 0, time.perf_counter()
     while time.perf_counter() - start < WARM_SECONDS:

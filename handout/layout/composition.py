@@ -14,8 +14,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Protocol
 
-from handout import cjk
+from handout.content.routine import stretch_label
+from handout.content.sheet_words import ENGLISH, Words
 from handout.errors import HandoutError
+from handout.layout import cjk
 from handout.model import (
     Box,
     FontRole,
@@ -33,8 +35,6 @@ from handout.model import (
     TextRole,
     TextStyle,
 )
-from handout.routine import stretch_label
-from handout.words import ENGLISH, Words
 
 SIZE_STEP = 0.25
 _Paragraph = tuple[str, TextStyle, TextRole, int | None]

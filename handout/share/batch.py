@@ -19,13 +19,13 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from handout.content.furniture import check_details
+from handout.content.schema import read_text
+from handout.draw.render import render_page
 from handout.errors import HandoutError
 from handout.model import Page
-from handout.output import write_atomic
 from handout.pipeline import SheetRequest, make_page, unprintable
-from handout.render import render_page
-from handout.schema import read_text
-from handout.templates import check_details
+from handout.share.atomic import write_atomic
 
 CHUNK = 8
 """Rows handed to a worker at a time: few enough to keep both cores busy to the end."""

@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass, field
 from enum import Enum
 
+from handout.content.routine import MAX_KEY_POINTS, MAX_STRETCHES
 from handout.errors import HandoutError
-from handout.routine import MAX_KEY_POINTS, MAX_STRETCHES
 
 SHORT_POINT = 80
 """A key point longer than this (characters) is split at clause boundaries, when it has any."""

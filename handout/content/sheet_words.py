@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 from functools import cache
+from pathlib import Path
 
-from handout.resources import PACKAGE_DIR
-from handout.schema import read_toml
+from handout.content.schema import read_toml
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,7 @@ default without reading a file."""
 @cache
 def translations() -> dict[str, Words]:
     """Every language the sheet can print its own words in, by its code (en, de, fr, ...)."""
-    table = read_toml(PACKAGE_DIR / "translations.toml", "the translations", "translations")
+    table = read_toml(Path(__file__).with_name("translations.toml"), "the translations", "translations")
     names = [field.name for field in fields(Words)]
     others = {lang: Words(**{name: words[name] for name in names}) for lang, words in table.items()}
     return {"en": ENGLISH, **others}

@@ -21,9 +21,9 @@ from typing import TYPE_CHECKING
 from reportlab.pdfbase.pdfmetrics import registerFont, stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
 
-from handout import cjk
+from handout.bundled import bundled_dir
+from handout.layout import cjk
 from handout.model import FontRole
-from handout.resources import bundled_dir
 
 if TYPE_CHECKING:
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont

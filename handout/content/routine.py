@@ -12,13 +12,13 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from handout import figures, images
+from handout.bundled import bundled_dir, bundled_names, find_toml
+from handout.content import photo_file, poses
+from handout.content.furniture import check_details
+from handout.content.schema import Checker, read_toml, tidy_text, type_name
+from handout.content.sheet_words import translations
 from handout.errors import HandoutError
 from handout.model import Figure, Illustration, Photo, Routine, Stretch
-from handout.resources import PACKAGE_DIR, bundled_dir, bundled_names, find_toml
-from handout.schema import Checker, read_toml, tidy_text, type_name
-from handout.templates import check_details
-from handout.words import translations
 
 ROUTINE_KEYS = ("title", "subtitle", "lang", "details", "stretches")
 STRETCH_KEYS = ("use", "name", "target", "key_points", "cues", "hold", "image")
@@ -96,7 +96,7 @@ def check_lang(value: object, check: Checker) -> str | None:
         check.problem(
             "",
             f'"lang" is {value!r}: handout prints its own words (Target, Hold, the safety advice) '
-            f"in {codes}; use one of them, or add your language to handout/translations.toml",
+            f"in {codes}; use one of them, or add your language to handout/content/translations.toml",
         )
         return None
     return str(value)
@@ -149,7 +149,7 @@ def with_library_entry(table: dict[str, Any], number: int, check: Checker) -> di
 @cache
 def library() -> dict[str, dict[str, Any]]:
     """The bundled stretch library: id -> the fields of a stretch, as written in library.toml."""
-    return read_toml(PACKAGE_DIR / "library.toml", "the stretch library", "library")
+    return read_toml(Path(__file__).with_name("library.toml"), "the stretch library", "library")
 
 
 def library_stretches() -> list[tuple[str, Stretch]]:
@@ -196,7 +196,7 @@ def find_illustration(value: str, folder: Path, where: str, check: Checker) -> I
     """A path relative to the routine file (a photo), or the name of a bundled illustration."""
     photo = folder / value
     if photo.is_file():
-        problem = images.photo_problem(photo)
+        problem = photo_file.photo_problem(photo)
         if problem:
             check.problem(where, f'image "{value}" {problem}')
             return None
@@ -204,7 +204,7 @@ def find_illustration(value: str, folder: Path, where: str, check: Checker) -> I
     pose_file = bundled_dir("images") / f"{value}.toml"
     if Path(value).name == value and pose_file.is_file():
         try:
-            return Figure(value, figures.load_pose(pose_file))
+            return Figure(value, poses.load_pose(pose_file))
         except HandoutError as error:
             check.problems.extend(error.messages)
             return None

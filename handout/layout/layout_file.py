@@ -13,12 +13,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, cast, get_args
 
-from handout import templates
+from handout.bundled import bundled_names, find_toml
+from handout.content import furniture
+from handout.content.routine import MAX_STRETCHES
+from handout.content.schema import Checker, file_stamp, read_toml, type_name
 from handout.errors import HandoutError
 from handout.model import MM, CardField, Layout, TextStyle
-from handout.resources import bundled_names, find_toml
-from handout.routine import MAX_STRETCHES
-from handout.schema import Checker, file_stamp, read_toml, type_name
 
 MIN_MARGIN_MM = 12
 """Office printers cannot print closer to the edge than about 5 mm; 12 mm leaves room for any of them."""
@@ -164,7 +164,7 @@ def check_template(table: dict[str, Any], where: str, check: Checker) -> str:
         return ""
     if not source.strip():
         return ""
-    problem = templates.template_problem(source)
+    problem = furniture.template_problem(source)
     if problem:
         check.problem(where, f'"template" {problem}; see the examples in layouts/grid.toml')
         return ""

@@ -1,4 +1,4 @@
-"""All raster handling in one place: a user's photo file -> checked, upright, print-sized JPEG or PNG bytes.
+"""All raster drawing in one place: a checked photo file -> upright, print-sized JPEG or PNG bytes.
 
 Phone photos arrive rotated (EXIF), huge (12 megapixels), sometimes CMYK, 16-bit or transparent. Printed
 4 cm wide they need no more than 300 dpi, so they are decoded at reduced size (JPEG draft mode: fast and
@@ -9,29 +9,24 @@ Pillow is imported inside the functions: a sheet without photos should not pay f
 from __future__ import annotations
 
 import io
-import warnings
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from handout.content.photo_file import UNREADABLE, bombs_refused, too_large
+from handout.content.schema import file_stamp
 from handout.errors import HandoutError
 from handout.model import Rect
-from handout.schema import file_stamp
 
 if TYPE_CHECKING:
     from PIL.Image import Image
 
 PRINT_DPI = 300
-MAX_MEGAPIXELS = 80
-"""Larger images are refused: no camera makes them, but a decompression bomb does."""
 ROTATED_ORIENTATIONS = {5, 6, 7, 8}
 """EXIF orientations that swap width and height."""
 LOSSLESS_FORMATS = {"PNG", "GIF", "BMP"}
 """Sources that are usually drawings or screenshots, kept sharp rather than JPEG-compressed."""
-UNREADABLE = "is not a readable image: use a JPEG, PNG or WebP file"
 
 
 @dataclass(frozen=True)
@@ -42,23 +37,6 @@ class PreparedImage:
     pixel_height: int
     placed: Rect
     """Where the image goes, in page coordinates: inside its box, aspect ratio kept."""
-
-
-def photo_problem(path: Path) -> str | None:
-    """Why a file cannot be used as a photo, in words for the user, or None if its header reads fine."""
-    from PIL import Image, UnidentifiedImageError
-
-    try:
-        with _bombs_refused(), Image.open(path) as image:
-            megapixels = image.width * image.height / 1e6
-            if megapixels > MAX_MEGAPIXELS:
-                return _too_large(megapixels)
-            image.verify()
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        return _too_large(None)
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
-        return UNREADABLE
-    return None
 
 
 def prepare_photo(
@@ -74,7 +52,7 @@ def prepare_photo(
     try:
         return _prepared(path, file_stamp(path), box, fit, grayscale)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise HandoutError(f'{owner}: image "{path.name}" {_too_large(None)}') from None
+        raise HandoutError(f'{owner}: image "{path.name}" {too_large(None)}') from None
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         raise HandoutError(f'{owner}: image "{path.name}" {UNREADABLE}') from None
 
@@ -87,7 +65,7 @@ def _prepared(
     every sheet of a batch places the same photos, and decoding a phone photo is the slowest step."""
     from PIL import Image, ImageOps
 
-    with _bombs_refused(), Image.open(path) as original:
+    with bombs_refused(), Image.open(path) as original:
         lossless = original.format in LOSSLESS_FORMATS
         rotated = _orientation(original) in ROTATED_ORIENTATIONS
         width, height = (original.height, original.width) if rotated else original.size
@@ -106,21 +84,6 @@ def _prepared(
         data = _encode(image, lossless)
     placed = box if fit == "cover" else _centred(width, height, box)
     return PreparedImage(data, image.width, image.height, placed)
-
-
-@contextmanager
-def _bombs_refused() -> Iterator[None]:
-    """Turn Pillow's decompression-bomb warning into an error: a warning is not a refusal."""
-    from PIL import Image
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("error", Image.DecompressionBombWarning)
-        yield
-
-
-def _too_large(megapixels: float | None) -> str:
-    size = f" ({megapixels:.0f} megapixels)" if megapixels else ""
-    return f"is too large{size}: use a photo under {MAX_MEGAPIXELS} megapixels"
 
 
 def _orientation(image: Image) -> int:

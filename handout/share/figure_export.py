@@ -13,13 +13,14 @@ from pathlib import Path
 
 from reportlab.pdfgen.canvas import Canvas
 
+from handout.bundled import bundled_dir
+from handout.content.poses import load_pose
+from handout.draw.figures import pose_shapes
+from handout.draw.render import draw_shapes
 from handout.errors import HandoutError
-from handout.figures import load_pose, pose_shapes
 from handout.model import Circle, Layout, Path2D, Point, Shape
-from handout.output import write_atomic
-from handout.preview import render_png
-from handout.render import draw_shapes
-from handout.resources import bundled_dir
+from handout.share.atomic import write_atomic
+from handout.share.preview import render_png
 
 FIGURE_WIDTH = 360.0
 FIGURE_HEIGHT = 240.0

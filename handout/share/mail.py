@@ -14,9 +14,9 @@ from email.utils import formatdate, make_msgid
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from handout.content.sheet_words import Words
 from handout.errors import HandoutError
 from handout.model import Layout, Routine
-from handout.words import Words
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -91,7 +91,7 @@ def _templates() -> Environment:
     from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
     return Environment(
-        loader=PackageLoader("handout", "email_templates"),
+        loader=PackageLoader("handout.share", "email_templates"),
         autoescape=select_autoescape(),
         undefined=StrictUndefined,
         trim_blocks=True,

@@ -21,10 +21,10 @@ from dataclasses import asdict, fields
 from functools import cache
 from typing import TYPE_CHECKING, Literal
 
+from handout.content.schema import tidy_text
+from handout.content.sheet_words import ENGLISH, Words
 from handout.errors import HandoutError
 from handout.model import Furniture, Layout, Routine
-from handout.schema import tidy_text
-from handout.words import ENGLISH, Words
 
 if TYPE_CHECKING:
     from jinja2 import Environment, Template

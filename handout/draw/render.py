@@ -17,8 +17,9 @@ from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
-from handout import __version__, figures, images
-from handout.fonts import FontMetrics, font_name, metrics
+from handout import __version__
+from handout.draw import figures, photos
+from handout.layout.fonts import FontMetrics, font_name, metrics
 from handout.model import (
     Box,
     Circle,
@@ -174,7 +175,7 @@ def draw_qr(canvas: Canvas, box: QrBox, page_height: float) -> None:
 
 
 def draw_photo(canvas: Canvas, box: ImageBox, photo: Photo, page_height: float) -> None:
-    prepared = images.prepare_photo(photo.path, box.rect, box.fit, photo.owner, box.grayscale)
+    prepared = photos.prepare_photo(photo.path, box.rect, box.fit, photo.owner, box.grayscale)
     placed = prepared.placed
     reader = ImageReader(io.BytesIO(prepared.data))
     canvas.drawImage(reader, placed.x, page_height - placed.bottom, placed.width, placed.height)

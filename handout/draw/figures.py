@@ -1,12 +1,11 @@
-"""Turn a pose into vector shapes: pose file -> Pose -> shapes in a box.
+"""Turn a pose into vector shapes: Pose -> the mannequin's outlined limbs and highlighted muscle in a box.
 
 Every bundled illustration is the same mannequin (a 175 cm adult seen from the side) placed in a pose, so
-adding a stretch means writing down where its joints are, not drawing. A pose file gives the joints in
-centimetres with y up from the floor, the figure facing right; `facing = "left"` mirrors it. Limbs on the
-far side of the body are drawn first and grey, then the torso and head, then the near limbs, all as thick
-outlined capsules with white fill so the sheet prints light. The stretched muscle is a lens filled with the
-accent colour inside its limb, darker than the white fill and lighter than the outline, so it still reads
-in grayscale.
+adding a stretch means writing down where its joints are (content/poses.py reads them), not drawing. Limbs
+on the far side of the body are drawn first and grey, then the torso and head, then the near limbs, all as
+thick outlined capsules with white fill so the sheet prints light. The stretched muscle is a lens filled
+with the accent colour inside its limb, darker than the white fill and lighter than the outline, so it
+still reads in grayscale.
 """
 
 from __future__ import annotations
@@ -14,21 +13,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
-from typing import Any, Literal, cast
+from typing import Literal
 
-from handout.model import Circle, Color, Path2D, Point, Shape
-from handout.schema import Checker, closest, file_stamp, read_toml, type_name
-
-SIDES = ("near", "far")
-BODY_JOINTS = ("head", "neck", "waist", "pelvis")
-LIMB_JOINTS = ("shoulder", "elbow", "hand", "hip", "knee", "ankle", "toe")
-JOINTS = BODY_JOINTS + tuple(f"{side}_{joint}" for side in SIDES for joint in LIMB_JOINTS)
-PARTS = ("far_arm", "far_leg", "body", "near_leg", "near_arm")
-"""The default drawing order, back to front; a pose's `order` may change it (an arm reaching across)."""
-Facing = Literal["right", "left"]
-Ground = Literal["floor", "mat", "none"]
-KEYS = ("facing", "ground", "wall", "highlight", "order", "joints")
+from handout.model import LIMB_JOINTS, Circle, Color, Path2D, Point, Pose, Shape
 
 FAR_FILL = "#d9d9d9"
 """Far-side limbs are light grey so they read as behind the body."""
@@ -98,25 +85,6 @@ BODY_REGIONS = {
     "abdomen": Region(BELLY, 1, 0.0, 0.75, 0.8),
     "lower_back": Region(BELLY, -1, -0.1, 0.7, 0.8),
 }
-HIGHLIGHTS = tuple(f"{side}_{name}" for side in SIDES for name in LIMB_REGIONS) + tuple(BODY_REGIONS)
-
-
-@dataclass(frozen=True)
-class Pose:
-    """One stretch's position of the mannequin, as read from its pose file."""
-
-    name: str
-    joints: tuple[tuple[str, Point], ...]
-    """Every joint of JOINTS with its position in centimetres, y up from the floor, figure facing right."""
-    highlight: tuple[str, ...]
-    facing: Facing = "right"
-    ground: Ground = "floor"
-    wall: float | None = None
-    """x of a wall's surface in centimetres, drawn for balance stretches."""
-    order: tuple[str, ...] = PARTS
-
-    def joint(self, name: str) -> Point:
-        return dict(self.joints)[name]
 
 
 def highlight_region(name: str) -> tuple[Region, str]:
@@ -125,77 +93,6 @@ def highlight_region(name: str) -> tuple[Region, str]:
         return BODY_REGIONS[name], ""
     side, _, region = name.partition("_")
     return LIMB_REGIONS[region], f"{side}_"
-
-
-# --- Reading pose files -------------------------------------------------------------------------
-
-
-def load_pose(path: Path) -> Pose:
-    """Read and check a pose file; every problem is reported at once, naming the file and the key.
-
-    A pose is read once while its file stays the same: every sheet of a batch draws the same poses.
-    """
-    return _load_pose(path, file_stamp(path))
-
-
-@lru_cache(maxsize=256)
-def _load_pose(path: Path, stamp: tuple[int, int] | None) -> Pose:
-    shown_as = f"{path.parent.name}/{path.name}"
-    data = read_toml(path, shown_as, "pose")
-    check = Checker(shown_as)
-    check.keys(data, KEYS, "")
-    for key in ("joints", "highlight"):
-        if key not in data:
-            check.problem("", f'missing key "{key}": see images/standing-quad.toml for an example')
-    joints = _joints(data.get("joints", {}), check)
-    highlight = _names(data.get("highlight", []), "highlight", HIGHLIGHTS, check)
-    order = _names(data.get("order", list(PARTS)), "order", PARTS, check)
-    if order and sorted(order) != sorted(PARTS):
-        check.problem("order", f"list each of {', '.join(PARTS)} once, back to front")
-    facing = check.choice(data, "facing", "facing", ("right", "left"), "right")
-    ground = check.choice(data, "ground", "ground", ("floor", "mat", "none"), "floor")
-    wall = check.number(data, "wall", "wall", low=-300, high=300, default=0) if "wall" in data else None
-    check.done()
-    return Pose(path.stem, joints, highlight, cast(Facing, facing), cast(Ground, ground), wall, order)
-
-
-def _joints(table: Any, check: Checker) -> tuple[tuple[str, Point], ...]:
-    if not isinstance(table, dict):
-        check.problem("joints", f"must be a table ([joints]), not {type_name(table)}")
-        return ()
-    joints = []
-    for name in table:
-        if name not in JOINTS:
-            check.problem(f"joints.{name}", f"unknown joint{closest(name, JOINTS)}")
-    for name in JOINTS:
-        value = table.get(name)
-        if value is None:
-            check.problem(
-                f"joints.{name}", f"missing: add {name} = [x, y] (centimetres, y up from the floor)"
-            )
-        elif (
-            isinstance(value, list)
-            and len(value) == 2
-            and all(isinstance(v, int | float) and not isinstance(v, bool) and abs(v) <= 300 for v in value)
-        ):
-            joints.append((name, (float(value[0]), float(value[1]))))
-        else:
-            check.problem(
-                f"joints.{name}", f"must be two numbers [x, y] in centimetres, like [12, 90], not {value!r}"
-            )
-    return tuple(joints)
-
-
-def _names(value: Any, key: str, allowed: tuple[str, ...], check: Checker) -> tuple[str, ...]:
-    if not isinstance(value, list) or not value or not all(isinstance(item, str) for item in value):
-        check.problem(key, f'must be a list of names in quotes, like ["{allowed[0]}"], not {value!r}')
-        return ()
-    for item in value:
-        if item not in allowed:
-            check.problem(
-                key, f'unknown name "{item}"{closest(item, allowed)}; use one of: {", ".join(allowed)}'
-            )
-    return tuple(value)
 
 
 # --- Drawing ------------------------------------------------------------------------------------

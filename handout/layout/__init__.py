@@ -1,0 +1,7 @@
+"""Layout: the pure engine. Routine + layout file + paper + text measure -> Page of positioned boxes.
+
+Paper sizes (paper.py), layout files (layout_file.py), fonts and text measuring (fonts.py), CJK text
+(cjk.py), typesetting and composition (composition.py), copies on the sheet (imposition.py). No reportlab
+canvas and no files written: the boxes it gives are everything the draw stage needs, and tests check them
+without making a PDF.
+"""
