@@ -275,6 +275,9 @@ class ImageBox:
     card: int
     grayscale: bool = False
     """A photo is converted to gray before it is embedded."""
+    scale: float | None = None
+    """A figure's size in points per centimetre of pose space: one body scale for every figure of a sheet.
+    None fits the figure to its box."""
 
 
 @dataclass(frozen=True)

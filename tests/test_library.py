@@ -11,7 +11,8 @@ from pypdf import PdfReader
 
 from handout.bundled import bundled_names
 from handout.cli import main
-from handout.content.routine import library, library_stretches, load_routine
+from handout.content.library import find_entry, library
+from handout.content.routine import library_stretches, load_routine
 from handout.model import Figure
 
 
@@ -96,3 +97,14 @@ def test_figures_command_writes_svg_and_png_for_every_pose(
         assert png.size == (1080, 720)
         colours = png.convert("RGB").getcolors(maxcolors=1 << 20)
         assert colours is not None and len(colours) > 10
+
+
+def test_every_entry_is_found_by_its_own_name() -> None:
+    for entry_id, entry in library().items():
+        assert find_entry(entry["name"]) == entry_id
+        assert find_entry(entry["name"].upper() + "!") == entry_id
+
+
+def test_an_unrelated_or_empty_name_finds_no_entry() -> None:
+    for name in ("Jumping jacks", "Plank", "", "   ", "Stretch", "Bicep curl"):
+        assert find_entry(name) is None

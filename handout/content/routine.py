@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterator
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 from handout.bundled import bundled_dir, bundled_names, find_toml
 from handout.content import photo_file, poses
 from handout.content.furniture import check_details
+from handout.content.library import library, stretch_fields
 from handout.content.schema import Checker, read_toml, tidy_text, type_name
 from handout.content.sheet_words import translations
 from handout.errors import HandoutError
@@ -143,21 +143,15 @@ def with_library_entry(table: dict[str, Any], number: int, check: Checker) -> di
             f'"use" names no stretch in the library: {entry_id!r}{hint}; list them with: handout stretches',
         )
         return None
-    return {**entries[entry_id], **{key: value for key, value in table.items() if key != "use"}}
-
-
-@cache
-def library() -> dict[str, dict[str, Any]]:
-    """The bundled stretch library: id -> the fields of a stretch, as written in library.toml."""
-    return read_toml(Path(__file__).with_name("library.toml"), "the stretch library", "library")
+    return {**stretch_fields(entry_id), **{key: value for key, value in table.items() if key != "use"}}
 
 
 def library_stretches() -> list[tuple[str, Stretch]]:
     """Every library stretch, checked like a routine's, for `handout stretches` and the tests."""
     check = Checker("the stretch library")
     checked = [
-        (entry_id, check_stretch(entry, number, bundled_dir("images"), check))
-        for number, (entry_id, entry) in enumerate(library().items(), start=1)
+        (entry_id, check_stretch(stretch_fields(entry_id), number, bundled_dir("images"), check))
+        for number, entry_id in enumerate(library(), start=1)
     ]
     check.done()
     return [(entry_id, stretch) for entry_id, stretch in checked if stretch is not None]

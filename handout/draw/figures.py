@@ -118,24 +118,41 @@ class Placement:
         return (self.width - x if self.mirrored else x), self.y0 + (self.top - point[1]) * self.scale
 
 
-def placement(pose: Pose, width: float, height: float) -> Placement:
-    """Fit the whole scene (figure, ground, wall, strokes) into the box with a small inset, aspect kept."""
+def figure_size(pose: Pose) -> tuple[float, float]:
+    """The whole scene's width and height in centimetres (figure, ground, wall, strokes).
+
+    The layout engine is handed this (through the pipeline) to draw every figure of a sheet at one body
+    scale: it picks the scale, in points per centimetre, that the most demanding figure allows.
+    """
+    left, top, right, bottom = _bounds(_scene(pose, BODY_FILL, BODY_FILL))
+    return right - left, bottom - top
+
+
+def placement(pose: Pose, width: float, height: float, scale: float | None = None) -> Placement:
+    """Fit the whole scene (figure, ground, wall, strokes) into the box with a small inset, aspect kept.
+
+    With `scale` (points per centimetre, the sheet's one body scale) the figure is drawn at that size,
+    centred, unless the box is too small for it, when it is fitted as without.
+    """
     left, top, right, bottom = _bounds(_scene(pose, BODY_FILL, BODY_FILL))
     inset = max(1.0, 0.03 * min(width, height))
-    scale = min((width - 2 * inset) / (right - left), (height - 2 * inset) / (bottom - top))
+    fitted = min((width - 2 * inset) / (right - left), (height - 2 * inset) / (bottom - top))
+    scale = fitted if scale is None else min(scale, fitted)
     x0 = (width - (right - left) * scale) / 2
     y0 = (height - (bottom - top) * scale) / 2
     return Placement(scale, left, -top, x0, y0, width, pose.facing == "left")
 
 
 @lru_cache(maxsize=128)
-def pose_shapes(pose: Pose, width: float, height: float, accent: Color, ink: Color) -> tuple[Shape, ...]:
-    """The mannequin in its pose, fitted and centred in a width x height box.
+def pose_shapes(
+    pose: Pose, width: float, height: float, accent: Color, ink: Color, scale: float | None = None
+) -> tuple[Shape, ...]:
+    """The mannequin in its pose, centred in a width x height box: fitted to it, or at `scale`.
 
     Highlighted muscles are the shapes filled with `accent`, without outline; nothing else uses that fill.
     Cached: every sheet of a batch draws the same figures in the same boxes.
     """
-    fit = placement(pose, width, height)
+    fit = placement(pose, width, height, scale)
     return tuple(_transformed(shape, fit) for shape in _scene(pose, accent, ink))
 
 

@@ -149,7 +149,9 @@ def draw_box(canvas: Canvas, box: ImageBox | FrameBox | QrBox, page_height: floa
                 rect.x, page_height - rect.bottom, rect.width, rect.height, box.radius, stroke=1, fill=0
             )
     elif isinstance(box.image, Figure):
-        shapes = figures.pose_shapes(box.image.pose, box.rect.width, box.rect.height, box.accent, box.ink)
+        shapes = figures.pose_shapes(
+            box.image.pose, box.rect.width, box.rect.height, box.accent, box.ink, box.scale
+        )
         draw_shapes(canvas, shapes, box.rect.x, box.rect.y, page_height)
     else:
         draw_photo(canvas, box, box.image, page_height)
