@@ -47,6 +47,22 @@ BODY_MUSCLES = ("chest", "upper_back", "abdomen", "lower_back")
 HIGHLIGHTS = tuple(f"{side}_{name}" for side in SIDES for name in LIMB_MUSCLES) + BODY_MUSCLES
 Facing = Literal["right", "left"]
 Ground = Literal["floor", "mat", "none"]
+View = Literal["side", "front"]
+"""Side: the figure faces along x and "near" limbs are the viewer's side. Front: it faces the viewer."""
+PropKind = Literal["step", "chair"]
+
+
+@dataclass(frozen=True)
+class Prop:
+    """Something the figure stands or sits on, from x `start` to x `end` (cm), `height` cm high.
+
+    A step is a box; a chair is a seat at `height` with its back rising at `start` (behind the figure).
+    """
+
+    kind: PropKind
+    start: float
+    end: float
+    height: float
 
 
 @dataclass(frozen=True)
@@ -55,13 +71,18 @@ class Pose:
 
     name: str
     joints: tuple[tuple[str, Point], ...]
-    """Every joint of JOINTS with its position in centimetres, y up from the floor, figure facing right."""
+    """Every joint of JOINTS in the picture's plane, centimetres, y up from the floor, figure facing right.
+
+    A pose file may give joints in 3D; content/poses.py projects them to the pose's view.
+    """
     highlight: tuple[str, ...]
     facing: Facing = "right"
     ground: Ground = "floor"
     wall: float | None = None
     """x of a wall's surface in centimetres, drawn for balance stretches."""
     order: tuple[str, ...] = PARTS
+    view: View = "side"
+    props: tuple[Prop, ...] = ()
 
     def joint(self, name: str) -> Point:
         return dict(self.joints)[name]

@@ -191,7 +191,7 @@ def test_missing_joint_is_named(tmp_path: Path) -> None:
     ("old", "new", "key"),
     [
         ("near_knee = [6, 51]", 'near_knee = "6, 51"', "joints.near_knee"),
-        ("near_knee = [6, 51]", "near_knee = [6, 51, 3]", "joints.near_knee"),
+        ("near_knee = [6, 51]", "near_knee = [6, 51, 3, 4]", "joints.near_knee"),
         ("near_knee = [6, 51]", "near_knee = [true, 51]", "joints.near_knee"),
         ('facing = "right"', 'facing = "up"', "facing"),
         ('ground = "floor"', "ground = 3", "ground"),

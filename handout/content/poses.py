@@ -1,8 +1,11 @@
 """Read a pose file: images/NAME.toml -> Pose, checked key by key.
 
 A pose file gives the mannequin's joints in centimetres with y up from the floor, the figure facing right
-(`facing = "left"` mirrors it), the muscles to highlight and what it stands or lies on. Drawing the pose
-is draw/figures.py's job; this module only reads and checks what the file says.
+(`facing = "left"` mirrors it), the muscles to highlight and what it stands, lies or sits on. Joints are
+[x, y] in the picture's plane, or [x, y, z] in 3D (x forward, y up, z towards the figure's near side):
+3D joints are projected here to the pose's `view` ("side" looks along z, "front" along x), and the limbs
+are then ordered back to front by their depth unless the file gives `order`. Drawing the pose is
+draw/figures.py's job; this module only reads, checks and projects what the file says.
 """
 
 from __future__ import annotations
@@ -12,9 +15,22 @@ from pathlib import Path
 from typing import Any, cast
 
 from handout.content.schema import Checker, closest, file_stamp, read_toml, type_name
-from handout.model import HIGHLIGHTS, JOINTS, PARTS, Facing, Ground, Point, Pose
+from handout.model import (
+    HIGHLIGHTS,
+    JOINTS,
+    PARTS,
+    Facing,
+    Ground,
+    Point,
+    Pose,
+    Prop,
+    PropKind,
+    View,
+)
 
-KEYS = ("facing", "ground", "wall", "highlight", "order", "joints")
+KEYS = ("facing", "ground", "wall", "highlight", "order", "joints", "view", "step", "chair")
+PROP_KEYS: tuple[PropKind, ...] = ("step", "chair")
+Joint3D = tuple[float, float, float | None]
 
 
 def load_pose(path: Path) -> Pose:
@@ -34,7 +50,8 @@ def _load_pose(path: Path, stamp: tuple[int, int] | None) -> Pose:
     for key in ("joints", "highlight"):
         if key not in data:
             check.problem("", f'missing key "{key}": see images/standing-quad.toml for an example')
-    joints = _joints(data.get("joints", {}), check)
+    view = cast(View, check.choice(data, "view", "view", ("side", "front"), "side"))
+    joints3d = _joints(data.get("joints", {}), check)
     highlight = _names(data.get("highlight", []), "highlight", HIGHLIGHTS, check)
     order = _names(data.get("order", list(PARTS)), "order", PARTS, check)
     if order and sorted(order) != sorted(PARTS):
@@ -42,15 +59,61 @@ def _load_pose(path: Path, stamp: tuple[int, int] | None) -> Pose:
     facing = check.choice(data, "facing", "facing", ("right", "left"), "right")
     ground = check.choice(data, "ground", "ground", ("floor", "mat", "none"), "floor")
     wall = check.number(data, "wall", "wall", low=-300, high=300, default=0) if "wall" in data else None
+    props = tuple(
+        prop for kind in PROP_KEYS if kind in data for prop in [_prop(data[kind], kind, check)] if prop
+    )
     check.done()
-    return Pose(path.stem, joints, highlight, cast(Facing, facing), cast(Ground, ground), wall, order)
+    if "order" not in data and all(z is not None for _, (_, _, z) in joints3d):
+        order = depth_order(joints3d, view)
+    joints = project(joints3d, view)
+    return Pose(
+        path.stem, joints, highlight, cast(Facing, facing), cast(Ground, ground), wall, order, view, props
+    )
 
 
-def _joints(table: Any, check: Checker) -> tuple[tuple[str, Point], ...]:
+def project(joints: tuple[tuple[str, Joint3D], ...], view: View) -> tuple[tuple[str, Point], ...]:
+    """Joints in the picture's plane: a side view keeps (x, y), a front view shows (z, y)."""
+    if view == "side":
+        return tuple((name, (x, y)) for name, (x, y, _) in joints)
+    return tuple((name, (z if z is not None else x, y)) for name, (x, y, z) in joints)
+
+
+def depth_order(joints: tuple[tuple[str, Joint3D], ...], view: View) -> tuple[str, ...]:
+    """The parts back to front by the mean depth of their joints (z in a side view, x in a front view)."""
+
+    def depth(part: str) -> float:
+        prefix = "" if part == "body" else part.split("_")[0] + "_"
+        chosen = [
+            (z if view == "side" else x) or 0.0
+            for name, (x, _, z) in joints
+            if (name.startswith(prefix) if prefix else "_" not in name)
+        ]
+        return sum(chosen) / len(chosen)
+
+    return tuple(sorted(PARTS, key=depth))
+
+
+def _prop(value: Any, kind: PropKind, check: Checker) -> Prop | None:
+    if (
+        isinstance(value, list)
+        and len(value) == 3
+        and all(isinstance(v, int | float) and not isinstance(v, bool) and abs(v) <= 300 for v in value)
+        and value[0] < value[1]
+        and 0 < value[2] <= 150
+    ):
+        return Prop(kind, float(value[0]), float(value[1]), float(value[2]))
+    check.problem(
+        kind,
+        f"must be three numbers [from x, to x, height] in centimetres, like [-20, 20, 18], not {value!r}",
+    )
+    return None
+
+
+def _joints(table: Any, check: Checker) -> tuple[tuple[str, Joint3D], ...]:
     if not isinstance(table, dict):
         check.problem("joints", f"must be a table ([joints]), not {type_name(table)}")
         return ()
-    joints = []
+    joints: list[tuple[str, Joint3D]] = []
     for name in table:
         if name not in JOINTS:
             check.problem(f"joints.{name}", f"unknown joint{closest(name, JOINTS)}")
@@ -62,13 +125,15 @@ def _joints(table: Any, check: Checker) -> tuple[tuple[str, Point], ...]:
             )
         elif (
             isinstance(value, list)
-            and len(value) == 2
+            and len(value) in (2, 3)
             and all(isinstance(v, int | float) and not isinstance(v, bool) and abs(v) <= 300 for v in value)
         ):
-            joints.append((name, (float(value[0]), float(value[1]))))
+            depth = float(value[2]) if len(value) == 3 else None
+            joints.append((name, (float(value[0]), float(value[1]), depth)))
         else:
             check.problem(
-                f"joints.{name}", f"must be two numbers [x, y] in centimetres, like [12, 90], not {value!r}"
+                f"joints.{name}",
+                f"must be two numbers [x, y] or three [x, y, z] in centimetres, like [12, 90], not {value!r}",
             )
     return tuple(joints)
 

@@ -15,11 +15,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from handout.model import LIMB_JOINTS, Circle, Color, Path2D, Point, Pose, Shape
+from handout.model import LIMB_JOINTS, Circle, Color, Path2D, Point, Pose, Prop, Shape
 
 FAR_FILL = "#d9d9d9"
 """Far-side limbs are light grey so they read as behind the body."""
 BODY_FILL = "#ffffff"
+PROP_FILL = "#f0f0f0"
+"""A step or chair is lighter than the far limbs, so the figure stays in front of it."""
 STROKE = 1.1
 """Outline width in centimetres of the mannequin: it scales with the figure (about 1.2 pt at 4 cm wide)."""
 MIN_STROKE = 0.5
@@ -47,6 +49,12 @@ CHEST = Bone("neck", "waist", 11.0, 9.5)
 BELLY = Bone("waist", "pelvis", 9.0, 11.5)
 CHEST_DROP = 7.0
 """The chest capsule starts this far below the neck joint, so the shoulders are not higher than the chin."""
+FRONT_CHEST = Bone("neck", "waist", 15.0, 12.0)
+FRONT_BELLY = Bone("waist", "pelvis", 12.0, 14.5)
+FRONT_CHEST_DROP = 13.0
+"""Seen from the front the trunk is wider than deep: 30 cm at the shoulders, 29 cm at the hips."""
+LATERAL = ("thigh_inner", "thigh_outer", "hip_outer")
+"""Muscles on the side of a limb: seen from the front, they hug its inner or outer outline."""
 
 
 @dataclass(frozen=True)
@@ -87,12 +95,29 @@ BODY_REGIONS = {
 }
 
 
-def highlight_region(name: str) -> tuple[Region, str]:
-    """The region of a highlight name and the side prefix of its joints ("near_", "far_" or "")."""
+def highlight_region(name: str, view: str = "side") -> tuple[Region, str]:
+    """The region of a highlight name and the side prefix of its joints ("near_", "far_" or "").
+
+    Seen from the front, the trunk's regions and a limb's front and back lie along its middle (they face
+    the viewer); muscles on the side of a limb keep the edge that `_lens` turns to the inside or outside.
+    """
     if name in BODY_REGIONS:
-        return BODY_REGIONS[name], ""
-    side, _, region = name.partition("_")
-    return LIMB_REGIONS[region], f"{side}_"
+        region, prefix = BODY_REGIONS[name], ""
+        if view == "front":
+            bone = FRONT_CHEST if region.bone is CHEST else FRONT_BELLY
+            region = Region(bone, 0, region.start, region.end, region.depth * 0.8, region.peak)
+        return region, prefix
+    side, _, muscle = name.partition("_")
+    region = LIMB_REGIONS[muscle]
+    if view == "front" and region.edge and muscle not in LATERAL:
+        region = Region(region.bone, 0, region.start, region.end, region.depth * 0.8, region.peak)
+    elif view == "front" and muscle in LATERAL:
+        region = Region(region.bone, 1 if muscle == "thigh_inner" else -1, *_span(region))
+    return region, f"{side}_"
+
+
+def _span(region: Region) -> tuple[float, float, float, float]:
+    return region.start, region.end, region.depth * (0.7 if region.edge == 0 else 1.0), region.peak
 
 
 # --- Drawing ------------------------------------------------------------------------------------
@@ -192,53 +217,71 @@ def _bounds(shapes: tuple[Shape, ...]) -> tuple[float, float, float, float]:
 def _scene(pose: Pose, accent: Color, ink: Color) -> tuple[Shape, ...]:
     """All shapes in pose space turned y-down (centimetres, facing right), back to front."""
     joints = {name: (x, -y) for name, (x, y) in pose.joints}
+    paint = _Paint(pose.view, pose.highlight, accent, ink, joints["pelvis"][0])
     figure: list[Shape] = []
+    behind_body = True
     for part in pose.order:
         if part == "body":
-            figure += _body(joints, pose.highlight, accent, ink)
+            figure += _body(joints, paint)
+            behind_body = False
         else:
             side, _, kind = part.partition("_")
-            figure += _limb(joints, side, ARM if kind == "arm" else LEG, pose.highlight, accent, ink)
+            grey = side == "far" if pose.view == "side" else behind_body
+            figure += _limb(
+                joints, side, ARM if kind == "arm" else LEG, FAR_FILL if grey else BODY_FILL, paint
+            )
     left, _, right, _ = _bounds(tuple(figure))
     return (*_surroundings(pose, left, right, joints, ink), *figure)
 
 
+@dataclass(frozen=True)
+class _Paint:
+    """What every part of one figure is drawn with: its view, highlighted muscles and colours."""
+
+    view: str
+    highlight: tuple[str, ...]
+    accent: Color
+    ink: Color
+    midline: float
+    """x of the pelvis: seen from the front, a limb's outside is away from it."""
+
+
 def _limb(
-    joints: dict[str, Point],
-    side: str,
-    bones: tuple[Bone, ...],
-    highlight: tuple[str, ...],
-    accent: Color,
-    ink: Color,
+    joints: dict[str, Point], side: str, bones: tuple[Bone, ...], fill: Color, paint: _Paint
 ) -> list[Shape]:
-    fill = FAR_FILL if side == "far" else BODY_FILL
-    shapes = _highlights(joints, HIP, f"{side}_", highlight, accent) if bones is LEG else []
+    shapes = _highlights(joints, HIP, f"{side}_", paint) if bones is LEG else []
     for bone in bones:
-        shapes.append(_capsule(joints, bone, f"{side}_", fill, ink))
-        shapes += _highlights(joints, bone, f"{side}_", highlight, accent)
+        shapes.append(_capsule(joints, bone, f"{side}_", fill, paint.ink))
+        shapes += _highlights(joints, bone, f"{side}_", paint)
     if bones is ARM:
-        shapes.append(Circle(joints[f"{side}_hand"], HAND_RADIUS, ink, STROKE, fill))
+        shapes.append(Circle(joints[f"{side}_hand"], HAND_RADIUS, paint.ink, STROKE, fill))
     return shapes
 
 
-def _body(joints: dict[str, Point], highlight: tuple[str, ...], accent: Color, ink: Color) -> list[Shape]:
+def _body(joints: dict[str, Point], paint: _Paint) -> list[Shape]:
     """Neck, then the belly and the chest over it (a mannequin's two torso blocks), then the head."""
+    front = paint.view == "front"
+    chest, belly = (FRONT_CHEST, FRONT_BELLY) if front else (CHEST, BELLY)
     neck, waist = joints["neck"], joints["waist"]
     down = _unit(_sub(waist, neck))
-    chest_joints = {**joints, "neck": (neck[0] + down[0] * CHEST_DROP, neck[1] + down[1] * CHEST_DROP)}
+    drop = FRONT_CHEST_DROP if front else CHEST_DROP
+    chest_joints = {**joints, "neck": (neck[0] + down[0] * drop, neck[1] + down[1] * drop)}
     return [
-        _capsule(joints, NECK, "", BODY_FILL, ink),
-        _capsule(joints, BELLY, "", BODY_FILL, ink),
-        *_highlights(joints, BELLY, "", highlight, accent),
-        _capsule(chest_joints, CHEST, "", BODY_FILL, ink),
-        *_highlights(chest_joints, CHEST, "", highlight, accent),
-        Circle(joints["head"], HEAD_RADIUS, ink, STROKE, BODY_FILL),
+        _capsule(joints, NECK, "", BODY_FILL, paint.ink),
+        _capsule(joints, belly, "", BODY_FILL, paint.ink),
+        *_highlights(joints, belly, "", paint),
+        _capsule(chest_joints, chest, "", BODY_FILL, paint.ink),
+        *_highlights(chest_joints, chest, "", paint),
+        Circle(joints["head"], HEAD_RADIUS, paint.ink, STROKE, BODY_FILL),
     ]
 
 
 def _surroundings(pose: Pose, left: float, right: float, joints: dict[str, Point], ink: Color) -> list[Shape]:
-    """The floor line or exercise mat under the figure, and the wall it leans on."""
+    """The floor line or exercise mat under the figure, the step or chair it uses, the wall it leans on."""
     shapes: list[Shape] = []
+    for prop in pose.props:
+        shapes += _step(prop, ink) if prop.kind == "step" else _chair(prop, ink)
+        left, right = min(left, prop.start), max(right, prop.end)
     if pose.wall is not None:
         top = min(y for _, y in joints.values()) - HEAD_RADIUS - 8
         side = 1 if pose.wall > (left + right) / 2 else -1
@@ -248,10 +291,27 @@ def _surroundings(pose: Pose, left: float, right: float, joints: dict[str, Point
             shapes.append(_line((pose.wall, y), (pose.wall + 5 * side, y - 5), ink, STROKE * 0.6))
         left, right = min(left, pose.wall), max(right, pose.wall)
     if pose.ground == "mat":
-        shapes.append(_tube((left - 6, 1.5), (right + 6, 1.5), 1.3, 1.3, BODY_FILL, ink, STROKE * 0.8))
+        shapes.insert(0, _tube((left - 6, 1.5), (right + 6, 1.5), 1.3, 1.3, BODY_FILL, ink, STROKE * 0.8))
     elif pose.ground == "floor":
-        shapes.append(_line((left - 8, 0.4), (right + 8, 0.4), ink, STROKE))
+        shapes.insert(0, _line((left - 8, 0.4), (right + 8, 0.4), ink, STROKE))
     return shapes
+
+
+def _step(prop: Prop, ink: Color) -> list[Shape]:
+    """A box-shaped step, outlined, with a light fill so the feet on it stand out."""
+    corners = ((prop.start, -prop.height), (prop.end, -prop.height), (prop.end, 0.0), (prop.start, 0.0))
+    return [Path2D(corners[0], tuple((c,) for c in corners[1:]), True, ink, STROKE, PROP_FILL)]
+
+
+def _chair(prop: Prop, ink: Color) -> list[Shape]:
+    """A plain chair seen from the side: seat, back rising at `start`, one leg at each end."""
+    seat = -prop.height
+    back_top = seat - 45
+    return [
+        _line((prop.start + 2, 0), (prop.start + 2, back_top), ink, STROKE * 1.6),
+        _line((prop.end - 2, 0), (prop.end - 2, seat), ink, STROKE * 1.6),
+        _tube((prop.start, seat - 1.5), (prop.end, seat - 1.5), 2.0, 2.0, PROP_FILL, ink, STROKE),
+    ]
 
 
 def _line(start: Point, end: Point, ink: Color, width: float) -> Path2D:
@@ -299,15 +359,30 @@ def _arc(center: Point, radius: float, start: float, end: float) -> list[tuple[P
     return segments
 
 
-def _highlights(
-    joints: dict[str, Point], bone: Bone, prefix: str, highlight: tuple[str, ...], accent: Color
-) -> list[Shape]:
+def _highlights(joints: dict[str, Point], bone: Bone, prefix: str, paint: _Paint) -> list[Shape]:
     shapes: list[Shape] = []
-    for name in highlight:
-        region, side = highlight_region(name)
+    for name in paint.highlight:
+        region, side = highlight_region(name, paint.view)
         if region.bone == bone and side == prefix:
-            shapes.append(_lens(*_ends(joints, bone, prefix), region, accent))
+            a, b = _ends(joints, bone, prefix)
+            if paint.view == "front" and name.partition("_")[2] in LATERAL:
+                region = _facing_midline(region, a, b, paint.midline)
+            shapes.append(_lens(a, b, region, paint.accent))
     return shapes
+
+
+def _facing_midline(region: Region, a: Point, b: Point, midline: float) -> Region:
+    """A side muscle seen from the front: edge +1 (inside) or -1 (outside) turned into front or back.
+
+    `_lens` puts edge +1 on the bone's "front" turn; here that turn is checked against the way to the
+    body's midline, so an inner-thigh lens hugs the inside of the thigh on either leg.
+    """
+    dx, dy = _sub(b, a)
+    length = math.hypot(dx, dy) or 1.0
+    turn_x = dy / length
+    towards_midline = midline - (a[0] + b[0]) / 2 or -turn_x
+    edge = region.edge if turn_x * towards_midline > 0 else -region.edge
+    return Region(region.bone, 1 if edge > 0 else -1, region.start, region.end, region.depth, region.peak)
 
 
 def _lens(a: Point, b: Point, region: Region, accent: Color) -> Path2D:

@@ -15,10 +15,11 @@ from reportlab.pdfgen.canvas import Canvas
 
 from handout.bundled import bundled_dir
 from handout.content.poses import load_pose
-from handout.draw.figures import pose_shapes
+from handout.draw.figures import figure_size, pose_shapes
 from handout.draw.render import draw_shapes
 from handout.errors import HandoutError
-from handout.model import Circle, Layout, Path2D, Point, Shape
+from handout.layout.fonts import font_name
+from handout.model import MM, Circle, Layout, Path2D, Point, Shape
 from handout.share.atomic import write_atomic
 from handout.share.preview import render_png
 
@@ -27,6 +28,15 @@ FIGURE_HEIGHT = 240.0
 """Points; every figure fits this box, keeping its proportions."""
 PNG_SCALE = 3.0
 """Pixels per point: 1080 x 720 pixels, sharp on a phone screen and a newsletter."""
+SHEET_CELL_WIDTH = 4 * MM * 10
+"""A contact sheet shows each figure 4 cm wide: the smallest size a sheet prints it at."""
+SHEET_CELL_HEIGHT = 3 * MM * 10
+SHEET_LABEL = 14.0
+"""Points under each figure for its name."""
+SHEET_COLUMNS = 5
+SHEET_MARGIN = 12.0
+SHEET_PNG_SCALE = 150 / 72
+"""Pixels per point of the contact sheet: 150 dpi, so 4 cm on screen is 4 cm printed."""
 
 
 def export_figures(folder: Path, layout: Layout) -> list[Path]:
@@ -83,3 +93,37 @@ def png_bytes(shapes: tuple[Shape, ...], width: float = FIGURE_WIDTH, height: fl
     canvas.showPage()
     canvas.save()
     return render_png(pdf.getvalue(), round(width * PNG_SCALE))
+
+
+def contact_sheet(path: Path, layout: Layout, names: dict[str, str]) -> int:
+    """Write a PNG of every bundled figure 4 cm wide, named, at one body scale; returns how many.
+
+    `names` maps a pose to the caption printed under it (the library stretch that uses it). The sheet is
+    for checking that each figure reads at the size a sheet prints it, and for a club's website.
+    """
+    pose_files = sorted(bundled_dir("images").glob("*.toml"))
+    if not pose_files:
+        raise HandoutError(f"no figures found in {bundled_dir('images')}: the installation is incomplete")
+    poses = [load_pose(pose_file) for pose_file in pose_files]
+    scale = min(
+        min(SHEET_CELL_WIDTH / width, SHEET_CELL_HEIGHT / height)
+        for width, height in (figure_size(pose) for pose in poses)
+    )
+    rows = -(-len(poses) // SHEET_COLUMNS)
+    cell_height = SHEET_CELL_HEIGHT + SHEET_LABEL
+    width = 2 * SHEET_MARGIN + SHEET_COLUMNS * SHEET_CELL_WIDTH
+    height = 2 * SHEET_MARGIN + rows * cell_height
+    pdf = io.BytesIO()
+    canvas = Canvas(pdf, pagesize=(width, height), invariant=1)
+    canvas.setFont(font_name("regular"), 7)
+    for index, pose in enumerate(poses):
+        left = SHEET_MARGIN + (index % SHEET_COLUMNS) * SHEET_CELL_WIDTH
+        top = SHEET_MARGIN + (index // SHEET_COLUMNS) * cell_height
+        shapes = pose_shapes(pose, SHEET_CELL_WIDTH, SHEET_CELL_HEIGHT, layout.accent, layout.ink, scale)
+        draw_shapes(canvas, shapes, left, top, height)
+        caption = names.get(pose.name, pose.name)
+        canvas.drawCentredString(left + SHEET_CELL_WIDTH / 2, height - top - cell_height + 4, caption)
+    canvas.showPage()
+    canvas.save()
+    write_atomic(path, render_png(pdf.getvalue(), round(width * SHEET_PNG_SCALE)))
+    return len(poses)
