@@ -87,6 +87,8 @@ LIMB_REGIONS = {
     "calf": Region(SHIN, -1, 0.05, 0.65, 0.95, peak=0.35),  # gastrocnemius
     "calf_lower": Region(SHIN, -1, 0.3, 0.9, 0.9, peak=0.45),  # soleus
 }
+FRONT_HIP_OUTER = Region(THIGH, -1, -0.2, 0.4, 1.0)
+"""Seen from the front, the glutes show as the outside of the hip, where the thigh meets the pelvis."""
 BODY_REGIONS = {
     "chest": Region(CHEST, 1, 0.1, 0.7, 0.8),
     "upper_back": Region(CHEST, -1, 0.0, 0.8, 0.8),
@@ -111,6 +113,8 @@ def highlight_region(name: str, view: str = "side") -> tuple[Region, str]:
     region = LIMB_REGIONS[muscle]
     if view == "front" and region.edge and muscle not in LATERAL:
         region = Region(region.bone, 0, region.start, region.end, region.depth * 0.8, region.peak)
+    elif view == "front" and muscle == "hip_outer":  # the outside of the hip, above the thigh
+        region = FRONT_HIP_OUTER
     elif view == "front" and muscle in LATERAL:
         region = Region(region.bone, 1 if muscle == "thigh_inner" else -1, *_span(region))
     return region, f"{side}_"
@@ -375,11 +379,14 @@ def _facing_midline(region: Region, a: Point, b: Point, midline: float) -> Regio
     """A side muscle seen from the front: edge +1 (inside) or -1 (outside) turned into front or back.
 
     `_lens` puts edge +1 on the bone's "front" turn; here that turn is checked against the way to the
-    body's midline, so an inner-thigh lens hugs the inside of the thigh on either leg.
+    body's midline, so an inner-thigh lens hugs the inside of the thigh on either leg. A limb lying
+    across the picture (knees fallen open) shows that side to the viewer: the lens runs along its middle.
     """
     dx, dy = _sub(b, a)
     length = math.hypot(dx, dy) or 1.0
     turn_x = dy / length
+    if abs(turn_x) < 0.5:  # a limb lying across the picture shows its inner and outer side to the viewer
+        return Region(region.bone, 0, region.start, region.end, region.depth * 0.7, region.peak)
     towards_midline = midline - (a[0] + b[0]) / 2 or -turn_x
     edge = region.edge if turn_x * towards_midline > 0 else -region.edge
     return Region(region.bone, 1 if edge > 0 else -1, region.start, region.end, region.depth, region.peak)
