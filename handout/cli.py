@@ -17,6 +17,7 @@ from typing import Any, NoReturn
 from handout import __version__
 from handout.bundled import bundled_names
 from handout.content.furniture import parse_settings
+from handout.content.library import LANGUAGES, entries_for_muscle, library
 from handout.content.routine import library_stretches, load_routine
 from handout.content.schema import read_text
 from handout.errors import HandoutError
@@ -120,6 +121,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="list the stretch library",
         description='List the library\'s stretches; a routine uses one with use = "ID".',
     )
+    stretches.add_argument(
+        "--lang", choices=LANGUAGES, default="en", help="language of the names and targets (default: en)"
+    )
+    stretches.add_argument(
+        "--muscle",
+        metavar="WORD",
+        help='only stretches whose target names it, in any language ("hamstrings")',
+    )
     stretches.set_defaults(run=run_stretches)
 
     figures = commands.add_parser(
@@ -129,6 +138,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     figures.add_argument(
         "-o", "--output", type=Path, default=Path("build/figures"), help="folder (default: build/figures)"
+    )
+    figures.add_argument(
+        "--sheet",
+        type=Path,
+        metavar="PNG",
+        help="instead, write one PNG contact sheet of every figure 4 cm wide, with its stretch's name",
     )
     figures.set_defaults(run=run_figures)
 
@@ -219,6 +234,8 @@ def sheet_request(args: argparse.Namespace) -> SheetRequest:
     if args.grayscale:
         layout = grayscale(layout)
     routine = load_routine(args.routine)
+    for note in routine.notes:
+        print(note, file=sys.stderr)
     name = f"{routine.name}-{layout.name}-{args.paper.lower()}"
     name += "-landscape" if orientation == "landscape" else ""
     name += "-grayscale" if args.grayscale else ""
@@ -366,7 +383,15 @@ def run_layouts(args: argparse.Namespace) -> int:
 
 
 def run_stretches(args: argparse.Namespace) -> int:
-    entries = library_stretches()
+    entries = library_stretches(args.lang)
+    if args.muscle:
+        chosen = set(entries_for_muscle(args.muscle))
+        entries = [(entry_id, stretch) for entry_id, stretch in entries if entry_id in chosen]
+        if not entries:
+            raise HandoutError(
+                f'no stretch in the library targets "{args.muscle[:40]}": try a word like hamstrings, '
+                "calf, quadriceps, glutes, hip flexors, adductors or back"
+            )
     id_width = max(len(entry_id) for entry_id, _ in entries)
     name_width = max(len(stretch.name) for _, stretch in entries)
     for entry_id, stretch in entries:
@@ -375,8 +400,13 @@ def run_stretches(args: argparse.Namespace) -> int:
 
 
 def run_figures(args: argparse.Namespace) -> int:
-    from handout.share.figure_export import export_figures
+    from handout.share.figure_export import contact_sheet, export_figures
 
+    if args.sheet is not None:
+        names = {str(entry["image"]): entry["name"] for entry in library().values()}
+        count = contact_sheet(args.sheet, load_layout("grid"), names)
+        print(f"{count} figures on {args.sheet}")
+        return 0
     written = export_figures(args.output, load_layout("grid"))
     print(f"{len(written)} files written to {args.output}")
     return 0

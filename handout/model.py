@@ -135,6 +135,8 @@ class Routine:
     """Short name used in the default output file name (the file's stem, or the bundled name)."""
     source: str = "routine"
     """How messages name the routine file: as the user typed its path, or the bundled file's name."""
+    notes: tuple[str, ...] = ()
+    """What the build tells the user about the routine on stderr, one line each (a figure found by name)."""
 
 
 @dataclass(frozen=True)

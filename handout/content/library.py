@@ -1,9 +1,11 @@
 """The bundled stretch library: library.toml -> entries by id, and a stretch's name -> the entry it names.
 
-A routine takes an entry with `use = "calf-wall"`; a stretch written by hand, or found in an imported
-article, is matched to an entry by its name or one of the entry's `aliases` (in any of the languages the
-library is written in). Matching is conservative: a name that is unknown, or close to two entries, finds
-nothing, since a wrong picture is worse than none.
+library.toml holds each entry in English with its figure (`image`); library.de.toml, library.fr.toml
+and library.es.toml give the same entries' words (name, target, hold, key points, cues, aliases) in
+German, French and Spanish. A routine takes an entry with `use = "calf-wall"`, in the routine's
+language; a stretch written by hand, or found in an imported article, is matched to an entry by its name
+or one of the entry's `aliases` in any of those languages. Matching is conservative: a name that is
+unknown, or close to two entries, finds nothing, since a wrong picture is worse than none.
 """
 
 from __future__ import annotations
@@ -18,6 +20,10 @@ from rapidfuzz import fuzz, process
 
 from handout.content.schema import read_toml
 
+LANGUAGES = ("en", "de", "fr", "es")
+"""The languages the library is written in; a sheet in another language prints the English entries."""
+WORDS = ("name", "target", "hold", "key_points", "cues", "aliases")
+"""What each language file gives for an entry; the figure (`image`) is the English file's alone."""
 ENTRY_ONLY_KEYS = ("aliases",)
 """Keys of a library entry that describe the entry, not the stretch a routine prints."""
 MATCH_SCORE = 90
@@ -32,9 +38,35 @@ def library() -> dict[str, dict[str, Any]]:
     return read_toml(Path(__file__).with_name("library.toml"), "the stretch library", "library")
 
 
-def stretch_fields(entry_id: str) -> dict[str, Any]:
-    """The fields of a library entry that a routine's stretch takes (its aliases left out)."""
-    return {key: value for key, value in library()[entry_id].items() if key not in ENTRY_ONLY_KEYS}
+@cache
+def translated(lang: str) -> dict[str, dict[str, Any]]:
+    """The library's words in one of LANGUAGES other than English: id -> name, target, hold and so on."""
+    return read_toml(
+        Path(__file__).with_name(f"library.{lang}.toml"), f"the {lang} stretch library", "library"
+    )
+
+
+def entry_in(entry_id: str, lang: str | None) -> dict[str, Any]:
+    """A library entry with its words in `lang` (English when the library is not written in it)."""
+    entry = library()[entry_id]
+    if lang is None or lang == "en" or lang not in LANGUAGES:
+        return entry
+    words = translated(lang).get(entry_id, {})
+    return {**entry, **{key: value for key, value in words.items() if key in WORDS}}
+
+
+def stretch_fields(entry_id: str, lang: str | None = None) -> dict[str, Any]:
+    """The fields of a library entry that a routine's stretch takes (its aliases left out), in `lang`."""
+    return {key: value for key, value in entry_in(entry_id, lang).items() if key not in ENTRY_ONLY_KEYS}
+
+
+def entry_names(entry_id: str) -> tuple[str, ...]:
+    """Every name an entry answers to: its name and aliases in each of LANGUAGES."""
+    names: list[str] = []
+    for lang in LANGUAGES:
+        entry = entry_in(entry_id, lang)
+        names += [entry.get("name", ""), *entry.get("aliases", ())]
+    return tuple(name for name in names if isinstance(name, str))
 
 
 def normalized_name(name: str) -> str:
@@ -49,9 +81,9 @@ def _names() -> tuple[tuple[str, str], ...]:
     """Every name an entry answers to, normalised, with its entry's id."""
     return tuple(
         (normalized_name(name), entry_id)
-        for entry_id, entry in library().items()
-        for name in (entry.get("name", ""), *entry.get("aliases", ()))
-        if isinstance(name, str) and normalized_name(name)
+        for entry_id in library()
+        for name in entry_names(entry_id)
+        if normalized_name(name)
     )
 
 
@@ -76,3 +108,29 @@ def find_entry(name: str) -> str | None:
     if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < MATCH_MARGIN:
         return None
     return ranked[0][0]
+
+
+def entries_for_muscle(word: str) -> list[str]:
+    """The ids of the entries whose target, in any of LANGUAGES, names `word` ("hamstrings", "Wade").
+
+    A word matches a word of a target that starts with it, or that it starts with once a plural "s" is
+    dropped, accents and case aside: "hamstring", "Hamstrings" and "ischio" all find the hamstring stretches.
+    """
+    wanted = normalized_name(word).split()
+    if not wanted:
+        return []
+    found = []
+    for entry_id in library():
+        targets = " ".join(
+            normalized_name(str(entry_in(entry_id, lang).get("target", ""))) for lang in LANGUAGES
+        )
+        words = targets.split()
+        if all(any(_same_word(part, target) for target in words) for part in wanted):
+            found.append(entry_id)
+    return found
+
+
+def _same_word(wanted: str, word: str) -> bool:
+    stem = wanted[:-1] if len(wanted) > 4 and wanted.endswith("s") else wanted
+    stem = stem[:-1] if stem.endswith("f") else stem  # calf -> calves
+    return word.startswith(stem) and len(stem) >= 3

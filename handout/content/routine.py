@@ -1,7 +1,9 @@
 """Load and check a routine: a TOML file (or a bundled routine's name) -> Routine.
 
 A stretch may be written out in full or taken from the bundled stretch library (library.toml) with
-`use = "ID"`, its fields overriding the library's; the library is checked the same way.
+`use = "ID"`, its fields overriding the library's, in the routine's language; the library is checked
+the same way. A stretch written by hand without `image` whose name clearly names a library entry gets
+that entry's figure, and the routine notes it for the user; `image = "none"` keeps it without a picture.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from typing import Any
 from handout.bundled import bundled_dir, bundled_names, find_toml
 from handout.content import photo_file, poses
 from handout.content.furniture import check_details
-from handout.content.library import library, stretch_fields
+from handout.content.library import find_entry, library, stretch_fields
 from handout.content.schema import Checker, read_toml, tidy_text, type_name
 from handout.content.sheet_words import translations
 from handout.errors import HandoutError
@@ -57,6 +59,7 @@ def check_routine(data: dict[str, Any], shown_as: str, folder: Path, name: str) 
     check.problems.extend(problems)
     raw_stretches = data.get("stretches")
     stretches: list[Stretch] = []
+    notes: list[str] = []
     if raw_stretches is None:
         check.problem(
             "", "no stretches: add at least one [[stretches]] table with name, target and key_points"
@@ -70,7 +73,9 @@ def check_routine(data: dict[str, Any], shown_as: str, folder: Path, name: str) 
         )
     else:
         for number, table in enumerate(raw_stretches, start=1):
-            stretch = check_stretch(table, number, folder, check)
+            if "use" not in table and "image" not in table:
+                table = with_figure_found_by_name(table, number, notes)
+            stretch = check_stretch(table, number, folder, check, lang)
             if stretch is not None:
                 stretches.append(stretch)
     check.done()
@@ -83,6 +88,7 @@ def check_routine(data: dict[str, Any], shown_as: str, folder: Path, name: str) 
         details=details,
         name=name,
         source=shown_as,
+        notes=tuple(notes),
     )
 
 
@@ -109,9 +115,26 @@ def stretch_label(number: int, name: object) -> str:
     return f"stretch {number}"
 
 
-def check_stretch(table: dict[str, Any], number: int, folder: Path, check: Checker) -> Stretch | None:
+NO_IMAGE = "none"
+"""`image = "none"`: this stretch prints without a picture, even if its name is a library entry's."""
+
+
+def with_figure_found_by_name(table: dict[str, Any], number: int, notes: list[str]) -> dict[str, Any]:
+    """The stretch with the figure of the library entry its name clearly names, noted; else as it was."""
+    name = table.get("name")
+    entry_id = find_entry(name) if isinstance(name, str) else None
+    if entry_id is None:
+        return table
+    figure = library()[entry_id]["image"]
+    notes.append(f'{stretch_label(number, name)}: drawn with the library\'s figure "{figure}"')
+    return {**table, "image": figure}
+
+
+def check_stretch(
+    table: dict[str, Any], number: int, folder: Path, check: Checker, lang: str | None = None
+) -> Stretch | None:
     if "use" in table:
-        merged = with_library_entry(table, number, check)
+        merged = with_library_entry(table, number, check, lang)
         if merged is None:
             return None
         table = merged
@@ -124,15 +147,17 @@ def check_stretch(table: dict[str, Any], number: int, folder: Path, check: Check
     cues = check_points(table, "cues", where, check, most=MAX_CUES, longest=MAX_CUE_LENGTH, required=False)
     image = None
     image_name = check.text(table, "image", where, required=False)
-    if image_name is not None:
+    if image_name is not None and image_name != NO_IMAGE:
         image = find_illustration(image_name, folder, where, check)
     if name is None or target is None or key_points is None:
         return None
     return Stretch(name=name, target=target, key_points=key_points, cues=cues or (), hold=hold, image=image)
 
 
-def with_library_entry(table: dict[str, Any], number: int, check: Checker) -> dict[str, Any] | None:
-    """The library stretch named by `use`, with the fields the routine gives replacing the library's."""
+def with_library_entry(
+    table: dict[str, Any], number: int, check: Checker, lang: str | None = None
+) -> dict[str, Any] | None:
+    """The library stretch named by `use` in `lang`, with the fields the routine gives replacing it."""
     entry_id = table["use"]
     entries = library()
     if not isinstance(entry_id, str) or entry_id not in entries:
@@ -143,14 +168,15 @@ def with_library_entry(table: dict[str, Any], number: int, check: Checker) -> di
             f'"use" names no stretch in the library: {entry_id!r}{hint}; list them with: handout stretches',
         )
         return None
-    return {**stretch_fields(entry_id), **{key: value for key, value in table.items() if key != "use"}}
+    fields = stretch_fields(entry_id, lang)
+    return {**fields, **{key: value for key, value in table.items() if key != "use"}}
 
 
-def library_stretches() -> list[tuple[str, Stretch]]:
-    """Every library stretch, checked like a routine's, for `handout stretches` and the tests."""
-    check = Checker("the stretch library")
+def library_stretches(lang: str | None = None) -> list[tuple[str, Stretch]]:
+    """Every library stretch in `lang`, checked like a routine's, for `handout stretches` and the tests."""
+    check = Checker(f"the stretch library ({lang or 'en'})")
     checked = [
-        (entry_id, check_stretch(stretch_fields(entry_id), number, bundled_dir("images"), check))
+        (entry_id, check_stretch(stretch_fields(entry_id, lang), number, bundled_dir("images"), check))
         for number, entry_id in enumerate(library(), start=1)
     ]
     check.done()
