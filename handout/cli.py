@@ -234,8 +234,6 @@ def sheet_request(args: argparse.Namespace) -> SheetRequest:
     if args.grayscale:
         layout = grayscale(layout)
     routine = load_routine(args.routine)
-    for note in routine.notes:
-        print(note, file=sys.stderr)
     name = f"{routine.name}-{layout.name}-{args.paper.lower()}"
     name += "-landscape" if orientation == "landscape" else ""
     name += "-grayscale" if args.grayscale else ""
@@ -243,8 +241,12 @@ def sheet_request(args: argparse.Namespace) -> SheetRequest:
 
 
 def make_sheet(args: argparse.Namespace) -> Sheet:
+    """Build the sheet; once it is built, say on stderr what the build noted (a figure found by name)."""
     request = sheet_request(args)
-    return Sheet(request, make_pdf(request.routine, request.layout, request.paper, request.settings))
+    sheet = Sheet(request, make_pdf(request.routine, request.layout, request.paper, request.settings))
+    for note in request.routine.notes:
+        print(note, file=sys.stderr)
+    return sheet
 
 
 def output_path(requested: str | None, default_name: str) -> Path:

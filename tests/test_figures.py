@@ -98,7 +98,7 @@ def test_stroke_scales_with_the_figure(pose: Pose) -> None:
 
 def test_figure_prints_light(pose: Pose) -> None:
     fills = {s.fill for s in figures.pose_shapes(pose, 240, 130, ACCENT, INK)}
-    assert fills <= {ACCENT, figures.BODY_FILL, figures.FAR_FILL, None}
+    assert fills <= {ACCENT, figures.BODY_FILL, figures.FAR_FILL, figures.PROP_FILL, None}
 
 
 def joint_name(joint: str, prefix: str) -> str:

@@ -95,6 +95,7 @@ GERMAN = {
     "stretches": [
         {
             "name": "Wadendehnung im Stehen",
+            "image": "none",  # the library's German alias: no figure, as in the other languages
             "target": "Wadenmuskulatur (Rückseite des Unterschenkels)",
             "hold": "20–30 s pro Bein",
             "key_points": [

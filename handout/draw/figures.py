@@ -1,9 +1,10 @@
 """Turn a pose into vector shapes: Pose -> the mannequin's outlined limbs and highlighted muscle in a box.
 
-Every bundled illustration is the same mannequin (a 175 cm adult seen from the side) placed in a pose, so
-adding a stretch means writing down where its joints are (content/poses.py reads them), not drawing. Limbs
-on the far side of the body are drawn first and grey, then the torso and head, then the near limbs, all as
-thick outlined capsules with white fill so the sheet prints light. The stretched muscle is a lens filled
+Every bundled illustration is the same mannequin (a 175 cm adult, seen from the side or from the front)
+placed in a pose, so adding a stretch means writing down where its joints are (content/poses.py reads
+them), not drawing. Parts are drawn back to front in the pose's order, all as thick outlined capsules
+with white fill so the sheet prints light; limbs behind the body (the far side's, or any drawn before the
+trunk in a front view) are grey. A floor line or mat, a wall, a step or a chair is drawn behind it all. The stretched muscle is a lens filled
 with the accent colour inside its limb, darker than the white fill and lighter than the outline, so it
 still reads in grayscale.
 """
@@ -230,7 +231,7 @@ def _scene(pose: Pose, accent: Color, ink: Color) -> tuple[Shape, ...]:
             behind_body = False
         else:
             side, _, kind = part.partition("_")
-            grey = side == "far" if pose.view == "side" else behind_body
+            grey = behind_body and (side == "far" or pose.view == "front")
             figure += _limb(
                 joints, side, ARM if kind == "arm" else LEG, FAR_FILL if grey else BODY_FILL, paint
             )
