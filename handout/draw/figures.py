@@ -4,9 +4,9 @@ Every bundled illustration is the same mannequin (a 175 cm adult, seen from the 
 placed in a pose, so adding a stretch means writing down where its joints are (content/poses.py reads
 them), not drawing. Parts are drawn back to front in the pose's order, all as thick outlined capsules
 with white fill so the sheet prints light; limbs behind the body (the far side's, or any drawn before the
-trunk in a front view) are grey. A floor line or mat, a wall, a step or a chair is drawn behind it all. The stretched muscle is a lens filled
-with the accent colour inside its limb, darker than the white fill and lighter than the outline, so it
-still reads in grayscale.
+trunk in a front view) are grey. A floor line or mat, a wall, a step or a chair is drawn behind it all.
+The stretched muscle is a lens filled with the accent colour inside its limb, darker than the white fill
+and lighter than the outline, so it still reads in grayscale.
 """
 
 from __future__ import annotations
