@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from handout.content.poses import load_pose
-from handout.draw import figures
+from handout.draw import figures, skeleton
 from handout.errors import HandoutError
 from handout.model import JOINTS, LIMB_JOINTS, PARTS, Circle, Path2D, Point, Pose, Shape
 
@@ -113,7 +113,7 @@ def test_highlight_lies_on_its_body_part(pose: Pose, width: float, height: float
     assert all(mark.stroke is None for mark in marks)
     fit = figures.placement(pose, width, height)
     for name in pose.highlight:
-        region, prefix = figures.highlight_region(name, pose.view)
+        region, prefix = skeleton.highlight_region(name, pose.view)
         bone = region.bone
         a = fit.point(pose.joint(joint_name(bone.start, prefix)))
         b = fit.point(pose.joint(joint_name(bone.end, prefix)))
@@ -133,7 +133,7 @@ def test_placement_maps_joints_onto_the_drawing(pose: Pose) -> None:
     head = head_of(shapes)
     fit = figures.placement(pose, 240, 130)
     assert fit.point(pose.joint("head")) == pytest.approx(head.center)
-    assert head.radius == pytest.approx(figures.HEAD_RADIUS * fit.scale)
+    assert head.radius == pytest.approx(skeleton.HEAD_RADIUS * fit.scale)
 
 
 def test_highlight_only_where_asked(pose: Pose) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from handout.content.poses import load_pose
-from handout.draw import figures
+from handout.draw import figures, skeleton
 from handout.errors import HandoutError
 from handout.model import SIDES, Circle, Path2D, Pose
 
@@ -56,16 +56,16 @@ def test_every_limb_is_attached_to_the_trunk(pose: Pose) -> None:
     """Shoulders lie inside the chest's outline and hips inside the belly's, widened by the limb's own
     radius: no arm or leg floats beside the body."""
     front = pose.view == "front"
-    chest = figures.FRONT_CHEST if front else figures.CHEST
-    belly = figures.FRONT_BELLY if front else figures.BELLY
+    chest = skeleton.FRONT_CHEST if front else skeleton.CHEST
+    belly = skeleton.FRONT_BELLY if front else skeleton.BELLY
     neck, waist, pelvis = (pose.joint(name) for name in ("neck", "waist", "pelvis"))
     for side in SIDES:
         shoulder = pose.joint(f"{side}_shoulder")
         hip = pose.joint(f"{side}_hip")
-        arm, thigh = figures.ARM[0], figures.LEG[2]
+        arm, thigh = skeleton.ARM[0], skeleton.LEG[2]
         assert distance_to_segment(shoulder, neck, waist) <= chest.start_radius + arm.start_radius, side
         assert distance_to_segment(hip, waist, pelvis) <= belly.end_radius + thigh.start_radius, side
-    assert math.dist(pose.joint("head"), neck) <= figures.HEAD_RADIUS + figures.NECK.end_radius + 8
+    assert math.dist(pose.joint("head"), neck) <= skeleton.HEAD_RADIUS + skeleton.NECK.end_radius + 8
 
 
 def test_each_bone_is_one_closed_outline_joining_its_joints(pose: Pose) -> None:
