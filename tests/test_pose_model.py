@@ -3,15 +3,20 @@
 
 from __future__ import annotations
 
+import dataclasses
+import io
 import math
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from handout.content.poses import load_pose
 from handout.draw import figures, skeleton
 from handout.errors import HandoutError
-from handout.model import SIDES, Circle, Path2D, Pose
+from handout.layout.layout_file import grayscale, load_layout
+from handout.model import MM, SIDES, Circle, Path2D, Pose
+from handout.share.figure_export import png_bytes
 
 IMAGES = Path(__file__).resolve().parent.parent / "images"
 POSE_FILES = sorted(IMAGES.glob("*.toml"))
@@ -176,3 +181,23 @@ def test_a_step_is_drawn_under_the_feet() -> None:
     assert pose.joint("near_ankle")[1] < step.height  # the heel hangs below its edge
     shapes = figures.pose_shapes(pose, 240, 240, ACCENT, INK)
     assert [s for s in shapes if s.fill == figures.PROP_FILL]
+
+
+def test_the_highlight_shows_in_grayscale_at_4_cm(pose: Pose) -> None:
+    """Printed in black and white, 4 cm wide: the muscle mark is at least 1 mm² of its own gray, beyond
+    the few pixels of that gray the outlines' edges make without it."""
+    layout = grayscale(load_layout("grid"))
+    width, height = 40 * MM, 30 * MM
+
+    def accent_area(shown: Pose) -> float:
+        """Square millimetres of the accent's gray in the figure drawn 4 x 3 cm."""
+        shapes = figures.pose_shapes(shown, width, height, layout.accent, layout.ink)
+        with Image.open(io.BytesIO(png_bytes(shapes, width, height))) as png:
+            gray = png.convert("L")
+            pixels_per_mm = gray.width / 40
+            target = int(layout.accent[1:3], 16)
+            pixels = sum(count for value, count in enumerate(gray.histogram()) if abs(value - target) <= 6)
+            return pixels / pixels_per_mm**2
+
+    plain = dataclasses.replace(pose, highlight=())
+    assert accent_area(pose) - accent_area(plain) >= 1.0, pose.name
