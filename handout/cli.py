@@ -17,7 +17,7 @@ from typing import Any, NoReturn
 from handout import __version__
 from handout.bundled import bundled_names
 from handout.content.furniture import parse_settings
-from handout.content.library import LANGUAGES, entries_for_muscle, library
+from handout.content.library import LANGUAGES, entries_for_muscle, entry_in, library
 from handout.content.routine import library_stretches, load_routine
 from handout.content.schema import read_text
 from handout.errors import HandoutError
@@ -144,6 +144,9 @@ def build_parser() -> argparse.ArgumentParser:
         type=Path,
         metavar="PNG",
         help="instead, write one PNG contact sheet of every figure 4 cm wide, with its stretch's name",
+    )
+    figures.add_argument(
+        "--lang", choices=LANGUAGES, default="en", help="language of the contact sheet's names (default: en)"
     )
     figures.set_defaults(run=run_figures)
 
@@ -405,7 +408,8 @@ def run_figures(args: argparse.Namespace) -> int:
     from handout.share.figure_export import contact_sheet, export_figures
 
     if args.sheet is not None:
-        names = {str(entry["image"]): entry["name"] for entry in library().values()}
+        entries = (entry_in(entry_id, args.lang) for entry_id in library())
+        names = {str(entry["image"]): str(entry["name"]) for entry in entries}
         count = contact_sheet(args.sheet, load_layout("grid"), names)
         print(f"{count} figures on {args.sheet}")
         return 0

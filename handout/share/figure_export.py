@@ -11,6 +11,7 @@ import io
 from html import escape
 from pathlib import Path
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from handout.bundled import bundled_dir
@@ -31,8 +32,9 @@ PNG_SCALE = 3.0
 SHEET_CELL_WIDTH = 4 * MM * 10
 """A contact sheet shows each figure 4 cm wide: the smallest size a sheet prints it at."""
 SHEET_CELL_HEIGHT = 3 * MM * 10
-SHEET_LABEL = 14.0
-"""Points under each figure for its name."""
+SHEET_LABEL = 20.0
+"""Points under each figure for its name: two lines of SHEET_FONT_SIZE."""
+SHEET_FONT_SIZE = 7.0
 SHEET_COLUMNS = 5
 SHEET_MARGIN = 12.0
 SHEET_PNG_SCALE = 150 / 72
@@ -115,15 +117,34 @@ def contact_sheet(path: Path, layout: Layout, names: dict[str, str]) -> int:
     height = 2 * SHEET_MARGIN + rows * cell_height
     pdf = io.BytesIO()
     canvas = Canvas(pdf, pagesize=(width, height), invariant=1)
-    canvas.setFont(font_name("regular"), 7)
     for index, pose in enumerate(poses):
         left = SHEET_MARGIN + (index % SHEET_COLUMNS) * SHEET_CELL_WIDTH
         top = SHEET_MARGIN + (index // SHEET_COLUMNS) * cell_height
         shapes = pose_shapes(pose, SHEET_CELL_WIDTH, SHEET_CELL_HEIGHT, layout.accent, layout.ink, scale)
         draw_shapes(canvas, shapes, left, top, height)
-        caption = names.get(pose.name, pose.name)
-        canvas.drawCentredString(left + SHEET_CELL_WIDTH / 2, height - top - cell_height + 4, caption)
+        lines, size = caption_lines(names.get(pose.name, pose.name), SHEET_CELL_WIDTH - 6)
+        canvas.setFont(font_name("regular"), size)
+        for number, line in enumerate(lines):
+            baseline = height - top - SHEET_CELL_HEIGHT - (number + 1) * size * 1.15
+            canvas.drawCentredString(left + SHEET_CELL_WIDTH / 2, baseline, line)
     canvas.showPage()
     canvas.save()
     write_atomic(path, render_png(pdf.getvalue(), round(width * SHEET_PNG_SCALE)))
     return len(poses)
+
+
+def caption_lines(caption: str, width: float) -> tuple[list[str], float]:
+    """A figure's name in at most two lines of `width` points, and the font size that makes it fit."""
+    font = font_name("regular")
+    size = SHEET_FONT_SIZE
+    while True:
+        lines: list[str] = []
+        for word in caption.split():
+            if lines and stringWidth(f"{lines[-1]} {word}", font, size) <= width:
+                lines[-1] += f" {word}"
+            else:
+                lines.append(word)
+        widest = max(stringWidth(line, font, size) for line in lines)
+        if (len(lines) <= 2 and widest <= width) or size <= 4:
+            return lines[:2], size
+        size -= 0.5
