@@ -1,0 +1,289 @@
+"""Blocks -> the article's title, its intro and one section per stretch, whatever shape the page has.
+
+Pages mark their stretches in a few ways: headings (`## 2. Calf stretch`, a short line of its own, a bold
+line), list items or paragraphs that start with the name (`1. Waden-Dehnung: Stell dich ...`, `- Calf
+Stretch — Stand ...`, `Quad: For the front of the thigh; ...`), or numbered lines each followed by a
+paragraph. Under a stretch, sub-heads ("Instructions", "Tips", "Benefits", in four languages) say which
+field their text is for; headings such as "Conclusion" or "Why stretch?" end the stretches' text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from enum import Enum
+
+from handout.content.importers.blocks import PLAIN_HEADING, Block, BlockKind
+from handout.content.importers.holds import find_hold
+from handout.content.importers.targets import NAME_ONLY, muscles_in
+from handout.content.importers.text_reader import looks_like_heading
+from handout.content.library import find_entry
+
+
+class Field(Enum):
+    """Which field of a stretch a piece of its text is for."""
+
+    STEPS = "steps"
+    TIPS = "tips"
+    TARGETS = "targets"
+
+
+SUBHEADS = {
+    Field.STEPS: r"instructions?|steps?|how to(?: do it| perform it| do this stretch)?|directions|method"
+    r"|technique|execution|hold|duration|reps|repetitions|anleitung|ausführung|so geht'?s|so wird'?s gemacht"
+    r"|schritte|durchführung|haltezeit|dauer|wiederholungen|étapes|comment faire|exécution|réalisation"
+    r"|durée|répétitions|instrucciones|pasos|c[oó]mo hacerlo|ejecución|procedimiento|duración|repeticiones",
+    Field.TIPS: r"tips?|modifications?|variations?|progressions?|regressions?|common mistakes|mistakes to avoid"
+    r"|make it (?:easier|harder)|cues?|coaching cues|form tips|safety|caution|note|tipps?|hinweise?"
+    r"|variationen|varianten?|häufige fehler|achtung|conseils?|astuces?|variantes?|erreurs (?:fréquentes|à éviter)"
+    r"|attention|consejos?|variaciones|modificaciones|errores comunes|precauci[oó]n",
+    Field.TARGETS: r"benefits?|muscles?(?: worked| targeted| stretched| used)?|targets?|target(?:ed)? muscles?"
+    r"|target areas?|areas? targeted|what it (?:stretches|targets|works)|primary muscles?|vorteile|nutzen"
+    r"|zielmuskel\w*|muskeln|beanspruchte muskeln|gedehnte muskeln|muskelgruppen?|bénéfices?|avantages?"
+    r"|muscles? (?:ciblés?|travaillés?|étirés?|sollicités?)|zones? ciblées?|beneficios?"
+    r"|m[uú]sculos?(?: trabajados| implicados| estirados| involucrados)?|zona trabajada",
+}
+SUBHEAD = {kind: re.compile(rf"^\W*(?:{words})\W*$", re.IGNORECASE) for kind, words in SUBHEADS.items()}
+INLINE_SUBHEAD = {
+    kind: re.compile(rf"^\W*(?:{words})\s*:\s*(?P<rest>.+)$", re.IGNORECASE)
+    for kind, words in SUBHEADS.items()
+}
+CLOSER = re.compile(
+    r"\b(overview|summary|conclusion|bottom line|takeaways?|faqs?|frequently asked|references|sources"
+    r"|related|about the author|comments|why (?:stretch|you should|is|are|do)|benefits of|when to stretch"
+    r"|how (?:often|long)|final thoughts|disclaimer|more from|read next|what is|who should|fazit"
+    r"|zusammenfassung|quellen|häufige fragen|warum|wann|en résumé|pourquoi|questions fréquentes|quand"
+    r"|conclusión|resumen|fuentes|preguntas frecuentes|por qué|cuándo|más información|plus d'infos)\b"
+    r"|\?\s*$",
+    re.IGNORECASE,
+)
+STRETCH_WORD = re.compile(
+    r"\b(stretch\w*|pose|lunge|twist|reach|fold|roll|raise|squat|dog|cobra|pigeon|butterfly|cat|cow|child'?s"
+    r"|figure[- ](?:four|4)|hug|opener|bridge|kneeling|seated|standing|lying|sitting|supine|übung|ausfallschritt"
+    r"|drehung|taube|katze|kind|schmetterling|kobra|étirements?|étirer|posture|fente|torsion|papillon|chat"
+    r"|enfant|estiramientos?|estirar|postura|zancada|torsión|mariposa|paloma|gato|niño)\b|dehn",
+    re.IGNORECASE,
+)
+TITLE_WORD = re.compile(
+    r"\b(stretches|stretching|exercises|routine|workout|guide|for|after|before|best|übungen|dehnübungen"
+    r"|nach dem|vor dem|étirements|exercices|pour|après|avant|estiramientos|ejercicios|para|después|antes"
+    r"|rutina)\b|^\d+\s",
+    re.IGNORECASE,
+)
+"""Words of an article's title, not of one stretch's name ("Stretches for runners", "5 Dehnübungen")."""
+INLINE_NAME = re.compile(r"^(?P<name>[^:.!?;—–()]{2,60}?)\s*(?::|\s[—–-]\s|—|–)\s*(?P<rest>\S.*)$")
+MOST_NAME_WORDS = 7
+NUMBER_PREFIX = re.compile(r"^(?:#\s?)?\d{1,2}\s*[.):–—-]\s*")
+INSTRUCTION_START = re.compile(
+    r"^(?:bend|bring|cross|face|get|grab|hold|keep|kneel|lean|lie|lift|place|put|raise|reach|sit|stand|start"
+    r"|step|take|begin|stell|leg|setz|knie|beug|halte|zieh|geh|nimm|stütz|placez|tenez|allongez|asseyez"
+    r"|mettez|pliez|debout|tenez-vous|mets|place|ponte|coloca|siéntate|túmbate|acuéstate|mantén|dobla"
+    r"|apoya|lleva|de pie)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A block's text under a stretch, with the field it is for."""
+
+    text: str
+    line: int
+    field: Field
+    item: bool  # a list item (a step), not a paragraph
+
+
+@dataclass
+class Section:
+    name: str
+    line: int
+    pieces: list[Piece] = field(default_factory=list)
+
+
+@dataclass
+class Article:
+    title: Block | None
+    intro: list[Block]
+    sections: list[Section]
+    dropped: list[tuple[str, int]]  # the headings whose text was left out, with their lines
+
+
+def subhead(text: str) -> Field | None:
+    return next((kind for kind, pattern in SUBHEAD.items() if pattern.match(text)), None)
+
+
+def inline_subhead(text: str) -> tuple[Field, str] | None:
+    for kind, pattern in INLINE_SUBHEAD.items():
+        if match := pattern.match(text):
+            return kind, match["rest"]
+    return None
+
+
+def clean_name(text: str) -> str:
+    return NUMBER_PREFIX.sub("", text).strip(" :*#").strip()
+
+
+def is_stretchy(name: str) -> bool:
+    """A name that says it is a stretch: a stretch word, a muscle, a library entry or a hold in it."""
+    name = clean_name(name)
+    return bool(
+        STRETCH_WORD.search(name) or muscles_in(name, NAME_ONLY) or find_hold(name) or find_entry(name)
+    )
+
+
+def inline_name(block: Block) -> tuple[str, str] | None:
+    """ "Calf Stretch — Stand about three feet..." -> ("Calf Stretch", "Stand about..."), for a stretch's name."""
+    if block.kind is BlockKind.HEADING or len(block.text) > 5000:
+        return None
+    match = INLINE_NAME.match(block.text)
+    if match is None:
+        return None
+    name = match["name"].strip()
+    if len(name.split()) > MOST_NAME_WORDS or subhead(name) or not is_stretchy(name):
+        return None
+    return name, match["rest"]
+
+
+def split_article(blocks: list[Block]) -> Article:
+    """The title, the intro and the stretches' sections, for the shape this article has."""
+    title, blocks = take_title(blocks)
+    blocks = numbered_lines_as_headings(blocks)
+    heading_openers, level = heading_shape(blocks)
+    inline_openers = {index for index, block in enumerate(blocks) if inline_name(block)}
+    if len(inline_openers) > len(heading_openers):
+        return gather(title, blocks, inline_openers, level=None)
+    return gather(title, blocks, heading_openers, level=level)
+
+
+def take_title(blocks: list[Block]) -> tuple[Block | None, list[Block]]:
+    """The article's heading: the first level-1 heading, or a heading that opens the article."""
+    for index, block in enumerate(blocks):
+        if block.kind is BlockKind.HEADING and block.level == 1:
+            return block, blocks[:index] + blocks[index + 1 :]
+    if blocks and blocks[0].kind is BlockKind.HEADING and not inline_name(blocks[0]):
+        first = blocks[0]
+        top = min(block.level for block in blocks if block.kind is BlockKind.HEADING)
+        heading_next = len(blocks) > 1 and blocks[1].kind is BlockKind.HEADING and not subhead(blocks[1].text)
+        if first.level == top and (
+            top < PLAIN_HEADING
+            or not is_stretchy(first.text)
+            or TITLE_WORD.search(first.text)
+            or heading_next
+        ):
+            return first, blocks[1:]
+    return None, blocks
+
+
+def numbered_lines_as_headings(blocks: list[Block]) -> list[Block]:
+    """Numbered lines that are each followed by a paragraph are the stretches' names, not steps."""
+    numbered = [
+        index for index, block in enumerate(blocks) if block.kind is BlockKind.ITEM and block.numbered
+    ]
+    if not numbered or any(
+        index + 1 >= len(blocks)
+        or blocks[index + 1].kind is not BlockKind.PARAGRAPH
+        or not looks_like_heading(blocks[index].text)
+        for index in numbered
+    ):
+        return blocks
+    turned = set(numbered)
+    return [
+        Block(BlockKind.HEADING, block.text, block.line, level=PLAIN_HEADING, numbered=True)
+        if index in turned
+        else block
+        for index, block in enumerate(blocks)
+    ]
+
+
+def heading_shape(blocks: list[Block]) -> tuple[set[int], int | None]:
+    """The headings that open a stretch, and the level they are at (None without any)."""
+    candidates = [
+        index
+        for index, block in enumerate(blocks)
+        if block.kind is BlockKind.HEADING and subhead(block.text) is None and not CLOSER.search(block.text)
+    ]
+    levels = Counter(blocks[index].level for index in candidates if is_stretchy(blocks[index].text))
+    if not levels:
+        return set(), None
+    level = max(levels, key=lambda found: (levels[found], found))
+    numbered = sum(1 for index in candidates if blocks[index].level == level and is_numbered(blocks[index]))
+    openers = set()
+    for index in candidates:
+        block = blocks[index]
+        if block.level != level:
+            continue
+        if is_stretchy(block.text) or (numbered >= 2 and is_numbered(block)) or opens_steps(blocks, index):
+            openers.add(index)
+    return openers, level
+
+
+def is_numbered(block: Block) -> bool:
+    return block.numbered or NUMBER_PREFIX.match(block.text) is not None
+
+
+def opens_steps(blocks: list[Block], index: int) -> bool:
+    """A heading followed by a list, an "Instructions" sub-head or a paragraph that starts instructing."""
+    if index + 1 >= len(blocks):
+        return False
+    following = blocks[index + 1]
+    if following.kind is BlockKind.ITEM:
+        return True
+    if following.kind is BlockKind.HEADING:
+        return subhead(following.text) is Field.STEPS
+    return INSTRUCTION_START.match(following.text) is not None
+
+
+def gather(title: Block | None, blocks: list[Block], openers: set[int], level: int | None) -> Article:
+    """Walk the blocks once: the intro, then each opener's section, sub-heads switching the field."""
+    intro: list[Block] = []
+    sections: list[Section] = []
+    dropped: list[tuple[str, int]] = []
+    current: Section | None = None
+    kind = Field.STEPS
+    for index, block in enumerate(blocks):
+        if index in openers:
+            named = inline_name(block) if level is None else None
+            name = named[0] if named else block.text
+            current = Section(clean_name(name) or name, block.line)
+            sections.append(current)
+            kind = Field.STEPS
+            if named:
+                current.pieces.append(Piece(named[1], block.line, Field.STEPS, block.kind is BlockKind.ITEM))
+            continue
+        if block.kind is BlockKind.HEADING:
+            found = subhead(block.text)
+            if found is not None and current is not None:
+                kind = found
+                continue
+            if ends_sections(block, level):
+                if current is not None or CLOSER.search(block.text):
+                    dropped.append((block.text, block.line))
+                current = None
+                continue
+            if level is not None and block.level > level:
+                continue  # a heading inside a stretch that names no field: its text stays in the field
+        if current is None:
+            if not sections and block.kind is not BlockKind.HEADING:
+                intro.append(block)
+            continue
+        add_piece(current, block, kind)
+    return Article(title, intro, sections, dropped)
+
+
+def ends_sections(block: Block, level: int | None) -> bool:
+    """A heading that is no stretch's and ends the one before: "Conclusion", a group heading."""
+    if CLOSER.search(block.text):
+        return True
+    if level is None:
+        return block.level < PLAIN_HEADING
+    return block.level < level or (block.level == level and level < PLAIN_HEADING)
+
+
+def add_piece(section: Section, block: Block, kind: Field) -> None:
+    found = inline_subhead(block.text)
+    if found is not None:
+        kind, text = found
+    else:
+        text = block.text
+    section.pieces.append(Piece(text, block.line, kind, block.kind is BlockKind.ITEM))
