@@ -46,6 +46,20 @@ DATE = re.compile(
     r"|\d{1,2}(st|nd|rd|th)?\.?\s+[a-zéû]+\.?,?\s+\d{4})\W*$",
     re.IGNORECASE,
 )
+END_OF_ARTICLE = re.compile(
+    r"^\W*(related( articles| posts| pages| content)?|read (also|next|more)|more (articles|stories)"
+    r"|you (may|might) also like|share this (page|article|post)|comments?|leave a (comment|reply)"
+    r"|page last reviewed\b.*|weitere artikel|das könnte (dich|sie) auch interessieren|kommentare"
+    r"|mehr zum thema|à lire aussi|lire aussi|sur le même sujet|commentaires|te puede interesar"
+    r"|art[ií]culos relacionados|lee también|comentarios)\W*$",
+    re.IGNORECASE,
+)
+"""A line after which a page has no more of the article: related links, comments, the share bar."""
+APP_PROMOTION = re.compile(
+    r"^\W*(download|get) (the|our) app|^\W*follow us|^\W*folge uns|^\W*suivez-nous|^\W*s[ií]guenos"
+    r"|\bapp (herunterladen|laden)\b|télécharge[zr]? l'appli|descarga (la|nuestra) app",
+    re.IGNORECASE,
+)
 LONGEST_CHROME = 120
 """Characters: a longer line is the article's own text, whatever words it has."""
 
@@ -56,6 +70,7 @@ def is_chrome(text: str) -> bool:
         return False
     return (
         SITE_CHROME.search(text) is not None
+        or APP_PROMOTION.search(text) is not None
         or any(pattern.search(text) for pattern in BOILERPLATE)
         or DATE.match(text) is not None
         or (IMAGE_FILE.search(text) is not None and len(text.split()) <= 6)
@@ -65,3 +80,8 @@ def is_chrome(text: str) -> bool:
 def is_caption(text: str) -> bool:
     """The words under a picture: "Hip flexor stretch side view", "Image: a runner stretching"."""
     return len(text) <= LONGEST_CHROME and CAPTION.search(text) is not None
+
+
+def ends_article(text: str) -> bool:
+    """ "Related articles", "Comments", "Share this page": the rest of the page is not the article's."""
+    return len(text) <= LONGEST_CHROME and END_OF_ARTICLE.match(text) is not None

@@ -15,7 +15,9 @@ UNIT = (
     r"|minutes?|mins?|minuten|minutos?|breaths?|atemzüge[n]?|respirations?|respiraciones?)\b\.?"
 )
 EACH_SIDE = (
-    r"(?P<side>\s*(?:on\s+)?(?:each|per|every|either)\s+(?:side|leg)|\s*(?:pro|je)\s+(?:seite|bein)"
+    r"(?P<side>\s*(?:on\s+|with\s+|for\s+)?(?:each|per|every|either)\s+(?:side|leg)"
+    r"|\s*(?:pro|je)\s+(?:seite|bein)|\s*(?:auf|für|mit)\s+jede[rmn]?\s+(?:seite|bein)"
+    r"|\s*sur\s+chaque\s+(?:côté|jambe)|\s*con\s+cada\s+(?:lado|pierna)"
     r"|\s*(?:de\s+)?chaque\s+(?:côté|jambe)|\s*(?:de|por|en)\s+cada\s+(?:lado|pierna)|\s*por\s+lado)?"
 )
 ABOUT = r"(?:(?:about|around|at least|up to|for|etwa|ca\.|mindestens|für|pendant|durant|environ|au moins"

@@ -14,7 +14,7 @@ from functools import cache
 from typing import Any
 
 from handout.content.importers.blocks import Block, Notice
-from handout.content.importers.markdown_reader import read_markdown
+from handout.content.importers.markdown_reader import left_out, parse_markdown
 from handout.errors import HandoutError
 
 HTML_START = re.compile(
@@ -52,10 +52,14 @@ def read_html(html: str, shown_as: str) -> tuple[list[Block], list[Notice], str 
     markdown = xmltotxt(body, True) if body is not None else ""
     if not markdown:
         raise HandoutError(f"{shown_as}: the page has no article text that handout can find")
-    blocks, notices = read_markdown(markdown)
+    blocks, tables, dropped = parse_markdown(markdown)
     lines = page_lines(html, blocks)
     blocks = [replace(block, line=line) for block, line in zip(blocks, lines, strict=True)]
-    notices = [replace(notice, line=page_line(html, markdown, notice.line)) for notice in notices]
+    markdown_lines = markdown.splitlines()
+    notices = left_out(
+        [page_line(html, markdown_lines, line) for line in tables],
+        [page_line(html, markdown_lines, line) for line in dropped],
+    )
     return blocks, notices, page_title(document)
 
 
@@ -93,10 +97,10 @@ def page_lines(html: str, blocks: list[Block]) -> list[int]:
     return lines
 
 
-def page_line(html: str, markdown: str, markdown_line: int) -> int:
+def page_line(html: str, markdown_lines: list[str], markdown_line: int) -> int:
     """The page's line for a line of the extracted Markdown (a table, a caption left out)."""
-    text = " ".join(markdown.splitlines()[markdown_line - 1 : markdown_line]).strip("|#*- ")
-    words = text.split()[:3]
+    text = " ".join(markdown_lines[markdown_line - 1 : markdown_line])
+    words = re.findall(r"\w+", text)[:3]
     if not words:
         return 1
     found = re.search(r"[\s\S]{0,40}?".join(re.escape(word) for word in words), html)

@@ -11,7 +11,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from handout.content.importers.blocks import PLAIN_HEADING, Block, BlockKind, Notice, line_list
-from handout.content.importers.chrome import is_caption, is_chrome
+from handout.content.importers.chrome import ends_article, is_caption, is_chrome
 from handout.content.importers.text_reader import STEP_HEADING
 
 SKIPPED_INLINE = {"image", "html_inline"}
@@ -19,6 +19,26 @@ SKIPPED_INLINE = {"image", "html_inline"}
 
 def read_markdown(text: str) -> tuple[list[Block], list[Notice]]:
     """The article's blocks in order, and notices for the tables and the page's chrome left out."""
+    blocks, tables, dropped = parse_markdown(text)
+    return blocks, left_out(tables, dropped)
+
+
+def left_out(tables: list[int], dropped: list[int]) -> list[Notice]:
+    """One notice per table, one for all the chrome: what the reader left out, by line."""
+    notices = [
+        Notice(line, "a table is left out: copy what you need from it into the key points") for line in tables
+    ]
+    if dropped:
+        notices.append(
+            Notice(
+                dropped[0], f"left out as the page's menus, banners, captions or links: {line_list(dropped)}"
+            )
+        )
+    return notices
+
+
+def parse_markdown(text: str) -> tuple[list[Block], list[int], list[int]]:
+    """The blocks, the lines of the tables and the lines of the chrome left out."""
     tokens = MarkdownIt("commonmark").enable("table").parse(text)
     blocks: list[Block] = []
     dropped: list[int] = []
@@ -34,21 +54,17 @@ def read_markdown(text: str) -> tuple[list[Block], list[Notice]]:
         elif token.nesting == -1:
             context.pop()
         elif token.type == "inline" and "table" not in context:
-            for block in inline_blocks(token, line, context):
+            found = inline_blocks(token, line, context)
+            if found and blocks and ends_article(found[0].text):
+                dropped.append(found[0].line)
+                break
+            for block in found:
                 if is_chrome(block.text) or is_caption(block.text):
                     dropped.append(block.line)
                 else:
                     blocks.append(block)
-    notices = [
-        Notice(block.line, "a table is left out: copy what you need from it into the key points")
-        for block in blocks
-        if block.kind is BlockKind.TABLE
-    ]
-    if dropped:
-        notices.append(
-            Notice(dropped[0], f"left out as menus, banners, captions or dates: {line_list(dropped)}")
-        )
-    return [block for block in blocks if block.kind is not BlockKind.TABLE], notices
+    tables = [block.line for block in blocks if block.kind is BlockKind.TABLE]
+    return [block for block in blocks if block.kind is not BlockKind.TABLE], tables, dropped
 
 
 def opened(token: Token) -> str:

@@ -72,6 +72,8 @@ TITLE_WORD = re.compile(
     re.IGNORECASE,
 )
 """Words of an article's title, not of one stretch's name ("Stretches for runners", "5 Dehnübungen")."""
+OPENING_BLOCKS = 3
+"""The title is one of the article's first headings, before any paragraph."""
 INLINE_NAME = re.compile(r"^(?P<name>[^:.!?;—–()]{2,60}?)\s*(?::|\s[—–-]\s|—|–)\s*(?P<rest>\S.*)$")
 MOST_NAME_WORDS = 7
 NUMBER_PREFIX = re.compile(r"^(?:#\s?)?\d{1,2}\s*[.):–—-]\s*")
@@ -152,26 +154,38 @@ def split_article(blocks: list[Block]) -> Article:
     heading_openers, level = heading_shape(blocks)
     inline_openers = {index for index, block in enumerate(blocks) if inline_name(block)}
     if len(inline_openers) > len(heading_openers):
-        return gather(title, blocks, inline_openers, level=None)
+        return without_outro(gather(title, blocks, inline_openers, level=None))
     return gather(title, blocks, heading_openers, level=level)
 
 
 def take_title(blocks: list[Block]) -> tuple[Block | None, list[Block]]:
-    """The article's heading: the first level-1 heading, or a heading that opens the article."""
+    """The article's heading: the first level-1 heading, or one of the headings that open the article.
+
+    Of those, one that reads like a title ("Post-run stretches") wins over a club's or site's name
+    before it ("Riverside Runners"), which is left out.
+    """
     for index, block in enumerate(blocks):
         if block.kind is BlockKind.HEADING and block.level == 1:
             return block, blocks[:index] + blocks[index + 1 :]
-    if blocks and blocks[0].kind is BlockKind.HEADING and not inline_name(blocks[0]):
-        first = blocks[0]
-        top = min(block.level for block in blocks if block.kind is BlockKind.HEADING)
-        heading_next = len(blocks) > 1 and blocks[1].kind is BlockKind.HEADING and not subhead(blocks[1].text)
-        if first.level == top and (
-            top < PLAIN_HEADING
-            or not is_stretchy(first.text)
-            or TITLE_WORD.search(first.text)
-            or heading_next
-        ):
-            return first, blocks[1:]
+    headings = [block for block in blocks if block.kind is BlockKind.HEADING]
+    if not headings:
+        return None, blocks
+    top = min(block.level for block in headings)
+    opening = []
+    for block in blocks[:OPENING_BLOCKS]:
+        if block.kind is not BlockKind.HEADING or inline_name(block) or subhead(block.text):
+            break
+        opening.append(block)
+    fits = [block for block in opening if block.level == top]
+    for choice in (
+        [block for block in fits if TITLE_WORD.search(block.text)],
+        [block for block in fits if top < PLAIN_HEADING or not is_stretchy(block.text)],
+        fits[:1] if len(opening) > 1 else [],
+    ):
+        if choice:
+            title = choice[0]
+            before = opening[: opening.index(title)]
+            return title, [block for block in blocks if block is not title and block not in before]
     return None, blocks
 
 
@@ -287,3 +301,15 @@ def add_piece(section: Section, block: Block, kind: Field) -> None:
     else:
         text = block.text
     section.pieces.append(Piece(text, block.line, kind, block.kind is BlockKind.ITEM))
+
+
+def without_outro(article: Article) -> Article:
+    """Stretches written one a line: what follows the last one's line is the article's ending
+    ("See you on the track!"), unless other stretches have lines of their own too."""
+    sections = article.sections
+    if len(sections) < 2 or any(len(section.pieces) > 1 for section in sections[:-1]):
+        return article
+    last = sections[-1]
+    ending = [(piece.text, piece.line) for piece in last.pieces[1:]]
+    last.pieces[1:] = []
+    return Article(article.title, article.intro, sections, article.dropped + ending)

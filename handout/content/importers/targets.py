@@ -255,10 +255,11 @@ def find_muscles(name: str, targets: list[str], sentences: list[str]) -> list[Mu
         if found := muscles_in(text, NAME_ONLY):
             return found[:MOST_TARGETS]
     if found := muscles_in(name, NAME_ONLY):
-        return found[:2]
+        return found[:1]
     for sentence in sentences:
-        if ABOUT_STRETCH.search(sentence) and (found := muscles_in(sentence, REGION)):
-            return found[:1]
+        about = ABOUT_STRETCH.search(sentence)
+        if about and (found := muscles_in(sentence[about.start() :], REGION) or muscles_in(sentence, REGION)):
+            return found[:2]
     for sentence in sentences:
         if found := muscles_in(sentence, STRONG):
             return found[:1]

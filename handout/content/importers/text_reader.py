@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from handout.content.importers.blocks import PLAIN_HEADING, Block, BlockKind, Notice, line_list
-from handout.content.importers.chrome import is_caption, is_chrome
+from handout.content.importers.chrome import ends_article, is_caption, is_chrome
 
 STEP_HEADING = re.compile(
     r"^(?:step|schritt|étape|etapa|paso|übung|exercice|ejercicio)\s+\d{1,2}\s*[:.)–—-]\s*(.+)$", re.IGNORECASE
@@ -29,10 +29,14 @@ def read_text(text: str) -> tuple[list[Block], list[Notice]]:
     """Every line that is the article's, as a block; and one notice for the page's chrome left out."""
     blocks: list[Block] = []
     dropped: list[int] = []
-    for number, raw in enumerate(text.splitlines(), start=1):
+    lines = text.splitlines()
+    for number, raw in enumerate(lines, start=1):
         tidy = " ".join(raw.split())
         if not tidy:
             continue
+        if ends_article(tidy) and blocks:
+            dropped += range(number, len(lines) + 1)
+            break
         if is_chrome(tidy) or is_caption(tidy):
             dropped.append(number)
             continue
@@ -40,7 +44,9 @@ def read_text(text: str) -> tuple[list[Block], list[Notice]]:
     notices = []
     if dropped:
         notices.append(
-            Notice(dropped[0], f"left out as menus, banners, captions or dates: {line_list(dropped)}")
+            Notice(
+                dropped[0], f"left out as the page's menus, banners, captions or links: {line_list(dropped)}"
+            )
         )
     return blocks, notices
 
@@ -59,10 +65,17 @@ def block_of_line(number: int, text: str) -> Block:
     return Block(BlockKind.PARAGRAPH, text, number)
 
 
+ABBREVIATED_END = re.compile(r"\b(?:e\.\s?V|Inc|Ltd|S\.A|S\.L|Co|Corp|GmbH & Co)\.$")
+"""A club's or company's name ends with a full stop that ends no sentence: "LG Rheinufer e.V."."""
+
+
 def looks_like_heading(text: str) -> bool:
     """Short, and not ending like a sentence ("Standing calf stretch", "Instructions:")."""
     return (
         len(text) <= LONGEST_HEADING
         and len(text.split()) <= MOST_HEADING_WORDS
-        and not text.rstrip('"\u201d\u2019)').endswith(SENTENCE_ENDING)
+        and (
+            not text.rstrip('"\u201d\u2019)').endswith(SENTENCE_ENDING)
+            or ABBREVIATED_END.search(text) is not None
+        )
     )
