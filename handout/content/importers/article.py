@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from handout.content.importers.blocks import Block, BlockKind, Notice, line_list
 from handout.content.importers.holds import find_hold, name_without_hold, point_without_hold
 from handout.content.importers.language import detect_language
-from handout.content.importers.points import SENTENCE_END, instructions, sentences_of
+from handout.content.importers.points import SENTENCE_END, capitalised, instructions, sentences_of
 from handout.content.importers.sections import Article, Field, Section, split_article
 from handout.content.importers.targets import find_muscles, target_text
 from handout.content.importers.writer import Draft, routine_toml
@@ -134,19 +134,19 @@ def draft_stretch(section: Section, lang: str, warnings: list[Notice]) -> Draft:
     steps: list[tuple[str, bool]] = []  # the key points in article order, each with whether it is a list item
     tips: list[str] = []
     targets: list[str] = []
-    cut_lines: list[int] = []
     for piece in section.pieces:
         sentences, cut_off = sentences_of(piece.text)
-        if cut_off:
-            cut_lines.append(piece.line)
+        for sentence in cut_off:
+            last_words = " ".join(sentence.split()[-5:])
+            warnings.append(
+                Notice(piece.line, f'{where}: a sentence seems cut off ("...{last_words}"): check it')
+            )
         if piece.field is Field.TARGETS:
             targets.append(piece.text)
         elif piece.field is Field.TIPS:
             tips += sentences
         else:
             steps += [(sentence, piece.item) for sentence in sentences]
-    for line in cut_lines:
-        warnings.append(Notice(line, f"{where}: a sentence seems cut off: check it (ended with …)"))
     sentences = [sentence for sentence, _ in steps] + tips
     if hold is None:
         hold = next((found[0] for text in sentences if (found := find_hold(text))), None)
@@ -176,8 +176,8 @@ def key_points(
     steps: list[tuple[str, bool]], tips: list[str], where: str, line: int, warnings: list[Notice]
 ) -> list[str]:
     """The steps cut short without the hold; paragraphs give way to list items, then tips to both."""
-    if len([sentence for sentence, item in steps if item]) and len(steps) > MAX_KEY_POINTS:
-        paragraphs = sum(1 for _, item in steps if not item)
+    paragraphs = sum(1 for _, item in steps if not item)
+    if paragraphs and paragraphs < len(steps) and len(steps) > MAX_KEY_POINTS:
         steps = [(sentence, item) for sentence, item in steps if item]
         warnings.append(
             Notice(
@@ -210,7 +210,7 @@ def short_points(sentence: str) -> list[str]:
 def short_target(text: str) -> str | None:
     """A targets line the lexicon does not know, as written, when it is short enough to be a muscle."""
     words = text.strip(" .:;").split()
-    return " ".join(words) if 0 < len(words) <= 6 else None
+    return capitalised(" ".join(words)) if 0 < len(words) <= 6 else None
 
 
 def subtitle_from(intro: list[Block], warnings: list[Notice]) -> str | None:

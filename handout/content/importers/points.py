@@ -39,13 +39,14 @@ CLAUSE_BREAKS = [
 ]
 
 
-def sentences_of(text: str) -> tuple[list[str], bool]:
-    """The sentences of one paragraph, filler left out; and whether one seemed cut off (ended with "…")."""
+def sentences_of(text: str) -> tuple[list[str], list[str]]:
+    """The sentences of one paragraph, filler left out; and those that seem cut off in the article
+    ("and let the thigh When you feel..."), which are ended with "…" where the next one starts."""
     sentences = []
-    cut_off = False
+    cut_off = []
     for piece in SENTENCE_END.split(text):
         parts = LOST_FULL_STOP.split(piece)
-        cut_off = cut_off or len(parts) > 1
+        cut_off += parts[:-1]
         for index, part in enumerate(parts):
             part = LEADING_FILLER.sub("", part.strip(" ,;"))
             if part and not FILLER.match(part):

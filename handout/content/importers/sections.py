@@ -76,6 +76,7 @@ OPENING_BLOCKS = 3
 """The title is one of the article's first headings, before any paragraph."""
 INLINE_NAME = re.compile(r"^(?P<name>[^:.!?;—–()]{2,60}?)\s*(?::|\s[—–-]\s|—|–)\s*(?P<rest>\S.*)$")
 MOST_NAME_WORDS = 7
+FIRST_SENTENCE = re.compile(r"(?<=[.!?])\s+")
 NUMBER_PREFIX = re.compile(r"^(?:#\s?)?\d{1,2}\s*[.):–—-]\s*")
 INSTRUCTION_START = re.compile(
     r"^(?:bend|bring|cross|face|get|grab|hold|keep|kneel|lean|lie|lift|place|put|raise|reach|sit|stand|start"
@@ -295,12 +296,17 @@ def ends_sections(block: Block, level: int | None) -> bool:
 
 
 def add_piece(section: Section, block: Block, kind: Field) -> None:
+    """A block under a stretch; "Targets: calves. Face a wall." gives its first sentence to the target."""
+    item = block.kind is BlockKind.ITEM
     found = inline_subhead(block.text)
-    if found is not None:
-        kind, text = found
-    else:
-        text = block.text
-    section.pieces.append(Piece(text, block.line, kind, block.kind is BlockKind.ITEM))
+    if found is None:
+        section.pieces.append(Piece(block.text, block.line, kind, item))
+        return
+    kind, text = found
+    first, *rest = FIRST_SENTENCE.split(text, maxsplit=1) if kind is Field.TARGETS else [text]
+    section.pieces.append(Piece(first, block.line, kind, item))
+    if rest:
+        section.pieces.append(Piece(rest[0], block.line, Field.STEPS, item))
 
 
 def without_outro(article: Article) -> Article:

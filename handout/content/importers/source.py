@@ -16,7 +16,9 @@ from handout.errors import HandoutError
 MAX_ARTICLE_BYTES = 5_000_000
 """5 MB: a saved web page with its scripts and styles is rarely over 2 MB, an article's own text under
 100 kB; anything larger is not an article, and the import stays well under a second or two below it."""
-KINDS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".txt": "text"}
+KINDS = {".html": "html", ".htm": "html"}
+"""A web page is read as HTML by its name; text and Markdown are told apart by what they hold, since a
+.md file may be plain text and a .txt file Markdown."""
 
 
 def read_article(reference: str) -> tuple[str, str, str | None]:

@@ -250,16 +250,20 @@ def muscles_in(text: str, tier: int) -> list[Muscle]:
 
 
 def find_muscles(name: str, targets: list[str], sentences: list[str]) -> list[Muscle]:
-    """The muscles a section names: in a targets line, else its name, else a sentence about the stretch."""
+    """The muscles a section names, most certain first: a targets line; a muscle's own name in the
+    stretch's name; what a sentence about the stretch names ("mainly stretches the quadriceps"); a body
+    region in the name ("Thigh stretch"); a muscle named anywhere in the section."""
     for text in targets:
         if found := muscles_in(text, NAME_ONLY):
             return found[:MOST_TARGETS]
-    if found := muscles_in(name, NAME_ONLY):
+    if found := muscles_in(name, STRONG):
         return found[:1]
     for sentence in sentences:
         about = ABOUT_STRETCH.search(sentence)
-        if about and (found := muscles_in(sentence[about.start() :], REGION) or muscles_in(sentence, REGION)):
+        if about and (found := muscles_in(sentence[about.start() :], REGION)):
             return found[:2]
+    if found := muscles_in(name, NAME_ONLY):
+        return found[:1]
     for sentence in sentences:
         if found := muscles_in(sentence, STRONG):
             return found[:1]
