@@ -25,6 +25,10 @@ SUBTITLE_LENGTH = 200
 """The subtitle takes the intro's first sentence, and the second while the total stays under this."""
 LONGEST_TITLE = 120
 LONGEST_NAME = 80
+MAX_TEXT_CHARACTERS = 1_000_000
+"""Text or Markdown longer than this (about 1 MB) is not an article (a long one is 20 kB): refused, so
+that an import stays within a few seconds. A web page may be larger (MAX_ARTICLE_BYTES): its scripts
+and styles are dropped before its text is read."""
 
 
 @dataclass(frozen=True)
@@ -88,6 +92,11 @@ def read_blocks(text: str, shown_as: str, kind: str | None) -> tuple[list[Block]
 
     if kind == "html" or (kind is None and is_html(text)):
         return read_html(text, shown_as)
+    if len(text) > MAX_TEXT_CHARACTERS:
+        raise HandoutError(
+            f"{shown_as}: is over {MAX_TEXT_CHARACTERS // 1_000_000} MB of text, too long for an article: "
+            "import the article alone"
+        )
     if kind == "markdown" or (kind is None and looks_like_markdown(text)):
         from handout.content.importers.markdown_reader import read_markdown
 

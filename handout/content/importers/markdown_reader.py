@@ -12,7 +12,7 @@ from markdown_it.token import Token
 
 from handout.content.importers.blocks import PLAIN_HEADING, Block, BlockKind, Notice, line_list
 from handout.content.importers.chrome import ends_article, is_caption, is_chrome
-from handout.content.importers.text_reader import STEP_HEADING
+from handout.content.importers.text_reader import STEP_HEADING, looks_like_heading
 
 SKIPPED_INLINE = {"image", "html_inline"}
 
@@ -99,7 +99,7 @@ def inline_blocks(token: Token, line: int, context: list[str]) -> list[Block]:
         blocks.append(heading_block(first.rstrip(":"), line, PLAIN_HEADING))
         lines = lines[1:]
         line += 1
-    elif bold and len(first) <= 70 and not first.endswith((".", "!", "?")):
+    elif len(lines) == 1 and looks_like_heading(first):
         return [heading_block(first.rstrip(":"), line, PLAIN_HEADING)]
     blocks.append(Block(BlockKind.PARAGRAPH, " ".join(text for text, _ in lines), line))
     return blocks

@@ -150,6 +150,7 @@ def inline_name(block: Block) -> tuple[str, str] | None:
 
 def split_article(blocks: list[Block]) -> Article:
     """The title, the intro and the stretches' sections, for the shape this article has."""
+    blocks = [as_paragraph(block) for block in blocks]
     title, blocks = take_title(blocks)
     blocks = numbered_lines_as_headings(blocks)
     heading_openers, level = heading_shape(blocks)
@@ -157,6 +158,13 @@ def split_article(blocks: list[Block]) -> Article:
     if len(inline_openers) > len(heading_openers):
         return without_outro(gather(title, blocks, inline_openers, level=None))
     return gather(title, blocks, heading_openers, level=level)
+
+
+def as_paragraph(block: Block) -> Block:
+    """A short line guessed to be a heading that is a field ("Targets: hip flexors") is a paragraph."""
+    if block.kind is BlockKind.HEADING and block.level == PLAIN_HEADING and inline_subhead(block.text):
+        return Block(BlockKind.PARAGRAPH, block.text, block.line)
+    return block
 
 
 def take_title(blocks: list[Block]) -> tuple[Block | None, list[Block]]:
@@ -191,24 +199,30 @@ def take_title(blocks: list[Block]) -> tuple[Block | None, list[Block]]:
 
 
 def numbered_lines_as_headings(blocks: list[Block]) -> list[Block]:
-    """Numbered lines that are each followed by a paragraph are the stretches' names, not steps."""
+    """Short numbered lines each followed by a paragraph or a sub-head ("1. Calf stretch", then
+    "Instructions") are the stretches' names, not steps: when all numbered lines are so, or two or more."""
     numbered = [
         index for index, block in enumerate(blocks) if block.kind is BlockKind.ITEM and block.numbered
     ]
-    if not numbered or any(
-        index + 1 >= len(blocks)
-        or blocks[index + 1].kind is not BlockKind.PARAGRAPH
-        or not looks_like_heading(blocks[index].text)
-        for index in numbered
-    ):
+    names = [index for index in numbered if names_a_section(blocks, index)]
+    if not names or (len(names) < 2 and len(names) < len(numbered)):
         return blocks
-    turned = set(numbered)
+    turned = set(names)
     return [
         Block(BlockKind.HEADING, block.text, block.line, level=PLAIN_HEADING, numbered=True)
         if index in turned
         else block
         for index, block in enumerate(blocks)
     ]
+
+
+def names_a_section(blocks: list[Block], index: int) -> bool:
+    if index + 1 >= len(blocks) or not looks_like_heading(blocks[index].text):
+        return False
+    following = blocks[index + 1]
+    return following.kind is BlockKind.PARAGRAPH or (
+        following.kind is BlockKind.HEADING and subhead(following.text) is not None
+    )
 
 
 def heading_shape(blocks: list[Block]) -> tuple[set[int], int | None]:
@@ -276,7 +290,7 @@ def gather(title: Block | None, blocks: list[Block], openers: set[int], level: i
                     dropped.append((block.text, block.line))
                 current = None
                 continue
-            if level is not None and block.level > level:
+            if level is not None and level < block.level < PLAIN_HEADING:
                 continue  # a heading inside a stretch that names no field: its text stays in the field
         if current is None:
             if not sections and block.kind is not BlockKind.HEADING:
