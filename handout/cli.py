@@ -18,7 +18,6 @@ from handout import __version__
 from handout.bundled import bundled_names
 from handout.content.furniture import parse_settings
 from handout.content.routine import library_stretches, load_routine
-from handout.content.schema import read_text
 from handout.errors import HandoutError
 from handout.layout.layout_file import bundled_layouts, grayscale, load_layout
 from handout.layout.paper import ORIENTATIONS, PAPERS, orientation_named, oriented, paper_named
@@ -169,7 +168,7 @@ def build_parser() -> argparse.ArgumentParser:
         "-o",
         "--output",
         type=Path,
-        help="where to write the routine (default: ARTICLE-NAME.toml here, imported.toml from standard input)",
+        help="where to write the routine (default: ARTICLE-NAME.toml here; imported.toml for standard input)",
     )
     importer.add_argument(
         "--force", action="store_true", help="write over a routine file that already exists (yours is lost)"

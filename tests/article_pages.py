@@ -45,8 +45,10 @@ def as_web_page(markdown: str) -> str:
     body = MarkdownIt("commonmark").enable("table").render(markdown)
     body = re.sub(
         r"(<h2>(.*?)</h2>)",
-        lambda match: f'{match[1]}\n<figure><img src="step.jpg" alt="">'
-        f"<figcaption>{match[2]} side view</figcaption></figure>",
+        lambda match: (
+            f'{match[1]}\n<figure><img src="step.jpg" alt="">'
+            f"<figcaption>{match[2]} side view</figcaption></figure>"
+        ),
         body,
     )
     title = re.search(r"<h1>(.*?)</h1>", body)
@@ -63,11 +65,14 @@ def as_web_page(markdown: str) -> str:
 <button>Accept all</button><button>Settings</button></div>
 <main id="main"><article>
 {body}
-<div class="share"><span>Share:</span> <a href="#">Facebook</a> <a href="#">Pinterest</a> <a href="#">WhatsApp</a></div>
+<div class="share"><span>Share:</span> <a href="#">Facebook</a> <a href="#">Pinterest</a>
+<a href="#">WhatsApp</a></div>
 </article>
-<aside class="related"><h3>You may also like</h3><ul><li><a href="/a">Ten tips for your first marathon</a></li>
+<aside class="related"><h3>You may also like</h3>
+<ul><li><a href="/a">Ten tips for your first marathon</a></li>
 <li><a href="/b">What to eat after a long run</a></li></ul></aside></main>
-<footer><p>Copyright 2025 Runner's Corner. All rights reserved.</p><a href="/privacy">Privacy policy</a></footer>
+<footer><p>Copyright 2025 Runner's Corner. All rights reserved.</p>
+<a href="/privacy">Privacy policy</a></footer>
 </body>
 </html>
 """

@@ -12,7 +12,6 @@ from conftest import assert_in_order, error_mentions
 from handout.content.importers import import_article
 from handout.content.importers.writer import toml_string
 from handout.content.routine import load_routine
-from handout.errors import HandoutError
 
 SEED = Path(__file__).resolve().parent.parent.parent / "shared" / "seed" / "stretching-after-running.txt"
 
@@ -263,7 +262,9 @@ def test_a_section_without_a_target_gets_a_marked_placeholder_that_builds(run_cl
     result = run_cli("import", "article.txt")
     assert result.code == 0
     assert result.out.strip() == "article.toml"
-    assert result.error_lines == ['warning: line 7: "Easy walk": the article names no muscle: write the target']
+    assert result.error_lines == [
+        'warning: line 7: "Easy walk": the article names no muscle: write the target'
+    ]
     toml = (tmp_path / "article.toml").read_text(encoding="utf-8")
     assert 'target = "TODO: the target muscle"  # TODO: the article names no muscle' in toml
     routine = load_routine(str(tmp_path / "article.toml"))

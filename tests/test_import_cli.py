@@ -126,7 +126,9 @@ def test_a_markdown_table_is_a_warning_not_key_points():
         "line 11: a table is left out: copy what you need from it into the key points"
     ]
     data = tomllib.loads(imported.toml)
-    assert all("|" not in point and "Time" not in point for s in data["stretches"] for point in s["key_points"])
+    assert all(
+        "|" not in point and "Time" not in point for s in data["stretches"] for point in s["key_points"]
+    )
 
 
 def test_the_import_api_gives_the_toml_and_its_warnings():

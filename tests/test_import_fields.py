@@ -32,7 +32,9 @@ def test_a_hold_is_read_and_taken_out_of_the_point(sentence):
     assert point_without_hold(sentence) == rest
 
 
-@pytest.mark.parametrize("sentence", ["Repeat on the other side.", "Take 5 deep breaths.", "Hold your ankle."])
+@pytest.mark.parametrize(
+    "sentence", ["Repeat on the other side.", "Take 5 deep breaths.", "Hold your ankle."]
+)
 def test_a_sentence_without_a_hold_stays_as_it_is(sentence):
     assert find_hold(sentence) is None
     assert point_without_hold(sentence) == sentence
@@ -46,7 +48,14 @@ def test_a_hold_in_a_name_leaves_the_name():
 
 
 SYNONYMS = {
-    "quadriceps": ["quads", "front of the thigh", "Oberschenkel vorne", "Quadrizeps", "quadriceps", "cuádriceps"],
+    "quadriceps": [
+        "quads",
+        "front of the thigh",
+        "Oberschenkel vorne",
+        "Quadrizeps",
+        "quadriceps",
+        "cuádriceps",
+    ],
     "calves": ["calf", "gastrocnemius", "Wade", "Waden-Dehnung", "mollet", "gemelo", "pantorrilla"],
     "soleus": ["soleus", "soléaire", "sóleo"],
     "hamstrings": ["hamstrings", "back of the thigh", "Beinbeuger", "ischio-jambiers", "isquiotibiales"],
@@ -67,16 +76,22 @@ def test_a_target_is_read_from_the_name_first_then_the_sentences():
     assert target_text(find_muscles("2. Hamstrings", [], ["Lie on your back."]), "en") == "Hamstrings"
     feeling = ["Lean in.", "You should be feeling stretch in the back of the calf."]
     assert target_text(find_muscles("Wall lean", [], feeling), "en") == "Calves"
-    assert target_text(find_muscles("Bent over", ["Calves, Feet, Ankles"], []), "en") == "Calves, feet and ankles"
+    assert (
+        target_text(find_muscles("Bent over", ["Calves, Feet, Ankles"], []), "en")
+        == "Calves, feet and ankles"
+    )
     assert target_text(find_muscles("Les quadriceps", [], []), "fr") == "Quadriceps"
-    assert target_text(find_muscles("Pigeon", [], ["Gently stretch the glutes and hips."]), "es") == "Glúteos y caderas"
+    assert (
+        target_text(find_muscles("Pigeon", [], ["Gently stretch the glutes and hips."]), "es")
+        == "Glúteos y caderas"
+    )
 
 
 def test_a_body_part_a_limb_goes_to_is_not_the_target():
     assert muscles_in("Knee to chest", NAME_ONLY) == []
-    assert find_muscles("Rocking", [], ["Bring your knees to your chest and feel it in your lower back."])[0].key == (
-        "lower-back"
-    )
+    assert find_muscles("Rocking", [], ["Bring your knees to your chest and feel it in your lower back."])[
+        0
+    ].key == ("lower-back")
 
 
 LANGUAGES = {

@@ -71,7 +71,9 @@ def score() -> None:
             builds += 1
         except HandoutError as error:
             report(case.name, f"does not build: {error}")
-    print(f"articles: {len(all_cases)} ({len({c.expected['title'] for c in all_cases})} distinct, en de fr es)")
+    print(
+        f"articles: {len(all_cases)} ({len({c.expected['title'] for c in all_cases})} distinct, en de fr es)"
+    )
     print(f"builds unedited:   {builds} of {len(all_cases)}   (goal: at least 7 of 8)")
     print(f"stretch recall:    {percent(matched, expected_total)}   (goal: >= 90%)")
     print(f"stretch precision: {percent(matched, found_total)}   (goal: >= 90%)")
@@ -108,15 +110,22 @@ def timing() -> None:
         start = time.perf_counter()
         subprocess.run(command, check=True, capture_output=True)
         print(f"cold `handout import` of a web page: {time.perf_counter() - start:.2f} s")
-    text_article = (ARTICLES / "en-health-service.txt").read_text(encoding="utf-8").split("Share this page")[0]
+    text_article = (
+        (ARTICLES / "en-health-service.txt").read_text(encoding="utf-8").split("Share this page")[0]
+    )
     sizes = {"Markdown": TEXT_SIZES, "text": TEXT_SIZES, "HTML": PAGE_SIZES}
     for kind, text in (("Markdown", article), ("text", text_article), ("HTML", as_web_page(article))):
         for size in sizes[kind]:
-            big = (text * (size // len(text.encode("utf-8")) + 1)).encode("utf-8")[:size].decode("utf-8", "ignore")
+            big = (
+                (text * (size // len(text.encode("utf-8")) + 1))
+                .encode("utf-8")[:size]
+                .decode("utf-8", "ignore")
+            )
             start = time.perf_counter()
             import_article(big, "big", "html" if kind == "HTML" else None, split=True)
             seconds = time.perf_counter() - start
-            print(f"{kind:>8} article of {size / 1e6:.2f} MB: {seconds:5.2f} s ({seconds / size * 1e6:.2f} s per MB)")
+            rate = seconds / size * 1e6
+            print(f"{kind:>8} article of {size / 1e6:.2f} MB: {seconds:5.2f} s ({rate:.2f} s per MB)")
 
 
 if __name__ == "__main__":

@@ -35,7 +35,6 @@ def is_html(text: str) -> bool:
 def read_html(html: str, shown_as: str) -> tuple[list[Block], list[Notice], str | None]:
     """The main content's blocks, with the page's line numbers; the notices; the page's own title."""
     import trafilatura
-
     from trafilatura.xml import xmltotxt
 
     document = trafilatura.bare_extraction(

@@ -34,12 +34,15 @@ SUBHEADS = {
     r"|technique|execution|hold|duration|reps|repetitions|anleitung|ausführung|so geht'?s|so wird'?s gemacht"
     r"|schritte|durchführung|haltezeit|dauer|wiederholungen|étapes|comment faire|exécution|réalisation"
     r"|durée|répétitions|instrucciones|pasos|c[oó]mo hacerlo|ejecución|procedimiento|duración|repeticiones",
-    Field.TIPS: r"tips?|modifications?|variations?|progressions?|regressions?|common mistakes|mistakes to avoid"
-    r"|make it (?:easier|harder)|cues?|coaching cues|form tips|safety|caution|note|tipps?|hinweise?"
-    r"|variationen|varianten?|häufige fehler|achtung|conseils?|astuces?|variantes?|erreurs (?:fréquentes|à éviter)"
+    Field.TIPS: r"tips?|modifications?|variations?|progressions?|regressions?|common mistakes"
+    r"|mistakes to avoid|make it (?:easier|harder)|cues?|coaching cues|form tips|safety|caution|note"
+    r"|tipps?|hinweise?"
+    r"|variationen|varianten?|häufige fehler|achtung|conseils?|astuces?|variantes?"
+    r"|erreurs (?:fréquentes|à éviter)"
     r"|attention|consejos?|variaciones|modificaciones|errores comunes|precauci[oó]n",
-    Field.TARGETS: r"benefits?|muscles?(?: worked| targeted| stretched| used)?|targets?|target(?:ed)? muscles?"
-    r"|target areas?|areas? targeted|what it (?:stretches|targets|works)|primary muscles?|vorteile|nutzen"
+    Field.TARGETS: r"benefits?|muscles?(?: worked| targeted| stretched| used)?|targets?"
+    r"|target(?:ed)? muscles?|target areas?|areas? targeted|what it (?:stretches|targets|works)"
+    r"|primary muscles?|vorteile|nutzen"
     r"|zielmuskel\w*|muskeln|beanspruchte muskeln|gedehnte muskeln|muskelgruppen?|bénéfices?|avantages?"
     r"|muscles? (?:ciblés?|travaillés?|étirés?|sollicités?)|zones? ciblées?|beneficios?"
     r"|m[uú]sculos?(?: trabajados| implicados| estirados| involucrados)?|zona trabajada",
@@ -60,8 +63,8 @@ CLOSER = re.compile(
 )
 STRETCH_WORD = re.compile(
     r"\b(stretch\w*|pose|lunge|twist|reach|fold|roll|raise|squat|dog|cobra|pigeon|butterfly|cat|cow|child'?s"
-    r"|figure[- ](?:four|4)|hug|opener|bridge|kneeling|seated|standing|lying|sitting|supine|übung|ausfallschritt"
-    r"|drehung|taube|katze|kind|schmetterling|kobra|étirements?|étirer|posture|fente|torsion|papillon|chat"
+    r"|figure[- ](?:four|4)|hug|opener|bridge|kneeling|seated|standing|lying|sitting|supine|übung"
+    r"|ausfallschritt|drehung|taube|katze|kind|schmetterling|kobra|étirements?|étirer|posture|fente|torsion|papillon|chat"
     r"|enfant|estiramientos?|estirar|postura|zancada|torsión|mariposa|paloma|gato|niño)\b|dehn",
     re.IGNORECASE,
 )
@@ -136,7 +139,7 @@ def is_stretchy(name: str) -> bool:
 
 
 def inline_name(block: Block) -> tuple[str, str] | None:
-    """ "Calf Stretch — Stand about three feet..." -> ("Calf Stretch", "Stand about..."), for a stretch's name."""
+    """A stretch's name that starts a line: "Calf Stretch — Stand..." -> ("Calf Stretch", "Stand...")."""
     if block.kind is BlockKind.HEADING or len(block.text) > 5000:
         return None
     match = INLINE_NAME.match(block.text)
@@ -264,10 +267,15 @@ def opens_steps(blocks: list[Block], index: int) -> bool:
 
 
 def gather(title: Block | None, blocks: list[Block], openers: set[int], level: int | None) -> Article:
-    """Walk the blocks once: the intro, then each opener's section, sub-heads switching the field."""
+    """Walk the blocks once: the intro, then each opener's section, sub-heads switching the field.
+
+    A heading that ends the stretches' text ("Conclusion", a group heading) is reported when text under
+    it is left out.
+    """
     intro: list[Block] = []
     sections: list[Section] = []
     dropped: list[tuple[str, int]] = []
+    closer: tuple[str, int] | None = None
     current: Section | None = None
     kind = Field.STEPS
     for index, block in enumerate(blocks):
@@ -276,7 +284,7 @@ def gather(title: Block | None, blocks: list[Block], openers: set[int], level: i
             name = named[0] if named else block.text
             current = Section(clean_name(name) or name, block.line)
             sections.append(current)
-            kind = Field.STEPS
+            kind, closer = Field.STEPS, None
             if named:
                 current.pieces.append(Piece(named[1], block.line, Field.STEPS, block.kind is BlockKind.ITEM))
             continue
@@ -286,15 +294,17 @@ def gather(title: Block | None, blocks: list[Block], openers: set[int], level: i
                 kind = found
                 continue
             if ends_sections(block, level):
-                if current is not None or CLOSER.search(block.text):
-                    dropped.append((block.text, block.line))
-                current = None
+                current, closer = None, (block.text, block.line)
+                if CLOSER.search(block.text) and not sections:
+                    dropped.append(closer)
                 continue
             if level is not None and level < block.level < PLAIN_HEADING:
                 continue  # a heading inside a stretch that names no field: its text stays in the field
         if current is None:
             if not sections and block.kind is not BlockKind.HEADING:
                 intro.append(block)
+            elif closer is not None and (not dropped or dropped[-1] != closer):
+                dropped.append(closer)
             continue
         add_piece(current, block, kind)
     return Article(title, intro, sections, dropped)
