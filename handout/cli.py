@@ -400,6 +400,8 @@ def run_figures(args: argparse.Namespace) -> int:
 def run_import(args: argparse.Namespace) -> int:
     from handout.content.importers import import_article, read_article
 
+    if args.article == "-" and sys.stdin.isatty():
+        print("Paste the article, then press Ctrl-D (Ctrl-Z and Enter on Windows):", file=sys.stderr)
     text, shown_as, kind = read_article(args.article)
     stem = "imported" if args.article == "-" else Path(args.article).stem
     output: Path = args.output or Path(f"{stem}.toml")

@@ -7,11 +7,16 @@ import os
 import sys
 import tomllib
 
+from pathlib import Path
+
 import pytest
 from conftest import error_mentions
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from handout.content.importers import MAX_ARTICLE_BYTES, import_article
-from handout.content.routine import load_routine
+from handout.content.routine import check_routine, load_routine
+from handout.errors import HandoutError
 
 ARTICLE = """\
 # Three stretches after a run
@@ -136,3 +141,41 @@ def test_the_import_api_gives_the_toml_and_its_warnings():
     assert tomllib.loads(imported.toml)["lang"] == "en"
     assert imported.parts == (imported.toml,)
     assert imported.warnings == ()
+
+
+LINES = st.one_of(
+    st.sampled_from(
+        [
+            "# Stretches after a run",
+            "## 1. Calf stretch",
+            "Hamstring stretch – hold for 15 seconds",
+            "Instructions",
+            "Tips",
+            "Benefits: Calves, feet, ankles",
+            "- Quad Stretch — Stand on one leg. Hold for 30 seconds each side.",
+            "1. Waden-Dehnung: Stell dich vor eine Wand. Halte 30 Sekunden.",
+            "Quad: For the front of the thigh; hold your ankle.",
+            "Skip to main content",
+            "| a | b |",
+            "",
+            "**Pigeon pose**",
+            "Why stretch?",
+        ]
+    ),
+    st.text(min_size=1, max_size=400),
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(LINES, min_size=1, max_size=25), st.sampled_from([None, "markdown", "text", "html"]))
+def test_any_article_is_refused_in_one_message_or_gives_a_routine_that_builds(lines, kind):
+    try:
+        imported = import_article("\n".join(lines), "article", kind)
+    except HandoutError as error:
+        assert len(error.messages) == 1
+        return
+    for toml in imported.parts:
+        data = tomllib.loads(toml)
+        routine = check_routine(data, "article.toml", Path("."), name="article")
+        assert 1 <= len(routine.stretches) <= 8
+    assert all("\n" not in str(warning) for warning in imported.warnings)
