@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import io
 import os
+import subprocess
 import sys
 import tomllib
-
 from pathlib import Path
 
 import pytest
@@ -179,3 +179,31 @@ def test_any_article_is_refused_in_one_message_or_gives_a_routine_that_builds(li
         routine = check_routine(data, "article.toml", Path("."), name="article")
         assert 1 <= len(routine.stretches) <= 8
     assert all("\n" not in str(warning) for warning in imported.warnings)
+
+
+def test_a_web_page_pasted_on_standard_input_is_read_as_html(run_cli, tmp_path, monkeypatch):
+    page = (
+        "<html><body><nav>Home Popular searches</nav><main><h1>Two stretches</h1>"
+        "<h2>Wall calf stretch</h2><p>Face a wall and step one foot back. Hold for 30 seconds.</p>"
+        "<h2>Standing quad stretch</h2><p>Hold your ankle behind you. Hold for 30 seconds.</p>"
+        "</main><footer>Share this page</footer></body></html>"
+    )
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(page.encode("utf-8"))))
+    result = run_cli("import", "-", "-o", "page.toml")
+    assert result.code == 0, result.err
+    routine = load_routine(str(tmp_path / "page.toml"))
+    assert routine.title == "Two stretches"
+    assert [s.name for s in routine.stretches] == ["Wall calf stretch", "Standing quad stretch"]
+
+
+def test_a_text_import_does_not_load_the_web_page_extractor(tmp_path):
+    (tmp_path / "article.txt").write_text(ARTICLE.replace("#", ""), encoding="utf-8")
+    code = (
+        "import sys; from handout.cli import main; "
+        "assert main(['import', 'article.txt']) == 0; "
+        "assert 'trafilatura' not in sys.modules, 'a text import loaded trafilatura'"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
