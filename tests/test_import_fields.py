@@ -109,3 +109,10 @@ def test_the_language_is_one_the_sheet_prints(lang):
 
 def test_too_little_text_gives_no_language():
     assert detect_language("Calf 30 s") is None
+
+
+def test_a_hold_apart_from_its_verb_leaves_the_instruction():
+    found = find_hold("Hold your ankle behind you for 20 seconds.")
+    assert found is not None and found[0].text("en") == "20 s"
+    assert point_without_hold("Hold your ankle behind you for 20 seconds.") == "Hold your ankle behind you."
+    assert point_without_hold("Mantén la pierna recta durante 20 segundos.") == "Mantén la pierna recta."

@@ -44,7 +44,13 @@ NOUN_FIRST = re.compile(
     re.IGNORECASE,
 )
 ADJECTIVE = re.compile(rf"\b{NUMBER}[- ]second\s+hold\b{EACH_SIDE}", re.IGNORECASE)
-PATTERNS = (NOUN_FIRST, VERB_FIRST, VERB_LAST, ADJECTIVE)
+VERB_APART = re.compile(
+    rf"\b{HOLD_VERBS}\b[^.;:!?]{{1,50}}?(?P<cut>\s(?:for|während|für|pendant|durant|durante|por)\s+{ABOUT}"
+    rf"{NUMBER}\s*{UNIT}{EACH_SIDE})",
+    re.IGNORECASE,
+)
+"""The hold verb apart from its time ("Hold your ankle behind you for 20 seconds"): only the time goes."""
+PATTERNS = (NOUN_FIRST, VERB_FIRST, VERB_LAST, ADJECTIVE, VERB_APART)
 NAME_HOLD = re.compile(rf"\s*[(\[]?\s*{ABOUT}{NUMBER}\s*{UNIT}{EACH_SIDE}\s*[)\]]?\s*$", re.IGNORECASE)
 """A hold at the end of a name without a verb: "Calf stretch (30 seconds)"."""
 
@@ -68,11 +74,12 @@ class Hold:
         return f"{span} {unit}{side}"
 
 
-def find_hold(text: str) -> tuple[Hold, re.Match[str]] | None:
-    """The first hold phrase in `text`, and where it is."""
+def find_hold(text: str) -> tuple[Hold, int, int] | None:
+    """The first hold phrase in `text`, and where the words to take out of the text start and end."""
     for pattern in PATTERNS:
         if match := pattern.search(text):
-            return hold_of(match), match
+            cut = "cut" if "cut" in pattern.groupindex else 0
+            return hold_of(match), match.start(cut), match.end(cut)
     return None
 
 
@@ -86,11 +93,13 @@ def hold_of(match: re.Match[str]) -> Hold:
 def name_without_hold(name: str) -> tuple[str, Hold | None]:
     """ "Thigh stretch – hold for 15 seconds" -> ("Thigh stretch", 15 s)."""
     found = find_hold(name)
-    match = found[1] if found else NAME_HOLD.search(name)
-    if match is None:
-        return name, None
-    hold = found[0] if found else hold_of(match)
-    rest = (name[: match.start()] + name[match.end() :]).strip()
+    if found is None:
+        match = NAME_HOLD.search(name)
+        if match is None:
+            return name, None
+        found = (hold_of(match), match.start(), match.end())
+    hold, start, end = found
+    rest = (name[:start] + name[end:]).strip()
     rest = re.sub(r"\s*[(\[]\s*[)\]]", "", rest)
     return rest.strip(" -–—:,;(").strip() or name, hold
 
@@ -100,9 +109,9 @@ def point_without_hold(point: str) -> str:
     found = find_hold(point)
     if found is None:
         return point
-    match = found[1]
-    before = point[: match.start()].rstrip()
-    after = point[match.end() :].lstrip()
+    _, start, end = found
+    before = point[:start].rstrip()
+    after = point[end:].lstrip()
     before = re.sub(r"(?i)(?:,|\band|\bund|\bet|\by|\bthen|\bdann|\bpuis|\bluego)+\s*$", "", before).rstrip(
         " ,;"
     )

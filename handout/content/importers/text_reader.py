@@ -55,7 +55,9 @@ def block_of_line(number: int, text: str) -> Block:
     if len(text) > LONGEST_PATTERNED_LINE:
         return Block(BlockKind.PARAGRAPH, text, number)
     if match := STEP_HEADING.match(text):
-        return Block(BlockKind.HEADING, match[1], number, level=PLAIN_HEADING, numbered=True)
+        if looks_like_heading(match[1]):  # "Step 2: Cat-cow" names a stretch; "Step 2: Kneel down." is a step
+            return Block(BlockKind.HEADING, match[1], number, level=PLAIN_HEADING, numbered=True)
+        return Block(BlockKind.ITEM, match[1], number, numbered=True)
     if match := NUMBERED.match(text):
         return Block(BlockKind.ITEM, match[1], number, numbered=True)
     if match := BULLET.match(text):
