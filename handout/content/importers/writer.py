@@ -6,6 +6,7 @@ placeholder that prints ("TODO: ..."), so the file builds as it is and the coach
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 PLACEHOLDER_TITLE = "TODO: the title of this sheet"
@@ -58,13 +59,11 @@ def routine_toml(title: str | None, subtitle: str | None, lang: str | None, draf
     return "\n".join(lines) + "\n"
 
 
+ESCAPED = re.compile(r'["\\\x00-\x1f\x7f]')
 TOML_ESCAPES = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r"}
 
 
 def toml_string(value: str) -> str:
     """A TOML basic string: quotes and backslashes escaped, control characters as \\uXXXX."""
-    escaped = "".join(
-        TOML_ESCAPES.get(char) or (f"\\u{ord(char):04X}" if ord(char) < 0x20 or ord(char) == 0x7F else char)
-        for char in value
-    )
+    escaped = ESCAPED.sub(lambda match: TOML_ESCAPES.get(match[0]) or f"\\u{ord(match[0]):04X}", value)
     return f'"{escaped}"'
