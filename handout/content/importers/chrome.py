@@ -18,7 +18,9 @@ SITE_CHROME = re.compile(
     r"|cookie|^\W*accept( all)?\b|privacy policy|datenschutz|politique de confidentialité"
     r"|pol[ií]tica de privacidad|all rights reserved|alle rechte vorbehalten|tous droits réservés"
     r"|todos los derechos reservados|^\W*(©|copyright\b)|page last reviewed|next review due"
-    r"|^\W*(home|startseite|accueil|inicio)\s*[›>»/|]",
+    r"|^\W*(home|startseite|accueil|inicio)\s*[›>»/|]"
+    r"|^\W*(on this page|in this article|contents|table of contents|jump to|inhaltsverzeichnis|auf dieser seite"
+    r"|inhalt|sommaire|dans cet article|sur cette page|[ií]ndice|en este art[ií]culo|contenidos?)\W*$",
     re.IGNORECASE,
 )
 CAPTION = re.compile(
@@ -51,7 +53,9 @@ END_OF_ARTICLE = re.compile(
     r"|you (may|might) also like|share this (page|article|post)|comments?|leave a (comment|reply)"
     r"|page last reviewed\b.*|weitere artikel|das könnte (dich|sie) auch interessieren|kommentare"
     r"|mehr zum thema|à lire aussi|lire aussi|sur le même sujet|commentaires|te puede interesar"
-    r"|art[ií]culos relacionados|lee también|comentarios)\W*$",
+    r"|art[ií]culos relacionados|lee también|comentarios|was this (page|article) (helpful|useful)\b.*"
+    r"|war (dieser artikel|diese seite) hilfreich\b.*|cet article vous a-t-il été utile\b.*"
+    r"|¿?te ha (resultado|sido) útil\b.*)\W*$",
     re.IGNORECASE,
 )
 """A line after which a page has no more of the article: related links, comments, the share bar."""

@@ -142,7 +142,7 @@ def inline_name(block: Block) -> tuple[str, str] | None:
     """A stretch's name that starts a line: "Calf Stretch — Stand..." -> ("Calf Stretch", "Stand...")."""
     if block.kind is BlockKind.HEADING or len(block.text) > 5000:
         return None
-    match = INLINE_NAME.match(block.text)
+    match = INLINE_NAME.match(NUMBER_PREFIX.sub("", block.text))
     if match is None:
         return None
     name = match["name"].strip()
@@ -160,7 +160,7 @@ def split_article(blocks: list[Block]) -> Article:
     inline_openers = {index for index, block in enumerate(blocks) if inline_name(block)}
     if len(inline_openers) > len(heading_openers):
         return without_outro(gather(title, blocks, inline_openers, level=None))
-    return gather(title, blocks, heading_openers, level=level)
+    return without_contents(gather(title, blocks, heading_openers, level=level))
 
 
 def as_paragraph(block: Block) -> Block:
@@ -262,8 +262,8 @@ def opens_steps(blocks: list[Block], index: int) -> bool:
     if following.kind is BlockKind.ITEM:
         return True
     if following.kind is BlockKind.HEADING:
-        return subhead(following.text) is Field.STEPS
-    return INSTRUCTION_START.match(following.text) is not None
+        return subhead(following.text) is not None
+    return INSTRUCTION_START.match(following.text) is not None or inline_subhead(following.text) is not None
 
 
 def gather(title: Block | None, blocks: list[Block], openers: set[int], level: int | None) -> Article:
@@ -343,3 +343,18 @@ def without_outro(article: Article) -> Article:
     ending = [(piece.text, piece.line) for piece in last.pieces[1:]]
     last.pieces[1:] = []
     return Article(article.title, article.intro, sections, article.dropped + ending)
+
+
+def without_contents(article: Article) -> Article:
+    """A page's list of its stretches before them ("On this page"): names with no text of their own,
+    each named again by a later section, are not stretches."""
+    later: set[str] = set()
+    kept: list[Section] = []
+    dropped = list(article.dropped)
+    for section in reversed(article.sections):
+        if not section.pieces and section.name.casefold() in later:
+            dropped.append((section.name, section.line))
+            continue
+        later.add(section.name.casefold())
+        kept.append(section)
+    return Article(article.title, article.intro, kept[::-1], dropped)
