@@ -63,6 +63,12 @@ def import_article(text: str, shown_as: str, kind: str | None = None, split: boo
     subtitle = subtitle_from(article.intro, warnings)
     for heading, line in article.dropped:
         warnings.append(Notice(line, f'"{short(heading)}" and its text are left out: no stretch there'))
+    if article.contents:
+        lines = line_list(article.contents)
+        warnings.append(Notice(article.contents[0], f"the page's list of its stretches is left out: {lines}"))
+    if article.ending:
+        lines = line_list(article.ending)
+        warnings.append(Notice(article.ending[0], f"the article's ending is left out: {lines}"))
     groups = [drafts[start : start + MAX_STRETCHES] for start in range(0, len(drafts), MAX_STRETCHES)]
     if len(drafts) > MAX_STRETCHES:
         advice = (

@@ -113,6 +113,8 @@ class Article:
     intro: list[Block]
     sections: list[Section]
     dropped: list[tuple[str, int]]  # the headings whose text was left out, with their lines
+    contents: list[int] = field(default_factory=list)  # the lines of the page's list of its stretches
+    ending: list[int] = field(default_factory=list)  # the lines after the last one-line stretch
 
 
 def subhead(text: str) -> Field | None:
@@ -340,9 +342,9 @@ def without_outro(article: Article) -> Article:
     if len(sections) < 2 or any(len(section.pieces) > 1 for section in sections[:-1]):
         return article
     last = sections[-1]
-    ending = [(piece.text, piece.line) for piece in last.pieces[1:]]
+    ending = [piece.line for piece in last.pieces[1:]]
     last.pieces[1:] = []
-    return Article(article.title, article.intro, sections, article.dropped + ending)
+    return Article(article.title, article.intro, sections, article.dropped, ending=ending)
 
 
 def without_contents(article: Article) -> Article:
@@ -350,11 +352,11 @@ def without_contents(article: Article) -> Article:
     each named again by a later section, are not stretches."""
     later: set[str] = set()
     kept: list[Section] = []
-    dropped = list(article.dropped)
+    contents: list[int] = []
     for section in reversed(article.sections):
         if not section.pieces and section.name.casefold() in later:
-            dropped.append((section.name, section.line))
+            contents.insert(0, section.line)
             continue
         later.add(section.name.casefold())
         kept.append(section)
-    return Article(article.title, article.intro, kept[::-1], dropped)
+    return Article(article.title, article.intro, kept[::-1], article.dropped, contents=contents)
