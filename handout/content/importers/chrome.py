@@ -20,7 +20,8 @@ SITE_CHROME = re.compile(
     r"|todos los derechos reservados|^\W*(©|copyright\b)|page last reviewed|next review due"
     r"|^\W*(home|startseite|accueil|inicio)\s*[›>»/|]"
     r"|^\W*(on this page|in this article|contents|table of contents|jump to|inhaltsverzeichnis"
-    r"|auf dieser seite|inhalt|sommaire|dans cet article|sur cette page|[ií]ndice|en este art[ií]culo|contenidos?)\W*$",
+    r"|auf dieser seite|inhalt|sommaire|dans cet article|sur cette page|[ií]ndice|en este art[ií]culo"
+    r"|contenidos?)\W*$",
     re.IGNORECASE,
 )
 CAPTION = re.compile(
