@@ -19,7 +19,6 @@ from handout.bundled import bundled_names
 from handout.content.furniture import parse_settings
 from handout.content.library import LANGUAGES, entries_for_muscle, entry_in, library
 from handout.content.routine import library_stretches, load_routine
-from handout.content.schema import read_text
 from handout.errors import HandoutError
 from handout.layout.layout_file import bundled_layouts, grayscale, load_layout
 from handout.layout.paper import ORIENTATIONS, PAPERS, orientation_named, oriented, paper_named
@@ -173,13 +172,29 @@ def build_parser() -> argparse.ArgumentParser:
 
     importer = commands.add_parser(
         "import",
-        help="turn a stretching article into a routine file to edit",
-        description="Read a plain-text or Markdown stretching article and write a routine file (TOML) "
-        "for you to check and edit; print the path it wrote and a warning for each thing to fill in.",
+        help="turn a stretching article (text, Markdown or a web page) into a routine file",
+        description="Read a stretching article, as text copied from a web page, Markdown or a saved page "
+        "(HTML), and write a routine file (TOML) that builds as it is, for you to check and edit; print "
+        "the path it wrote and a warning for each thing it left out or guessed.",
     )
-    importer.add_argument("article", type=Path, metavar="ARTICLE", help="the article (.txt or .md, UTF-8)")
     importer.add_argument(
-        "-o", "--output", type=Path, help="where to write the routine (default: ARTICLE-NAME.toml here)"
+        "article",
+        metavar="ARTICLE",
+        help="the article (.txt, .md or .html, UTF-8, at most 5 MB), or - to read it from standard input",
+    )
+    importer.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        help="where to write the routine (default: ARTICLE-NAME.toml here; imported.toml for standard input)",
+    )
+    importer.add_argument(
+        "--force", action="store_true", help="write over a routine file that already exists (yours is lost)"
+    )
+    importer.add_argument(
+        "--split",
+        action="store_true",
+        help="more than 8 stretches: write them all, as NAME-1.toml, NAME-2.toml, ... (default: the first 8)",
     )
     importer.set_defaults(run=run_import)
     return parser
@@ -419,17 +434,33 @@ def run_figures(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from handout.content.article_import import import_article
+    from handout.content.importers import import_article, read_article
 
-    article: Path = args.article
-    imported = import_article(read_text(article, str(article), "article"), str(article))
-    output: Path = args.output or Path(f"{article.stem}.toml")
-    if output.exists() and output.resolve() == article.resolve():
-        raise HandoutError(f"{output}: is the article itself: choose another place with -o")
-    write_atomic(output, imported.toml.encode("utf-8"))
+    if args.article == "-" and sys.stdin.isatty():
+        print("Paste the article, then press Ctrl-D (Ctrl-Z and Enter on Windows):", file=sys.stderr)
+    text, shown_as, kind = read_article(args.article)
+    stem = "imported" if args.article == "-" else Path(args.article).stem
+    output: Path = args.output or Path(f"{stem}.toml")
+    imported = import_article(text, shown_as, kind, split=args.split)
+    outputs = [output]
+    if len(imported.parts) > 1:
+        outputs = [
+            output.with_name(f"{output.stem}-{number}{output.suffix}")
+            for number in range(1, len(imported.parts) + 1)
+        ]
+    for path in outputs:
+        if args.article != "-" and path.exists() and path.resolve() == Path(args.article).resolve():
+            raise HandoutError(f"{path}: is the article itself: choose another place with -o")
+        if path.exists() and not args.force:
+            raise HandoutError(
+                f"{path}: already exists (your edits would be lost): choose another -o, or add --force"
+            )
+    for path, toml in zip(outputs, imported.parts, strict=True):
+        write_atomic(path, toml.encode("utf-8"))
     for warning in imported.warnings:
         print(f"warning: {warning}", file=sys.stderr)
-    print(output)
+    for path in outputs:
+        print(path)
     return 0
 
 

@@ -9,9 +9,9 @@ import pypdf
 import pytest
 from conftest import assert_in_order, error_mentions
 
-from handout.content.article_import import import_article, toml_string
+from handout.content.importers import import_article
+from handout.content.importers.writer import toml_string
 from handout.content.routine import load_routine
-from handout.errors import HandoutError
 
 SEED = Path(__file__).resolve().parent.parent.parent / "shared" / "seed" / "stretching-after-running.txt"
 
@@ -146,50 +146,51 @@ Stretching after a long run
 
 This action mainly stretches the quadriceps muscles. Stand on one leg. Hold the other ankle.
 
-2. Neck roll
+2. Easy walk
 
-Drop your chin to your chest. Roll your head slowly from side to side.
+Walk slowly for two minutes. Breathe out slowly.
 """
 
+# name, target (the lexicon's words), number of key points; holds and library entries are tested below.
 SHAPES = {
     "numbered-dot": (
         NUMBERED_DOT,
         "Three stretches after an easy run",
         [
-            ("Standing calf stretch", "Calves", 3),
-            ("Kneeling hip flexor stretch", "Hip flexors", 4),
-            ("Seated hamstring reach", "Hamstring", 2),
+            ("Standing calf stretch", "Calves", 2),
+            ("Kneeling hip flexor stretch", "Hip flexors", 5),
+            ("Seated hamstring reach", "Hamstrings", 3),
         ],
     ),
     "numbered-paren": (
         NUMBERED_PAREN,
         "Quick cool-down",
-        [("Wall calf stretch", "Calf", 2), ("Side lunge", "Thigh adductors", 2)],
+        [("Wall calf stretch", "Calves", 3), ("Side lunge", "Adductors (inner thigh)", 3)],
     ),
     "markdown-steps": (
         MARKDOWN_STEPS,
         "Stretches for trail runners",
-        [("Lying glute stretch", "Glutes", 3), ("Butterfly", "Inner thighs", 2)],
+        [("Lying glute stretch", "Glutes", 3), ("Butterfly", "Adductors (inner thigh)", 3)],
     ),
     "hash-headings-and-bullets": (
         HASH_HEADINGS_AND_BULLETS,
         "Desk break",
-        [("Calf raise stretch", "Calves", 2), ("Chest opener", "Chest", 1)],
+        [("Calf raise stretch", "Calves", 2), ("Chest opener", "Chest", 2)],
     ),
     "step-style": (
         STEP_STYLE,
         "Morning mobility",
-        [("Cat-cow", "Lower back", 2), ("Child's pose", "Lats", 1)],
+        [("Cat-cow", "Lower back", 3), ("Child's pose", "Lats (sides of the back)", 2)],
     ),
     "headings-and-paragraphs": (
         HEADINGS_AND_PARAGRAPHS,
         "Hips and legs after a long run",
-        [("Standing quad stretch", "Quadriceps", 2), ("Pigeon stretch", "Calf", 2)],
+        [("Standing quad stretch", "Quadriceps", 3), ("Pigeon stretch", "Calves", 3)],
     ),
     "boilerplate": (
         BOILERPLATE,
         "Stretching after a long run",
-        [("Standing quad stretch", "Quadriceps", 2), ("Wall calf stretch", "Calf", 2)],
+        [("Standing quad stretch", "Quadriceps", 2), ("Wall calf stretch", "Calves", 3)],
     ),
 }
 
@@ -207,7 +208,8 @@ def test_each_article_shape_imports_to_a_routine_that_loads(shape, run_cli, tmp_
     (tmp_path / "article.md").write_text(text, encoding="utf-8")
     result = run_cli("import", "article.md")
     assert result.code == 0, result.err
-    assert result.err == ""
+    assert all(line.startswith("warning: line ") for line in result.error_lines), result.err
+    assert "no title" not in result.err
     assert result.out.strip() == "article.toml"
     routine = load_routine(str(tmp_path / "article.toml"))
     assert routine.title == title
@@ -216,20 +218,22 @@ def test_each_article_shape_imports_to_a_routine_that_loads(shape, run_cli, tmp_
         check_points(stretch.key_points)
 
 
-def test_a_paragraph_becomes_short_instructions_without_the_target_sentence():
-    stretches = import_article(NUMBERED_DOT, "article.txt").stretches
-    assert stretches[0].key_points == (
+def test_a_paragraph_becomes_short_instructions_keeping_the_target_sentence_without_the_hold():
+    imported = import_article(NUMBERED_DOT, "article.txt")
+    calf, hip, _ = imported.stretches
+    assert calf.hold == "30 s"
+    assert calf.key_points == (
         "Face a wall with both hands on it.",
         "Step one foot back and press the heel down.",
-        "Hold for 30 seconds.",
     )
-    assert stretches[1].key_points == (
+    assert hip.key_points == (
+        "This stretches the hip flexors at the front of the hip.",
         "Kneel on one knee with the other foot in front of you.",
         "Tuck your pelvis under.",
         "Keep your chest upright.",
         "Shift your weight forward slowly until you feel a stretch at the front of the back hip.",
     )
-    assert all("stretches the" not in point for s in stretches for point in s.key_points)
+    assert hip.use == "hip-flexor-lunge"
 
 
 def test_a_markdown_sections_own_steps_are_its_key_points():
@@ -253,45 +257,43 @@ def test_boilerplate_is_left_out():
     assert "subtitle" not in tomllib.loads(toml)
 
 
-def test_a_section_without_a_target_is_a_warning_and_a_todo(run_cli, tmp_path):
+def test_a_section_without_a_target_gets_a_marked_placeholder_that_builds(run_cli, tmp_path):
     (tmp_path / "article.txt").write_text(NO_TARGET, encoding="utf-8")
     result = run_cli("import", "article.txt")
     assert result.code == 0
     assert result.out.strip() == "article.toml"
     assert result.error_lines == [
-        'warning: line 7: "Neck roll": the article names no target muscle: write it in the TOML '
-        "(handout build refuses an empty target)"
+        'warning: line 7: "Easy walk": the article names no muscle: write the target'
     ]
     toml = (tmp_path / "article.toml").read_text(encoding="utf-8")
-    todo = 'target = ""  # TODO: the article names no target muscle: write it here'
-    assert todo in toml
-    with pytest.raises(HandoutError, match='stretch 2 "Neck roll": "target" is empty'):
-        load_routine(str(tmp_path / "article.toml"))
-    (tmp_path / "article.toml").write_text(toml.replace(todo, 'target = "Neck"'), encoding="utf-8")
+    assert 'target = "TODO: the target muscle"  # TODO: the article names no muscle' in toml
     routine = load_routine(str(tmp_path / "article.toml"))
-    assert [s.target for s in routine.stretches] == ["Quadriceps", "Neck"]
-    assert routine.stretches[1].key_points == (
-        "Drop your chin to your chest.",
-        "Roll your head slowly from side to side.",
-    )
+    assert [s.target for s in routine.stretches] == ["Quadriceps", "TODO: the target muscle"]
+    assert routine.stretches[1].key_points == ("Walk slowly for two minutes.", "Breathe out slowly.")
+    build = run_cli("build", "article.toml", "-o", "sheet.pdf")
+    assert build.code == 0, build.err
+    text = pypdf.PdfReader(tmp_path / "sheet.pdf").pages[0].extract_text()
+    assert_in_order(text, ["Easy walk", "TODO: the target muscle"])
 
 
 def test_more_than_eight_instructions_keep_the_first_eight_with_a_warning():
     steps = "\n".join(f"{n}. Do step {n}." for n in range(1, 11))
-    imported = import_article(f"# Long\n\n## Lunge\n\nTargets: hip flexors\n\n{steps}\n", "a.md")
+    imported = import_article(f"# Long lunges\n\n## Lunge\n\nTargets: hip flexors\n\n{steps}\n", "a.md")
     assert imported.stretches[0].key_points == tuple(f"Do step {n}." for n in range(1, 9))
-    assert [str(w) for w in imported.warnings] == [
+    assert [str(w) for w in imported.warnings if "language" not in w.message] == [
         'line 3: "Lunge": 10 instructions, a stretch has at most 8: kept the first 8, '
         "check the article for the rest"
     ]
 
 
 def test_a_cut_off_sentence_is_ended_and_reported():
-    text = "Title\n\n1. Lunge\n\nTargets: hips. Lean forward and let the thigh When you feel it, hold.\n"
+    text = "Lunges\n\n1. Lunge\n\nTargets: hips. Lean forward and let the thigh When you feel it, hold.\n"
     imported = import_article(text, "a.txt")
     assert imported.stretches[0].key_points == ("Lean forward and let the thigh…", "When you feel it, hold.")
-    assert [w.line for w in imported.warnings] == [5]
-    assert "cut off" in imported.warnings[0].message
+    cut = [w for w in imported.warnings if "cut off" in w.message]
+    assert [(w.line, w.message) for w in cut] == [
+        (5, '"Lunge": a sentence seems cut off ("...forward and let the thigh"): check it')
+    ]
 
 
 @pytest.mark.parametrize(
@@ -315,7 +317,7 @@ def test_awkward_characters_in_an_article_round_trip_through_the_toml():
     data = tomllib.loads(import_article(text, "a.md").toml)
     assert data["title"] == 'Say "stretch"'
     assert data["stretches"][0]["name"] == "Back\\slash lunge"
-    assert data["stretches"][0]["target"] == 'Hip "flexors"'
+    assert data["stretches"][0]["target"] == "Hips"
     assert data["stretches"][0]["key_points"] == ["Lean \\ forward."]
 
 
@@ -372,19 +374,20 @@ def test_the_seed_article_imports_and_builds(run_cli, tmp_path):
     assert result.code == 0, result.err
     assert result.out.strip() == "seed.toml"
     assert result.error_lines == [
+        "warning: line 3: left out as the page's menus, banners, captions or links: lines 3, 7, 25",
         'warning: line 15: "Push-up leg stretch": a sentence seems cut off '
-        '("...ground, and let the thigh"): check it'
+        '("...ground, and let the thigh"): check it',
     ]
     routine = load_routine(str(tmp_path / "seed.toml"))
     assert routine.title == "Illustration of stretching exercises after running"
     expected = [
-        ("Support your feet after standing", "Quadriceps", 5),
-        ("Push-up leg stretch", "Thigh adductors", 7),
-        ("Sitting Stretch", "Hamstring", 4),
-        ("Seated side pull", "Calf", 6),
+        ("Support your feet after standing", "Quadriceps", 6),
+        ("Push-up leg stretch", "Adductors (inner thigh)", 8),
+        ("Sitting Stretch", "Hamstrings", 5),
+        ("Seated side pull", "Calves", 6),
     ]
     assert [(s.name, s.target, len(s.key_points)) for s in routine.stretches] == expected
-    assert routine.stretches[1].key_points[3:5] == ("Support the elbow on the ground.", "Let the thigh…")
+    assert routine.stretches[1].key_points[4:6] == ("Support the elbow on the ground.", "Let the thigh…")
     for stretch in routine.stretches:
         check_points(stretch.key_points)
     build = run_cli("build", "seed.toml", "-o", "seed.pdf")

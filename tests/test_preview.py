@@ -125,7 +125,8 @@ def test_build_does_not_load_pdfium_or_the_mail_modules(tmp_path):
     code = (
         "import sys; from handout.cli import main; "
         "assert main(['build', '-o', 'sheet.pdf']) == 0; "
-        "loaded = {'pypdfium2', 'smtplib', 'handout.share.mail', 'handout.content.article_import'} "
+        "loaded = {'pypdfium2', 'smtplib', 'handout.share.mail', 'handout.content.importers', "
+        "'trafilatura', 'langdetect', 'markdown_it'} "
         "& set(sys.modules); "
         "assert not loaded, f'build imported {loaded}'"
     )

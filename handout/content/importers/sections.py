@@ -1,0 +1,362 @@
+"""Blocks -> the article's title, its intro and one section per stretch, whatever shape the page has.
+
+Pages mark their stretches in a few ways: headings (`## 2. Calf stretch`, a short line of its own, a bold
+line), list items or paragraphs that start with the name (`1. Waden-Dehnung: Stell dich ...`, `- Calf
+Stretch — Stand ...`, `Quad: For the front of the thigh; ...`), or numbered lines each followed by a
+paragraph. Under a stretch, sub-heads ("Instructions", "Tips", "Benefits", in four languages) say which
+field their text is for; headings such as "Conclusion" or "Why stretch?" end the stretches' text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from enum import Enum
+
+from handout.content.importers.blocks import PLAIN_HEADING, Block, BlockKind
+from handout.content.importers.holds import find_hold
+from handout.content.importers.targets import NAME_ONLY, muscles_in
+from handout.content.importers.text_reader import looks_like_heading
+from handout.content.library import find_entry
+
+
+class Field(Enum):
+    """Which field of a stretch a piece of its text is for."""
+
+    STEPS = "steps"
+    TIPS = "tips"
+    TARGETS = "targets"
+
+
+SUBHEADS = {
+    Field.STEPS: r"instructions?|steps?|how to(?: do it| perform it| do this stretch)?|directions|method"
+    r"|technique|execution|hold|duration|reps|repetitions|anleitung|ausführung|so geht'?s|so wird'?s gemacht"
+    r"|schritte|durchführung|haltezeit|dauer|wiederholungen|étapes|comment faire|exécution|réalisation"
+    r"|durée|répétitions|instrucciones|pasos|c[oó]mo hacerlo|ejecución|procedimiento|duración|repeticiones",
+    Field.TIPS: r"tips?|modifications?|variations?|progressions?|regressions?|common mistakes"
+    r"|mistakes to avoid|make it (?:easier|harder)|cues?|coaching cues|form tips|safety|caution|note"
+    r"|tipps?|hinweise?"
+    r"|variationen|varianten?|häufige fehler|achtung|conseils?|astuces?|variantes?"
+    r"|erreurs (?:fréquentes|à éviter)"
+    r"|attention|consejos?|variaciones|modificaciones|errores comunes|precauci[oó]n",
+    Field.TARGETS: r"benefits?|muscles?(?: worked| targeted| stretched| used)?|targets?"
+    r"|target(?:ed)? muscles?|target areas?|areas? targeted|what it (?:stretches|targets|works)"
+    r"|primary muscles?|vorteile|nutzen"
+    r"|zielmuskel\w*|muskeln|beanspruchte muskeln|gedehnte muskeln|muskelgruppen?|bénéfices?|avantages?"
+    r"|muscles? (?:ciblés?|travaillés?|étirés?|sollicités?)|zones? ciblées?|beneficios?"
+    r"|m[uú]sculos?(?: trabajados| implicados| estirados| involucrados)?|zona trabajada",
+}
+SUBHEAD = {kind: re.compile(rf"^\W*(?:{words})\W*$", re.IGNORECASE) for kind, words in SUBHEADS.items()}
+INLINE_SUBHEAD = {
+    kind: re.compile(rf"^\W*(?:{words})\s*:\s*(?P<rest>.+)$", re.IGNORECASE)
+    for kind, words in SUBHEADS.items()
+}
+CLOSER = re.compile(
+    r"\b(overview|summary|conclusion|bottom line|takeaways?|faqs?|frequently asked|references|sources"
+    r"|related|about the author|comments|why (?:stretch|you should|is|are|do)|benefits of|when to stretch"
+    r"|how (?:often|long)|final thoughts|disclaimer|more from|read next|what is|who should|fazit"
+    r"|zusammenfassung|quellen|häufige fragen|warum|wann|en résumé|pourquoi|questions fréquentes|quand"
+    r"|conclusión|resumen|fuentes|preguntas frecuentes|por qué|cuándo|más información|plus d'infos)\b"
+    r"|\?\s*$",
+    re.IGNORECASE,
+)
+STRETCH_WORD = re.compile(
+    r"\b(stretch\w*|pose|lunge|twist|reach|fold|roll|raise|squat|dog|cobra|pigeon|butterfly|cat|cow|child'?s"
+    r"|figure[- ](?:four|4)|hug|opener|bridge|kneeling|seated|standing|lying|sitting|supine|übung"
+    r"|ausfallschritt|drehung|taube|katze|kind|schmetterling|kobra|étirements?|étirer|posture|fente|torsion|papillon|chat"
+    r"|enfant|estiramientos?|estirar|postura|zancada|torsión|mariposa|paloma|gato|niño)\b|dehn",
+    re.IGNORECASE,
+)
+TITLE_WORD = re.compile(
+    r"\b(stretches|stretching|exercises|routine|workout|guide|for|after|before|best|übungen|dehnübungen"
+    r"|nach dem|vor dem|étirements|exercices|pour|après|avant|estiramientos|ejercicios|para|después|antes"
+    r"|rutina)\b|^\d+\s",
+    re.IGNORECASE,
+)
+"""Words of an article's title, not of one stretch's name ("Stretches for runners", "5 Dehnübungen")."""
+OPENING_BLOCKS = 3
+"""The title is one of the article's first headings, before any paragraph."""
+INLINE_NAME = re.compile(r"^(?P<name>[^:.!?;—–()]{2,60}?)\s*(?::|\s[—–-]\s|—|–)\s*(?P<rest>\S.*)$")
+MOST_NAME_WORDS = 7
+FIRST_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+NUMBER_PREFIX = re.compile(r"^(?:#\s?)?\d{1,2}\s*[.):–—-]\s*")
+INSTRUCTION_START = re.compile(
+    r"^(?:bend|bring|cross|face|get|grab|hold|keep|kneel|lean|lie|lift|place|put|raise|reach|sit|stand|start"
+    r"|step|take|begin|stell|leg|setz|knie|beug|halte|zieh|geh|nimm|stütz|placez|tenez|allongez|asseyez"
+    r"|mettez|pliez|debout|tenez-vous|mets|place|ponte|coloca|siéntate|túmbate|acuéstate|mantén|dobla"
+    r"|apoya|lleva|de pie)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A block's text under a stretch, with the field it is for."""
+
+    text: str
+    line: int
+    field: Field
+    item: bool  # a list item (a step), not a paragraph
+
+
+@dataclass
+class Section:
+    name: str
+    line: int
+    pieces: list[Piece] = field(default_factory=list)
+
+
+@dataclass
+class Article:
+    title: Block | None
+    intro: list[Block]
+    sections: list[Section]
+    dropped: list[tuple[str, int]]  # the headings whose text was left out, with their lines
+    contents: list[int] = field(default_factory=list)  # the lines of the page's list of its stretches
+    ending: list[int] = field(default_factory=list)  # the lines after the last one-line stretch
+
+
+def subhead(text: str) -> Field | None:
+    return next((kind for kind, pattern in SUBHEAD.items() if pattern.match(text)), None)
+
+
+def inline_subhead(text: str) -> tuple[Field, str] | None:
+    for kind, pattern in INLINE_SUBHEAD.items():
+        if match := pattern.match(text):
+            return kind, match["rest"]
+    return None
+
+
+def clean_name(text: str) -> str:
+    return NUMBER_PREFIX.sub("", text).strip(" :*#").strip()
+
+
+def is_stretchy(name: str) -> bool:
+    """A name that says it is a stretch: a stretch word, a muscle, a library entry or a hold in it."""
+    name = clean_name(name)
+    return bool(
+        STRETCH_WORD.search(name) or muscles_in(name, NAME_ONLY) or find_hold(name) or find_entry(name)
+    )
+
+
+def inline_name(block: Block) -> tuple[str, str] | None:
+    """A stretch's name that starts a line: "Calf Stretch — Stand..." -> ("Calf Stretch", "Stand...")."""
+    if block.kind is BlockKind.HEADING or len(block.text) > 5000:
+        return None
+    match = INLINE_NAME.match(NUMBER_PREFIX.sub("", block.text))
+    if match is None:
+        return None
+    name = match["name"].strip()
+    if len(name.split()) > MOST_NAME_WORDS or subhead(name) or not is_stretchy(name):
+        return None
+    return name, match["rest"]
+
+
+def split_article(blocks: list[Block]) -> Article:
+    """The title, the intro and the stretches' sections, for the shape this article has."""
+    blocks = [as_paragraph(block) for block in blocks]
+    title, blocks = take_title(blocks)
+    blocks = numbered_lines_as_headings(blocks)
+    heading_openers, level = heading_shape(blocks)
+    inline_openers = {index for index, block in enumerate(blocks) if inline_name(block)}
+    if len(inline_openers) > len(heading_openers):
+        return without_outro(gather(title, blocks, inline_openers, level=None))
+    return without_contents(gather(title, blocks, heading_openers, level=level))
+
+
+def as_paragraph(block: Block) -> Block:
+    """A short line guessed to be a heading that is a field ("Targets: hip flexors") is a paragraph."""
+    if block.kind is BlockKind.HEADING and block.level == PLAIN_HEADING and inline_subhead(block.text):
+        return Block(BlockKind.PARAGRAPH, block.text, block.line)
+    return block
+
+
+def take_title(blocks: list[Block]) -> tuple[Block | None, list[Block]]:
+    """The article's heading: the first level-1 heading, or one of the headings that open the article.
+
+    Of those, one that reads like a title ("Post-run stretches") wins over a club's or site's name
+    before it ("Riverside Runners"), which is left out.
+    """
+    for index, block in enumerate(blocks):
+        if block.kind is BlockKind.HEADING and block.level == 1:
+            return block, blocks[:index] + blocks[index + 1 :]
+    headings = [block for block in blocks if block.kind is BlockKind.HEADING]
+    if not headings:
+        return None, blocks
+    top = min(block.level for block in headings)
+    opening = []
+    for block in blocks[:OPENING_BLOCKS]:
+        if block.kind is not BlockKind.HEADING or inline_name(block) or subhead(block.text):
+            break
+        opening.append(block)
+    fits = [block for block in opening if block.level == top]
+    for choice in (
+        [block for block in fits if TITLE_WORD.search(block.text)],
+        [block for block in fits if top < PLAIN_HEADING or not is_stretchy(block.text)],
+        fits[:1] if len(opening) > 1 else [],
+    ):
+        if choice:
+            title = choice[0]
+            before = opening[: opening.index(title)]
+            return title, [block for block in blocks if block is not title and block not in before]
+    return None, blocks
+
+
+def numbered_lines_as_headings(blocks: list[Block]) -> list[Block]:
+    """Short numbered lines each followed by a paragraph or a sub-head ("1. Calf stretch", then
+    "Instructions") are the stretches' names, not steps: when all numbered lines are so, or two or more."""
+    numbered = [
+        index for index, block in enumerate(blocks) if block.kind is BlockKind.ITEM and block.numbered
+    ]
+    names = [index for index in numbered if names_a_section(blocks, index)]
+    if not names or (len(names) < 2 and len(names) < len(numbered)):
+        return blocks
+    turned = set(names)
+    return [
+        Block(BlockKind.HEADING, block.text, block.line, level=PLAIN_HEADING, numbered=True)
+        if index in turned
+        else block
+        for index, block in enumerate(blocks)
+    ]
+
+
+def names_a_section(blocks: list[Block], index: int) -> bool:
+    if index + 1 >= len(blocks) or not looks_like_heading(blocks[index].text):
+        return False
+    following = blocks[index + 1]
+    return following.kind is BlockKind.PARAGRAPH or (
+        following.kind is BlockKind.HEADING and subhead(following.text) is not None
+    )
+
+
+def heading_shape(blocks: list[Block]) -> tuple[set[int], int | None]:
+    """The headings that open a stretch, and the level they are at (None without any)."""
+    candidates = [
+        index
+        for index, block in enumerate(blocks)
+        if block.kind is BlockKind.HEADING and subhead(block.text) is None and not CLOSER.search(block.text)
+    ]
+    levels = Counter(blocks[index].level for index in candidates if is_stretchy(blocks[index].text))
+    if not levels:
+        return set(), None
+    level = max(levels, key=lambda found: (levels[found], found))
+    numbered = sum(1 for index in candidates if blocks[index].level == level and is_numbered(blocks[index]))
+    openers = set()
+    for index in candidates:
+        block = blocks[index]
+        if block.level != level:
+            continue
+        if is_stretchy(block.text) or (numbered >= 2 and is_numbered(block)) or opens_steps(blocks, index):
+            openers.add(index)
+    return openers, level
+
+
+def is_numbered(block: Block) -> bool:
+    return block.numbered or NUMBER_PREFIX.match(block.text) is not None
+
+
+def opens_steps(blocks: list[Block], index: int) -> bool:
+    """A heading followed by a list, an "Instructions" sub-head or a paragraph that starts instructing."""
+    if index + 1 >= len(blocks):
+        return False
+    following = blocks[index + 1]
+    if following.kind is BlockKind.ITEM:
+        return True
+    if following.kind is BlockKind.HEADING:
+        return subhead(following.text) is not None
+    return INSTRUCTION_START.match(following.text) is not None or inline_subhead(following.text) is not None
+
+
+def gather(title: Block | None, blocks: list[Block], openers: set[int], level: int | None) -> Article:
+    """Walk the blocks once: the intro, then each opener's section, sub-heads switching the field.
+
+    A heading that ends the stretches' text ("Conclusion", a group heading) is reported when text under
+    it is left out.
+    """
+    intro: list[Block] = []
+    sections: list[Section] = []
+    dropped: list[tuple[str, int]] = []
+    closer: tuple[str, int] | None = None
+    current: Section | None = None
+    kind = Field.STEPS
+    for index, block in enumerate(blocks):
+        if index in openers:
+            named = inline_name(block) if level is None else None
+            name = named[0] if named else block.text
+            current = Section(clean_name(name) or name, block.line)
+            sections.append(current)
+            kind, closer = Field.STEPS, None
+            if named:
+                current.pieces.append(Piece(named[1], block.line, Field.STEPS, block.kind is BlockKind.ITEM))
+            continue
+        if block.kind is BlockKind.HEADING:
+            found = subhead(block.text)
+            if found is not None and current is not None:
+                kind = found
+                continue
+            if ends_sections(block, level):
+                current, closer = None, (block.text, block.line)
+                if CLOSER.search(block.text) and not sections:
+                    dropped.append(closer)
+                continue
+            if level is not None and level < block.level < PLAIN_HEADING:
+                continue  # a heading inside a stretch that names no field: its text stays in the field
+        if current is None:
+            if not sections and block.kind is not BlockKind.HEADING:
+                intro.append(block)
+            elif closer is not None and (not dropped or dropped[-1] != closer):
+                dropped.append(closer)
+            continue
+        add_piece(current, block, kind)
+    return Article(title, intro, sections, dropped)
+
+
+def ends_sections(block: Block, level: int | None) -> bool:
+    """A heading that is no stretch's and ends the one before: "Conclusion", a group heading."""
+    if CLOSER.search(block.text):
+        return True
+    if level is None:
+        return block.level < PLAIN_HEADING
+    return block.level < level or (block.level == level and level < PLAIN_HEADING)
+
+
+def add_piece(section: Section, block: Block, kind: Field) -> None:
+    """A block under a stretch; "Targets: calves. Face a wall." gives its first sentence to the target."""
+    item = block.kind is BlockKind.ITEM
+    found = inline_subhead(block.text)
+    if found is None:
+        section.pieces.append(Piece(block.text, block.line, kind, item))
+        return
+    kind, text = found
+    first, *rest = FIRST_SENTENCE.split(text, maxsplit=1) if kind is Field.TARGETS else [text]
+    section.pieces.append(Piece(first, block.line, kind, item))
+    if rest:
+        section.pieces.append(Piece(rest[0], block.line, Field.STEPS, item))
+
+
+def without_outro(article: Article) -> Article:
+    """Stretches written one a line: what follows the last one's line is the article's ending
+    ("See you on the track!"), unless other stretches have lines of their own too."""
+    sections = article.sections
+    if len(sections) < 2 or any(len(section.pieces) > 1 for section in sections[:-1]):
+        return article
+    last = sections[-1]
+    ending = [piece.line for piece in last.pieces[1:]]
+    last.pieces[1:] = []
+    return Article(article.title, article.intro, sections, article.dropped, ending=ending)
+
+
+def without_contents(article: Article) -> Article:
+    """A page's list of its stretches before them ("On this page"): names with no text of their own,
+    each named again by a later section, are not stretches."""
+    later: set[str] = set()
+    kept: list[Section] = []
+    contents: list[int] = []
+    for section in reversed(article.sections):
+        if not section.pieces and section.name.casefold() in later:
+            contents.insert(0, section.line)
+            continue
+        later.add(section.name.casefold())
+        kept.append(section)
+    return Article(article.title, article.intro, kept[::-1], article.dropped, contents=contents)

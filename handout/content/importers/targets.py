@@ -1,0 +1,282 @@
+"""The muscle a stretch works, from a lexicon of muscles and their everyday names in en, de, fr and es.
+
+Each muscle has specific names ("hamstrings", "ischio-jambiers"), found anywhere in a section; body
+regions ("back of the thigh", "chest"), found only in the stretch's name, a "Targets:" or "Benefits:"
+line, or a sentence about the stretch ("you will feel it in the back of the thigh"); and words too vague
+for any sentence ("thigh", "Rücken"), found only in the name and in a targets line. The target is
+written with the lexicon's words in the article's language.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+STRONG, REGION, NAME_ONLY = 0, 1, 2
+MOST_TARGETS = 3
+"""Muscles a target names at most ("Calves, feet and ankles")."""
+
+
+@dataclass(frozen=True)
+class Muscle:
+    key: str
+    labels: dict[str, str]  # lang -> printed name
+    names: tuple[str, str, str]  # regex alternations: specific names, body regions, vague words
+
+
+def muscle(
+    key: str, en: str, de: str, fr: str, es: str, strong: str, region: str = "", vague: str = ""
+) -> Muscle:
+    return Muscle(key, {"en": en, "de": de, "fr": fr, "es": es}, (strong, region, vague))
+
+
+# Specific before general: at one place in a text, the first muscle whose names match wins.
+MUSCLES = (
+    muscle(
+        "hamstrings",
+        "Hamstrings",
+        "Beinbeuger",
+        "Ischio-jambiers",
+        "Isquiotibiales",
+        r"hamstrings?|ischio-?\s?jambiers?|ischios|isquiotibiales?|isquios|beinbeuger\w*|biceps femoris"
+        r"|oberschenkelrückseite|hintere[nrs]?\s+oberschenkel\w*|rückseite\s+des\s+oberschenkels",
+        r"back\s+of\s+(?:the\s+|your\s+)?(?:thighs?|legs?|upper\s+legs?)|arrière\s+de\s+la\s+cuisse"
+        r"|derrière\s+de\s+la\s+cuisse|face\s+postérieure\s+de\s+la\s+cuisse"
+        r"|parte\s+(?:posterior|trasera)\s+del\s+muslo|femorales?",
+    ),
+    muscle(
+        "adductors",
+        "Adductors (inner thigh)",
+        "Adduktoren (Oberschenkelinnenseite)",
+        "Adducteurs (intérieur de la cuisse)",
+        "Aductores (cara interna del muslo)",
+        r"adductors?|adduktoren\w*|adducteurs?|aductor(?:es)?|oberschenkelinnenseite"
+        r"|innenseite\s+des\s+oberschenkels|innere[nrs]?\s+oberschenkel\w*",
+        r"inner\s+thighs?|groin|leiste\w*|intérieur\s+(?:de\s+la|des)\s+cuisses?|face\s+interne\s+de\s+la\s+cuisse"
+        r"|aine|ingle|(?:cara|parte)\s+interna\s+del\s+muslo",
+    ),
+    muscle(
+        "it-band",
+        "IT band (outer thigh)",
+        "Tractus iliotibialis (Oberschenkelaußenseite)",
+        "Bandelette ilio-tibiale (extérieur de la cuisse)",
+        "Cintilla iliotibial (parte externa del muslo)",
+        r"it[- ]band|iliotibial\w*|tractus\s+iliotibialis|bandelette\s+ilio-?\s?tibiale|tfl"
+        r"|cintilla\s+iliotibial|oberschenkelaußenseite",
+        r"outer\s+thighs?|äußere[nrs]?\s+oberschenkel\w*|extérieur\s+de\s+la\s+cuisse"
+        r"|parte\s+externa\s+del\s+muslo",
+    ),
+    muscle(
+        "quadriceps",
+        "Quadriceps",
+        "Quadrizeps",
+        "Quadriceps",
+        "Cuádriceps",
+        r"quad(?:s|riceps)?|quadrizeps|oberschenkelstrecker|cu[aá]driceps|oberschenkelvorderseite"
+        r"|vorderseite\s+des\s+oberschenkels|vordere[nrs]?\s+oberschenkel\w*",
+        r"front\s+of\s+(?:the\s+|your\s+)?thighs?|oberschenkel\s+vorne|avant\s+de\s+la\s+cuisse"
+        r"|devant\s+de\s+la\s+cuisse|face\s+antérieure\s+de\s+la\s+cuisse"
+        r"|parte\s+(?:delantera|anterior|frontal)\s+del\s+muslo|muslo\s+anterior",
+        r"thighs?|oberschenkel\w*|cuisses?|muslos?",
+    ),
+    muscle(
+        "soleus",
+        "Soleus (lower calf)",
+        "Schollenmuskel (untere Wade)",
+        "Soléaire (bas du mollet)",
+        "Sóleo (parte baja de la pantorrilla)",
+        r"soleus|soléaire|s[oó]leo|schollenmuskel",
+    ),
+    muscle(
+        "calves",
+        "Calves",
+        "Waden",
+        "Mollets",
+        "Gemelos",
+        r"calf|calves|gastrocnemius|gastrocnémiens?|gastrocnemios?|gemelos?|wade\w*|mollets?"
+        r"|pantorrillas?|triceps\s+sural",
+        r"lower\s+legs?|unterschenkel\w*",
+    ),
+    muscle(
+        "achilles",
+        "Achilles tendon",
+        "Achillessehne",
+        "Tendon d'Achille",
+        "Tendón de Aquiles",
+        r"achilles(?:\s+tendons?)?|achillessehne\w*|tendon\s+d['’]achille|tend[oó]n\s+de\s+aquiles",
+    ),
+    muscle(
+        "hip-flexors",
+        "Hip flexors",
+        "Hüftbeuger",
+        "Fléchisseurs de la hanche",
+        "Flexores de la cadera",
+        r"hip\s+flexors?|iliopsoas|psoas(?:-iliaque)?|hüftbeuge\w*|fléchisseurs?\s+de\s+(?:la\s+)?hanche"
+        r"|flexor(?:es)?\s+de\s+(?:la\s+)?cadera",
+        r"front\s+of\s+(?:the\s+|your\s+)?hips?|vorderseite\s+der\s+hüfte|avant\s+de\s+la\s+hanche"
+        r"|parte\s+delantera\s+de\s+la\s+cadera",
+    ),
+    muscle(
+        "piriformis",
+        "Piriformis",
+        "Piriformis",
+        "Piriforme",
+        "Piriforme",
+        r"piriformis|birnenmuskel|pyramidal|piriforme|piramidal",
+    ),
+    muscle(
+        "glutes",
+        "Glutes",
+        "Gesäßmuskeln",
+        "Fessiers",
+        "Glúteos",
+        r"glutes?|gluteal|gluteus|gesäß\w*|po-?muskel\w*|fessiers?|gl[uú]teos?",
+        r"buttocks?|fesses?|nalgas?",
+    ),
+    muscle(
+        "lower-back",
+        "Lower back",
+        "Unterer Rücken",
+        "Bas du dos",
+        "Zona lumbar",
+        r"lower\s+back|lumbar|unteren?\s+rücken\w*|lendenwirbel\w*|bas\s+du\s+dos|lombaires?|zona\s+lumbar"
+        r"|espalda\s+baja|parte\s+baja\s+de\s+la\s+espalda|lumbares?|lower-back",
+    ),
+    muscle(
+        "upper-back",
+        "Upper back",
+        "Oberer Rücken",
+        "Haut du dos",
+        "Parte alta de la espalda",
+        r"upper\s+back|oberen?\s+rücken\w*|haut\s+du\s+dos|espalda\s+alta|parte\s+alta\s+de\s+la\s+espalda"
+        r"|rhomboids?|trapezius|trapèzes?|trapecios?",
+    ),
+    muscle(
+        "lats",
+        "Lats (sides of the back)",
+        "Breiter Rückenmuskel",
+        "Grand dorsal",
+        "Dorsal ancho",
+        r"lats|latissimus(?:\s+dorsi)?|breite[nr]?\s+rückenmuskel\w*|grands?\s+dorsal|dorsal\s+ancho",
+    ),
+    muscle(
+        "chest",
+        "Chest",
+        "Brustmuskeln",
+        "Pectoraux",
+        "Pectorales",
+        r"pecs?|pectorals?|pectoraux|pectorales|brustmuskel\w*",
+        r"chest|brust|poitrine|pecho",
+    ),
+    muscle(
+        "shoulders",
+        "Shoulders",
+        "Schultern",
+        "Épaules",
+        "Hombros",
+        r"deltoids?|deltoïdes?|deltoides|deltamuskel\w*",
+        r"shoulders?|schultern?|épaules?|hombros?",
+    ),
+    muscle("triceps", "Triceps", "Trizeps", "Triceps", "Tríceps", r"triceps|trizeps|tr[ií]ceps"),
+    muscle("neck", "Neck", "Nacken", "Cou", "Cuello", r"", r"neck|nacken|hals|cou|nuque|cuello"),
+    muscle(
+        "abdominals",
+        "Abdominals",
+        "Bauchmuskeln",
+        "Abdominaux",
+        "Abdominales",
+        r"abdominals?|abs|bauchmuskel\w*|abdominaux|abdominales",
+        r"stomach|belly|bauch|ventre|abdomen",
+    ),
+    muscle(
+        "feet",
+        "Feet",
+        "Füße",
+        "Pieds",
+        "Pies",
+        r"plantar\s+fascia|fascia\s+plantaire|fascia\s+plantar|fußsohlen?",
+        r"feet|foot|füße|fuß|pieds?|pies?|plante\s+du\s+pied|planta\s+del\s+pie",
+    ),
+    muscle(
+        "ankles",
+        "Ankles",
+        "Sprunggelenke",
+        "Chevilles",
+        "Tobillos",
+        r"",
+        r"ankles?|knöchel|sprunggelenk\w*|chevilles?|tobillos?",
+    ),
+    muscle("hips", "Hips", "Hüften", "Hanches", "Caderas", r"", r"hips?|hüften?|hanches?|caderas?"),
+    muscle("back", "Back", "Rücken", "Dos", "Espalda", r"", r"", r"back|rücken\w*|dos|espalda"),
+)
+ABOUT_STRETCH = re.compile(
+    r"\b(feel|feeling|felt|stretch\w*|target\w*|works?|lengthen\w*|loosen\w*|spür\w*|fühl\w*|dehn\w*"
+    r"|sent\w*|sens\w*|étir\w*|cible\w*|travaill\w*|sient\w*|estira\w*|trabaja\w*|muscles?|muskel\w*"
+    r"|músculos?)\b",
+    re.IGNORECASE,
+)
+DESTINATION = re.compile(
+    r"\b(?:to|towards?|across|over|behind|against|into|onto|on|zur|zum|zu|an|auf|gegen|vers|contre|sur|al|hacia"
+    r"|sobre|contra|a)\s+(?:the\s+|your\s+|die\s+|den\s+|der\s+|la\s+|le\s+|les\s+|tu\s+|el\s+|los\s+|las\s+)?$",
+    re.IGNORECASE,
+)
+"""Words before a body part that make it where a limb goes ("knee to chest"), not the muscle stretched."""
+AND = {"en": "and", "de": "und", "fr": "et", "es": "y"}
+
+
+@cache
+def lexicon(tier: int) -> re.Pattern[str]:
+    """One pattern of every muscle's names up to `tier`, each muscle in a group named by its index."""
+    alternatives = []
+    for index, entry in enumerate(MUSCLES):
+        names = "|".join(name for name in entry.names[: tier + 1] if name)
+        if names:
+            alternatives.append(f"(?P<m{index}>{names})")
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(alternatives)})(?!\w)", re.IGNORECASE)
+
+
+def muscles_in(text: str, tier: int) -> list[Muscle]:
+    """The muscles `text` names, in order, each once, with names up to `tier` (STRONG, REGION, NAME_ONLY)."""
+    found: list[Muscle] = []
+    for match in lexicon(tier).finditer(text):
+        entry = MUSCLES[int(str(match.lastgroup)[1:])]
+        specific = lexicon(STRONG).fullmatch(match[0]) is not None
+        if not specific and DESTINATION.search(text, max(0, match.start() - 20), match.start()):
+            continue
+        if entry not in found:
+            found.append(entry)
+    return found
+
+
+def find_muscles(name: str, targets: list[str], sentences: list[str]) -> list[Muscle]:
+    """The muscles a section names, most certain first: a targets line; a muscle's own name in the
+    stretch's name; what a sentence about the stretch names ("mainly stretches the quadriceps"); a body
+    region in the name ("Thigh stretch"); a muscle named anywhere in the section."""
+    for text in targets:
+        if found := muscles_in(text, NAME_ONLY):
+            return found[:MOST_TARGETS]
+    if found := muscles_in(name, STRONG):
+        return found[:1]
+    for sentence in sentences:
+        about = ABOUT_STRETCH.search(sentence)
+        if about and (found := muscles_in(sentence[about.start() :], REGION)):
+            return found[:2]
+    if found := muscles_in(name, NAME_ONLY):
+        return found[:1]
+    for sentence in sentences:
+        if found := muscles_in(sentence, STRONG):
+            return found[:1]
+    return []
+
+
+def target_text(muscles: list[Muscle], lang: str) -> str:
+    """ "Calves, feet and ankles": the muscles' names in `lang`, the first capitalised."""
+    labels = [entry.labels.get(lang, entry.labels["en"]) for entry in muscles]
+    labels = [labels[0]] + [
+        label if lang == "de" or label[:2].isupper() else label[:1].lower() + label[1:]
+        for label in labels[1:]
+    ]
+    if len(labels) == 1:
+        return labels[0]
+    return f"{', '.join(labels[:-1])} {AND.get(lang, 'and')} {labels[-1]}"

@@ -1,0 +1,133 @@
+"""Score `handout import` on the test articles, and time it on large inputs, each figure beside its goal.
+
+Not part of the test run: run it by hand with `python tests/benchmarks/bench_import.py` (or with `-v` to
+list every miss). For each article in tests/articles/ (and each Markdown one again as a web page with a
+site's chrome around it), it imports the article, compares the stretches with expected.toml, and builds
+the routine as it was written. Then it times a cold `handout import` process and imports of articles of
+about 2.7 MB and 5 MB (the size limit), to show the work grows linearly.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+import time
+import tomllib
+from pathlib import Path
+
+TESTS = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(TESTS))
+
+from article_pages import ARTICLES, as_web_page, cases  # noqa: E402
+
+from handout.content.importers import MAX_ARTICLE_BYTES, import_article  # noqa: E402
+from handout.content.importers.article import MAX_TEXT_CHARACTERS  # noqa: E402
+from handout.content.library import stretch_fields  # noqa: E402
+from handout.content.routine import check_routine  # noqa: E402
+from handout.errors import HandoutError  # noqa: E402
+from handout.layout.layout_file import load_layout  # noqa: E402
+from handout.layout.paper import paper_named  # noqa: E402
+from handout.pipeline import make_pdf  # noqa: E402
+
+VERBOSE = "-v" in sys.argv
+TEXT_SIZES = (100_000, 300_000, MAX_TEXT_CHARACTERS - 1000)
+PAGE_SIZES = (270_000, 2_700_000, MAX_ARTICLE_BYTES - 1000)
+
+
+def score() -> None:
+    found_total = expected_total = matched = targets_right = holds_given = holds_right = 0
+    builds = langs_right = titles_right = 0
+    all_cases = cases()
+    for case in all_cases:
+        imported = import_article(case.text, case.name, "html" if case.name.endswith(".html") else None)
+        data = tomllib.loads(imported.toml)
+        expected = {name: (target, hold) for name, target, hold in case.expected["stretches"]}
+        found = data["stretches"]
+        found_total += len(found)
+        expected_total += len(expected)
+        titles_right += data["title"] == case.expected["title"]
+        langs_right += data.get("lang") == case.expected["lang"]
+        for stretch in found:
+            if stretch["name"] not in expected:
+                report(case.name, f"spurious stretch {stretch['name']!r}")
+                continue
+            matched += 1
+            target, hold = expected[stretch["name"]]
+            use = stretch.get("use")
+            wanted = stretch_fields(use)["target"] if target == "@library" and use else target
+            got = stretch.get("target") or (stretch_fields(use)["target"] if use else None)
+            targets_right += got == wanted
+            if got != wanted:
+                report(case.name, f"{stretch['name']!r}: target {got!r}, expected {wanted!r}")
+            if hold:
+                holds_given += 1
+                holds_right += stretch.get("hold") == hold
+        for name in expected.keys() - {stretch["name"] for stretch in found}:
+            report(case.name, f"missed stretch {name!r}")
+        try:
+            routine = check_routine(data, case.name, ARTICLES, name="bench")
+            make_pdf(routine, load_layout("grid"), paper_named("a4"), {})
+            builds += 1
+        except HandoutError as error:
+            report(case.name, f"does not build: {error}")
+    print(
+        f"articles: {len(all_cases)} ({len({c.expected['title'] for c in all_cases})} distinct, en de fr es)"
+    )
+    print(f"builds unedited:   {builds} of {len(all_cases)}   (goal: at least 7 of 8)")
+    print(f"stretch recall:    {percent(matched, expected_total)}   (goal: >= 90%)")
+    print(f"stretch precision: {percent(matched, found_total)}   (goal: >= 90%)")
+    print(f"targets right:     {percent(targets_right, matched)}   (goal: >= 90%)")
+    print(f"holds filled:      {percent(holds_right, holds_given)} of the stretches whose article gives one")
+    print(f"language right:    {langs_right} of {len(all_cases)}")
+    print(f"title right:       {titles_right} of {len(all_cases)}")
+
+
+def report(name: str, message: str) -> None:
+    if VERBOSE:
+        print(f"  {name}: {message}")
+
+
+def percent(part: int, whole: int) -> str:
+    return f"{100 * part / whole:5.1f}% ({part}/{whole})" if whole else "  n/a"
+
+
+def timing() -> None:
+    article = (ARTICLES / "en-race-blog.md").read_text(encoding="utf-8")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "article.md"
+        path.write_text(article, encoding="utf-8")
+        command = [sys.executable, "-m", "handout", "import", str(path), "-o", str(Path(folder) / "a.toml")]
+        times = []
+        for _ in range(3):
+            start = time.perf_counter()
+            subprocess.run([*command, "--force"], check=True, capture_output=True)
+            times.append(time.perf_counter() - start)
+        print(f"cold `handout import` of a Markdown article: {min(times):.2f} s")
+        page = Path(folder) / "page.html"
+        page.write_text(as_web_page(article), encoding="utf-8")
+        command = [sys.executable, "-m", "handout", "import", str(page), "-o", str(Path(folder) / "p.toml")]
+        start = time.perf_counter()
+        subprocess.run(command, check=True, capture_output=True)
+        print(f"cold `handout import` of a web page: {time.perf_counter() - start:.2f} s")
+    text_article = (
+        (ARTICLES / "en-health-service.txt").read_text(encoding="utf-8").split("Share this page")[0]
+    )
+    sizes = {"Markdown": TEXT_SIZES, "text": TEXT_SIZES, "HTML": PAGE_SIZES}
+    for kind, text in (("Markdown", article), ("text", text_article), ("HTML", as_web_page(article))):
+        for size in sizes[kind]:
+            big = (
+                (text * (size // len(text.encode("utf-8")) + 1))
+                .encode("utf-8")[:size]
+                .decode("utf-8", "ignore")
+            )
+            start = time.perf_counter()
+            import_article(big, "big", "html" if kind == "HTML" else None, split=True)
+            seconds = time.perf_counter() - start
+            rate = seconds / size * 1e6
+            print(f"{kind:>8} article of {size / 1e6:.2f} MB: {seconds:5.2f} s ({rate:.2f} s per MB)")
+
+
+if __name__ == "__main__":
+    score()
+    timing()
