@@ -310,3 +310,8 @@ def test_figures_sheet_writes_one_png_of_every_figure(
         assert width == pytest.approx(5 * 4 / 2.54 * 150, rel=0.05)  # five figures 4 cm wide at 150 dpi
         assert height > rows * 3 / 2.54 * 150
         assert png.convert("L").getextrema()[0] < 100  # ink on it
+
+
+def test_a_name_written_with_or_without_hyphens_finds_its_entry() -> None:
+    assert find_entry("Hüftbeuger-Dehnung") == find_entry("Hüftbeugerdehnung") == "hip-flexor-lunge"
+    assert find_entry("IT band stretch") == find_entry("IT-band stretch")

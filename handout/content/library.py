@@ -93,7 +93,8 @@ def find_entry(name: str) -> str | None:
     if not wanted:
         return None
     names = _names()
-    exact = {entry_id for known, entry_id in names if known == wanted}
+    compact = wanted.replace(" ", "")  # "Hüftbeuger-Dehnung" is "Hüftbeugerdehnung", "IT band" "IT-band"
+    exact = {entry_id for known, entry_id in names if known.replace(" ", "") == compact}
     if len(exact) == 1:
         return exact.pop()
     best: dict[str, float] = {}
