@@ -7,6 +7,7 @@ SMTP, article import, figure export), so that `handout build` starts as fast as 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from collections.abc import Sequence
@@ -164,6 +165,17 @@ def build_parser() -> argparse.ArgumentParser:
         "-o", "--output", type=Path, help="where to write the routine (default: ARTICLE-NAME.toml here)"
     )
     importer.set_defaults(run=run_import)
+
+    serve = commands.add_parser(
+        "serve",
+        help="open the web page: pick stretches, see the sheet live, download it",
+        description="Start the web page on this computer (or, with --host, for a whole club behind its "
+        "reverse proxy) and open it in the browser; stop it with Ctrl-C.",
+    )
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    serve.add_argument("--no-browser", action="store_true", help="do not open the page in a browser")
+    serve.set_defaults(run=run_serve)
     return parser
 
 
@@ -394,6 +406,16 @@ def run_import(args: argparse.Namespace) -> int:
     for warning in imported.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     print(output)
+    return 0
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    from handout.web.server import serve  # here: `handout build` does not load the web app
+
+    if not 1 <= args.port <= 65535:
+        raise HandoutError(f"--port {args.port}: give a port from 1 to 65535, like --port 8000")
+    with contextlib.suppress(KeyboardInterrupt):  # uvicorn stops cleanly on Ctrl-C; no traceback after it
+        serve(args.host, args.port, open_browser=not args.no_browser)
     return 0
 
 
