@@ -16,7 +16,6 @@ from pathlib import Path
 import pytest
 from PIL import Image
 from pypdf import PdfReader
-
 from web_server import running_server
 
 CHROMIUM = shutil.which("chromium")

@@ -1,0 +1,136 @@
+"""How fast the web page answers, over real HTTP to one uvicorn worker (`handout serve`).
+
+Run: .venv/bin/python tests/benchmarks/bench_web.py
+
+Goals (issue 15): at least 150 sheets per second for a short routine, warm; the preview PNG of the
+default routine within 60 ms of server time; 8 coaches editing at once without an error.
+"""
+
+from __future__ import annotations
+
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from handout.bundled import bundled_dir
+from handout.content.library import library
+from handout.web.editor import EditorState, stretch_from_library
+from handout.web.pages import preview_image
+
+SHORT = 'title = "Calves"\n\n[[stretches]]\nuse = "calf-wall"\n'
+
+
+def sheets_per_second(address: str, seconds: float = 5.0) -> float:
+    with httpx.Client(base_url=address) as client:
+        for _ in range(20):
+            assert client.post("/sheet.pdf", data={"routine": SHORT}).status_code == 200
+        count, start = 0, time.perf_counter()
+        while time.perf_counter() - start < seconds:
+            assert client.post("/sheet.pdf", data={"routine": SHORT}).status_code == 200
+            count += 1
+        return count / (time.perf_counter() - start)
+
+
+def preview_ms() -> float:
+    """Server time of the live preview of the default routine: its sheet built and drawn as a PNG."""
+    import tomllib
+
+    data = tomllib.loads((bundled_dir("routines") / "after-running.toml").read_text())
+    state = EditorState(
+        title=data["title"], stretches=tuple(stretch_from_library(s["use"]) for s in data["stretches"])
+    )
+    for _ in range(5):
+        preview_image(state, 700)
+    times = []
+    for _ in range(30):
+        start = time.perf_counter()
+        image, problems = preview_image(state, 700)
+        times.append((time.perf_counter() - start) * 1000)
+        assert image and not problems
+    return statistics.median(times)
+
+
+def coaches_at_once(address: str, coaches: int = 8, edits: int = 15) -> tuple[int, int, float]:
+    """Each coach adds stretches and types, as the page does (POST /edit, POST /preview)."""
+    ids = list(library())
+    errors: list[str] = []
+    latencies: list[float] = []
+
+    def coach(number: int) -> None:
+        with httpx.Client(base_url=address, timeout=30) as client:
+            form = {"title": f"Coach {number}", "club": f"Club {number}"}
+            for edit in range(edits):
+                entry = library()[ids[(number + edit) % len(ids)]]
+                slot = edit % 6 + 1
+                form.update(
+                    {
+                        f"s{slot}-name": entry["name"],
+                        f"s{slot}-target": entry["target"],
+                        f"s{slot}-points": "\n".join(entry["key_points"]),
+                        f"s{slot}-figure": entry["image"],
+                    }
+                )
+                start = time.perf_counter()
+                response = client.post("/preview", data=form, headers={"HX-Request": "true"})
+                latencies.append(time.perf_counter() - start)
+                if response.status_code != 200 or 'alt="Preview of the sheet"' not in response.text:
+                    errors.append(f"coach {number} edit {edit}: {response.status_code}")
+
+    threads = [threading.Thread(target=coach, args=(number,)) for number in range(coaches)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return len(latencies), len(errors), statistics.quantiles(latencies, n=20)[-1] * 1000
+
+
+@contextmanager
+def server_process() -> Iterator[str]:
+    """`handout serve` in its own process, as a club runs it: the clients here do not share its GIL."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    handout = Path(sys.executable).with_name("handout")
+    process = subprocess.Popen(
+        [str(handout), "serve", "--no-browser", "--port", str(port)], stdout=subprocess.PIPE
+    )
+    try:
+        assert process.stdout is not None
+        first = process.stdout.readline().decode()
+        assert first.startswith("handout is running at"), first
+        address = f"http://127.0.0.1:{port}"
+        for _ in range(100):
+            try:
+                httpx.get(address + "/healthz")
+                break
+            except httpx.TransportError:
+                time.sleep(0.05)
+        yield address
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.wait(10)
+
+
+def main() -> None:
+    print(f"preview PNG of the default routine: {preview_ms():.0f} ms server time (goal: 60 ms)")
+    with server_process() as address:
+        print(f"short routine over HTTP, one worker: {sheets_per_second(address):.0f} sheets/s (goal: 150)")
+        requests, errors, p95 = coaches_at_once(address)
+        print(
+            f"8 coaches editing at once: {requests} previews, {errors} errors, 95th percentile {p95:.0f} ms"
+        )
+
+
+if __name__ == "__main__":
+    main()
