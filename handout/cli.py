@@ -1,7 +1,7 @@
 """The `handout` command: arguments -> pipeline -> file, and every problem as one `error:` line, exit 2.
 
 The commands other than build, preview and the listings import their modules when they run (e-mail,
-SMTP, article import, figure export), so that `handout build` starts as fast as it can.
+SMTP, article import, figure export, the web app), so that `handout build` starts as fast as it can.
 """
 
 from __future__ import annotations

@@ -336,3 +336,39 @@ def test_the_library_search(client: TestClient) -> None:
         for key, name in ((k, e["name"]) for k, e in library().items() if e["name"] in names)
     )
     assert len(names) < len(library())
+
+
+def test_handout_serve_prints_its_address_first_and_stops_on_ctrl_c() -> None:
+    import signal
+    import socket
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    import httpx
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    handout = Path(sys.executable).with_name("handout")
+    process = subprocess.Popen(
+        [str(handout), "serve", "--no-browser", "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        assert process.stdout is not None
+        assert process.stdout.readline().decode() == f"handout is running at http://127.0.0.1:{port}/\n"
+        for _ in range(100):
+            try:
+                assert httpx.get(f"http://127.0.0.1:{port}/healthz").text == "ok\n"
+                break
+            except httpx.TransportError:
+                time.sleep(0.05)
+        else:
+            pytest.fail("the server did not answer")
+    finally:
+        process.send_signal(signal.SIGINT)
+        _, stderr = process.communicate(timeout=10)
+    assert process.returncode == 0 and b"Traceback" not in stderr

@@ -113,7 +113,7 @@ async def download(request: Request) -> Response:
 
 async def library_grid(request: Request) -> Response:
     search = request.query_params.get("q", "")[:100]
-    context = {"cards": matching_cards(search), "search": search, "full": len(EditorState().stretches) >= 8}
+    context = {"cards": matching_cards(search), "search": search, "full": False}
     return request.app.state.templates.TemplateResponse(request, "_library.html", context)
 
 
