@@ -88,6 +88,17 @@ def build_pdf(
 
 
 @cache
+def bundled(kind: str) -> tuple[str, ...]:
+    """The bundled layouts' or illustrations' names, read once: they do not change while serving."""
+    return tuple(bundled_names(kind))
+
+
+@cache
+def bundled_layout(name: str) -> Layout:
+    return load_layout(name)
+
+
+@cache
 def empty_folder() -> Path:
     """A private folder of this process that stays empty: where a routine without photos has none."""
     return Path(tempfile.mkdtemp(prefix="handout-web-empty-"))
@@ -98,10 +109,10 @@ def chosen_layout(choices: Choices) -> Layout:
     if choices.layout_text is not None:
         data = parse_routine_text(choices.layout_text, "the layout file")
         layout = check_layout(data, "the layout file", name="own-layout")
-    elif choices.layout in bundled_names("layouts"):
-        layout = load_layout(choices.layout)
+    elif choices.layout in bundled("layouts"):
+        layout = bundled_layout(choices.layout)
     else:
-        names = ", ".join(bundled_names("layouts"))
+        names = ", ".join(bundled("layouts"))
         raise HandoutError(
             f'unknown layout "{choices.layout[:60]}": use one of {names}, or upload your own layout file'
         )
@@ -117,7 +128,7 @@ def check_images(data: Mapping[str, Any], photos: Mapping[str, bytes], shown_as:
     stretches = data.get("stretches")
     if not isinstance(stretches, list):
         return  # check_routine says what is wrong with it
-    figures = bundled_names("images")
+    figures = bundled("images")
     check = Checker(shown_as)
     for number, table in enumerate(stretches, start=1):
         image = table.get("image") if isinstance(table, dict) else None

@@ -8,6 +8,7 @@ default routine within 60 ms of server time; 8 coaches editing at once without a
 
 from __future__ import annotations
 
+import http.client
 import signal
 import socket
 import statistics
@@ -15,6 +16,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.parse
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -31,15 +33,33 @@ from handout.web.pages import preview_image
 SHORT = 'title = "Calves"\n\n[[stretches]]\nuse = "calf-wall"\n'
 
 
-def sheets_per_second(address: str, seconds: float = 5.0) -> float:
-    with httpx.Client(base_url=address) as client:
-        for _ in range(20):
-            assert client.post("/sheet.pdf", data={"routine": SHORT}).status_code == 200
-        count, start = 0, time.perf_counter()
-        while time.perf_counter() - start < seconds:
-            assert client.post("/sheet.pdf", data={"routine": SHORT}).status_code == 200
-            count += 1
-        return count / (time.perf_counter() - start)
+def sheets_per_second(address: str, seconds: float = 5.0, clients: int = 2) -> float:
+    """Sheets a second from one server process, with two keep-alive clients so it never waits for one.
+
+    The clients use http.client, which costs the shared CPU less than httpx does.
+    """
+    body = urllib.parse.urlencode({"routine": SHORT})
+    headers = {"Content-Type": "application/x-www-form-urlencoded"}
+    host, port = urllib.parse.urlsplit(address).hostname, urllib.parse.urlsplit(address).port
+    counts = [0] * clients
+    stop = time.perf_counter() + 1.0 + seconds
+
+    def client(index: int) -> None:
+        connection = http.client.HTTPConnection(host, port)
+        warm_until = time.perf_counter() + 1.0
+        while (now := time.perf_counter()) < stop:
+            connection.request("POST", "/sheet.pdf", body, headers)
+            response = connection.getresponse()
+            assert response.status == 200 and response.read().startswith(b"%PDF")
+            counts[index] += now >= warm_until
+        connection.close()
+
+    threads = [threading.Thread(target=client, args=(index,)) for index in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return sum(counts) / seconds
 
 
 def preview_ms() -> float:
