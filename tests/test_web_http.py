@@ -372,3 +372,26 @@ def test_handout_serve_prints_its_address_first_and_stops_on_ctrl_c() -> None:
         process.send_signal(signal.SIGINT)
         _, stderr = process.communicate(timeout=10)
     assert process.returncode == 0 and b"Traceback" not in stderr
+
+
+def test_the_page_takes_the_visitor_own_layout_file(client: TestClient) -> None:
+    from handout.bundled import bundled_dir
+
+    own = (bundled_dir("layouts") / "list.toml").read_text().replace("#", "# ", 1)
+    page = client.post(
+        "/edit", data=editor_form(action="refresh"), files={"layout_file": ("mine.toml", own.encode())}
+    ).text
+    assert '<option value="own" selected>Your own layout file</option>' in page
+    assert 'alt="Preview of the sheet"' in page
+    bad = client.post(
+        "/edit",
+        data=editor_form(action="refresh"),
+        files={"layout_file": ("mine.toml", b"[page]\nmargin_mm = 2\n")},
+    ).text
+    assert re.search(r'id="err-general" role="alert"><p>the layout file: ', bad)
+
+
+def test_a_photo_can_be_taken_back(client: TestClient) -> None:
+    form = editor_form(action="unphoto:1", **{"s1-photo_name": "1-me.png", "s1-photo_data": "aGVsbG8="})
+    page = client.post("/edit", data=form).text
+    assert 'name="s1-photo_name" value=""' in page and 'name="s1-figure" value="calf-wall"' in page

@@ -21,6 +21,8 @@ from handout.web.sheets import Choices, checked_photo
 DETAILS = (("club", "Club"), ("date", "Date"), ("url", "Web address"), ("contact", "Contact"))
 """The details the page asks for, with their labels: the ones the bundled layouts print."""
 DEFAULT_TITLE = "Stretches after your run"
+OWN_LAYOUT = "own"
+"""The Layout choice that means the visitor's own uploaded layout file."""
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,8 @@ class EditorState:
     details: dict[str, str] = field(default_factory=dict)
     stretches: tuple[StretchForm, ...] = ()
     choices: Choices = field(default_factory=Choices)
+    own_layout: str = ""
+    """The text of the layout file the visitor uploaded, kept while they try the bundled ones."""
     search: str = ""
 
     def routine_data(self) -> dict[str, Any]:
@@ -114,18 +118,23 @@ def state_from_form(form: Mapping[str, Any], uploads: Mapping[str, tuple[str, by
             except HandoutError as error:
                 problems.extend(error.messages)
         stretches.append(stretch)
+    layout, layout_text = text(form, "layout") or "grid", text(form, "layout_text")
+    if "layout_file" in uploads:
+        layout, layout_text = OWN_LAYOUT, uploads["layout_file"][1].decode("utf-8", errors="replace")
     state = EditorState(
         title=text(form, "title"),
         subtitle=text(form, "subtitle"),
         details={key: text(form, key) for key, _ in DETAILS},
         stretches=tuple(stretches),
         choices=Choices(
-            layout=text(form, "layout") or "grid",
+            layout=layout,
             paper=text(form, "paper") or "a4",
             orientation=text(form, "orientation") or "portrait",
             grayscale=bool(text(form, "grayscale")),
             lang=text(form, "lang"),
+            layout_text=layout_text if layout == OWN_LAYOUT and layout_text else None,
         ),
+        own_layout=layout_text,
         search=text(form, "q"),
     )
     if problems:
@@ -175,7 +184,8 @@ def stretch_from_table(table: Mapping[str, Any]) -> StretchForm:
 
 def state_from_routine(data: Mapping[str, Any], keep: EditorState) -> EditorState:
     """An opened or imported routine's data -> the editor, keeping the visitor's paper and layout."""
-    details = data.get("details") if isinstance(data.get("details"), dict) else {}
+    found = data.get("details")
+    details: Mapping[str, Any] = found if isinstance(found, dict) else {}
     tables = [table for table in as_list(data.get("stretches")) if isinstance(table, dict)]
     lang = data.get("lang")
     return replace(
@@ -197,11 +207,14 @@ def as_list(value: object) -> list[Any]:
 
 
 def apply_action(state: EditorState, action: str) -> EditorState:
-    """A button of the page: add:ID, up:N, down:N, remove:N (N counts from 1), or anything else: none."""
+    """A button of the page: add:ID, up:N, down:N, remove:N, unphoto:N (N counts from 1); others: none."""
     verb, _, argument = action.partition(":")
     stretches = list(state.stretches)
     if verb == "add" and argument in library() and len(stretches) < MAX_STRETCHES:
         stretches.append(stretch_from_library(argument))
+    elif verb == "unphoto" and argument.isdigit() and 1 <= int(argument) <= len(stretches):
+        index = int(argument) - 1
+        stretches[index] = replace(stretches[index], photo_name="", photo=b"")
     elif verb in ("up", "down", "remove") and argument.isdigit() and 1 <= int(argument) <= len(stretches):
         index = int(argument) - 1
         if verb == "remove":
