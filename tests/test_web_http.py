@@ -395,3 +395,21 @@ def test_a_photo_can_be_taken_back(client: TestClient) -> None:
     form = editor_form(action="unphoto:1", **{"s1-photo_name": "1-me.png", "s1-photo_data": "aGVsbG8="})
     page = client.post("/edit", data=form).text
     assert 'name="s1-photo_name" value=""' in page and 'name="s1-figure" value="calf-wall"' in page
+
+
+def test_the_cli_loads_the_web_app_only_for_serve() -> None:
+    import subprocess
+    import sys
+
+    loaded = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys, handout.cli; print(sorted(m for m in sys.modules if "
+            "m.startswith(('handout.web', 'starlette', 'uvicorn'))))",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    assert loaded == "[]"
