@@ -116,6 +116,8 @@ def test_a_cleared_name_shows_the_alert_beside_it(page: Page) -> None:
     alert = page.locator("#err-s1-name")
     expect(alert).to_have_attribute("role", "alert")
     expect(alert).to_contain_text('"name" is empty')
+    expect(page.get_by_role("status")).to_contain_text("cannot be made as it is")
+    expect(page.get_by_alt_text("Preview of the sheet")).to_be_visible()  # the last sheet stays in view
     name.fill("Calf stretch")
     expect(alert).to_be_hidden()
     expect(page.get_by_alt_text("Preview of the sheet")).to_be_visible()

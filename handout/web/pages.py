@@ -86,7 +86,10 @@ async def preview(request: Request) -> Response:
         preview_image, state, request.app.state.settings.preview_width
     )
     context = page_context(state, [*problems, *sheet_problems], [], image)
-    return request.app.state.templates.TemplateResponse(request, "_preview_update.html", context)
+    response = request.app.state.templates.TemplateResponse(request, "_preview_update.html", context)
+    if image is None and state.stretches:
+        response.headers["HX-Reswap"] = "none"  # keep the last picture; the alerts still come out of band
+    return response
 
 
 async def download(request: Request) -> Response:
