@@ -146,6 +146,20 @@ def test_an_article_is_pasted(page: Page) -> None:
     expect(page.get_by_role("group", name="Stretch 2")).to_be_visible()
 
 
+def test_the_keyboard_alone_adds_a_stretch(page: Page) -> None:
+    page.get_by_label("Search stretches").focus()
+    page.keyboard.type("calf")
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('#library-grid .card')].every("
+        "c => c.textContent.toLowerCase().includes('calf'))"
+    )
+    page.keyboard.press("Tab")
+    focused = page.evaluate("() => document.activeElement.getAttribute('aria-label')")
+    assert focused and focused.startswith("Add ")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("group", name="Stretch 1").get_by_label("Name")).to_have_value(focused[4:])
+
+
 def test_every_field_has_a_label(page: Page) -> None:
     add_first_found(page, "calf")
     unlabelled = page.evaluate(

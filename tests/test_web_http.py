@@ -413,3 +413,15 @@ def test_the_cli_loads_the_web_app_only_for_serve() -> None:
         check=True,
     ).stdout.strip()
     assert loaded == "[]"
+
+
+def test_the_live_preview_answers_its_picture_or_keeps_the_last(client: TestClient) -> None:
+    headers = {"HX-Request": "true"}
+    good = client.post("/preview", data=editor_form(), headers=headers)
+    assert 'alt="Preview of the sheet"' in good.text and "HX-Reswap" not in good.headers
+    assert 'id="err-s1-name" role="alert" hx-swap-oob="true" hidden' in good.text  # clears an old alert
+    bad = client.post("/preview", data=editor_form(**{"s1-target": ""}), headers=headers)
+    assert bad.headers["HX-Reswap"] == "none" and 'id="preview"' not in bad.text
+    assert re.search(
+        r'id="err-s1-target" role="alert" hx-swap-oob="true"><p>the routine: stretch 1 ', bad.text
+    )
