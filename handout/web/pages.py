@@ -7,6 +7,7 @@ HX-Request header) the same endpoints answer only the part of the page that chan
 from __future__ import annotations
 
 import base64
+from collections.abc import Sequence
 from typing import Any
 
 from starlette.concurrency import run_in_threadpool
@@ -189,8 +190,8 @@ async def render(
     request: Request,
     state: EditorState,
     *,
-    problems: list[str] | tuple[str, ...] = (),
-    notices: list[str] = (),  # type: ignore[assignment]
+    problems: Sequence[str] = (),
+    notices: Sequence[str] = (),
     status: int = 200,
 ) -> Response:
     """The whole page, or for htmx the editor alone; the preview is made with it."""
