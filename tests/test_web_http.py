@@ -425,3 +425,18 @@ def test_the_live_preview_answers_its_picture_or_keeps_the_last(client: TestClie
     assert re.search(
         r'id="err-s1-target" role="alert" hx-swap-oob="true"><p>the routine: stretch 1 ', bad.text
     )
+
+
+def test_the_library_cues_travel_with_the_form_to_the_poster(client: TestClient) -> None:
+    page = client.post("/edit", data={"title": "Poster", "action": "add:standing-quad"}).text
+    cues = re.search(r'name="s1-cues" value="([^"]*)"', page)
+    assert cues
+    import html
+
+    form = {
+        key: html.unescape(value) for key, value in re.findall(r'name="(s1-[a-z_]+)" value="([^"]*)"', page)
+    }
+    form["s1-points"] = "\n".join(library()["standing-quad"]["key_points"])
+    pdf = client.post("/download", data={"title": "Poster", "layout": "poster", "action": "pdf", **form})
+    assert pdf.status_code == 200
+    assert library()["standing-quad"]["cues"][0] in pdf_text(pdf.content)
