@@ -1,12 +1,13 @@
 """The `handout` command: arguments -> pipeline -> file, and every problem as one `error:` line, exit 2.
 
 The commands other than build, preview and the listings import their modules when they run (e-mail,
-SMTP, article import, figure export), so that `handout build` starts as fast as it can.
+SMTP, article import, figure export, the web app), so that `handout build` starts as fast as it can.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from collections.abc import Sequence
@@ -197,6 +198,17 @@ def build_parser() -> argparse.ArgumentParser:
         help="more than 8 stretches: write them all, as NAME-1.toml, NAME-2.toml, ... (default: the first 8)",
     )
     importer.set_defaults(run=run_import)
+
+    serve = commands.add_parser(
+        "serve",
+        help="open the web page: pick stretches, see the sheet live, download it",
+        description="Start the web page on this computer (or, with --host, for a whole club behind its "
+        "reverse proxy) and open it in the browser; stop it with Ctrl-C.",
+    )
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    serve.add_argument("--no-browser", action="store_true", help="do not open the page in a browser")
+    serve.set_defaults(run=run_serve)
     return parser
 
 
@@ -461,6 +473,16 @@ def run_import(args: argparse.Namespace) -> int:
         print(f"warning: {warning}", file=sys.stderr)
     for path in outputs:
         print(path)
+    return 0
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    from handout.web.server import serve  # here: `handout build` does not load the web app
+
+    if not 1 <= args.port <= 65535:
+        raise HandoutError(f"--port {args.port}: give a port from 1 to 65535, like --port 8000")
+    with contextlib.suppress(KeyboardInterrupt):  # uvicorn stops cleanly on Ctrl-C; no traceback after it
+        serve(args.host, args.port, open_browser=not args.no_browser)
     return 0
 
 

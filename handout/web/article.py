@@ -1,0 +1,19 @@
+"""The one door to the article importer: article text -> routine data and warnings, for Import an article.
+
+The importer (content/article_import.py) is being reworked; the page calls it only through here.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from handout.web.sheets import parse_routine_text
+
+
+def imported_routine(text: str, shown_as: str) -> tuple[dict[str, Any], list[str]]:
+    """What `handout import` would write, as data for the editor, and its warnings as lines to show."""
+    from handout.content.article_import import import_article
+
+    imported = import_article(text, shown_as)
+    warnings = [f"{shown_as}: {warning}" for warning in imported.warnings]
+    return parse_routine_text(imported.toml, shown_as), warnings

@@ -1,0 +1,226 @@
+"""The editor page's form <-> a routine: form fields -> EditorState -> routine data, and back.
+
+The page keeps no state on the server: every request carries the whole routine in its form fields
+(stretch N's fields are `sN-name`, `sN-target`, ...), and an uploaded photo travels on in a hidden field
+as base64, so that two coaches, or two tabs, never see each other's work.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from handout.content.library import library, stretch_fields
+from handout.content.routine import MAX_STRETCHES
+from handout.errors import HandoutError
+from handout.web.sheets import Choices, checked_photo
+
+DETAILS = (("club", "Club"), ("date", "Date"), ("url", "Web address"), ("contact", "Contact"))
+"""The details the page asks for, with their labels: the ones the bundled layouts print."""
+DEFAULT_TITLE = "Stretches after your run"
+OWN_LAYOUT = "own"
+"""The Layout choice that means the visitor's own uploaded layout file."""
+
+
+@dataclass(frozen=True)
+class StretchForm:
+    """One stretch as the form shows it: texts as typed, key points one per line."""
+
+    name: str = ""
+    target: str = ""
+    hold: str = ""
+    points: str = ""
+    cues: str = ""
+    figure: str = ""
+    """The bundled illustration it shows (from the library entry it was added from), if any."""
+    photo_name: str = ""
+    photo: bytes = b""
+
+    @property
+    def photo_base64(self) -> str:
+        return base64.b64encode(self.photo).decode("ascii")
+
+
+@dataclass(frozen=True)
+class EditorState:
+    title: str = DEFAULT_TITLE
+    subtitle: str = ""
+    details: dict[str, str] = field(default_factory=dict)
+    stretches: tuple[StretchForm, ...] = ()
+    choices: Choices = field(default_factory=Choices)
+    own_layout: str = ""
+    """The text of the layout file the visitor uploaded, kept while they try the bundled ones."""
+    search: str = ""
+
+    def routine_data(self) -> dict[str, Any]:
+        """The routine as a routine file would hold it, for the same checks as the CLI's."""
+        data: dict[str, Any] = {"title": self.title}
+        if self.subtitle.strip():
+            data["subtitle"] = self.subtitle
+        details = {key: value for key, value in self.details.items() if value.strip()}
+        if details:
+            data["details"] = details
+        stretches = [stretch_data(stretch) for stretch in self.stretches]
+        if stretches:
+            data["stretches"] = stretches
+        return data
+
+    def photos(self) -> dict[str, bytes]:
+        return {stretch.photo_name: stretch.photo for stretch in self.stretches if stretch.photo_name}
+
+
+def stretch_data(stretch: StretchForm) -> dict[str, Any]:
+    table: dict[str, Any] = {"name": stretch.name, "target": stretch.target}
+    if stretch.hold.strip():
+        table["hold"] = stretch.hold
+    table["key_points"] = lines(stretch.points)
+    if stretch.cues.strip():
+        table["cues"] = lines(stretch.cues)
+    image = stretch.photo_name or stretch.figure
+    if image:
+        table["image"] = image
+    return table
+
+
+def lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def state_from_form(form: Mapping[str, Any], uploads: Mapping[str, tuple[str, bytes]]) -> EditorState:
+    """The page's form fields (and this request's photo uploads, by field name) -> the editor's state.
+
+    A newly uploaded photo is checked here, so a wrong file is reported beside its own field.
+    """
+    problems: list[str] = []
+    stretches = []
+    for number in range(1, MAX_STRETCHES + 1):
+        prefix = f"s{number}-"
+        if f"{prefix}name" not in form:
+            break
+        stretch = StretchForm(
+            name=text(form, f"{prefix}name"),
+            target=text(form, f"{prefix}target"),
+            hold=text(form, f"{prefix}hold"),
+            points=text(form, f"{prefix}points"),
+            cues=text(form, f"{prefix}cues"),
+            figure=text(form, f"{prefix}figure"),
+            photo_name=text(form, f"{prefix}photo_name"),
+            photo=decoded(text(form, f"{prefix}photo_data")),
+        )
+        if f"{prefix}photo" in uploads:
+            filename, content = uploads[f"{prefix}photo"]
+            try:
+                name, content = checked_photo(filename, content, f"stretch {number}: photo")
+                stretch = replace(stretch, photo_name=f"{number}-{name}", photo=content)
+            except HandoutError as error:
+                problems.extend(error.messages)
+        stretches.append(stretch)
+    layout, layout_text = text(form, "layout") or "grid", text(form, "layout_text")
+    if "layout_file" in uploads:
+        layout, layout_text = OWN_LAYOUT, uploads["layout_file"][1].decode("utf-8", errors="replace")
+    state = EditorState(
+        title=text(form, "title"),
+        subtitle=text(form, "subtitle"),
+        details={key: text(form, key) for key, _ in DETAILS},
+        stretches=tuple(stretches),
+        choices=Choices(
+            layout=layout,
+            paper=text(form, "paper") or "a4",
+            orientation=text(form, "orientation") or "portrait",
+            grayscale=bool(text(form, "grayscale")),
+            lang=text(form, "lang"),
+            layout_text=layout_text if layout == OWN_LAYOUT and layout_text else None,
+        ),
+        own_layout=layout_text,
+        search=text(form, "q"),
+    )
+    if problems:
+        raise PhotoRefused(state, problems)
+    return state
+
+
+class PhotoRefused(HandoutError):
+    """An uploaded photo could not be used: the page shows why, and keeps everything else typed."""
+
+    def __init__(self, state: EditorState, problems: list[str]) -> None:
+        super().__init__(*problems)
+        self.state = state
+
+
+def text(form: Mapping[str, Any], key: str) -> str:
+    value = form.get(key, "")
+    return value if isinstance(value, str) else ""
+
+
+def decoded(data: str) -> bytes:
+    try:
+        return base64.b64decode(data, validate=True)
+    except (binascii.Error, ValueError):
+        return b""
+
+
+def stretch_from_library(entry_id: str) -> StretchForm:
+    fields = stretch_fields(entry_id)
+    return stretch_from_table(fields)
+
+
+def stretch_from_table(table: Mapping[str, Any]) -> StretchForm:
+    """A routine file's stretch (its `use` resolved) -> the form's fields."""
+    if isinstance(table.get("use"), str) and table["use"] in library():
+        table = {**stretch_fields(table["use"]), **{k: v for k, v in table.items() if k != "use"}}
+    image = table.get("image")
+    return StretchForm(
+        name=as_text(table.get("name")),
+        target=as_text(table.get("target")),
+        hold=as_text(table.get("hold")),
+        points="\n".join(as_text(point) for point in as_list(table.get("key_points"))),
+        cues="\n".join(as_text(cue) for cue in as_list(table.get("cues"))),
+        figure=image if isinstance(image, str) and "/" not in image and "." not in image else "",
+    )
+
+
+def state_from_routine(data: Mapping[str, Any], keep: EditorState) -> EditorState:
+    """An opened or imported routine's data -> the editor, keeping the visitor's paper and layout."""
+    found = data.get("details")
+    details: Mapping[str, Any] = found if isinstance(found, dict) else {}
+    tables = [table for table in as_list(data.get("stretches")) if isinstance(table, dict)]
+    lang = data.get("lang")
+    return replace(
+        keep,
+        title=as_text(data.get("title")),
+        subtitle=as_text(data.get("subtitle")),
+        details={key: as_text(details.get(key)) for key, _ in DETAILS},
+        stretches=tuple(stretch_from_table(table) for table in tables[:MAX_STRETCHES]),
+        choices=replace(keep.choices, lang=lang if isinstance(lang, str) else keep.choices.lang),
+    )
+
+
+def as_text(value: object) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def as_list(value: object) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def apply_action(state: EditorState, action: str) -> EditorState:
+    """A button of the page: add:ID, up:N, down:N, remove:N, unphoto:N (N counts from 1); others: none."""
+    verb, _, argument = action.partition(":")
+    stretches = list(state.stretches)
+    if verb == "add" and argument in library() and len(stretches) < MAX_STRETCHES:
+        stretches.append(stretch_from_library(argument))
+    elif verb == "unphoto" and argument.isdigit() and 1 <= int(argument) <= len(stretches):
+        index = int(argument) - 1
+        stretches[index] = replace(stretches[index], photo_name="", photo=b"")
+    elif verb in ("up", "down", "remove") and argument.isdigit() and 1 <= int(argument) <= len(stretches):
+        index = int(argument) - 1
+        if verb == "remove":
+            del stretches[index]
+        else:
+            other = index - 1 if verb == "up" else index + 1
+            if 0 <= other < len(stretches):
+                stretches[index], stretches[other] = stretches[other], stretches[index]
+    return replace(state, stretches=tuple(stretches))

@@ -1,0 +1,224 @@
+"""The editor page's endpoints: the form -> EditorState -> the page, a fragment htmx swaps, or a file.
+
+Without JavaScript every button posts the whole form and gets the whole page back; with htmx (the
+HX-Request header) the same endpoints answer only the part of the page that changed.
+"""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Sequence
+from typing import Any
+
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import Response
+
+from handout.content.sheet_words import translations
+from handout.errors import HandoutError
+from handout.layout.layout_file import bundled_layouts
+from handout.pipeline import sheet_text
+from handout.share.preview import render_png, render_screen_png
+from handout.web.api import PNG_WIDTH
+from handout.web.article import imported_routine
+from handout.web.editor import (
+    DETAILS,
+    EditorState,
+    PhotoRefused,
+    apply_action,
+    state_from_form,
+    state_from_routine,
+)
+from handout.web.field_errors import GENERAL, field_errors
+from handout.web.form_data import read_form
+from handout.web.routine_toml import routine_toml
+from handout.web.sheets import build_pdf, parse_routine_text
+from handout.web.thumbnails import matching_cards
+
+SHOWN_AS = "the routine"
+"""How messages name the routine being edited (the CLI names the file)."""
+LANGUAGES = {
+    "en": "English",
+    "de": "Deutsch",
+    "fr": "Français",
+    "es": "Español",
+    "zh": "中文",
+    "ja": "日本語",
+    "ko": "한국어",
+}
+DEFAULT_SENDER = "handout@localhost"
+DEFAULT_RECIPIENT = "runners@example.org"
+
+
+async def editor(request: Request) -> Response:
+    return await render(request, EditorState())
+
+
+async def edit(request: Request) -> Response:
+    """A button of the page: add, move, remove, search, open a routine, import an article."""
+    fields, uploads = await read_form(request)
+    notices: list[str] = []
+    try:
+        state = state_from_form(fields, uploads)
+    except PhotoRefused as refused:
+        return await render(request, refused.state, problems=refused.messages)
+    action = fields.get("action", "")
+    try:
+        if action == "open":
+            state = opened(state, uploads)
+        elif action == "import":
+            state, notices = imported(state, fields, uploads)
+        else:
+            state = apply_action(state, action)
+    except HandoutError as error:
+        return await render(request, state, problems=error.messages, status=422)
+    return await render(request, state, notices=notices)
+
+
+async def preview(request: Request) -> Response:
+    """The live preview and the fields' alerts, for htmx as the coach types."""
+    fields, uploads = await read_form(request)
+    try:
+        state = state_from_form(fields, uploads)
+        problems: list[str] = []
+    except PhotoRefused as refused:
+        state, problems = refused.state, list(refused.messages)
+    image, sheet_problems = await run_in_threadpool(
+        preview_image, state, request.app.state.settings.preview_width
+    )
+    context = page_context(state, [*problems, *sheet_problems], [], image)
+    response = request.app.state.templates.TemplateResponse(request, "_preview_update.html", context)
+    if image is None and state.stretches:
+        response.headers["HX-Reswap"] = "none"  # keep the last picture; the alerts still come out of band
+    return response
+
+
+async def download(request: Request) -> Response:
+    """Download PDF, PNG, e-mail or the routine's TOML; with a problem, the page with its alerts (422)."""
+    fields, uploads = await read_form(request)
+    try:
+        state = state_from_form(fields, uploads)
+    except PhotoRefused as refused:
+        return await render(request, refused.state, problems=refused.messages, status=422)
+    kind = fields.get("action", "pdf")
+    try:
+        if kind == "toml":
+            content, media, name = routine_toml(state.routine_data()).encode(), "application/toml", "routine"
+        else:
+            content, media, name = await run_in_threadpool(
+                sheet_file, state, kind, fields.get("email_to", "")
+            )
+    except HandoutError as error:
+        return await render(request, state, problems=error.messages, status=422)
+    suffix = {"application/pdf": "pdf", "image/png": "png", "message/rfc822": "eml"}.get(media, "toml")
+    headers = {"Content-Disposition": f'attachment; filename="{name}.{suffix}"'}
+    return Response(content, media_type=media, headers=headers)
+
+
+async def library_grid(request: Request) -> Response:
+    search = request.query_params.get("q", "")[:100]
+    context = {"cards": matching_cards(search), "search": search, "full": False}
+    return request.app.state.templates.TemplateResponse(request, "_library.html", context)
+
+
+def sheet_file(state: EditorState, kind: str, to: str) -> tuple[bytes, str, str]:
+    from handout.share.mail import IMAGE_WIDTH, compose_email
+
+    request, pdf = build_pdf(state.routine_data(), state.photos(), state.choices, {}, SHOWN_AS)
+    if kind == "png":
+        return render_png(pdf, PNG_WIDTH), "image/png", request.name
+    if kind == "eml":
+        own = sheet_text(request.routine, request.layout, request.settings)
+        contact = state.details.get("contact", "")
+        message = compose_email(
+            request.routine,
+            request.layout,
+            words=own.words,
+            footer=own.furniture.footer,
+            pdf=pdf,
+            png=render_png(pdf, IMAGE_WIDTH),
+            name=request.name,
+            to=to.strip() or DEFAULT_RECIPIENT,
+            sender=contact if "@" in contact and " " not in contact else DEFAULT_SENDER,
+        )
+        return message.as_bytes(), "message/rfc822", request.name
+    return pdf, "application/pdf", request.name
+
+
+def preview_image(state: EditorState, width: int) -> tuple[str | None, list[str]]:
+    """The sheet as a PNG data URL, or the problems that stop it being made (none for an empty list)."""
+    if not state.stretches:
+        return None, []
+    try:
+        _, pdf = build_pdf(state.routine_data(), state.photos(), state.choices, {}, SHOWN_AS)
+    except HandoutError as error:
+        return None, list(error.messages)
+    png = render_screen_png(pdf, width)
+    return "data:image/png;base64," + base64.b64encode(png).decode("ascii"), []
+
+
+def opened(state: EditorState, uploads: dict[str, tuple[str, bytes]]) -> EditorState:
+    if "routine_file" not in uploads:
+        raise HandoutError("Open routine: choose a routine file (.toml) first")
+    filename, content = uploads["routine_file"]
+    shown_as = filename.rsplit("/", 1)[-1][:60]
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise HandoutError(f"{shown_as}: is not UTF-8 text: save it as UTF-8 in your editor") from None
+    return state_from_routine(parse_routine_text(text, shown_as), state)
+
+
+def imported(
+    state: EditorState, fields: dict[str, str], uploads: dict[str, tuple[str, bytes]]
+) -> tuple[EditorState, list[str]]:
+    if "article_file" in uploads:
+        filename, content = uploads["article_file"]
+        try:
+            text, shown_as = content.decode("utf-8-sig"), filename.rsplit("/", 1)[-1][:60]
+        except UnicodeDecodeError:
+            raise HandoutError(f"{filename[:60]}: is not UTF-8 text: save it as UTF-8") from None
+    elif fields.get("article", "").strip():
+        text, shown_as = fields["article"], "the article"
+    else:
+        raise HandoutError("Import an article: paste its text or choose its file first")
+    data, warnings = imported_routine(text, shown_as)
+    return state_from_routine(data, state), warnings
+
+
+async def render(
+    request: Request,
+    state: EditorState,
+    *,
+    problems: Sequence[str] = (),
+    notices: Sequence[str] = (),
+    status: int = 200,
+) -> Response:
+    """The whole page, or for htmx the editor alone; the preview is made with it."""
+    image, sheet_problems = await run_in_threadpool(
+        preview_image, state, request.app.state.settings.preview_width
+    )
+    context = page_context(state, [*problems, *sheet_problems], list(notices), image)
+    template = "_editor.html" if request.headers.get("hx-request") else "page.html"
+    return request.app.state.templates.TemplateResponse(request, template, context, status_code=status)
+
+
+def page_context(
+    state: EditorState, problems: list[str], notices: list[str], image: str | None
+) -> dict[str, Any]:
+    errors = field_errors(problems)
+    slots = ["title", "subtitle", *(key for key, _ in DETAILS), GENERAL]
+    for number in range(1, len(state.stretches) + 1):
+        slots += [f"s{number}-{name}" for name in ("name", "target", "hold", "points", "photo")]
+    return {
+        "state": state,
+        "errors": errors,
+        "slots": slots,
+        "notices": notices,
+        "image": image,
+        "details": DETAILS,
+        "cards": matching_cards(state.search),
+        "full": len(state.stretches) >= 8,
+        "layouts": [(layout.name, layout.description) for layout in bundled_layouts()],
+        "languages": [(code, LANGUAGES.get(code, code)) for code in translations()],
+    }

@@ -1,0 +1,175 @@
+"""How fast the web page answers, over real HTTP to one uvicorn worker (`handout serve`).
+
+Run: .venv/bin/python tests/benchmarks/bench_web.py
+
+Goals (issue 15): at least 150 sheets per second for a short routine, warm; the preview PNG of the
+default routine within 60 ms of server time; 8 coaches editing at once without an error.
+"""
+
+from __future__ import annotations
+
+import http.client
+import os
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.parse
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from handout.bundled import bundled_dir
+from handout.content.library import library
+from handout.web.editor import EditorState, stretch_from_library
+from handout.web.pages import preview_image
+
+SHORT = 'title = "Calves"\n\n[[stretches]]\nuse = "calf-wall"\n'
+
+
+def sheets_per_second(address: str, seconds: float = 5.0, clients: int = 2) -> tuple[float, int]:
+    """Sheets a second from one server process, with two keep-alive clients so it never waits for one.
+
+    The clients use http.client, which costs the shared CPU less than httpx does.
+    """
+    body = urllib.parse.urlencode({"routine": SHORT})
+    headers = {"Content-Type": "application/x-www-form-urlencoded"}
+    host, port = urllib.parse.urlsplit(address).hostname, urllib.parse.urlsplit(address).port
+    counts = [0] * clients
+    totals = [0] * clients
+    stop = time.perf_counter() + 1.0 + seconds
+
+    def client(index: int) -> None:
+        connection = http.client.HTTPConnection(host, port)
+        warm_until = time.perf_counter() + 1.0
+        while (now := time.perf_counter()) < stop:
+            connection.request("POST", "/sheet.pdf", body, headers)
+            response = connection.getresponse()
+            assert response.status == 200 and response.read().startswith(b"%PDF")
+            counts[index] += now >= warm_until
+            totals[index] += 1
+        connection.close()
+
+    threads = [threading.Thread(target=client, args=(index,)) for index in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return sum(counts) / seconds, sum(totals)
+
+
+def preview_ms() -> tuple[float, float]:
+    """Server time of the live preview of the default routine: its sheet built and drawn as a PNG."""
+    import tomllib
+
+    data = tomllib.loads((bundled_dir("routines") / "after-running.toml").read_text())
+    state = EditorState(
+        title=data["title"], stretches=tuple(stretch_from_library(s["use"]) for s in data["stretches"])
+    )
+    for _ in range(5):
+        preview_image(state, 700)
+    times, cpu = [], []
+    for _ in range(30):
+        start, cpu_start = time.perf_counter(), time.process_time()
+        image, problems = preview_image(state, 700)
+        times.append((time.perf_counter() - start) * 1000)
+        cpu.append((time.process_time() - cpu_start) * 1000)
+        assert image and not problems
+    return statistics.median(times), statistics.median(cpu)
+
+
+def coaches_at_once(address: str, coaches: int = 8, edits: int = 15) -> tuple[int, int, float]:
+    """Each coach adds stretches and types, as the page does (POST /edit, POST /preview)."""
+    ids = list(library())
+    errors: list[str] = []
+    latencies: list[float] = []
+
+    def coach(number: int) -> None:
+        with httpx.Client(base_url=address, timeout=30) as client:
+            form = {"title": f"Coach {number}", "club": f"Club {number}"}
+            for edit in range(edits):
+                entry = library()[ids[(number + edit) % len(ids)]]
+                slot = edit % 6 + 1
+                form.update(
+                    {
+                        f"s{slot}-name": entry["name"],
+                        f"s{slot}-target": entry["target"],
+                        f"s{slot}-points": "\n".join(entry["key_points"]),
+                        f"s{slot}-figure": entry["image"],
+                    }
+                )
+                start = time.perf_counter()
+                response = client.post("/preview", data=form, headers={"HX-Request": "true"})
+                latencies.append(time.perf_counter() - start)
+                if response.status_code != 200 or 'alt="Preview of the sheet"' not in response.text:
+                    errors.append(f"coach {number} edit {edit}: {response.status_code}")
+
+    threads = [threading.Thread(target=coach, args=(number,)) for number in range(coaches)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return len(latencies), len(errors), statistics.quantiles(latencies, n=20)[-1] * 1000
+
+
+@contextmanager
+def server_process() -> Iterator[tuple[str, int]]:
+    """`handout serve` in its own process, as a club runs it: the clients here do not share its GIL."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    handout = Path(sys.executable).with_name("handout")
+    process = subprocess.Popen(
+        [str(handout), "serve", "--no-browser", "--port", str(port)], stdout=subprocess.PIPE
+    )
+    try:
+        assert process.stdout is not None
+        first = process.stdout.readline().decode()
+        assert first.startswith("handout is running at"), first
+        address = f"http://127.0.0.1:{port}"
+        for _ in range(100):
+            try:
+                httpx.get(address + "/healthz")
+                break
+            except httpx.TransportError:
+                time.sleep(0.05)
+        yield address, process.pid
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.wait(10)
+
+
+def cpu_seconds(pid: int) -> float:
+    """The CPU time a process has used (user + system): what its work costs, whatever else runs."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def main() -> None:
+    wall, cpu = preview_ms()
+    print(f"preview PNG of the default routine: {wall:.0f} ms server time, {cpu:.0f} ms of CPU (goal: 60 ms)")
+    with server_process() as (address, pid):
+        cpu_before = cpu_seconds(pid)
+        rate, sheets = sheets_per_second(address)
+        cpu = cpu_seconds(pid) - cpu_before
+        print(f"short routine over HTTP, one worker: {rate:.0f} sheets/s (goal: 150)")
+        print(
+            f"  its server used {1000 * cpu / sheets:.1f} ms of CPU a sheet: {sheets / cpu:.0f} sheets/s "
+            "on a core of its own (the machine is shared: load average "
+            f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)"
+        )
+        requests, errors, p95 = coaches_at_once(address)
+        print(
+            f"8 coaches editing at once: {requests} previews, {errors} errors, 95th percentile {p95:.0f} ms"
+        )
+
+
+if __name__ == "__main__":
+    main()

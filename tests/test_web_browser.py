@@ -1,0 +1,228 @@
+"""A coach's tasks in a real browser: Playwright drives Debian's chromium against the real server.
+
+No browser is ever downloaded: the chromium on PATH is used. Without it the tests skip with one line,
+except in CI (CI=true), where a missing browser is a failure.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from pypdf import PdfReader
+from web_server import running_server
+
+CHROMIUM = shutil.which("chromium")
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+if CHROMIUM is None and os.environ.get("CI") != "true":
+    pytest.skip(
+        "chromium is not installed (apt-get install chromium): browser tests skipped", allow_module_level=True
+    )
+
+from playwright.sync_api import Page, expect, sync_playwright  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    with running_server() as address:
+        yield address
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    assert CHROMIUM is not None, "CI needs chromium: .ci/run installs it"
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser: object, server: str) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)  # type: ignore[attr-defined]
+    page = context.new_page()
+    page.goto(server + "/")
+    yield page
+    context.close()
+
+
+def add_first_found(page: Page, search: str) -> str:
+    """Search the library and press the first Add button; returns the stretch's name."""
+    page.get_by_label("Search stretches").fill(search)
+    grid = page.locator("#library-grid")
+    button = grid.get_by_role("button", name=re.compile(r"^Add ")).first
+    expect(grid.locator(".card")).not_to_have_count(0)
+    page.wait_for_function(
+        "q => [...document.querySelectorAll('#library-grid .card')].every("
+        "c => c.textContent.toLowerCase().includes(q))",
+        arg=search,
+    )
+    name = (button.get_attribute("aria-label") or "")[4:]
+    count = page.locator("fieldset.stretch").count()
+    button.click()
+    expect(page.locator("fieldset.stretch")).to_have_count(count + 1)
+    return name
+
+
+def test_a_coach_builds_a_sheet_from_an_empty_page(page: Page, tmp_path: Path) -> None:
+    expect(page.get_by_alt_text("Preview of the sheet")).to_have_count(0)
+    calf = add_first_found(page, "calf")
+    quad = add_first_found(page, "quad")
+    second = page.get_by_role("group", name="Stretch 2")
+    expect(second.get_by_label("Name")).to_have_value(quad)
+    points = second.get_by_label("Key points")
+    first_points = points.input_value().splitlines()
+    points.fill("\n".join(["Hold a fence for balance.", *first_points[1:]]))
+    page.get_by_label("Club").fill("Riverside Runners")
+    page.get_by_label("Paper").select_option("letter")
+    preview = page.get_by_alt_text("Preview of the sheet")
+    expect(preview).to_be_visible()
+    # the live preview follows the paper: US letter is wider for its height than A4
+    page.wait_for_function(
+        "() => { const i = document.querySelector('img[alt=\"Preview of the sheet\"]');"
+        " return i && i.naturalWidth && Math.abs(i.naturalHeight / i.naturalWidth - 11 / 8.5) < 0.01; }"
+    )
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Download PDF").click()
+    path = tmp_path / "sheet.pdf"
+    download_info.value.save_as(path)
+    reader = PdfReader(path)
+    text = reader.pages[0].extract_text()
+    assert float(reader.pages[0].mediabox.width) == pytest.approx(612)
+    assert "Riverside Runners" in text and "Hold a fence for balance." in text
+    assert text.index(calf) < text.index(quad)
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Download e-mail").click()
+    assert download_info.value.suggested_filename.endswith(".eml")
+
+
+def test_a_cleared_name_shows_the_alert_beside_it(page: Page) -> None:
+    add_first_found(page, "calf")
+    name = page.get_by_role("group", name="Stretch 1").get_by_label("Name")
+    name.fill("")
+    alert = page.locator("#err-s1-name")
+    expect(alert).to_have_attribute("role", "alert")
+    expect(alert).to_contain_text('"name" is empty')
+    expect(page.get_by_role("status")).to_contain_text("cannot be made as it is")
+    expect(page.get_by_alt_text("Preview of the sheet")).to_be_visible()  # the last sheet stays in view
+    name.fill("Calf stretch")
+    expect(alert).to_be_hidden()
+    expect(page.get_by_alt_text("Preview of the sheet")).to_be_visible()
+
+
+def test_a_photo_upload(page: Page, tmp_path: Path) -> None:
+    add_first_found(page, "calf")
+    photo = tmp_path / "wall.jpg"
+    Image.new("RGB", (600, 400), (30, 120, 200)).save(photo, "JPEG")
+    page.get_by_role("group", name="Stretch 1").get_by_label("Photo").set_input_files(photo)
+    expect(page.get_by_text("Showing your photo")).to_be_visible()
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Download PDF").click()
+    pdf = PdfReader(download_info.value.path())
+    assert len(pdf.pages[0].images) == 1
+
+
+def test_an_article_is_pasted(page: Page) -> None:
+    page.get_by_text("Open a saved routine, or import an article").click()
+    page.get_by_label("Article text").fill(
+        "Five stretches after a run\n\n1. Calf stretch\nFace a wall and press your heel down.\n\n"
+        "2. Quad stretch\nStand tall and hold your ankle behind you.\n"
+    )
+    page.get_by_role("button", name="Import article").click()
+    expect(page.get_by_label("Title", exact=True)).to_have_value("Five stretches after a run")
+    expect(page.get_by_role("group", name="Stretch 2")).to_be_visible()
+
+
+def test_the_keyboard_alone_adds_a_stretch(page: Page) -> None:
+    page.get_by_label("Search stretches").focus()
+    page.keyboard.type("calf")
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('#library-grid .card')].every("
+        "c => c.textContent.toLowerCase().includes('calf'))"
+    )
+    page.keyboard.press("Tab")
+    focused = page.evaluate("() => document.activeElement.getAttribute('aria-label')")
+    assert focused and focused.startswith("Add ")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("group", name="Stretch 1").get_by_label("Name")).to_have_value(focused[4:])
+
+
+def test_every_field_has_a_label(page: Page) -> None:
+    add_first_found(page, "calf")
+    unlabelled = page.evaluate(
+        "() => [...document.querySelectorAll('input:not([type=hidden]), select, textarea')]"
+        ".filter(e => !e.closest('.offscreen') && e.labels.length === 0).map(e => e.name)"
+    )
+    assert unlabelled == []
+    for label in (
+        "Title",
+        "Subtitle",
+        "Club",
+        "Date",
+        "Web address",
+        "Contact",
+        "Search stretches",
+        "Layout",
+        "Paper",
+        "Orientation",
+        "Grayscale",
+        "Language",
+    ):
+        expect(page.get_by_label(label, exact=True)).to_have_count(1)
+    for name in ("Download PDF", "Download PNG", "Download e-mail", "Save routine"):
+        expect(page.get_by_role("button", name=name)).to_be_visible()
+
+
+def test_it_works_without_javascript(browser: object, server: str, tmp_path: Path) -> None:
+    context = browser.new_context(java_script_enabled=False, accept_downloads=True)  # type: ignore[attr-defined]
+    page = context.new_page()
+    page.goto(server + "/")
+    page.get_by_label("Search stretches").fill("calf")
+    page.get_by_role("button", name="Search").click()
+    page.locator("#library-grid").get_by_role("button").first.click()
+    expect(page.get_by_role("group", name="Stretch 1")).to_be_visible()
+    page.get_by_label("Club").fill("Hill Harriers")
+    page.get_by_role("button", name="Update preview").click()
+    expect(page.get_by_alt_text("Preview of the sheet")).to_be_visible()
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Download PDF").click()
+    assert "Hill Harriers" in PdfReader(download_info.value.path()).pages[0].extract_text()
+    context.close()
+
+
+@pytest.mark.parametrize(("width", "name"), [(1280, "web-desktop.png"), (390, "web-phone.png")])
+def test_screenshots_for_the_readme(
+    browser: object, server: str, tmp_path: Path, width: int, name: str
+) -> None:
+    """The README's pictures of the page, written to build/ (docs/ holds the optimised copies)."""
+    context = browser.new_context(viewport={"width": width, "height": 900 if width > 800 else 844})  # type: ignore[attr-defined]
+    page = context.new_page()
+    page.goto(server + "/")
+    add_first_found(page, "calf")
+    add_first_found(page, "quad")
+    page.get_by_label("Club").fill("Riverside Runners")
+    expect(page.get_by_alt_text("Preview of the sheet")).to_be_visible()
+    page.get_by_label("Search stretches").fill("")
+    page.wait_for_timeout(400)
+    page.evaluate("() => { document.activeElement.blur(); window.scrollTo(0, 0); }")
+    out = Path("build") / name
+    out.parent.mkdir(exist_ok=True)
+    png = page.screenshot()
+    with Image.open(io.BytesIO(png)) as shot:
+        shot.convert("RGB").quantize(64).save(out, optimize=True)  # a small PNG for the README
+    with Image.open(out) as saved:
+        assert saved.width == width
+    context.close()

@@ -1,0 +1,442 @@
+"""The web app through Starlette's test client: the HTTP interface, its refusals, and the editor's forms."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from PIL import Image
+from pypdf import PdfReader
+from starlette.testclient import TestClient
+
+from handout.content.library import library
+from handout.web.app import WebSettings, create_app
+
+SHORT = 'title = "After the track session"\n\n[[stretches]]\nuse = "calf-wall"\n'
+A4_POINTS = (595.28, 841.89)
+
+
+@pytest.fixture(scope="module")
+def client() -> TestClient:
+    return TestClient(create_app())
+
+
+def pdf_text(content: bytes) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
+
+
+def photo(kind: str = "JPEG", size: tuple[int, int] = (400, 300)) -> bytes:
+    image = Image.new("RGB", size, (200, 90, 40))
+    out = io.BytesIO()
+    image.save(out, kind)
+    return out.getvalue()
+
+
+def routine_with_image(image: str) -> str:
+    return SHORT + f'image = "{image}"\n'
+
+
+def test_healthz(client: TestClient) -> None:
+    response = client.get("/healthz")
+    assert response.status_code == 200 and response.text.strip() == "ok"
+
+
+def test_a_short_routine_as_text_makes_its_pdf_with_the_details(client: TestClient) -> None:
+    response = client.post("/sheet.pdf", data={"routine": SHORT, "club": "Riverside Runners"})
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "application/pdf"
+    text = pdf_text(response.content)
+    assert "After the track session" in text and "Riverside Runners" in text
+    assert library()["calf-wall"]["name"] in text
+
+
+def test_a_routine_file_upload_on_letter_landscape(client: TestClient) -> None:
+    response = client.post(
+        "/sheet.pdf",
+        files={"routine": ("track.toml", SHORT.encode())},
+        data={"paper": "letter", "orientation": "landscape", "layout": "list"},
+    )
+    assert response.status_code == 200
+    box = PdfReader(io.BytesIO(response.content)).pages[0].mediabox
+    assert (float(box.width), float(box.height)) == pytest.approx((792, 612), abs=0.5)
+
+
+def test_the_png_is_the_sheet_at_1240_pixels(client: TestClient) -> None:
+    response = client.post("/sheet.png", data={"routine": SHORT, "grayscale": "true"})
+    assert response.status_code == 200 and response.headers["content-type"] == "image/png"
+    image = Image.open(io.BytesIO(response.content))
+    assert image.width == 1240 and image.height == round(1240 * A4_POINTS[1] / A4_POINTS[0])
+
+
+def test_an_uploaded_photo_named_by_the_routine_is_printed(client: TestClient) -> None:
+    response = client.post(
+        "/sheet.pdf",
+        data={"routine": routine_with_image("wall.jpg")},
+        files={"photo1": ("wall.jpg", photo())},
+    )
+    assert response.status_code == 200
+    page = PdfReader(io.BytesIO(response.content)).pages[0]
+    assert len(page.images) == 1
+
+
+def test_an_uploaded_layout_file_is_used(client: TestClient) -> None:
+    from handout.bundled import bundled_dir
+
+    layout = (bundled_dir("layouts") / "list.toml").read_bytes()
+    response = client.post("/sheet.pdf", data={"routine": SHORT}, files={"layout": ("mine.toml", layout)})
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("data", "files", "expected"),
+    [
+        ({}, {}, 'no routine: send its TOML as the form field "routine"'),
+        ({"routine": "title = "}, {}, "routine: not valid TOML"),
+        ({"routine": 'title = "x"'}, {}, "routine: no stretches"),
+        ({"routine": SHORT.replace("calf-wall", "calf-wal")}, {}, '"use" names no stretch in the library'),
+        ({"routine": SHORT, "paper": "a3"}, {}, 'unknown paper "a3"'),
+        ({"routine": SHORT, "orientation": "sideways"}, {}, 'unknown orientation "sideways"'),
+        ({"routine": SHORT, "lang": "xx"}, {}, "\"lang\" is 'xx'"),
+        ({"routine": SHORT, "layout": "../layouts/grid"}, {}, 'unknown layout "../layouts/grid"'),
+        ({"routine": SHORT, "layout": "/etc/passwd"}, {}, 'unknown layout "/etc/passwd"'),
+        ({"routine": SHORT, "club": "x" * 400}, {}, '"club" is 400 characters long'),
+        ({"routine": SHORT, "bad name": "x"}, {}, "cannot be a detail name"),
+        ({}, {"routine": ("r.toml", b"\xff\xfe title")}, "r.toml: is not UTF-8 text"),
+        ({}, {"layout": ("l.toml", b"[page]\nmargin_mm = 2\n")}, "no routine"),
+    ],
+)
+def test_bad_input_is_a_422_with_the_cli_error_lines(
+    client: TestClient, data: dict[str, str], files: dict[str, tuple[str, bytes]], expected: str
+) -> None:
+    response = client.post("/sheet.pdf", data=data, files=files or None)
+    assert response.status_code == 422
+    assert response.headers["content-type"].startswith("text/plain")
+    lines = response.text.splitlines()
+    assert lines and all(line.startswith("error: ") for line in lines)
+    assert expected in response.text
+
+
+def test_a_bad_uploaded_layout_is_reported(client: TestClient) -> None:
+    response = client.post(
+        "/sheet.pdf", data={"routine": SHORT}, files={"layout": ("mine.toml", b"[page]\nmargin_mm = 2\n")}
+    )
+    assert response.status_code == 422 and "the layout file" in response.text
+
+
+@pytest.mark.parametrize(
+    "image", ["/etc/hostname", "../x", "../../etc/passwd", "images/calf-wall", "~/.ssh/id_rsa"]
+)
+def test_a_server_path_is_refused(client: TestClient, image: str) -> None:
+    response = client.post("/sheet.pdf", data={"routine": routine_with_image(image)})
+    assert response.status_code == 422
+    assert f'image "{image}" is not a photo sent with the routine' in response.text
+
+
+@pytest.mark.parametrize(
+    ("filename", "content", "expected"),
+    [
+        ("wall.jpg", b"GIF89a not a photo at all", "is not a JPEG, PNG or WebP image"),
+        ("wall.jpg", photo("GIF"), "is not a JPEG, PNG or WebP image"),
+        ("wall.jpg", b"<svg xmlns='http://www.w3.org/2000/svg'/>", "is not a JPEG, PNG or WebP image"),
+        ("../../wall.jpg", photo(), None),  # the folders are dropped: it is the file "wall.jpg"
+        (".hidden.jpg", photo(), "is not usable"),
+    ],
+)
+def test_photos_are_judged_by_content_and_name(
+    client: TestClient, filename: str, content: bytes, expected: str | None
+) -> None:
+    response = client.post(
+        "/sheet.pdf", data={"routine": routine_with_image("wall.jpg")}, files={"photo": (filename, content)}
+    )
+    if expected is None:
+        assert response.status_code == 200
+    else:
+        assert response.status_code == 422 and expected in response.text
+
+
+def test_webp_and_png_photos_are_taken(client: TestClient) -> None:
+    for kind, name in (("PNG", "a.png"), ("WEBP", "a.webp")):
+        response = client.post(
+            "/sheet.pdf", data={"routine": routine_with_image(name)}, files={"p": (name, photo(kind))}
+        )
+        assert response.status_code == 200, response.text
+
+
+def test_a_body_over_the_cap_is_a_413() -> None:
+    small = TestClient(create_app(WebSettings(max_body=200_000)))
+    response = small.post("/sheet.pdf", data={"routine": SHORT}, files={"p": ("big.jpg", b"x" * 300_000)})
+    assert response.status_code == 413
+    assert response.text.startswith("error: the request is over")
+
+
+def test_the_real_cap_is_20_mb(client: TestClient) -> None:
+    response = client.post("/sheet.pdf", data={"routine": SHORT}, files={"p": ("big.jpg", b"x" * 20_000_001)})
+    assert response.status_code == 413
+
+
+def test_a_chunked_body_over_the_cap_is_a_413_too() -> None:
+    small = TestClient(create_app(WebSettings(max_body=100_000)))
+
+    def chunks():
+        for _ in range(20):
+            yield b"routine=" + b"x" * 10_000
+
+    response = small.post(
+        "/sheet.pdf", content=chunks(), headers={"content-type": "application/x-www-form-urlencoded"}
+    )
+    assert response.status_code == 413
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"origin": "https://evil.example"},
+        {"origin": "null"},
+        {"sec-fetch-site": "cross-site"},
+        {"sec-fetch-site": "same-site", "origin": "http://testserver"},
+    ],
+)
+def test_a_cross_site_post_is_refused(client: TestClient, headers: dict[str, str]) -> None:
+    for path in ("/sheet.pdf", "/edit", "/download", "/preview"):
+        response = client.post(path, data={"routine": SHORT}, headers=headers)
+        assert response.status_code == 403, path
+        assert "sent from another website" in response.text
+
+
+def test_the_page_own_origin_may_post(client: TestClient) -> None:
+    headers = {"origin": "http://testserver", "sec-fetch-site": "same-origin"}
+    response = client.post("/sheet.pdf", data={"routine": SHORT}, headers=headers)
+    assert response.status_code == 200
+
+
+def test_a_slow_request_is_stopped() -> None:
+    hurried = TestClient(create_app(WebSettings(time_limit=0.001)))
+    response = hurried.post("/sheet.pdf", data={"routine": SHORT})
+    assert response.status_code == 503
+
+
+# --- The editor page's forms, as a browser without JavaScript posts them --------------------------------
+
+
+def editor_form(**extra: str) -> dict[str, str]:
+    entry = library()["calf-wall"]
+    return {
+        "title": "Post-run",
+        "club": "Riverside Runners",
+        "s1-name": entry["name"],
+        "s1-target": entry["target"],
+        "s1-points": "\n".join(entry["key_points"]),
+        "s1-figure": "calf-wall",
+        "layout": "grid",
+        "paper": "a4",
+        "orientation": "portrait",
+        **extra,
+    }
+
+
+def test_the_page_labels_every_field(client: TestClient) -> None:
+    page = client.post("/edit", data=editor_form(action="refresh")).text
+    ids = set(re.findall(r'<(?:input|textarea|select)[^>]*\sid="([^"]+)"', page))
+    labelled = set(re.findall(r'<label for="([^"]+)"', page))
+    assert ids and ids <= labelled
+    for label in (
+        "Title",
+        "Subtitle",
+        "Club",
+        "Date",
+        "Web address",
+        "Contact",
+        "Search stretches",
+        "Layout",
+        "Paper",
+        "Orientation",
+        "Grayscale",
+        "Language",
+        "Name",
+        "Target",
+        "Hold",
+        "Key points",
+        "Photo",
+    ):
+        assert f">{label}</label>" in page
+    assert "<legend>Stretch 1</legend>" in page and 'alt="Preview of the sheet"' in page
+
+
+def test_add_move_and_remove(client: TestClient) -> None:
+    page = client.post("/edit", data=editor_form(action="add:standing-quad")).text
+    quad = library()["standing-quad"]["name"]
+    assert f'name="s2-name" value="{quad}"' in page
+    page = client.post(
+        "/edit", data={**editor_form(action="up:2"), "s2-name": quad, "s2-target": "x", "s2-points": "a"}
+    ).text
+    assert f'name="s1-name" value="{quad}"' in page
+    page = client.post("/edit", data=editor_form(action="remove:1")).text
+    assert 'name="s1-name"' not in page
+
+
+def test_a_cleared_name_is_an_alert_beside_it(client: TestClient) -> None:
+    page = client.post("/edit", data=editor_form(action="refresh", **{"s1-name": ""})).text
+    alert = re.search(r'id="err-s1-name" role="alert">(.*?)</div>', page)
+    assert alert and "stretch 1: &#34;name&#34; is empty" in alert.group(1)
+
+
+def test_the_downloads(client: TestClient) -> None:
+    pdf = client.post("/download", data=editor_form(action="pdf", paper="letter"))
+    assert pdf.status_code == 200 and "attachment" in pdf.headers["content-disposition"]
+    assert "Riverside Runners" in pdf_text(pdf.content)
+    assert float(PdfReader(io.BytesIO(pdf.content)).pages[0].mediabox.width) == pytest.approx(612)
+    png = client.post("/download", data=editor_form(action="png"))
+    assert Image.open(io.BytesIO(png.content)).width == 1240
+    eml = client.post("/download", data=editor_form(action="eml", email_to="team@club.example"))
+    assert b"To: team@club.example" in eml.content and b"application/pdf" in eml.content
+    toml = client.post("/download", data=editor_form(action="toml"))
+    import tomllib
+
+    saved = tomllib.loads(toml.text)
+    assert saved["details"]["club"] == "Riverside Runners" and saved["stretches"][0]["image"] == "calf-wall"
+
+
+def test_a_saved_routine_opens_again(client: TestClient) -> None:
+    toml = client.post("/download", data=editor_form(action="toml")).content
+    page = client.post("/edit", data={"action": "open"}, files={"routine_file": ("mine.toml", toml)}).text
+    assert 'value="Riverside Runners"' in page and 'name="s1-figure" value="calf-wall"' in page
+
+
+def test_an_article_is_imported(client: TestClient) -> None:
+    article = "Stretches for runners\n\n1. Calf stretch\nFace a wall and put your hands on it.\n"
+    page = client.post("/edit", data={"action": "import", "article": article, "title": ""}).text
+    assert 'value="Stretches for runners"' in page and "<legend>Stretch 1</legend>" in page
+
+
+def test_the_photo_travels_with_the_form(client: TestClient) -> None:
+    page = client.post(
+        "/edit", data=editor_form(action="refresh"), files={"s1-photo": ("me.png", photo("PNG"))}
+    ).text
+    data = re.search(r'name="s1-photo_data" value="([^"]+)"', page)
+    assert data and 'name="s1-photo_name" value="1-me.png"' in page
+    pdf = client.post(
+        "/download",
+        data=editor_form(action="pdf", **{"s1-photo_name": "1-me.png", "s1-photo_data": data.group(1)}),
+    )
+    assert len(PdfReader(io.BytesIO(pdf.content)).pages[0].images) == 1
+    refused = client.post(
+        "/edit", data=editor_form(action="refresh"), files={"s1-photo": ("a.jpg", b"nope")}
+    ).text
+    assert re.search(
+        r'id="err-s1-photo" role="alert"><p>stretch 1: photo: &#34;a.jpg&#34; is not a JPEG', refused
+    )
+
+
+def test_the_library_search(client: TestClient) -> None:
+    grid = client.get("/library", params={"q": "calf"}).text
+    names = re.findall(r'aria-label="Add ([^"]+)"', grid)
+    assert names and all(
+        "calf" in (name + library()[key]["target"]).lower()
+        for key, name in ((k, e["name"]) for k, e in library().items() if e["name"] in names)
+    )
+    assert len(names) < len(library())
+
+
+def test_handout_serve_prints_its_address_first_and_stops_on_ctrl_c() -> None:
+    import signal
+    import socket
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    import httpx
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    handout = Path(sys.executable).with_name("handout")
+    process = subprocess.Popen(
+        [str(handout), "serve", "--no-browser", "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        assert process.stdout is not None
+        assert process.stdout.readline().decode() == f"handout is running at http://127.0.0.1:{port}/\n"
+        for _ in range(100):
+            try:
+                assert httpx.get(f"http://127.0.0.1:{port}/healthz").text == "ok\n"
+                break
+            except httpx.TransportError:
+                time.sleep(0.05)
+        else:
+            pytest.fail("the server did not answer")
+    finally:
+        process.send_signal(signal.SIGINT)
+        _, stderr = process.communicate(timeout=10)
+    assert process.returncode == 0 and b"Traceback" not in stderr
+
+
+def test_the_page_takes_the_visitor_own_layout_file(client: TestClient) -> None:
+    from handout.bundled import bundled_dir
+
+    own = (bundled_dir("layouts") / "list.toml").read_text().replace("#", "# ", 1)
+    page = client.post(
+        "/edit", data=editor_form(action="refresh"), files={"layout_file": ("mine.toml", own.encode())}
+    ).text
+    assert '<option value="own" selected>Your own layout file</option>' in page
+    assert 'alt="Preview of the sheet"' in page
+    bad = client.post(
+        "/edit",
+        data=editor_form(action="refresh"),
+        files={"layout_file": ("mine.toml", b"[page]\nmargin_mm = 2\n")},
+    ).text
+    assert re.search(r'id="err-general" role="alert"><p>the layout file: ', bad)
+
+
+def test_a_photo_can_be_taken_back(client: TestClient) -> None:
+    form = editor_form(action="unphoto:1", **{"s1-photo_name": "1-me.png", "s1-photo_data": "aGVsbG8="})
+    page = client.post("/edit", data=form).text
+    assert 'name="s1-photo_name" value=""' in page and 'name="s1-figure" value="calf-wall"' in page
+
+
+def test_the_cli_loads_the_web_app_only_for_serve() -> None:
+    import subprocess
+    import sys
+
+    loaded = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys, handout.cli; print(sorted(m for m in sys.modules if "
+            "m.startswith(('handout.web', 'starlette', 'uvicorn'))))",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    assert loaded == "[]"
+
+
+def test_the_live_preview_answers_its_picture_or_keeps_the_last(client: TestClient) -> None:
+    headers = {"HX-Request": "true"}
+    good = client.post("/preview", data=editor_form(), headers=headers)
+    assert 'alt="Preview of the sheet"' in good.text and "HX-Reswap" not in good.headers
+    assert 'id="err-s1-name" role="alert" hx-swap-oob="true" hidden' in good.text  # clears an old alert
+    bad = client.post("/preview", data=editor_form(**{"s1-target": ""}), headers=headers)
+    assert bad.headers["HX-Reswap"] == "none" and 'id="preview"' not in bad.text
+    assert re.search(
+        r'id="err-s1-target" role="alert" hx-swap-oob="true"><p>the routine: stretch 1 ', bad.text
+    )
+
+
+def test_the_library_cues_travel_with_the_form_to_the_poster(client: TestClient) -> None:
+    page = client.post("/edit", data={"title": "Poster", "action": "add:standing-quad"}).text
+    cues = re.search(r'name="s1-cues" value="([^"]*)"', page)
+    assert cues
+    import html
+
+    form = {
+        key: html.unescape(value) for key, value in re.findall(r'name="(s1-[a-z_]+)" value="([^"]*)"', page)
+    }
+    form["s1-points"] = "\n".join(library()["standing-quad"]["key_points"])
+    pdf = client.post("/download", data={"title": "Poster", "layout": "poster", "action": "pdf", **form})
+    assert pdf.status_code == 200
+    assert library()["standing-quad"]["cues"][0] in pdf_text(pdf.content)
