@@ -346,7 +346,7 @@ def test_handout_serve_prints_its_address_first_and_stops_on_ctrl_c() -> None:
     import time
     from pathlib import Path
 
-    import httpx
+    import httpx2 as httpx
 
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

@@ -1,6 +1,7 @@
 """The one door to the article importer: article text -> routine data and warnings, for Import an article.
 
-The importer (content/article_import.py) is being reworked; the page calls it only through here.
+The page calls the importer (content/importers/) only through here, as `handout import` does: the same
+reader for text, Markdown and web pages, and the same warnings.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from handout.web.sheets import parse_routine_text
 
 def imported_routine(text: str, shown_as: str) -> tuple[dict[str, Any], list[str]]:
     """What `handout import` would write, as data for the editor, and its warnings as lines to show."""
-    from handout.content.article_import import import_article
+    from handout.content.importers import import_article  # loaded when a coach imports, as in the CLI
 
     imported = import_article(text, shown_as)
     warnings = [f"{shown_as}: {warning}" for warning in imported.warnings]

@@ -17,10 +17,15 @@ from handout.layout.fonts import FONT_FILES, metrics
 from handout.model import Figure, FrameBox, ImageBox, Page, TextBox
 
 
+def _line_key(box: object) -> object:
+    """Text boxes on one baseline are one line, as the renderer groups them; other boxes alone."""
+    return box.baseline if isinstance(box, TextBox) else id(box)
+
+
 def dump_page(page: Page, out: Path) -> None:
     fonts = metrics(page.cjk_font)
     lines, frames, drawn = [], [], []
-    for _, group in groupby(page.boxes, key=lambda box: box.baseline if isinstance(box, TextBox) else id(box)):
+    for _, group in groupby(page.boxes, key=_line_key):
         boxes = list(group)
         first = boxes[0]
         if isinstance(first, TextBox):
