@@ -17,13 +17,15 @@ from typing import Any, NoReturn
 from handout import __version__
 from handout.bundled import bundled_names
 from handout.content.furniture import parse_settings
-from handout.content.routine import library_stretches, load_routine
+from handout.content.routine import find_routine, library_stretches, load_routine
 from handout.content.schema import read_text
 from handout.errors import HandoutError
-from handout.layout.layout_file import bundled_layouts, grayscale, load_layout
+from handout.layout.layout_file import bundled_layouts, find_layout, grayscale, load_layout
 from handout.layout.paper import ORIENTATIONS, PAPERS, orientation_named, oriented, paper_named
 from handout.pipeline import SheetRequest, make_pdf, sheet_text
+from handout.model import Photo
 from handout.share.atomic import write_atomic
+from handout.share.output_target import check_output, output_problem
 from handout.share.preview import MAX_WIDTH, MIN_WIDTH, check_width, render_png
 
 DEFAULT_ROUTINE = "after-running"
@@ -33,6 +35,8 @@ PREVIEW_WIDTH = 1240
 """Pixels: an A4 page at 150 dpi, sharp on a phone and light enough for a chat group."""
 EXIT_BAD_INPUT = 2
 EXIT_SOME_ROWS_FAILED = 1
+EXIT_INTERRUPTED = 130
+"""What shells report for a command stopped with Ctrl-C (128 + SIGINT)."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -62,6 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="where to write the PDF (default: build/ROUTINE-LAYOUT-PAPER.pdf; -landscape and -grayscale "
         "are added to the name with those options)",
     )
+    add_force_argument(build, "PDF")
     build.set_defaults(run=run_build)
 
     preview = commands.add_parser(
@@ -80,6 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PX",
         help=f"width in pixels, {MIN_WIDTH} to {MAX_WIDTH}; the height follows (default: {PREVIEW_WIDTH})",
     )
+    add_force_argument(preview, "PNG picture")
     preview.set_defaults(run=run_preview)
 
     email = commands.add_parser(
@@ -106,6 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="where to write the .eml file (default without --smtp: build/ROUTINE-LAYOUT-PAPER.eml)",
     )
     email.add_argument("--smtp", metavar="HOST:PORT", help="send it through this mail server")
+    add_force_argument(email, "e-mail file")
     email.set_defaults(run=run_email)
 
     layouts = commands.add_parser(
@@ -151,6 +158,7 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument(
         "--merge", action="store_true", help="write every sheet as one many-page PDF, for a print shop"
     )
+    add_force_argument(batch, "PDF")
     batch.set_defaults(run=run_batch)
 
     importer = commands.add_parser(
@@ -165,6 +173,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     importer.set_defaults(run=run_import)
     return parser
+
+
+def add_force_argument(command: argparse.ArgumentParser, kind: str) -> None:
+    command.add_argument(
+        "--force",
+        action="store_true",
+        help=f"replace an existing -o file even if it is not a {kind} (never an input, a read-only file "
+        "or a device)",
+    )
 
 
 def add_sheet_arguments(command: argparse.ArgumentParser) -> None:
@@ -225,9 +242,14 @@ def sheet_request(args: argparse.Namespace) -> SheetRequest:
     return SheetRequest(routine, layout, paper, settings, name)
 
 
-def make_sheet(args: argparse.Namespace) -> Sheet:
-    request = sheet_request(args)
+def make_sheet(request: SheetRequest) -> Sheet:
     return Sheet(request, make_pdf(request.routine, request.layout, request.paper, request.settings))
+
+
+def sheet_inputs(args: argparse.Namespace, request: SheetRequest) -> list[Path]:
+    """Every file the sheet is made from: -o may never name one of them."""
+    photos = [stretch.image.path for stretch in request.routine.stretches if isinstance(stretch.image, Photo)]
+    return [find_routine(args.routine)[0], find_layout(args.layout)[0], *photos]
 
 
 def output_path(requested: str | None, default_name: str) -> Path:
@@ -241,18 +263,20 @@ def output_path(requested: str | None, default_name: str) -> Path:
 
 
 def run_build(args: argparse.Namespace) -> int:
-    sheet = make_sheet(args)
-    output = output_path(args.output, f"{sheet.request.name}.pdf")
-    write_atomic(output, sheet.pdf)
+    request = sheet_request(args)
+    output = output_path(args.output, f"{request.name}.pdf")
+    check_output(output, sheet_inputs(args, request), "pdf", force=args.force)
+    write_atomic(output, make_sheet(request).pdf)
     print(output)
     return 0
 
 
 def run_preview(args: argparse.Namespace) -> int:
     check_width(args.width)
-    sheet = make_sheet(args)
-    output = output_path(args.output, f"{sheet.request.name}.png")
-    write_atomic(output, render_png(sheet.pdf, args.width))
+    request = sheet_request(args)
+    output = output_path(args.output, f"{request.name}.png")
+    check_output(output, sheet_inputs(args, request), "png", force=args.force)
+    write_atomic(output, render_png(make_sheet(request).pdf, args.width))
     print(output)
     return 0
 
@@ -265,8 +289,12 @@ def run_email(args: argparse.Namespace) -> int:
     check_address(args.sender, "--from")
     if args.smtp:
         parse_server(args.smtp)
-    sheet = make_sheet(args)
-    request = sheet.request
+    request = sheet_request(args)
+    output = None
+    if args.output or not args.smtp:
+        output = output_path(args.output, f"{request.name}.eml")
+        check_output(output, sheet_inputs(args, request), "eml", force=args.force)
+    sheet = make_sheet(request)
     own = sheet_text(request.routine, request.layout, request.settings)
     message = compose_email(
         request.routine,
@@ -279,8 +307,7 @@ def run_email(args: argparse.Namespace) -> int:
         to=args.to,
         sender=args.sender,
     )
-    if args.output or not args.smtp:
-        output = output_path(args.output, f"{sheet.request.name}.eml")
+    if output is not None:
         write_atomic(output, message.as_bytes())
         print(output)
     if args.smtp:
@@ -291,29 +318,46 @@ def run_email(args: argparse.Namespace) -> int:
 
 def run_batch(args: argparse.Namespace) -> int:
     from handout.draw.render import render_pages
-    from handout.share.batch import Job, build_rows, default_workers, read_roster
+    from handout.share.batch import Job, build_rows, grouped_errors, read_roster, worker_count
 
     roster = Path(args.roster)
-    workers = default_workers() if args.jobs is None else args.jobs
-    if workers < 1:
-        raise HandoutError(f"--jobs {workers}: give 1 or more worker processes")
+    if args.jobs is not None:
+        worker_count(args.jobs, 1)  # a bad --jobs is refused before the roster is read
     rows = read_roster(roster, args.roster)
     request = sheet_request(args)
-    folder = Path(args.output) if args.output and not args.merge else Path("build") / roster.stem
-    job = Job(request, folder, args.merge)
+    inputs = [roster, *sheet_inputs(args, request)]
+    if args.merge:
+        merged = output_path(args.output, f"{roster.stem}.pdf")
+        check_output(merged, inputs, "pdf", force=args.force)
+        folder = merged.parent
+    else:
+        folder = Path(args.output) if args.output else Path("build") / roster.stem
+        check_batch_folder(folder, [row for row in rows if not row.problems], inputs, args.force)
+    job = Job(request, folder, args.merge, args.roster)
+    buildable = sum(1 for row in rows if not row.problems)
     outcomes = []
-    with progress_bar(len(rows)) as bar:
-        for outcome in build_rows(job, rows, workers):
-            outcomes.append(outcome)
-            if outcome.error:
-                bar.write(f"error: {outcome.error}")
-            bar.update(1)
+    try:
+        with progress_bar(len(rows)) as bar:
+            for outcome in build_rows(job, rows, worker_count(args.jobs, buildable)):
+                outcomes.append(outcome)
+                bar.update(1)
+    except KeyboardInterrupt:
+        done = sum(1 for outcome in outcomes if not outcome.errors)
+        where = "" if args.merge else f" (in {folder})"
+        print(
+            f"error: interrupted: {done} of {len(rows)} sheets were built{where}"
+            + (", and no merged PDF was written" if args.merge else "")
+            + "; run the batch again to build them all",
+            file=sys.stderr,
+        )
+        return EXIT_INTERRUPTED
+    for message in grouped_errors(outcomes):
+        print(f"error: {message}", file=sys.stderr)
     pages = [outcome.page for outcome in outcomes if outcome.page is not None]
     if pages:
-        merged = Path(args.output) if args.output else Path("build") / f"{roster.stem}.pdf"
         write_atomic(merged, render_pages(pages))
         print(merged)
-    failed = [outcome.line for outcome in outcomes if outcome.error]
+    failed = [outcome.line for outcome in outcomes if outcome.errors]
     built = len(outcomes) - len(failed)
     print(f"{built} of {len(rows)} sheets built" + ("" if args.merge else f" in {folder}"))
     if failed:
@@ -325,6 +369,18 @@ def run_batch(args: argparse.Namespace) -> int:
         )
         return EXIT_SOME_ROWS_FAILED
     return 0
+
+
+def check_batch_folder(folder: Path, rows: Sequence[Any], inputs: list[Path], force: bool) -> None:
+    """The batch's folder must be a folder, and no row's sheet may replace an input or a file that is
+    not a PDF: every such problem is reported before anything is built."""
+    if folder.exists() and not folder.is_dir():
+        raise HandoutError(
+            f"{folder}: is a file, not a folder: give -o a folder for the sheets, or --merge for one PDF"
+        )
+    problems = [output_problem(folder / f"{row.file_stem}.pdf", inputs, "pdf", force=force) for row in rows]
+    if any(problems):
+        raise HandoutError(*[problem for problem in problems if problem])
 
 
 def progress_bar(total: int) -> Any:

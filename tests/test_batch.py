@@ -59,7 +59,7 @@ def test_a_bad_row_is_reported_with_its_line_and_the_others_still_build(run_cli,
     errors = [line for line in result.err.splitlines() if line.startswith("error:")]
     assert errors == [
         "error: members.csv: line 3: 4 cells, but the header names 3 columns: "
-        "check for a stray comma (put a cell with a comma in double quotes)"
+        "check for a stray or missing comma (put a cell with a comma in double quotes)"
     ]
     assert "1 row failed (line 3): see the errors above" in result.err
     assert "Traceback" not in result.err

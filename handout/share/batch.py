@@ -13,6 +13,7 @@ import csv
 import io
 import os
 import re
+import signal
 import unicodedata
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from handout.content.furniture import check_details
-from handout.content.schema import read_text
+from handout.content.schema import number_ranges, quoted, read_text
 from handout.draw.render import render_page
 from handout.errors import HandoutError
 from handout.model import Page
@@ -48,6 +49,8 @@ class Job:
     request: SheetRequest
     folder: Path
     merge: bool
+    roster: str
+    """The roster as the coach named it, for the rows' messages."""
 
 
 @dataclass(frozen=True)
@@ -57,22 +60,29 @@ class Outcome:
     line: int
     page: Page | None = None
     """With --merge, the laid-out page, drawn into the merged PDF by the main process."""
-    error: str | None = None
+    errors: tuple[str, ...] = ()
+    """Each problem as a message naming the roster file and the row's line."""
 
 
 def read_roster(path: Path, shown_as: str) -> list[Row]:
-    """The roster's rows; a missing file, a bad header or no rows at all stops the batch before it starts."""
+    """The roster's rows; a missing file, a bad header, a quote that never closes, or no rows at all
+    stops the batch before it starts. A row with the wrong number of cells is that row's problem."""
     text = read_text(path, shown_as, "roster")
-    reader = csv.reader(io.StringIO(text, newline=""))
-    header = next(reader, None)
-    if not header or not any(cell.strip() for cell in header):
+    lines = _csv_lines(text, shown_as)
+    if not lines:
+        raise HandoutError(
+            f"{shown_as}: no header row: the first line must name the columns, like name,group"
+        )
+    header_line, header = lines[0]
+    if not any(cell.strip() for cell in header):
         raise HandoutError(
             f"{shown_as}: no header row: the first line must name the columns, like name,group"
         )
     columns = [cell.strip() for cell in header]
-    _, problems = check_details(dict.fromkeys(columns, ""), f"{shown_as}: line 1")
+    where = f"{shown_as}: line {header_line}"
+    _, problems = check_details(dict.fromkeys(columns, ""), where)
     problems += [
-        f'{shown_as}: line 1: the column "{column}" comes twice: give each column its own name'
+        f"{where}: the column {quoted(column)} comes twice: give each column its own name"
         for column in sorted({column for column in columns if columns.count(column) > 1})
     ]
     if problems:
@@ -80,20 +90,19 @@ def read_roster(path: Path, shown_as: str) -> list[Row]:
     name_column = "name" if "name" in columns else columns[0]
     rows: list[Row] = []
     used_stems: set[str] = set()
-    for cells in reader:
+    for line, cells in lines[1:]:
         if not any(cell.strip() for cell in cells):
             continue
-        line = reader.line_num
         where = f"{shown_as}: line {line}"
         cells_by_column = {column: cell for column, cell in zip(columns, cells, strict=False) if cell.strip()}
         details, problems = check_details(cells_by_column, where)
         problems += [
-            problem for name, cell in details.items() for problem in unprintable(f'{where}: "{name}"', cell)
+            problem for name, cell in details.items() for problem in unprintable(f"{where}: {quoted(name)}", cell)
         ]
-        if len(cells) > len(columns):
+        if len(cells) != len(columns):
             problems.append(
-                f"{where}: {len(cells)} cells, but the header names {len(columns)} columns: "
-                "check for a stray comma (put a cell with a comma in double quotes)"
+                f"{where}: {len(cells)} cell{'s' * (len(cells) != 1)}, but the header names {len(columns)} "
+                "columns: check for a stray or missing comma (put a cell with a comma in double quotes)"
             )
         stem = (
             "" if problems else _unique(file_stem(details.get(name_column, "")) or f"line-{line}", used_stems)
@@ -102,6 +111,41 @@ def read_roster(path: Path, shown_as: str) -> list[Row]:
     if not rows:
         raise HandoutError(f"{shown_as}: no rows under the header: add one line per runner")
     return rows
+
+
+def _csv_lines(text: str, shown_as: str) -> list[tuple[int, list[str]]]:
+    """Each CSV row with the line it starts on. A cell that runs over a line break (a double quote
+    that opens and does not close on its line) is refused: no roster cell is more than one line, and
+    an unclosed quote would swallow every later runner into one cell."""
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    rows: list[tuple[int, list[str]]] = []
+    while True:
+        start = reader.line_num + 1
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return rows
+        except csv.Error as error:
+            raise HandoutError(_csv_problem(shown_as, start, str(error))) from None
+        if reader.line_num > start and any("\n" in cell or "\r" in cell for cell in cells):
+            raise HandoutError(
+                f'{shown_as}: line {start}: a double quote (") opens here and does not close on this line '
+                f"(the cell runs on to line {reader.line_num}): close it, or remove it"
+            )
+        rows.append((start, cells))
+
+
+def _csv_problem(shown_as: str, line: int, reason: str) -> str:
+    """The CSV module's complaint in a coach's words."""
+    if "field larger than field limit" in reason:
+        why = f"a cell is over {csv.field_size_limit() // 1024} KB: a roster cell holds a name, a group or a date"
+    elif "unexpected end of data" in reason or "EOF" in reason:
+        why = 'a double quote (") opens here and never closes: close it, or remove it'
+    elif "NUL" in reason:
+        why = "it holds a NUL character, so it is not text: save the spreadsheet as CSV (UTF-8)"
+    else:
+        why = f"it is not valid CSV ({reason}): put a cell with a comma or a double quote in double quotes"
+    return f"{shown_as}: line {line}: {why}"
 
 
 def file_stem(value: str) -> str:
@@ -119,13 +163,22 @@ def _unique(stem: str, used: set[str]) -> str:
 
 
 def build_rows(job: Job, rows: list[Row], workers: int) -> Iterator[Outcome]:
-    """Build every row, in roster order, in `workers` processes (1: in this process)."""
+    """Build every row, in roster order, in `workers` processes (1: in this process).
+
+    On Ctrl-C the workers (which ignore it) finish the sheet they are writing, whole, and no other row
+    starts; the KeyboardInterrupt then reaches the caller.
+    """
     if workers == 1:
-        _start_worker(job)
+        _job_for_this_process(job)
         yield from map(_build, rows)
         return
-    with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(job,)) as pool:
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(job,))
+    try:
         yield from pool.map(_build, rows, chunksize=CHUNK)
+    except BaseException:
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
 
 
 _job: Job | None = None
@@ -133,13 +186,19 @@ _job: Job | None = None
 
 
 def _start_worker(job: Job) -> None:
+    """A worker ignores Ctrl-C: the main process stops the batch, and the sheet being written is finished."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _job_for_this_process(job)
+
+
+def _job_for_this_process(job: Job) -> None:
     global _job
     _job = job
 
 
 def _build(row: Row) -> Outcome:
     if row.problems:
-        return Outcome(row.line, error="; ".join(row.problems))
+        return Outcome(row.line, errors=row.problems)
     job = _job
     assert job is not None, "the worker was started without its job"
     try:
@@ -150,8 +209,40 @@ def _build(row: Row) -> Outcome:
         write_atomic(job.folder / f"{row.file_stem}.pdf", render_page(page))
         return Outcome(row.line)
     except HandoutError as error:
-        return Outcome(row.line, error="; ".join(f"line {row.line}: {message}" for message in error.messages))
+        return Outcome(row.line, errors=tuple(f"{job.roster}: line {row.line}: {message}" for message in error.messages))
 
 
 def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def worker_count(requested: int | None, rows: int) -> int:
+    """--jobs, or one per core; never more than the cores or the rows to build (idle processes cost
+    start-up time and memory, and more processes than cores only take turns)."""
+    if requested is not None and requested < 1:
+        raise HandoutError(f"--jobs {requested}: give 1 or more worker processes")
+    cores = default_workers()
+    return max(1, min(requested or cores, cores, rows))
+
+
+def grouped_errors(outcomes: list[Outcome]) -> list[str]:
+    """The rows' errors, each problem once: the same problem on many rows is one line naming them all
+    ("members.csv: lines 2-40 (39 rows): ...") instead of one line per row."""
+    lines_by_problem: dict[tuple[str, str], list[int]] = {}
+    for outcome in outcomes:
+        for message in outcome.errors:
+            match = _ROW_MESSAGE.match(message)
+            key = (match[1], match[3]) if match else ("", message)
+            lines_by_problem.setdefault(key, []).append(outcome.line)
+    messages = []
+    for (roster, problem), lines in lines_by_problem.items():
+        if not roster:
+            messages.append(problem)
+        elif len(lines) == 1:
+            messages.append(f"{roster}: line {lines[0]}: {problem}")
+        else:
+            messages.append(f"{roster}: lines {number_ranges(lines)} ({len(lines)} rows): {problem}")
+    return messages
+
+
+_ROW_MESSAGE = re.compile(r"(.*?): line (\d+): (.*)", re.DOTALL)
