@@ -22,8 +22,8 @@ from handout.content.schema import read_text
 from handout.errors import HandoutError
 from handout.layout.layout_file import bundled_layouts, find_layout, grayscale, load_layout
 from handout.layout.paper import ORIENTATIONS, PAPERS, orientation_named, oriented, paper_named
-from handout.pipeline import SheetRequest, make_pdf, sheet_text
 from handout.model import Photo
+from handout.pipeline import SheetRequest, make_pdf, sheet_text
 from handout.share.atomic import write_atomic
 from handout.share.output_target import check_output, output_problem
 from handout.share.preview import MAX_WIDTH, MIN_WIDTH, check_width, render_png

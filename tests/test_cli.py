@@ -86,7 +86,9 @@ def test_output_option_replaces_an_existing_file(run_cli, write_routine, tmp_pat
     (tmp_path / "sheet.pdf").write_bytes(b"%PDF-1.4 yesterday's sheet")
     result = run_cli("build", "routine.toml", "--output", "sheet.pdf")
     assert result.code == 0, result.err
-    assert (tmp_path / "sheet.pdf").read_bytes().startswith(b"%PDF-") and b"yesterday" not in (tmp_path / "sheet.pdf").read_bytes()
+    assert (tmp_path / "sheet.pdf").read_bytes().startswith(b"%PDF-") and b"yesterday" not in (
+        tmp_path / "sheet.pdf"
+    ).read_bytes()
 
 
 def test_version(run_cli):

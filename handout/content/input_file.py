@@ -1,4 +1,4 @@
-"""Read a file a user names, safely: path -> bytes, only from a regular file, never more than a cap, never a hang.
+"""Read a file a user names, safely: path -> bytes, from a regular file only, under a cap, never hanging.
 
 Routines, layouts, rosters, articles and photos come from coaches and from files they were sent, so a
 name may point at anything: a folder, a named pipe (FIFO) that never ends, a device like /dev/zero or
@@ -31,7 +31,9 @@ SIZE_LIMITS: dict[str, int] = {
 runners under 1 MB, a long article under 1 MB, a phone photo under 15 MB. Anything larger is a mistake
 (the wrong file) or an attack, and reading it whole would only waste memory."""
 DEFAULT_LIMIT = 16 * MB
-_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+_OPEN_FLAGS = (
+    os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+)
 
 
 def read_user_file(path: Path, shown_as: str, what: str, limit: int | None = None) -> bytes:

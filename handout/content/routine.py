@@ -140,7 +140,8 @@ def with_library_entry(table: dict[str, Any], number: int, check: Checker) -> di
         hint = f" (closest: {', '.join(near)})" if near else ""
         check.problem(
             stretch_label(number, table.get("name")),
-            f'"use" names no stretch in the library: {quoted(entry_id)}{hint}; list them with: handout stretches',
+            f'"use" names no stretch in the library: {quoted(entry_id)}{hint}; '
+            "list them with: handout stretches",
         )
         return None
     return {**stretch_fields(entry_id), **{key: value for key, value in table.items() if key != "use"}}

@@ -87,6 +87,13 @@ def too_deep(shown_as: str) -> str:
     )
 
 
+def cut(text: str, limit: int = QUOTE_LENGTH) -> str:
+    """A text for a message, one line, cut to `limit` characters (for a library's own words about a
+    user's value, which may quote it whole)."""
+    text = " ".join("".join(c if c.isprintable() else " " for c in text).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def quoted(value: object) -> str:
     """A user's value as a message quotes it: text in double quotes, anything cut to about 60 characters."""
     if isinstance(value, str):
@@ -135,7 +142,9 @@ class Checker:
         grouped: list[str] = []
         for (summary, fix), found in self.repeated.items():
             if len(found) < GROUP_FROM:
-                place = [f"{self.shown_as}: {where}: " if where else f"{self.shown_as}: " for where, _ in found]
+                place = [
+                    f"{self.shown_as}: {where}: " if where else f"{self.shown_as}: " for where, _ in found
+                ]
                 grouped += [start + message for start, (_, message) in zip(place, found, strict=True)]
             else:
                 where = places(where for where, _ in found)
@@ -199,7 +208,9 @@ class Checker:
             return default
         return float(value)
 
-    def integer(self, table: dict[str, Any], key: str, where: str, *, low: int, high: int, default: int) -> int:
+    def integer(
+        self, table: dict[str, Any], key: str, where: str, *, low: int, high: int, default: int
+    ) -> int:
         """A whole number (2, or 2.0) between `low` and `high`: a count like columns = 1.5 is refused, not
         cut to 1."""
         value = table.get(key, default)
@@ -207,9 +218,7 @@ class Checker:
             self.problem(where, f'"{key}" must be a whole number, not {type_name(value)}')
             return default
         if not low <= value <= high or value != int(value):
-            self.problem(
-                where, f'"{key}" is {quoted(value)}: it must be a whole number from {low} to {high}'
-            )
+            self.problem(where, f'"{key}" is {quoted(value)}: it must be a whole number from {low} to {high}')
             return default
         return int(value)
 
@@ -239,7 +248,7 @@ class Checker:
 
 
 def plural(label: str) -> str:
-    """"key point 3" -> "key points", '"name"' -> '"name" values': how a grouped message counts them."""
+    """ "key point 3" -> "key points", '"name"' -> '"name" values': how a grouped message counts them."""
     noun = re.sub(r"\s*\d+$", "", label)
     return f"{noun} values" if noun.startswith('"') else f"{noun}s"
 

@@ -200,7 +200,9 @@ def check_card_fields(value: object, check: Checker) -> tuple[CardField, ...]:
 def check_color(table: dict[str, Any], key: str, where: str, default: str, check: Checker) -> str:
     value = table.get(key, default)
     if not isinstance(value, str) or not HEX_COLOR.fullmatch(value):
-        check.problem(where, f'"{key}" is {quoted(value)}: write a colour as "#rrggbb", for example "#1a1a1a"')
+        check.problem(
+            where, f'"{key}" is {quoted(value)}: write a colour as "#rrggbb", for example "#1a1a1a"'
+        )
         return default
     return value.lower()
 

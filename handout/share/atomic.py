@@ -52,7 +52,9 @@ def _refuse_what_is_not_a_file(path: Path) -> None:
         return
     kind = file_kind(mode)
     if kind is not None:
-        raise HandoutError(f"{path}: is {kind}: handout only writes ordinary files; choose another place with -o")
+        raise HandoutError(
+            f"{path}: is {kind}: handout only writes ordinary files; choose another place with -o"
+        )
 
 
 def _remove(temporary: Path) -> None:

@@ -97,7 +97,9 @@ def read_roster(path: Path, shown_as: str) -> list[Row]:
         cells_by_column = {column: cell for column, cell in zip(columns, cells, strict=False) if cell.strip()}
         details, problems = check_details(cells_by_column, where)
         problems += [
-            problem for name, cell in details.items() for problem in unprintable(f"{where}: {quoted(name)}", cell)
+            problem
+            for name, cell in details.items()
+            for problem in unprintable(f"{where}: {quoted(name)}", cell)
         ]
         if len(cells) != len(columns):
             problems.append(
@@ -138,7 +140,8 @@ def _csv_lines(text: str, shown_as: str) -> list[tuple[int, list[str]]]:
 def _csv_problem(shown_as: str, line: int, reason: str) -> str:
     """The CSV module's complaint in a coach's words."""
     if "field larger than field limit" in reason:
-        why = f"a cell is over {csv.field_size_limit() // 1024} KB: a roster cell holds a name, a group or a date"
+        limit = csv.field_size_limit() // 1024
+        why = f"a cell is over {limit} KB: a roster cell holds a name, a group or a date"
     elif "unexpected end of data" in reason or "EOF" in reason:
         why = 'a double quote (") opens here and never closes: close it, or remove it'
     elif "NUL" in reason:
@@ -209,7 +212,9 @@ def _build(row: Row) -> Outcome:
         write_atomic(job.folder / f"{row.file_stem}.pdf", render_page(page))
         return Outcome(row.line)
     except HandoutError as error:
-        return Outcome(row.line, errors=tuple(f"{job.roster}: line {row.line}: {message}" for message in error.messages))
+        return Outcome(
+            row.line, errors=tuple(f"{job.roster}: line {row.line}: {message}" for message in error.messages)
+        )
 
 
 def default_workers() -> int:

@@ -44,14 +44,16 @@ def check_output(target: Path, inputs: Iterable[Path], kind: OutputKind, *, forc
         raise HandoutError(problem)
 
 
-def output_problem(target: Path, inputs: Iterable[Path], kind: OutputKind, *, force: bool = False) -> str | None:
+def output_problem(
+    target: Path, inputs: Iterable[Path], kind: OutputKind, *, force: bool = False
+) -> str | None:
     """Why `target` must not be written, in words for the coach, or None when it may be."""
     try:
         status = target.stat()  # follows a symbolic link: what matters is the file it points at
     except FileNotFoundError:
         return None  # nothing there (or a dangling link, replaced): nothing is lost
-    except OSError as error:
-        return f"{target}: cannot check it ({error.strerror}): choose another place with -o"
+    except OSError:
+        return None  # a file in the folder's path, a folder that cannot be read: writing says which
     what = _input_it_is(target, status, inputs)
     if what:
         return f"{target}: is {what}, one of this command's inputs: choose another place with -o"
