@@ -25,7 +25,7 @@ from handout.layout.paper import ORIENTATIONS, PAPERS, orientation_named, orient
 from handout.model import Photo
 from handout.pipeline import SheetRequest, make_pdf, sheet_text
 from handout.share.atomic import write_atomic
-from handout.share.output_target import check_output, output_problem
+from handout.share.output_target import Input, check_output, output_problem
 from handout.share.preview import MAX_WIDTH, MIN_WIDTH, check_width, render_png
 
 DEFAULT_ROUTINE = "after-running"
@@ -246,10 +246,14 @@ def make_sheet(request: SheetRequest) -> Sheet:
     return Sheet(request, make_pdf(request.routine, request.layout, request.paper, request.settings))
 
 
-def sheet_inputs(args: argparse.Namespace, request: SheetRequest) -> list[Path]:
+def sheet_inputs(args: argparse.Namespace, request: SheetRequest) -> list[Input]:
     """Every file the sheet is made from: -o may never name one of them."""
-    photos = [stretch.image.path for stretch in request.routine.stretches if isinstance(stretch.image, Photo)]
-    return [find_routine(args.routine)[0], find_layout(args.layout)[0], *photos]
+    photos = [stretch.image for stretch in request.routine.stretches if isinstance(stretch.image, Photo)]
+    return [
+        ("the routine file", find_routine(args.routine)[0]),
+        ("the layout file", find_layout(args.layout)[0]),
+        *(("a photo of the routine", photo.path) for photo in photos),
+    ]
 
 
 def output_path(requested: str | None, default_name: str) -> Path:
@@ -325,7 +329,7 @@ def run_batch(args: argparse.Namespace) -> int:
         worker_count(args.jobs, 1)  # a bad --jobs is refused before the roster is read
     rows = read_roster(roster, args.roster)
     request = sheet_request(args)
-    inputs = [roster, *sheet_inputs(args, request)]
+    inputs = [("the roster", roster), *sheet_inputs(args, request)]
     if args.merge:
         merged = output_path(args.output, f"{roster.stem}.pdf")
         check_output(merged, inputs, "pdf", force=args.force)
@@ -371,7 +375,7 @@ def run_batch(args: argparse.Namespace) -> int:
     return 0
 
 
-def check_batch_folder(folder: Path, rows: Sequence[Any], inputs: list[Path], force: bool) -> None:
+def check_batch_folder(folder: Path, rows: Sequence[Any], inputs: list[Input], force: bool) -> None:
     """The batch's folder must be a folder, and no row's sheet may replace an input or a file that is
     not a PDF: every such problem is reported before anything is built."""
     if folder.exists() and not folder.is_dir():

@@ -37,7 +37,11 @@ _SIGNATURES: tuple[tuple[bytes, str], ...] = (
 )
 
 
-def check_output(target: Path, inputs: Iterable[Path], kind: OutputKind, *, force: bool = False) -> None:
+Input = tuple[str, Path]
+"""One of a command's inputs: what it is ("the routine") and its path."""
+
+
+def check_output(target: Path, inputs: Iterable[Input], kind: OutputKind, *, force: bool = False) -> None:
     """Refuse, with one message, to write `target` when that could lose something of the user's."""
     problem = output_problem(target, inputs, kind, force=force)
     if problem:
@@ -45,7 +49,7 @@ def check_output(target: Path, inputs: Iterable[Path], kind: OutputKind, *, forc
 
 
 def output_problem(
-    target: Path, inputs: Iterable[Path], kind: OutputKind, *, force: bool = False
+    target: Path, inputs: Iterable[Input], kind: OutputKind, *, force: bool = False
 ) -> str | None:
     """Why `target` must not be written, in words for the coach, or None when it may be."""
     try:
@@ -56,7 +60,7 @@ def output_problem(
         return None  # a file in the folder's path, a folder that cannot be read: writing says which
     what = _input_it_is(target, status, inputs)
     if what:
-        return f"{target}: is {what}, one of this command's inputs: choose another place with -o"
+        return f"{target}: is {what}, which this command reads: choose another place with -o"
     kind_found = file_kind(status.st_mode)
     if kind_found is not None:
         return f"{target}: is {kind_found}: handout only writes ordinary files; choose another place with -o"
@@ -72,17 +76,19 @@ def output_problem(
     return None
 
 
-def _input_it_is(target: Path, status: os.stat_result, inputs: Iterable[Path]) -> str | None:
+def _input_it_is(target: Path, status: os.stat_result, inputs: Iterable[Input]) -> str | None:
     """Which input `target` is (the same file, by inode or resolved path), or None."""
     resolved = os.path.realpath(target)
-    for source in inputs:
+    for what, source in inputs:
         try:
             source_status = source.stat()
         except OSError:
             continue
         same_file = (source_status.st_dev, source_status.st_ino) == (status.st_dev, status.st_ino)
         if same_file or os.path.realpath(source) == resolved:
-            return f"the file {source}" if str(source) != str(target) else "the input file itself"
+            if os.path.abspath(source) == os.path.abspath(target):
+                return what
+            return f"{what} {source} (the same file under another name)"
     return None
 
 

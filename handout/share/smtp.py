@@ -57,7 +57,7 @@ def send(message: EmailMessage, server: str) -> None:
                 connection.starttls(context=ssl.create_default_context())
                 connection.ehlo()
             connection.send_message(message)
-    except (OSError, smtplib.SMTPException, UnicodeError) as error:
+    except (OSError, smtplib.SMTPException, UnicodeError, TalkedTooLong) as error:
         reason = deadline.passed() if deadline.abandoned else failure(error, host)
         raise HandoutError(f"cannot send through the mail server {host}:{port}: {reason}: {_HINT}") from None
     finally:
@@ -126,7 +126,7 @@ def _reply(code: int, text: bytes | str) -> str:
     return f"{code} {cut(words, 100)}".strip()
 
 
-class TalkedTooLong(OSError):
+class TalkedTooLong(Exception):
     """The server kept the conversation going past DEADLINE, or sent more than MAX_REPLY_BYTES."""
 
 
