@@ -322,7 +322,7 @@ def run_email(args: argparse.Namespace) -> int:
 
 def run_batch(args: argparse.Namespace) -> int:
     from handout.draw.render import render_pages
-    from handout.share.batch import Job, build_rows, grouped_errors, read_roster, worker_count
+    from handout.share.batch import Job, Outcome, RowBuilder, grouped_errors, read_roster, worker_count
 
     roster = Path(args.roster)
     if args.jobs is not None:
@@ -339,13 +339,15 @@ def run_batch(args: argparse.Namespace) -> int:
         check_batch_folder(folder, [row for row in rows if not row.problems], inputs, args.force)
     job = Job(request, folder, args.merge, args.roster)
     buildable = sum(1 for row in rows if not row.problems)
-    outcomes = []
+    outcomes: list[Outcome] = []
+    builder = RowBuilder(job, rows, worker_count(args.jobs, buildable))
     try:
         with progress_bar(len(rows)) as bar:
-            for outcome in build_rows(job, rows, worker_count(args.jobs, buildable)):
+            for outcome in builder:
                 outcomes.append(outcome)
                 bar.update(1)
     except KeyboardInterrupt:
+        outcomes += builder.stop()
         done = sum(1 for outcome in outcomes if not outcome.errors)
         where = "" if args.merge else f" (in {folder})"
         print(

@@ -128,11 +128,14 @@ def unprintable_texts(texts: Sequence[tuple[str, str]]) -> list[str]:
     if len(characters) < GROUP_CHARACTERS_FROM:
         return [problem for where, text in texts for problem in unprintable(where, text)]
     places = [where for where, chars in missing.items() if chars]
+    source = places[0].partition(": ")[0]
+    start = f"{source}: " if all(place.startswith(f"{source}: ") for place in places) else ""
+    places = [place.removeprefix(start) for place in places]
     shown = ", ".join(f"U+{ord(char):04X}" for char in characters[:5])
     more = f" and {len(characters) - 5} more" if len(characters) > 5 else ""
     where = ", ".join(places[:3]) + (f" and {len(places) - 3} more places" if len(places) > 3 else "")
     return [
-        f"{len(characters)} different characters cannot be printed with the fonts ({shown}{more}), in "
+        f"{start}{len(characters)} different characters cannot be printed with the fonts ({shown}{more}), in "
         f"{where}: handout prints {PRINTABLE_SCRIPTS}; replace or remove them"
     ]
 

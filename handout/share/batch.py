@@ -16,7 +16,7 @@ import re
 import signal
 import unicodedata
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -165,23 +165,50 @@ def _unique(stem: str, used: set[str]) -> str:
     return candidate
 
 
-def build_rows(job: Job, rows: list[Row], workers: int) -> Iterator[Outcome]:
-    """Build every row, in roster order, in `workers` processes (1: in this process).
+class RowBuilder:
+    """Builds every row, in roster order, in `workers` processes (1: in this process), as an iterator
+    of outcomes.
 
-    On Ctrl-C the workers (which ignore it) finish the sheet they are writing, whole, and no other row
-    starts; the KeyboardInterrupt then reaches the caller.
+    On Ctrl-C, `stop()` lets the workers (which ignore it) finish the rows they have started, whole, starts
+    no other, and returns how those finished rows went: a coach is told exactly what was built.
     """
-    if workers == 1:
-        _job_for_this_process(job)
-        yield from map(_build, rows)
-        return
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(job,))
-    try:
-        yield from pool.map(_build, rows, chunksize=CHUNK)
-    except BaseException:
-        pool.shutdown(wait=True, cancel_futures=True)
-        raise
-    pool.shutdown(wait=True)
+
+    def __init__(self, job: Job, rows: list[Row], workers: int) -> None:
+        self.job, self.rows, self.workers = job, rows, workers
+        self.pool: ProcessPoolExecutor | None = None
+        self.chunks: list[Future[list[Outcome]]] = []
+        self.yielded = 0
+
+    def __iter__(self) -> Iterator[Outcome]:
+        if self.workers == 1:
+            _job_for_this_process(self.job)
+            yield from map(_build, self.rows)
+            return
+        self.pool = ProcessPoolExecutor(self.workers, initializer=_start_worker, initargs=(self.job,))
+        chunks = [self.rows[start : start + CHUNK] for start in range(0, len(self.rows), CHUNK)]
+        self.chunks = [self.pool.submit(_build_chunk, chunk) for chunk in chunks]
+        for future in self.chunks:
+            outcomes = future.result()
+            self.yielded += 1
+            yield from outcomes
+        self.pool.shutdown()
+
+    def stop(self) -> list[Outcome]:
+        """Stop after the rows being built; their outcomes (not yet seen through the iterator)."""
+        if self.pool is None:
+            return []
+        self.pool.shutdown(wait=True, cancel_futures=True)
+        late = self.chunks[self.yielded :]
+        return [
+            outcome
+            for future in late
+            if future.done() and not future.cancelled()
+            for outcome in future.result()
+        ]
+
+
+def _build_chunk(rows: list[Row]) -> list[Outcome]:
+    return [_build(row) for row in rows]
 
 
 _job: Job | None = None
