@@ -36,6 +36,7 @@ RESERVED = ("title", *(field.name for field in fields(Words)))
 """Variables handout sets itself: the routine's title, and the words it prints in the sheet's language
 (safety, safety_short, questions, ...), which come from translations.toml."""
 MAX_DETAIL_LENGTH = 300
+MAX_NAME_LENGTH = 40
 MAX_TEMPLATE_LENGTH = 2_000
 """Characters of a header or footer template: the bundled ones are under 200."""
 
@@ -130,9 +131,10 @@ def check_details(table: Mapping[str, object], where: str) -> tuple[dict[str, st
     details: dict[str, str] = {}
     problems: list[str] = []
     for name, value in table.items():
-        if not DETAIL_NAME.fullmatch(name):
+        if not DETAIL_NAME.fullmatch(name) or len(name) > MAX_NAME_LENGTH:
             problems.append(
-                f'{where}: "{name}" cannot be a detail name: use letters, digits and _ (like club or date_2)'
+                f"{where}: {quoted(name)} cannot be a detail name: use up to {MAX_NAME_LENGTH} letters, "
+                "digits and _ (like club or date_2)"
             )
         elif name in RESERVED:
             problems.append(f"{where}: {name} comes from the routine's own {name} = ...: use another name")
@@ -155,7 +157,7 @@ def parse_settings(settings: list[str]) -> dict[str, str]:
         name, equals, value = setting.partition("=")
         if not equals or not name.strip():
             malformed.append(
-                f'--set "{setting}" is not name=value: write it like --set club="Riverside Runners"'
+                f'--set {quoted(setting)} is not name=value: write it like --set club="Riverside Runners"'
             )
         else:
             table[name.strip()] = value

@@ -136,7 +136,11 @@ class _BoundedSMTP(smtplib.SMTP):
     def __init__(self, host: str, port: int, deadline: Deadline) -> None:
         self.deadline = deadline
         self.received = 0
-        super().__init__(host, port, timeout=min(TIMEOUT, deadline.left()))
+        try:
+            super().__init__(host, port, timeout=min(TIMEOUT, deadline.left()))
+        except BaseException:  # a greeting that goes on for ever: smtplib would leave the socket open
+            self.close()
+            raise
 
     def getreply(self) -> tuple[int, bytes]:
         if self.file is None and self.sock is not None:
