@@ -229,6 +229,7 @@ class Sheet:
 
 
 def sheet_request(args: argparse.Namespace) -> SheetRequest:
+    check_not_empty(args)
     settings = parse_settings(args.set)
     orientation = orientation_named(args.orientation)
     paper = oriented(paper_named(args.paper), orientation)
@@ -240,6 +241,13 @@ def sheet_request(args: argparse.Namespace) -> SheetRequest:
     name += "-landscape" if orientation == "landscape" else ""
     name += "-grayscale" if args.grayscale else ""
     return SheetRequest(routine, layout, paper, settings, name)
+
+
+def check_not_empty(args: argparse.Namespace) -> None:
+    """An empty ROUTINE, --layout or -o ("" from a script's unset variable) would name the current folder."""
+    for option, value in (("ROUTINE", args.routine), ("--layout", args.layout), ("-o", args.output)):
+        if value is not None and not value.strip():
+            raise HandoutError(f"{option} is empty: give a file name (see: handout {args.command} --help)")
 
 
 def make_sheet(request: SheetRequest) -> Sheet:
@@ -390,11 +398,13 @@ def check_batch_folder(folder: Path, rows: Sequence[Any], inputs: list[Input], f
 
 
 def progress_bar(total: int) -> Any:
-    """tqdm's bar on a terminal; without one (a log, CI), a plain line at every tenth of the rows."""
+    """tqdm's bar on a terminal; without one (a log, CI), a plain line at every tenth of the rows.
+
+    It counts rows done, built or failed: the sheets built are counted at the end."""
     if sys.stderr.isatty():
         from tqdm import tqdm
 
-        return tqdm(total=total, unit="sheet", file=sys.stderr)
+        return tqdm(total=total, unit="row", file=sys.stderr)
     return PlainProgress(total)
 
 
@@ -413,7 +423,7 @@ class PlainProgress:
     def update(self, count: int) -> None:
         self.done += count
         if self.done % self.step == 0 or self.done == self.total:
-            print(f"built {self.done} of {self.total} sheets", file=sys.stderr)
+            print(f"{self.done} of {self.total} rows done", file=sys.stderr)
 
     def write(self, line: str) -> None:
         print(line, file=sys.stderr)

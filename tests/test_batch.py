@@ -48,7 +48,7 @@ def test_one_named_sheet_per_row(run_cli, tmp_path, jobs):
     ben = text_of(folder / "ben-okafor.pdf")
     assert "— Ben Okafor Stretches after your run" in ben, "an empty cell is a detail not set"
     assert "4 of 4 sheets built" in result.out
-    assert result.err.splitlines()[-1] == "built 4 of 4 sheets"
+    assert result.err.splitlines()[-1] == "4 of 4 rows done"
 
 
 def test_a_bad_row_is_reported_with_its_line_and_the_others_still_build(run_cli, tmp_path):

@@ -491,3 +491,36 @@ def test_a_script_no_font_covers_is_said_once(run_cli, write_routine, tmp_path):
     short_errors(result)
     assert len(result.error_lines) == 1
     error_mentions(result, "routine.toml", "different characters cannot be printed", "Latin, Greek, Cyrillic")
+
+
+@pytest.mark.parametrize(
+    "argv", [["build", ""], ["build", "--layout", ""], ["build", "-o", ""], ["preview", "-o", " "]]
+)
+def test_an_empty_name_is_refused_not_read_as_the_current_folder(run_cli, tmp_path, argv):
+    result = run_cli(*argv)
+    short_errors(result)
+    error_mentions(result, "is empty")
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("folder", ["/dev/null", "pipe"])
+def test_figures_into_a_device_or_pipe_says_what_is_in_the_way(run_cli, tmp_path, folder):
+    os.mkfifo(tmp_path / "pipe")
+    result = run_cli("figures", "-o", folder)
+    short_errors(result)
+    error_mentions(
+        result, folder, "is a device" if folder == "/dev/null" else "is a named pipe", "not a folder"
+    )
+
+
+def test_a_long_paper_name_is_quoted_short(run_cli):
+    short_errors(run_cli("build", "--paper", "x" * 100_000))
+    short_errors(run_cli("build", "--orientation", "x" * 100_000))
+
+
+def test_progress_counts_rows_done_and_the_summary_counts_sheets_built(run_cli, tmp_path):
+    write(tmp_path, "members.csv", "name\n" + "A" * 400 + "\nBen\n")
+    result = run_cli("batch", "members.csv", "--jobs", "1")
+    assert result.code == 1
+    assert "2 of 2 rows done" in result.err
+    assert "1 of 2 sheets built" in result.out

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
+import stat
 from pathlib import Path
 
 from handout.content.input_file import file_kind
@@ -27,7 +28,7 @@ def write_atomic(path: Path, data: bytes) -> None:
         descriptor = os.open(temporary, NEW_FILE, 0o666)
     except OSError as error:
         blocking = _file_in_the_way(path.parent)
-        reason = f"{blocking} is a file, not a folder" if blocking else error.strerror
+        reason = f"{blocking[0]} is {blocking[1]}, not a folder" if blocking else error.strerror
         raise HandoutError(
             f"cannot write to the folder {path.parent}: {reason}: choose another place with -o"
         ) from None
@@ -62,10 +63,15 @@ def _remove(temporary: Path) -> None:
         os.unlink(temporary)
 
 
-def _file_in_the_way(folder: Path) -> Path | None:
-    """The file that stands where a folder of the path should be, if any: the system's own words for it
-    ("File exists", "Not a directory") do not tell a coach which name to change."""
+def _file_in_the_way(folder: Path) -> tuple[Path, str] | None:
+    """The file (and what it is) that stands where a folder of the path should be, if any: the system's
+    own words for it ("File exists", "Not a directory") do not tell a coach which name to change."""
     for ancestor in (folder, *folder.parents):
-        if ancestor.exists():
-            return ancestor if not ancestor.is_dir() else None
+        try:
+            mode = ancestor.stat().st_mode
+        except OSError:
+            continue
+        if stat.S_ISDIR(mode):
+            return None
+        return ancestor, file_kind(mode) or "a file"
     return None
