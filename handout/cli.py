@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -237,10 +238,16 @@ def sheet_request(args: argparse.Namespace) -> SheetRequest:
     if args.grayscale:
         layout = grayscale(layout)
     routine = load_routine(args.routine)
-    name = f"{routine.name}-{layout.name}-{args.paper.lower()}"
+    name = f"{safe_stem(routine.name)}-{safe_stem(layout.name)}-{args.paper.lower()}"
     name += "-landscape" if orientation == "landscape" else ""
     name += "-grayscale" if args.grayscale else ""
     return SheetRequest(routine, layout, paper, settings, name)
+
+
+def safe_stem(stem: str) -> str:
+    """A file's stem as part of the default file names (and the e-mail's attachment names): letters,
+    digits, dots and dashes; anything else (a quote, a line break, a slash) becomes a dash."""
+    return re.sub(r"[^\w.-]+", "-", stem).strip("-.")[:80] or "sheet"
 
 
 def check_not_empty(args: argparse.Namespace) -> None:
@@ -365,8 +372,7 @@ def run_batch(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_INTERRUPTED
-    for message in grouped_errors(outcomes):
-        print(f"error: {message}", file=sys.stderr)
+    print_errors(grouped_errors(outcomes))
     pages = [outcome.page for outcome in outcomes if outcome.page is not None]
     if pages:
         write_atomic(merged, render_pages(pages))
@@ -478,6 +484,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         return int(args.run(args))
     except HandoutError as error:
-        for message in error.messages:
-            print(f"error: {message}", file=sys.stderr)
+        print_errors(error.messages)
         return EXIT_BAD_INPUT
+
+
+MAX_ERROR_LINES = 20
+"""A file with a thousand problems is not fixed from a thousand lines: the first ones, and a count."""
+
+
+def print_errors(messages: Sequence[str]) -> None:
+    for message in messages[:MAX_ERROR_LINES]:
+        print(f"error: {message}", file=sys.stderr)
+    if len(messages) > MAX_ERROR_LINES:
+        more = len(messages) - MAX_ERROR_LINES
+        print(f"error: ... and {more} more problems: fix the ones above first", file=sys.stderr)

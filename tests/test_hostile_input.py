@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from conftest import error_mentions, realistic
+from conftest import error_mentions, realistic, to_toml
 from PIL import Image
 
 from handout.content.input_file import SIZE_LIMITS
@@ -524,3 +524,20 @@ def test_progress_counts_rows_done_and_the_summary_counts_sheets_built(run_cli, 
     assert result.code == 1
     assert "2 of 2 rows done" in result.err
     assert "1 of 2 sheets built" in result.out
+
+
+def test_a_routine_file_name_with_a_line_break_makes_safe_file_and_attachment_names(run_cli, tmp_path):
+    (tmp_path / 'club "A"\n;b.toml').write_text(to_toml(realistic(1)), encoding="utf-8")
+    result = run_cli("email", 'club "A"\n;b.toml', "--to", "runner@example.org")
+    assert result.code == 0, result.err
+    assert result.out.strip() == "build/club-A-b-grid-a4.eml"
+    assert b'filename="club-A-b-grid-a4.pdf"' in (tmp_path / result.out.strip()).read_bytes()
+
+
+def test_a_thousand_problems_print_the_first_twenty_and_a_count(run_cli, write_routine):
+    details = "".join(f'"bad name {n}" = "v"\n' for n in range(1000))
+    write_routine(f'title = "x"\n[details]\n{details}[[stretches]]\nuse = "calf-wall"\n')
+    result = run_cli("build", "routine.toml")
+    short_errors(result)
+    assert len(result.error_lines) == 21
+    assert result.error_lines[-1] == "error: ... and 980 more problems: fix the ones above first"
