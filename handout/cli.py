@@ -486,6 +486,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except HandoutError as error:
         print_errors(error.messages)
         return EXIT_BAD_INPUT
+    except KeyboardInterrupt:  # Ctrl-C: files are written whole or not at all, so nothing was
+        print("error: interrupted: no file was left half-written", file=sys.stderr)
+        return EXIT_INTERRUPTED
 
 
 MAX_ERROR_LINES = 20

@@ -201,3 +201,19 @@ def test_no_input_ever_changes_whatever_o_names(stretches, photo_on, command, ta
         assert code == 2
         assert snapshot(here) == before
         assert (here / "sym-link.png").is_symlink()
+
+
+def test_an_interrupted_write_leaves_the_old_file_and_no_temporary_file(tmp_path, monkeypatch):
+    from handout.share import atomic
+
+    target = tmp_path / "sheet.pdf"
+    target.write_bytes(b"%PDF-1.4 yesterday")
+
+    def interrupted(source: str, destination: str) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(atomic.os, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        atomic.write_atomic(target, b"%PDF-1.7 today")
+    assert target.read_bytes() == b"%PDF-1.4 yesterday"
+    assert [path.name for path in tmp_path.iterdir()] == ["sheet.pdf"]

@@ -541,3 +541,29 @@ def test_a_thousand_problems_print_the_first_twenty_and_a_count(run_cli, write_r
     short_errors(result)
     assert len(result.error_lines) == 21
     assert result.error_lines[-1] == "error: ... and 980 more problems: fix the ones above first"
+
+
+def test_ctrl_c_during_a_build_is_one_line_and_leaves_nothing(tmp_path):
+    (tmp_path / "routine.toml").write_text(to_toml(realistic(8)), encoding="utf-8")
+    script = (
+        "import signal, sys\n"
+        "import handout.pipeline as pipeline\n"
+        "from handout.cli import main\n"
+        "real = pipeline.render_page\n"
+        "def interrupted(page):\n"
+        "    real(page)\n"
+        "    raise KeyboardInterrupt\n"
+        "pipeline.render_page = interrupted\n"
+        "sys.exit(main(['build', 'routine.toml', '-o', 'out.pdf']))\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, timeout=60
+    )
+    assert run.returncode == 130
+    assert run.stderr == "error: interrupted: no file was left half-written\n"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["routine.toml"]
+
+
+def test_a_toml_date_where_text_is_meant_says_to_quote_it(run_cli, write_routine):
+    write_routine('title = 2026-12-05\n[[stretches]]\nuse = "calf-wall"\n')
+    error_mentions(run_cli("build", "routine.toml"), '"title"', "a date or time", "quotes")

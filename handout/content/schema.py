@@ -6,6 +6,7 @@ are reported together, each naming the file, the place in it and the key, with a
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import re
 import reprlib
@@ -316,6 +317,8 @@ def _drop_stray_joiners(value: str) -> str:
 
 
 def type_name(value: object) -> str:
+    if isinstance(value, datetime.date | datetime.time):
+        return "a date or time (put it in quotes to print it as text)"
     names = {
         str: "text",
         int: "a number",
