@@ -59,11 +59,16 @@ COMMANDS = {
 INPUTS = ["routine.toml", "layout.toml", "photo.jpg", "roster.csv"]
 
 
-@pytest.mark.parametrize("command", COMMANDS)
-@pytest.mark.parametrize("victim", INPUTS)
+@pytest.mark.parametrize(
+    ("command", "victim"),
+    [
+        (command, victim)
+        for command in COMMANDS
+        for victim in INPUTS
+        if command.startswith("batch") or victim != "roster.csv"  # only the batch reads the roster
+    ],
+)
 def test_an_input_is_never_the_output(run_cli, files, tmp_path, command, victim):
-    if victim == "roster.csv" and not command.startswith("batch"):
-        pytest.skip("only the batch reads the roster")
     before = snapshot(tmp_path)
     result = run_cli(*COMMANDS[command], "-o", victim, "--force")
     error_mentions(result, victim, "which this command reads", "-o")
