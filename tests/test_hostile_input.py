@@ -567,3 +567,20 @@ def test_ctrl_c_during_a_build_is_one_line_and_leaves_nothing(tmp_path):
 def test_a_toml_date_where_text_is_meant_says_to_quote_it(run_cli, write_routine):
     write_routine('title = 2026-12-05\n[[stretches]]\nuse = "calf-wall"\n')
     error_mentions(run_cli("build", "routine.toml"), '"title"', "a date or time", "quotes")
+
+
+def test_a_roster_over_the_row_cap_is_refused_before_anything_is_built(run_cli, tmp_path):
+    write(tmp_path, "members.csv", "name\n" + "Ana\n" * 10_001)
+    result = run_cli("batch", "members.csv")
+    short_errors(result)
+    error_mentions(result, "members.csv", "10,001 rows", "at most 10,000")
+    assert not (tmp_path / "build").exists()
+
+
+def test_thousands_of_runners_of_one_name_get_distinct_file_names(tmp_path):
+    from handout.share.batch import read_roster
+
+    roster = write(tmp_path, "members.csv", "name\n" + "Ana\n" * 10_000)
+    stems = [row.file_stem for row in read_roster(roster, "members.csv")]
+    assert len(set(stems)) == 10_000
+    assert stems[:3] == ["ana", "ana-2", "ana-3"] and stems[-1] == "ana-10000"

@@ -28,6 +28,8 @@ from handout.model import Page
 from handout.pipeline import SheetRequest, make_page, unprintable
 from handout.share.atomic import write_atomic
 
+MAX_ROWS = 10_000
+"""Sheets one batch makes: a big club's whole membership; more is a wrong file, or hours of building."""
 CHUNK = 8
 """Rows handed to a worker at a time: few enough to keep both cores busy to the end."""
 
@@ -89,7 +91,11 @@ def read_roster(path: Path, shown_as: str) -> list[Row]:
         raise HandoutError(*problems)
     name_column = "name" if "name" in columns else columns[0]
     rows: list[Row] = []
-    used_stems: set[str] = set()
+    used_stems: dict[str, int] = {}
+    if len(lines) - 1 > MAX_ROWS:
+        raise HandoutError(
+            f"{shown_as}: {len(lines) - 1:,} rows: a batch makes at most {MAX_ROWS:,} sheets; split the roster"
+        )
     for line, cells in lines[1:]:
         if not any(cell.strip() for cell in cells):
             continue
@@ -157,11 +163,14 @@ def file_stem(value: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")[:60]
 
 
-def _unique(stem: str, used: set[str]) -> str:
-    candidate, number = stem, 2
+def _unique(stem: str, used: dict[str, int]) -> str:
+    """`stem`, or `stem`-2, -3 ... when taken; `used` keeps the next number to try for each stem, so
+    thousands of runners of one name cost no more than thousands of names."""
+    candidate, number = stem, used.get(stem, 2)
     while candidate in used:
         candidate, number = f"{stem}-{number}", number + 1
-    used.add(candidate)
+    used[stem] = number
+    used.setdefault(candidate, 2)
     return candidate
 
 
