@@ -94,7 +94,8 @@ def read_roster(path: Path, shown_as: str) -> list[Row]:
     used_stems: dict[str, int] = {}
     if len(lines) - 1 > MAX_ROWS:
         raise HandoutError(
-            f"{shown_as}: {len(lines) - 1:,} rows: a batch makes at most {MAX_ROWS:,} sheets; split the roster"
+            f"{shown_as}: {len(lines) - 1:,} rows: a batch makes at most {MAX_ROWS:,} sheets; "
+            "split the roster"
         )
     for line, cells in lines[1:]:
         if not any(cell.strip() for cell in cells):
