@@ -26,7 +26,7 @@ from handout.layout.paper import ORIENTATIONS, PAPERS, orientation_named, orient
 from handout.model import Photo
 from handout.pipeline import SheetRequest, make_pdf, sheet_text
 from handout.share.atomic import write_atomic
-from handout.share.output_target import Input, check_output, output_problem
+from handout.share.output_target import Input, check_folder_targets, check_output
 from handout.share.preview import MAX_WIDTH, MIN_WIDTH, check_width, render_png
 
 DEFAULT_ROUTINE = "after-running"
@@ -351,7 +351,8 @@ def run_batch(args: argparse.Namespace) -> int:
         folder = merged.parent
     else:
         folder = Path(args.output) if args.output else Path("build") / roster.stem
-        check_batch_folder(folder, [row for row in rows if not row.problems], inputs, args.force)
+        sheets = [folder / f"{row.file_stem}.pdf" for row in rows if not row.problems]
+        check_folder_targets(folder, sheets, inputs, force=args.force)
     job = Job(request, folder, args.merge, args.roster)
     buildable = sum(1 for row in rows if not row.problems)
     outcomes: list[Outcome] = []
@@ -389,18 +390,6 @@ def run_batch(args: argparse.Namespace) -> int:
         )
         return EXIT_SOME_ROWS_FAILED
     return 0
-
-
-def check_batch_folder(folder: Path, rows: Sequence[Any], inputs: list[Input], force: bool) -> None:
-    """The batch's folder must be a folder, and no row's sheet may replace an input or a file that is
-    not a PDF: every such problem is reported before anything is built."""
-    if folder.exists() and not folder.is_dir():
-        raise HandoutError(
-            f"{folder}: is a file, not a folder: give -o a folder for the sheets, or --merge for one PDF"
-        )
-    problems = [output_problem(folder / f"{row.file_stem}.pdf", inputs, "pdf", force=force) for row in rows]
-    if any(problems):
-        raise HandoutError(*[problem for problem in problems if problem])
 
 
 def progress_bar(total: int) -> Any:

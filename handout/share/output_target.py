@@ -76,6 +76,22 @@ def output_problem(
     return None
 
 
+def check_folder_targets(
+    folder: Path, targets: Iterable[Path], inputs: Iterable[Input], *, force: bool = False
+) -> None:
+    """A batch's folder must be a folder, and no sheet in it may replace an input or a file that is not
+    a PDF: every such problem is reported at once, before anything is built."""
+    if folder.exists() and not folder.is_dir():
+        what = file_kind(folder.stat().st_mode) or "a file"
+        raise HandoutError(
+            f"{folder}: is {what}, not a folder: give -o a folder for the sheets, or --merge for one PDF"
+        )
+    inputs = list(inputs)
+    problems = [output_problem(target, inputs, "pdf", force=force) for target in targets]
+    if any(problems):
+        raise HandoutError(*[problem for problem in problems if problem])
+
+
 def _input_it_is(target: Path, status: os.stat_result, inputs: Iterable[Input]) -> str | None:
     """Which input `target` is (the same file, by inode or resolved path), or None."""
     resolved = os.path.realpath(target)
