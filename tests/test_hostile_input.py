@@ -266,6 +266,9 @@ HOSTILE_TEMPLATES = [
     "{{ lipsum(100000) }}",
     "{{ 2**64**64**64 }}",
     "{% set ns = namespace(x='x') %}{% for i in range(60) %}{% set ns.x = ns.x ~ ns.x %}{% endfor %}",
+    "{% set x %}{% for i in range(4000) %}{{ 'y' * 3999 }}{% endfor %}{% endset %}"
+    "{% set z %}{% for i in range(4000) %}{{ x }}{% endfor %}{% endset %}{{ z|length }}",
+    "{% for a in range(3000) %}{% for b in range(30) %}" + "a" * 1500 + "{% endfor %}{% endfor %}",
     "{% include 'other.txt' %}",
     "{% import 'macros.txt' as m %}",
     "{% from 'macros.txt' import m %}",

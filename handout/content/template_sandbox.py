@@ -29,6 +29,8 @@ MAX_STEPS = 100_000
 MAX_SECONDS = 2.0
 MAX_TEXT = 4_000
 """Characters (or items) of any value a template makes; a header or footer line is under 300."""
+MAX_WRITTEN = 100_000
+"""Characters a template may write in all, counting what goes into {% set %} blocks and macros."""
 MAX_NUMBER = 10_000
 """The largest number a template may pass to a function or filter (widths, counts, repeats)."""
 MAX_POWER = 64
@@ -47,6 +49,7 @@ class _Budget:
 
     def __init__(self) -> None:
         self.steps = 0
+        self.written = 0
         self.deadline = time.monotonic() + MAX_SECONDS
 
     def step(self) -> None:
@@ -108,6 +111,17 @@ def _check_format(text: object) -> None:
         raise TemplateBudgetError("it formats a value thousands of characters wide")
 
 
+def _emit(value: Any) -> Any:
+    """A piece of output, anywhere in the template: its length counts towards MAX_WRITTEN."""
+    budget = _budget.get(None)
+    if budget is None:
+        raise TemplateBudgetError("not while compiling")
+    budget.written += len(str(value))
+    if budget.written > MAX_WRITTEN:
+        raise TemplateBudgetError(f"it writes more than {MAX_WRITTEN:,} characters")
+    return value
+
+
 def _budgeted_iter(iterable: Iterable[Any]) -> Iterator[Any]:
     """A template's `for` loop, each step drawn from the budget."""
     for item in iterable:
@@ -136,6 +150,17 @@ class _Budgeted(NodeTransformer):
         self.generic_visit(node)
         return _environment_call("handout_checked", node)
 
+    def visit_Output(self, node: nodes.Output) -> nodes.Node:
+        """Everything a template writes, also into a {% set %} block or a macro's body, is counted."""
+        self.generic_visit(node)
+        node.nodes = [
+            _environment_call(
+                "handout_emit", nodes.Const(child.data) if isinstance(child, nodes.TemplateData) else child
+            )
+            for child in node.nodes
+        ]
+        return node
+
 
 def _environment_call(name: str, argument: nodes.Expr) -> nodes.Call:
     call = nodes.Call(nodes.EnvironmentAttribute(name), [argument], [], None, None)
@@ -154,6 +179,7 @@ class BudgetedSandbox(ImmutableSandboxedEnvironment):
         super().__init__(undefined=undefined, autoescape=False)
         self.handout_iter = _budgeted_iter
         self.handout_checked = _checked
+        self.handout_emit = _emit
         self.globals.pop("lipsum", None)
         self.globals["range"] = _budgeted_range
         self.filters = {name: _budgeted_filter(name, function) for name, function in self.filters.items()}
