@@ -50,7 +50,7 @@ def read_user_file(path: Path, shown_as: str, what: str, limit: int | None = Non
     except IsADirectoryError:
         raise HandoutError(not_a_file(shown_as, what, "a folder")) from None
     except OSError as error:
-        raise HandoutError(f"{shown_as}: cannot read it ({error.strerror})") from None
+        raise HandoutError(f"{shown_as}: cannot read it ({error.strerror or 'the system refused'})") from None
     try:
         status = os.fstat(descriptor)
         kind = file_kind(status.st_mode)
@@ -63,7 +63,7 @@ def read_user_file(path: Path, shown_as: str, what: str, limit: int | None = Non
         with os.fdopen(descriptor, "rb", closefd=False) as file:
             data = file.read(cap + 1)  # the file may have grown since fstat
     except OSError as error:
-        raise HandoutError(f"{shown_as}: cannot read it ({error.strerror})") from None
+        raise HandoutError(f"{shown_as}: cannot read it ({error.strerror or 'the system refused'})") from None
     finally:
         os.close(descriptor)
     if len(data) > cap:
@@ -78,7 +78,7 @@ def check_regular_file(path: Path, shown_as: str, what: str) -> None:
     except FileNotFoundError:
         raise HandoutError(f"{shown_as}: no such {what} file: check the name and folder") from None
     except OSError as error:
-        raise HandoutError(f"{shown_as}: cannot read it ({error.strerror})") from None
+        raise HandoutError(f"{shown_as}: cannot read it ({error.strerror or 'the system refused'})") from None
     kind = file_kind(status.st_mode)
     if kind is not None:
         raise HandoutError(not_a_file(shown_as, what, kind))

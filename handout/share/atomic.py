@@ -28,7 +28,11 @@ def write_atomic(path: Path, data: bytes) -> None:
         descriptor = os.open(temporary, NEW_FILE, 0o666)
     except OSError as error:
         blocking = _file_in_the_way(path.parent)
-        reason = f"{blocking[0]} is {blocking[1]}, not a folder" if blocking else error.strerror
+        reason = (
+            f"{blocking[0]} is {blocking[1]}, not a folder"
+            if blocking
+            else (error.strerror or "the system refused")
+        )
         raise HandoutError(
             f"cannot write to the folder {path.parent}: {reason}: choose another place with -o"
         ) from None
@@ -39,7 +43,9 @@ def write_atomic(path: Path, data: bytes) -> None:
         os.replace(temporary, path)
     except OSError as error:
         _remove(temporary)
-        raise HandoutError(f"cannot write {path}: {error.strerror}: choose another place with -o") from None
+        raise HandoutError(
+            f"cannot write {path}: {error.strerror or 'the system refused'}: choose another place with -o"
+        ) from None
     except BaseException:  # Ctrl-C or a refusal: no temporary file is left behind
         _remove(temporary)
         raise
