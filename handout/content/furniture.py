@@ -181,7 +181,7 @@ def _environment() -> Environment:
     class Unset(StrictUndefined):
         """Printing an unset detail fails; `{% if club %}` reads it as false, so parts can be optional."""
 
-        def __bool__(self) -> bool:
+        def __bool__(self) -> bool:  # type: ignore[override]  # StrictUndefined fails here; this one is false
             return False
 
     return BudgetedSandbox(undefined=Unset)

@@ -18,7 +18,7 @@ import functools
 import re
 import time
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any
+from typing import Any, cast
 
 from jinja2 import StrictUndefined, nodes
 from jinja2.sandbox import ImmutableSandboxedEnvironment
@@ -143,7 +143,7 @@ class _Budgeted(NodeTransformer):
 
     def visit_For(self, node: nodes.For) -> nodes.Node:
         self.generic_visit(node)
-        node.iter = _environment_call("handout_iter", node.iter)
+        node.iter = _environment_call("handout_iter", cast(nodes.Expr, node.iter))
         return node
 
     def visit_Concat(self, node: nodes.Concat) -> nodes.Node:
@@ -164,7 +164,8 @@ class _Budgeted(NodeTransformer):
 
 def _environment_call(name: str, argument: nodes.Expr) -> nodes.Call:
     call = nodes.Call(nodes.EnvironmentAttribute(name), [argument], [], None, None)
-    return call.set_lineno(argument.lineno)
+    call.set_lineno(argument.lineno)
+    return call
 
 
 _FORBIDDEN = (nodes.Include, nodes.Import, nodes.FromImport, nodes.Extends)
