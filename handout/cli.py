@@ -365,13 +365,12 @@ def run_batch(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         outcomes += builder.stop()
         done = sum(1 for outcome in outcomes if not outcome.errors)
-        where = "" if args.merge else f" (in {folder})"
-        print(
-            f"error: interrupted: {done} of {len(rows)} sheets were built{where}"
-            + (", and no merged PDF was written" if args.merge else "")
-            + "; run the batch again to build them all",
-            file=sys.stderr,
+        what = (
+            "no merged PDF was written"
+            if args.merge
+            else f"{done} of {len(rows)} sheets were built (in {folder})"
         )
+        print(f"error: interrupted: {what}; run the batch again to build them all", file=sys.stderr)
         return EXIT_INTERRUPTED
     print_errors(grouped_errors(outcomes))
     pages = [outcome.page for outcome in outcomes if outcome.page is not None]
