@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import re
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -19,12 +20,14 @@ from handout import __version__
 from handout.bundled import bundled_names
 from handout.content.furniture import parse_settings
 from handout.content.library import LANGUAGES, entries_for_muscle, entry_in, library
-from handout.content.routine import library_stretches, load_routine
+from handout.content.routine import find_routine, library_stretches, load_routine
 from handout.errors import HandoutError
-from handout.layout.layout_file import bundled_layouts, grayscale, load_layout
+from handout.layout.layout_file import bundled_layouts, find_layout, grayscale, load_layout
 from handout.layout.paper import ORIENTATIONS, PAPERS, orientation_named, oriented, paper_named
+from handout.model import Photo
 from handout.pipeline import SheetRequest, make_pdf, sheet_text
 from handout.share.atomic import write_atomic
+from handout.share.output_target import Input, check_folder_targets, check_output
 from handout.share.preview import MAX_WIDTH, MIN_WIDTH, check_width, render_png
 
 DEFAULT_ROUTINE = "after-running"
@@ -34,6 +37,8 @@ PREVIEW_WIDTH = 1240
 """Pixels: an A4 page at 150 dpi, sharp on a phone and light enough for a chat group."""
 EXIT_BAD_INPUT = 2
 EXIT_SOME_ROWS_FAILED = 1
+EXIT_INTERRUPTED = 130
+"""What shells report for a command stopped with Ctrl-C (128 + SIGINT)."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -63,6 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="where to write the PDF (default: build/ROUTINE-LAYOUT-PAPER.pdf; -landscape and -grayscale "
         "are added to the name with those options)",
     )
+    add_force_argument(build, "PDF")
     build.set_defaults(run=run_build)
 
     preview = commands.add_parser(
@@ -81,6 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PX",
         help=f"width in pixels, {MIN_WIDTH} to {MAX_WIDTH}; the height follows (default: {PREVIEW_WIDTH})",
     )
+    add_force_argument(preview, "PNG picture")
     preview.set_defaults(run=run_preview)
 
     email = commands.add_parser(
@@ -107,6 +114,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="where to write the .eml file (default without --smtp: build/ROUTINE-LAYOUT-PAPER.eml)",
     )
     email.add_argument("--smtp", metavar="HOST:PORT", help="send it through this mail server")
+    add_force_argument(email, "e-mail file")
     email.set_defaults(run=run_email)
 
     layouts = commands.add_parser(
@@ -169,6 +177,7 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument(
         "--merge", action="store_true", help="write every sheet as one many-page PDF, for a print shop"
     )
+    add_force_argument(batch, "PDF")
     batch.set_defaults(run=run_batch)
 
     importer = commands.add_parser(
@@ -210,6 +219,15 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--no-browser", action="store_true", help="do not open the page in a browser")
     serve.set_defaults(run=run_serve)
     return parser
+
+
+def add_force_argument(command: argparse.ArgumentParser, kind: str) -> None:
+    command.add_argument(
+        "--force",
+        action="store_true",
+        help=f"replace an existing -o file even if it is not a {kind} (never an input, a read-only file "
+        "or a device)",
+    )
 
 
 def add_sheet_arguments(command: argparse.ArgumentParser) -> None:
@@ -257,6 +275,7 @@ class Sheet:
 
 
 def sheet_request(args: argparse.Namespace) -> SheetRequest:
+    check_not_empty(args)
     settings = parse_settings(args.set)
     orientation = orientation_named(args.orientation)
     paper = oriented(paper_named(args.paper), orientation)
@@ -264,19 +283,41 @@ def sheet_request(args: argparse.Namespace) -> SheetRequest:
     if args.grayscale:
         layout = grayscale(layout)
     routine = load_routine(args.routine)
-    name = f"{routine.name}-{layout.name}-{args.paper.lower()}"
+    name = f"{safe_stem(routine.name)}-{safe_stem(layout.name)}-{args.paper.lower()}"
     name += "-landscape" if orientation == "landscape" else ""
     name += "-grayscale" if args.grayscale else ""
     return SheetRequest(routine, layout, paper, settings, name)
 
 
-def make_sheet(args: argparse.Namespace) -> Sheet:
+def safe_stem(stem: str) -> str:
+    """A file's stem as part of the default file names (and the e-mail's attachment names): letters,
+    digits, dots and dashes; anything else (a quote, a line break, a slash) becomes a dash."""
+    return re.sub(r"[^\w.-]+", "-", stem).strip("-.")[:80] or "sheet"
+
+
+def check_not_empty(args: argparse.Namespace) -> None:
+    """An empty ROUTINE, --layout or -o ("" from a script's unset variable) would name the current folder."""
+    for option, value in (("ROUTINE", args.routine), ("--layout", args.layout), ("-o", args.output)):
+        if value is not None and not value.strip():
+            raise HandoutError(f"{option} is empty: give a file name (see: handout {args.command} --help)")
+
+
+def make_sheet(request: SheetRequest) -> Sheet:
     """Build the sheet; once it is built, say on stderr what the build noted (a figure found by name)."""
-    request = sheet_request(args)
     sheet = Sheet(request, make_pdf(request.routine, request.layout, request.paper, request.settings))
     for note in request.routine.notes:
         print(note, file=sys.stderr)
     return sheet
+
+
+def sheet_inputs(args: argparse.Namespace, request: SheetRequest) -> list[Input]:
+    """Every file the sheet is made from: -o may never name one of them."""
+    photos = [stretch.image for stretch in request.routine.stretches if isinstance(stretch.image, Photo)]
+    return [
+        ("the routine file", find_routine(args.routine)[0]),
+        ("the layout file", find_layout(args.layout)[0]),
+        *(("a photo of the routine", photo.path) for photo in photos),
+    ]
 
 
 def output_path(requested: str | None, default_name: str) -> Path:
@@ -290,18 +331,20 @@ def output_path(requested: str | None, default_name: str) -> Path:
 
 
 def run_build(args: argparse.Namespace) -> int:
-    sheet = make_sheet(args)
-    output = output_path(args.output, f"{sheet.request.name}.pdf")
-    write_atomic(output, sheet.pdf)
+    request = sheet_request(args)
+    output = output_path(args.output, f"{request.name}.pdf")
+    check_output(output, sheet_inputs(args, request), "pdf", force=args.force)
+    write_atomic(output, make_sheet(request).pdf)
     print(output)
     return 0
 
 
 def run_preview(args: argparse.Namespace) -> int:
     check_width(args.width)
-    sheet = make_sheet(args)
-    output = output_path(args.output, f"{sheet.request.name}.png")
-    write_atomic(output, render_png(sheet.pdf, args.width))
+    request = sheet_request(args)
+    output = output_path(args.output, f"{request.name}.png")
+    check_output(output, sheet_inputs(args, request), "png", force=args.force)
+    write_atomic(output, render_png(make_sheet(request).pdf, args.width))
     print(output)
     return 0
 
@@ -314,8 +357,12 @@ def run_email(args: argparse.Namespace) -> int:
     check_address(args.sender, "--from")
     if args.smtp:
         parse_server(args.smtp)
-    sheet = make_sheet(args)
-    request = sheet.request
+    request = sheet_request(args)
+    output = None
+    if args.output or not args.smtp:
+        output = output_path(args.output, f"{request.name}.eml")
+        check_output(output, sheet_inputs(args, request), "eml", force=args.force)
+    sheet = make_sheet(request)
     own = sheet_text(request.routine, request.layout, request.settings)
     message = compose_email(
         request.routine,
@@ -328,8 +375,7 @@ def run_email(args: argparse.Namespace) -> int:
         to=args.to,
         sender=args.sender,
     )
-    if args.output or not args.smtp:
-        output = output_path(args.output, f"{sheet.request.name}.eml")
+    if output is not None:
         write_atomic(output, message.as_bytes())
         print(output)
     if args.smtp:
@@ -340,29 +386,47 @@ def run_email(args: argparse.Namespace) -> int:
 
 def run_batch(args: argparse.Namespace) -> int:
     from handout.draw.render import render_pages
-    from handout.share.batch import Job, build_rows, default_workers, read_roster
+    from handout.share.batch import Job, Outcome, RowBuilder, grouped_errors, read_roster, worker_count
 
     roster = Path(args.roster)
-    workers = default_workers() if args.jobs is None else args.jobs
-    if workers < 1:
-        raise HandoutError(f"--jobs {workers}: give 1 or more worker processes")
+    if args.jobs is not None:
+        worker_count(args.jobs, 1)  # a bad --jobs is refused before the roster is read
     rows = read_roster(roster, args.roster)
     request = sheet_request(args)
-    folder = Path(args.output) if args.output and not args.merge else Path("build") / roster.stem
-    job = Job(request, folder, args.merge)
-    outcomes = []
-    with progress_bar(len(rows)) as bar:
-        for outcome in build_rows(job, rows, workers):
-            outcomes.append(outcome)
-            if outcome.error:
-                bar.write(f"error: {outcome.error}")
-            bar.update(1)
+    inputs = [("the roster", roster), *sheet_inputs(args, request)]
+    if args.merge:
+        merged = output_path(args.output, f"{roster.stem}.pdf")
+        check_output(merged, inputs, "pdf", force=args.force)
+        folder = merged.parent
+    else:
+        folder = Path(args.output) if args.output else Path("build") / roster.stem
+        sheets = [folder / f"{row.file_stem}.pdf" for row in rows if not row.problems]
+        check_folder_targets(folder, sheets, inputs, force=args.force)
+    job = Job(request, folder, args.merge, args.roster)
+    buildable = sum(1 for row in rows if not row.problems)
+    outcomes: list[Outcome] = []
+    builder = RowBuilder(job, rows, worker_count(args.jobs, buildable))
+    try:
+        with progress_bar(len(rows)) as bar:
+            for outcome in builder:
+                outcomes.append(outcome)
+                bar.update(1)
+    except KeyboardInterrupt:
+        outcomes += builder.stop()
+        done = sum(1 for outcome in outcomes if not outcome.errors)
+        what = (
+            "no merged PDF was written"
+            if args.merge
+            else f"{done} of {len(rows)} sheets were built (in {folder})"
+        )
+        print(f"error: interrupted: {what}; run the batch again to build them all", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    print_errors(grouped_errors(outcomes))
     pages = [outcome.page for outcome in outcomes if outcome.page is not None]
     if pages:
-        merged = Path(args.output) if args.output else Path("build") / f"{roster.stem}.pdf"
         write_atomic(merged, render_pages(pages))
         print(merged)
-    failed = [outcome.line for outcome in outcomes if outcome.error]
+    failed = [outcome.line for outcome in outcomes if outcome.errors]
     built = len(outcomes) - len(failed)
     print(f"{built} of {len(rows)} sheets built" + ("" if args.merge else f" in {folder}"))
     if failed:
@@ -377,11 +441,13 @@ def run_batch(args: argparse.Namespace) -> int:
 
 
 def progress_bar(total: int) -> Any:
-    """tqdm's bar on a terminal; without one (a log, CI), a plain line at every tenth of the rows."""
+    """tqdm's bar on a terminal; without one (a log, CI), a plain line at every tenth of the rows.
+
+    It counts rows done, built or failed: the sheets built are counted at the end."""
     if sys.stderr.isatty():
         from tqdm import tqdm
 
-        return tqdm(total=total, unit="sheet", file=sys.stderr)
+        return tqdm(total=total, unit="row", file=sys.stderr)
     return PlainProgress(total)
 
 
@@ -400,7 +466,7 @@ class PlainProgress:
     def update(self, count: int) -> None:
         self.done += count
         if self.done % self.step == 0 or self.done == self.total:
-            print(f"built {self.done} of {self.total} sheets", file=sys.stderr)
+            print(f"{self.done} of {self.total} rows done", file=sys.stderr)
 
     def write(self, line: str) -> None:
         print(line, file=sys.stderr)
@@ -495,6 +561,20 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         return int(args.run(args))
     except HandoutError as error:
-        for message in error.messages:
-            print(f"error: {message}", file=sys.stderr)
+        print_errors(error.messages)
         return EXIT_BAD_INPUT
+    except KeyboardInterrupt:  # Ctrl-C: files are written whole or not at all, so nothing was
+        print("error: interrupted: no file was left half-written", file=sys.stderr)
+        return EXIT_INTERRUPTED
+
+
+MAX_ERROR_LINES = 20
+"""A file with a thousand problems is not fixed from a thousand lines: the first ones, and a count."""
+
+
+def print_errors(messages: Sequence[str]) -> None:
+    for message in messages[:MAX_ERROR_LINES]:
+        print(f"error: {message}", file=sys.stderr)
+    if len(messages) > MAX_ERROR_LINES:
+        more = len(messages) - MAX_ERROR_LINES
+        print(f"error: ... and {more} more problems: fix the ones above first", file=sys.stderr)

@@ -1,5 +1,14 @@
 """The one exception users see: a message written for a coach, printed by the CLI as `error: ...`."""
 
+MAX_MESSAGE = 600
+"""Characters: a message quotes user values cut short already; this is the net under a missed one."""
+
+
+def _short(message: str) -> str:
+    if len(message) <= MAX_MESSAGE:
+        return message
+    return message[: MAX_MESSAGE // 2] + " … " + message[-MAX_MESSAGE // 3 :]
+
 
 class HandoutError(Exception):
     """A problem with the user's input or environment that they can fix.
@@ -11,7 +20,9 @@ class HandoutError(Exception):
     def __init__(self, *messages: str) -> None:
         # Messages quote the user's text (a name, a key), which may hold a line break or another
         # control character: printed as it is, it would split the message or garble the terminal.
-        one_line = tuple("".join(c if c.isprintable() else " " for c in message) for message in messages)
+        one_line = tuple(
+            _short("".join(c if c.isprintable() else " " for c in message)) for message in messages
+        )
         super().__init__(*one_line)
         self.messages = one_line
 

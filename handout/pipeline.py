@@ -77,14 +77,15 @@ def sheet_text(
     settings: Mapping[str, str],
     texts: Sequence[tuple[str, str]] | None = None,
 ) -> SheetText:
-    """The language is the routine's `lang`, or the CJK language its text and details are written in, or
-    English; the sheet's own words follow it, and the header and footer templates are filled with them.
+    """The language is the routine's `lang`, or the CJK language of the routine's own text (its title,
+    subtitle and stretches), or English; the sheet's own words follow it, and the header and footer
+    templates are filled with them. Details (a club's name, a runner's name from a roster, --set) never
+    choose it: an English routine for a Korean club is still printed in English.
 
     `texts` are the routine's texts as `routine_texts` gives them, when the caller has gathered them already.
     """
     routine_text = [text for _, text in (routine_texts(routine) if texts is None else texts)]
-    details = [*routine.details.values(), *settings.values()]
-    lang = routine.lang or cjk.language([*routine_text, *details]) or "en"
+    lang = routine.lang or cjk.language(routine_text) or "en"
     words = words_for(lang)
     return SheetText(lang, words, page_furniture(routine, layout, settings, words))
 
@@ -108,9 +109,35 @@ def check_printable(
     for part, text in (("header", furniture.header), ("footer", furniture.footer)):
         layout_only = "".join(char for char in text if char not in reported)
         checked.append((f"{layout.source}: [{part}] template", layout_only))
-    problems = [problem for where, text in checked for problem in unprintable(where, text)]
+    problems = unprintable_texts(checked)
     if problems:
         raise HandoutError(*problems)
+
+
+GROUP_CHARACTERS_FROM = 4
+"""More characters than this that cannot be printed are one message, not one each: a routine in a
+script no font covers says so once."""
+PRINTABLE_SCRIPTS = "Latin, Greek, Cyrillic, Chinese, Japanese and Korean"
+
+
+def unprintable_texts(texts: Sequence[tuple[str, str]]) -> list[str]:
+    """Messages for the characters of `texts` ((where, text) pairs) that no font has a glyph for: one
+    each when there are a few, one grouped line when there are many."""
+    missing = {where: missing_characters(text) for where, text in texts}
+    characters = list(dict.fromkeys(char for chars in missing.values() for char in chars))
+    if len(characters) < GROUP_CHARACTERS_FROM:
+        return [problem for where, text in texts for problem in unprintable(where, text)]
+    places = [where for where, chars in missing.items() if chars]
+    source = places[0].partition(": ")[0]
+    start = f"{source}: " if all(place.startswith(f"{source}: ") for place in places) else ""
+    places = [place.removeprefix(start) for place in places]
+    shown = ", ".join(f"U+{ord(char):04X}" for char in characters[:5])
+    more = f" and {len(characters) - 5} more" if len(characters) > 5 else ""
+    where = ", ".join(places[:3]) + (f" and {len(places) - 3} more places" if len(places) > 3 else "")
+    return [
+        f"{start}{len(characters)} different characters cannot be printed with the fonts ({shown}{more}), in "
+        f"{where}: handout prints {PRINTABLE_SCRIPTS}; replace or remove them"
+    ]
 
 
 def unprintable(where: str, text: str) -> list[str]:

@@ -48,7 +48,7 @@ def test_one_named_sheet_per_row(run_cli, tmp_path, jobs):
     ben = text_of(folder / "ben-okafor.pdf")
     assert "— Ben Okafor Stretches after your run" in ben, "an empty cell is a detail not set"
     assert "4 of 4 sheets built" in result.out
-    assert result.err.splitlines()[-1] == "built 4 of 4 sheets"
+    assert result.err.splitlines()[-1] == "4 of 4 rows done"
 
 
 def test_a_bad_row_is_reported_with_its_line_and_the_others_still_build(run_cli, tmp_path):
@@ -59,7 +59,7 @@ def test_a_bad_row_is_reported_with_its_line_and_the_others_still_build(run_cli,
     errors = [line for line in result.err.splitlines() if line.startswith("error:")]
     assert errors == [
         "error: members.csv: line 3: 4 cells, but the header names 3 columns: "
-        "check for a stray comma (put a cell with a comma in double quotes)"
+        "check for a stray or missing comma (put a cell with a comma in double quotes)"
     ]
     assert "1 row failed (line 3): see the errors above" in result.err
     assert "Traceback" not in result.err

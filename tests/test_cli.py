@@ -83,10 +83,12 @@ def test_output_option_naming_a_folder_puts_the_default_name_inside(run_cli, wri
 
 def test_output_option_replaces_an_existing_file(run_cli, write_routine, tmp_path):
     write_routine(realistic())
-    (tmp_path / "sheet.pdf").write_bytes(b"old")
+    (tmp_path / "sheet.pdf").write_bytes(b"%PDF-1.4 yesterday's sheet")
     result = run_cli("build", "routine.toml", "--output", "sheet.pdf")
     assert result.code == 0, result.err
-    assert (tmp_path / "sheet.pdf").read_bytes().startswith(b"%PDF-")
+    assert (tmp_path / "sheet.pdf").read_bytes().startswith(b"%PDF-") and b"yesterday" not in (
+        tmp_path / "sheet.pdf"
+    ).read_bytes()
 
 
 def test_version(run_cli):

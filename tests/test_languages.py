@@ -314,7 +314,7 @@ def test_an_unknown_lang_is_an_error_listing_the_languages(run_cli, write_routin
     data["lang"] = "it"
     write_routine(data)
     error_mentions(
-        run_cli("build", "routine.toml"), "routine.toml", '"lang"', "'it'", '"de"', "translations.toml"
+        run_cli("build", "routine.toml"), "routine.toml", '"lang"', '"it"', '"de"', "translations.toml"
     )
 
 

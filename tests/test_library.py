@@ -61,7 +61,7 @@ def test_unknown_library_id_lists_the_closest(tmp_path: Path, capsys: pytest.Cap
     assert main(["build", str(routine), "-o", str(tmp_path / "out.pdf")]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1
-    assert err.startswith(f"error: {routine}: stretch 1: \"use\" names no stretch in the library: 'calf-wal'")
+    assert err.startswith(f'error: {routine}: stretch 1: "use" names no stretch in the library: "calf-wal"')
     assert "closest: calf-wall" in err
     assert "handout stretches" in err
     assert not (tmp_path / "out.pdf").exists()

@@ -18,10 +18,10 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import asdict, fields
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Literal
 
-from handout.content.schema import tidy_text
+from handout.content.schema import cut, quoted, tidy_text
 from handout.content.sheet_words import ENGLISH, Words
 from handout.errors import HandoutError
 from handout.model import Furniture, Layout, Routine
@@ -36,6 +36,9 @@ RESERVED = ("title", *(field.name for field in fields(Words)))
 """Variables handout sets itself: the routine's title, and the words it prints in the sheet's language
 (safety, safety_short, questions, ...), which come from translations.toml."""
 MAX_DETAIL_LENGTH = 300
+MAX_NAME_LENGTH = 40
+MAX_TEMPLATE_LENGTH = 2_000
+"""Characters of a header or footer template: the bundled ones are under 200."""
 
 
 def page_furniture(
@@ -58,10 +61,18 @@ def template_problem(source: str) -> str | None:
     """Why a template cannot be compiled (its line and Jinja2's reason), or None when it can."""
     from jinja2 import TemplateSyntaxError
 
+    from handout.content.template_sandbox import TemplateBudgetError
+
+    if len(source) > MAX_TEMPLATE_LENGTH:
+        return f"is {len(source):,} characters long: keep a header or footer under {MAX_TEMPLATE_LENGTH:,}"
     try:
         _compiled(source)
     except TemplateSyntaxError as error:
-        return f"has a mistake on line {error.lineno}: {str(error.message).rstrip('.')}"
+        return f"has a mistake on line {error.lineno}: {cut(str(error.message).rstrip('.'), 200)}"
+    except TemplateBudgetError as error:
+        return f"cannot be used: {error}"
+    except RecursionError:
+        return "is nested too deeply (brackets or blocks inside each other): simplify it"
     return None
 
 
@@ -72,23 +83,47 @@ def fill(source: str, variables: Mapping[str, str], layout_source: str, part: Pa
     from jinja2 import UndefinedError
     from jinja2.sandbox import SecurityError
 
+    from handout.content.template_sandbox import TemplateBudgetError, render_within_budget
+
     where = f"{layout_source}: [{part}] template"
+    problem = template_problem(source)
+    if problem:
+        raise HandoutError(f"{where} {problem}")
     try:
-        text = _compiled(source).render(variables)
+        text = render_within_budget(_compiled(source), dict(variables))
     except SecurityError as error:
         raise HandoutError(
-            f"{where} is not allowed to do that ({str(error).rstrip('.')}): "
+            f"{where} is not allowed to do that ({cut(str(error).rstrip('.'), 120)}): "
             "a template may only print and test details"
         ) from None
     except UndefinedError as error:
         name = re.match(r"'([^']+)' is undefined", str(error))
         if name is None:
-            raise HandoutError(f"{where} cannot be filled: {error}") from None
+            raise HandoutError(f"{where} cannot be filled: {cut(str(error), 120)}") from None
         raise HandoutError(
-            f'{where} uses "{name[1]}", which is not set: add --set {name[1]}=... '
-            f'or {name[1]} = "..." under [details] in the routine'
+            f"{where} uses {quoted(name[1])}, which is not set: add --set {name[1][:40]}=... "
+            f'or {name[1][:40]} = "..." under [details] in the routine'
         ) from None
+    except TemplateBudgetError as error:
+        raise HandoutError(
+            f"{where} is refused: {error}: a header or footer prints a line of details"
+        ) from None
+    except Exception as error:
+        raise HandoutError(f"{where} cannot be filled: {template_failure(error)}") from None
     return tidy_text(text)
+
+
+def template_failure(error: Exception) -> str:
+    """What a template did wrong, in words for a coach, from the Python error it raised."""
+    if isinstance(error, ZeroDivisionError):
+        return "it divides by zero"
+    if isinstance(error, RecursionError):
+        return "a macro or loop calls itself without end"
+    if isinstance(error, MemoryError | OverflowError):
+        return "it makes a number or text too large"
+    if isinstance(error, TypeError):
+        return f"it mixes text and numbers, or calls what cannot be called ({cut(str(error), 120)})"
+    return f"it fails ({type(error).__name__}: {cut(str(error), 120)})"
 
 
 def check_details(table: Mapping[str, object], where: str) -> tuple[dict[str, str], list[str]]:
@@ -96,9 +131,10 @@ def check_details(table: Mapping[str, object], where: str) -> tuple[dict[str, st
     details: dict[str, str] = {}
     problems: list[str] = []
     for name, value in table.items():
-        if not DETAIL_NAME.fullmatch(name):
+        if not DETAIL_NAME.fullmatch(name) or len(name) > MAX_NAME_LENGTH:
             problems.append(
-                f'{where}: "{name}" cannot be a detail name: use letters, digits and _ (like club or date_2)'
+                f"{where}: {quoted(name)} cannot be a detail name: use up to {MAX_NAME_LENGTH} letters, "
+                "digits and _ (like club or date_2)"
             )
         elif name in RESERVED:
             problems.append(f"{where}: {name} comes from the routine's own {name} = ...: use another name")
@@ -121,7 +157,7 @@ def parse_settings(settings: list[str]) -> dict[str, str]:
         name, equals, value = setting.partition("=")
         if not equals or not name.strip():
             malformed.append(
-                f'--set "{setting}" is not name=value: write it like --set club="Riverside Runners"'
+                f'--set {quoted(setting)} is not name=value: write it like --set club="Riverside Runners"'
             )
         else:
             table[name.strip()] = value
@@ -131,7 +167,7 @@ def parse_settings(settings: list[str]) -> dict[str, str]:
     return details
 
 
-@cache
+@lru_cache(maxsize=64)
 def _compiled(source: str) -> Template:
     return _environment().from_string(source)
 
@@ -139,12 +175,13 @@ def _compiled(source: str) -> Template:
 @cache
 def _environment() -> Environment:
     from jinja2 import StrictUndefined
-    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    from handout.content.template_sandbox import BudgetedSandbox
 
     class Unset(StrictUndefined):
         """Printing an unset detail fails; `{% if club %}` reads it as false, so parts can be optional."""
 
-        def __bool__(self) -> bool:
+        def __bool__(self) -> bool:  # type: ignore[override]  # StrictUndefined fails here; this one is false
             return False
 
-    return ImmutableSandboxedEnvironment(undefined=Unset, autoescape=False)
+    return BudgetedSandbox(undefined=Unset)

@@ -13,9 +13,16 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from handout.content.input_file import check_regular_file
+from handout.errors import HandoutError
+
 MAX_MEGAPIXELS = 80
 """Larger images are refused: no camera makes them, but a decompression bomb does."""
+FORMATS = ("JPEG", "PNG", "WEBP")
+"""The only formats Pillow may open, by content: never EPS or PostScript, which Pillow hands to
+Ghostscript, nor the dozens of rarer formats whose decoders nobody here needs."""
 UNREADABLE = "is not a readable image: use a JPEG, PNG or WebP file"
+NOT_A_FILE = "is not a file (a folder, a pipe or a device): give a JPEG, PNG or WebP file"
 
 
 def photo_problem(path: Path) -> str | None:
@@ -23,7 +30,11 @@ def photo_problem(path: Path) -> str | None:
     from PIL import Image, UnidentifiedImageError
 
     try:
-        with bombs_refused(), Image.open(path) as image:
+        check_regular_file(path, "", "photo")
+    except HandoutError as error:
+        return error.messages[0].removeprefix(": ")
+    try:
+        with bombs_refused(), Image.open(path, formats=FORMATS) as image:
             megapixels = image.width * image.height / 1e6
             if megapixels > MAX_MEGAPIXELS:
                 return too_large(megapixels)

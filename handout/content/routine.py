@@ -17,7 +17,7 @@ from handout.bundled import bundled_dir, bundled_names, find_toml
 from handout.content import photo_file, poses
 from handout.content.furniture import check_details
 from handout.content.library import find_entry, library, stretch_fields
-from handout.content.schema import Checker, read_toml, tidy_text, type_name
+from handout.content.schema import Checker, quoted, read_toml, tidy_text, type_name
 from handout.content.sheet_words import translations
 from handout.errors import HandoutError
 from handout.model import Figure, Illustration, Photo, Routine, Stretch
@@ -101,7 +101,7 @@ def check_lang(value: object, check: Checker) -> str | None:
         codes = ", ".join(f'"{code}"' for code in languages)
         check.problem(
             "",
-            f'"lang" is {value!r}: handout prints its own words (Target, Hold, the safety advice) '
+            f'"lang" is {quoted(value)}: handout prints its own words (Target, Hold, the safety advice) '
             f"in {codes}; use one of them, or add your language to handout/content/translations.toml",
         )
         return None
@@ -111,7 +111,7 @@ def check_lang(value: object, check: Checker) -> str | None:
 def stretch_label(number: int, name: object) -> str:
     """How messages name a stretch: its number, and its name (tidied as printed) when it has a usable one."""
     if isinstance(name, str) and "".join(tidy_text(name).split()):
-        return f'stretch {number} "{tidy_text(name)}"'
+        return f"stretch {number} {quoted(tidy_text(name))}"
     return f"stretch {number}"
 
 
@@ -161,11 +161,12 @@ def with_library_entry(
     entry_id = table["use"]
     entries = library()
     if not isinstance(entry_id, str) or entry_id not in entries:
-        near = difflib.get_close_matches(str(entry_id), list(entries), n=3, cutoff=0.4)
+        near = difflib.get_close_matches(str(entry_id)[:80], list(entries), n=3, cutoff=0.4)
         hint = f" (closest: {', '.join(near)})" if near else ""
         check.problem(
             stretch_label(number, table.get("name")),
-            f'"use" names no stretch in the library: {entry_id!r}{hint}; list them with: handout stretches',
+            f'"use" names no stretch in the library: {quoted(entry_id)}{hint}; '
+            "list them with: handout stretches",
         )
         return None
     fields = stretch_fields(entry_id, lang)
@@ -218,9 +219,12 @@ def find_illustration(value: str, folder: Path, where: str, check: Checker) -> I
     if photo.is_file():
         problem = photo_file.photo_problem(photo)
         if problem:
-            check.problem(where, f'image "{value}" {problem}')
+            check.problem(where, f"image {quoted(value)} {problem}")
             return None
         return Photo(photo, owner=f"{check.shown_as}: {where}")
+    if photo.exists():  # a folder, a pipe, a device: there, but not a photo
+        check.problem(where, f"image {quoted(value)} {photo_file.NOT_A_FILE}")
+        return None
     pose_file = bundled_dir("images") / f"{value}.toml"
     if Path(value).name == value and pose_file.is_file():
         try:
@@ -231,7 +235,7 @@ def find_illustration(value: str, folder: Path, where: str, check: Checker) -> I
     names = ", ".join(bundled_names("images"))
     check.problem(
         where,
-        f'image "{value}" not found: put the file next to the routine file, '
+        f"image {quoted(value)} not found: put the file next to the routine file, "
         f"or use a bundled illustration ({names})",
     )
     return None

@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from handout.content.photo_file import UNREADABLE, bombs_refused, too_large
+from handout.content.photo_file import FORMATS, UNREADABLE, bombs_refused, too_large
 from handout.content.schema import file_stamp
 from handout.errors import HandoutError
 from handout.model import Rect
@@ -65,7 +65,7 @@ def _prepared(
     every sheet of a batch places the same photos, and decoding a phone photo is the slowest step."""
     from PIL import Image, ImageOps
 
-    with bombs_refused(), Image.open(path) as original:
+    with bombs_refused(), Image.open(path, formats=FORMATS) as original:
         lossless = original.format in LOSSLESS_FORMATS
         rotated = _orientation(original) in ROTATED_ORIENTATIONS
         width, height = (original.height, original.width) if rotated else original.size

@@ -16,7 +16,7 @@ from typing import Any, cast, get_args
 from handout.bundled import bundled_names, find_toml
 from handout.content import furniture
 from handout.content.routine import MAX_STRETCHES
-from handout.content.schema import Checker, file_stamp, read_toml, type_name
+from handout.content.schema import Checker, file_stamp, quoted, read_toml, type_name
 from handout.errors import HandoutError
 from handout.model import MM, CardField, Layout, TextStyle
 
@@ -102,24 +102,20 @@ def check_layout(data: dict[str, Any], shown_as: str, name: str) -> Layout:
     qr_size = check.number(qr, "size_mm", "[qr]", low=MIN_QR_MM, high=60, default=25) * MM
     sheet = check.table(data, "sheet", "")
     check.keys(sheet, ("copies",), "[sheet]")
-    copies = check.number(sheet, "copies", "[sheet]", low=1, high=2, default=1)
-    if copies not in (1, 2):
-        check.problem("[sheet]", f'"copies" is {copies:g}: use 1 (one page a sheet) or 2 (two half pages)')
+    copies = check.integer(sheet, "copies", "[sheet]", low=1, high=2, default=1)
 
     palette = {
         key: check_color(colors, key, "[colors]", default, check) for key, default in DEFAULT_COLORS.items()
     }
     body_min = check.number(text, "body_min_pt", "[text]", low=MIN_BODY_PT, high=40, default=MIN_BODY_PT)
-    columns = int(check.number(grid, "columns", "[grid]", low=1, high=4, default=2))
+    columns = check.integer(grid, "columns", "[grid]", low=1, high=4, default=2)
     layout = Layout(
         name=name,
         description=description,
         columns=columns,
-        columns_landscape=int(
-            check.number(grid, "columns_landscape", "[grid]", low=1, high=6, default=columns)
-        ),
-        max_stretches=int(
-            check.number(grid, "max_stretches", "[grid]", low=1, high=MAX_STRETCHES, default=MAX_STRETCHES)
+        columns_landscape=check.integer(grid, "columns_landscape", "[grid]", low=1, high=6, default=columns),
+        max_stretches=check.integer(
+            grid, "max_stretches", "[grid]", low=1, high=MAX_STRETCHES, default=MAX_STRETCHES
         ),
         margin=check.number(page, "margin_mm", "[page]", low=MIN_MARGIN_MM, high=40, default=14) * MM,
         gap=check.number(grid, "gap_mm", "[grid]", low=0, high=30, default=5) * MM,
@@ -141,7 +137,7 @@ def check_layout(data: dict[str, Any], shown_as: str, name: str) -> Layout:
         header_template=check_template(parts["header"], "[header]", check),
         footer_template=check_template(parts["footer"], "[footer]", check),
         qr_size=qr_size if show_qr else 0.0,
-        copies=int(copies),
+        copies=copies,
         source=shown_as,
         header=check_style(styles, "header", palette, check),
         title=check_style(styles, "title", palette, check),
@@ -196,7 +192,7 @@ def check_card_fields(value: object, check: Checker) -> tuple[CardField, ...]:
         or "name" not in value
     ):
         options = ", ".join(f'"{field}"' for field in CARD_FIELDS)
-        check.problem("[card]", f'"fields" is {value!r}: list some of {options} once each, with "name"')
+        check.problem("[card]", f'"fields" is {quoted(value)}: list some of {options} once each, with "name"')
         return CARD_FIELDS
     return tuple(value)
 
@@ -204,7 +200,9 @@ def check_card_fields(value: object, check: Checker) -> tuple[CardField, ...]:
 def check_color(table: dict[str, Any], key: str, where: str, default: str, check: Checker) -> str:
     value = table.get(key, default)
     if not isinstance(value, str) or not HEX_COLOR.fullmatch(value):
-        check.problem(where, f'"{key}" is {value!r}: write a colour as "#rrggbb", for example "#1a1a1a"')
+        check.problem(
+            where, f'"{key}" is {quoted(value)}: write a colour as "#rrggbb", for example "#1a1a1a"'
+        )
         return default
     return value.lower()
 
@@ -218,7 +216,7 @@ def check_style(styles: dict[str, Any], key: str, palette: dict[str, str], check
     color = table.get("color", default["color"])
     if not isinstance(color, str) or not (color in palette or HEX_COLOR.fullmatch(color)):
         names = ", ".join(f'"{name}"' for name in COLOR_NAMES)
-        check.problem(where, f'"color" is {color!r}: use {names} or a colour "#rrggbb"')
+        check.problem(where, f'"color" is {quoted(color)}: use {names} or a colour "#rrggbb"')
         color = default["color"]
     return TextStyle(
         scale=check.number(table, "scale", where, low=1, high=6, default=default["scale"]),

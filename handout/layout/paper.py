@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Literal, cast
 
+from handout.content.schema import quoted
 from handout.errors import HandoutError
 from handout.model import MM, Paper
 
@@ -21,7 +22,7 @@ def paper_named(name: str) -> Paper:
         return PAPERS[name.lower()]
     except KeyError:
         choices = " or ".join(f"--paper {key}" for key in PAPERS)
-        raise HandoutError(f'unknown paper "{name}": use {choices}') from None
+        raise HandoutError(f"unknown paper {quoted(name)}: use {choices}") from None
 
 
 def orientation_named(name: str) -> Orientation:
@@ -29,7 +30,7 @@ def orientation_named(name: str) -> Orientation:
     if name.lower() in ORIENTATIONS:
         return cast(Orientation, name.lower())
     choices = " or ".join(f"--orientation {key}" for key in ORIENTATIONS)
-    raise HandoutError(f'unknown orientation "{name}": use {choices}')
+    raise HandoutError(f"unknown orientation {quoted(name)}: use {choices}")
 
 
 def oriented(paper: Paper, orientation: Orientation) -> Paper:

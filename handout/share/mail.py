@@ -14,6 +14,7 @@ from email.utils import formatdate, make_msgid
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from handout.content.schema import quoted
 from handout.content.sheet_words import Words
 from handout.errors import HandoutError
 from handout.model import Layout, Routine
@@ -33,7 +34,8 @@ that could end a header line or add a recipient gets through."""
 def check_address(address: str, option: str) -> None:
     if not _ADDRESS.fullmatch(address):
         raise HandoutError(
-            f"{option} {address!r} is not an e-mail address: give one plain address like coach@example.org"
+            f"{option} {quoted(address)} is not an e-mail address: "
+            "give one plain address like coach@example.org"
         )
 
 
