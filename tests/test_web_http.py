@@ -97,7 +97,7 @@ def test_an_uploaded_layout_file_is_used(client: TestClient) -> None:
         ({"routine": SHORT.replace("calf-wall", "calf-wal")}, {}, '"use" names no stretch in the library'),
         ({"routine": SHORT, "paper": "a3"}, {}, 'unknown paper "a3"'),
         ({"routine": SHORT, "orientation": "sideways"}, {}, 'unknown orientation "sideways"'),
-        ({"routine": SHORT, "lang": "xx"}, {}, "\"lang\" is 'xx'"),
+        ({"routine": SHORT, "lang": "xx"}, {}, '"lang" is "xx"'),
         ({"routine": SHORT, "layout": "../layouts/grid"}, {}, 'unknown layout "../layouts/grid"'),
         ({"routine": SHORT, "layout": "/etc/passwd"}, {}, 'unknown layout "/etc/passwd"'),
         ({"routine": SHORT, "club": "x" * 400}, {}, '"club" is 400 characters long'),
