@@ -1,0 +1,158 @@
+"""Arrange cards in the room a page leaves for them: the arrangements a layout allows -> card rectangles.
+
+An arrangement is a way to cut the card area into cards: how many columns, where each card's image goes
+(on top of its text or on its left), the image's share of the card, whether the rows are of equal height
+or each as tall as its cards need, and whether a short last row widens its cards to fill the row. The
+layout file lists what it allows; `arrangements` gives them in a fixed order (columns as listed, then
+image positions, image shares, row heights, a widened last row before a narrow one), which decides ties,
+so the same routine always gets the same sheet.
+
+Pure geometry: the text heights come from the typesetter, the choice between arrangements is made by
+composition.py.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from handout.model import ImagePosition, Layout, Rect, RowHeights
+
+MIN_TEXT_EMS = 11
+"""A card's text column is at least this many body sizes wide (about 25 characters a line): narrower,
+and every line breaks after two or three words."""
+IMAGE_GAP = 0.6
+"""Space between a card's image and its text, in body sizes."""
+
+
+@dataclass(frozen=True)
+class Arrangement:
+    columns: int
+    image: ImagePosition | None
+    """Where the image goes; None when no stretch of the routine has one."""
+    share: float
+    """The image's share of the card: of its inner width on the left; on top, the least of its height."""
+    rows: RowHeights
+    span: bool
+    """The last row's cards are widened to fill the row when it has fewer than `columns`."""
+
+    def describe(self) -> str:
+        image = "no images" if self.image is None else f"image {self.image} {self.share:g}"
+        span = ", last row widened" if self.span else ""
+        return f"{self.columns} columns, {image}, {self.rows} rows{span}"
+
+
+@dataclass(frozen=True)
+class CardPlace:
+    """Where one card goes: its frame, its image (None: no image room) and its text's top-left and width."""
+
+    frame: Rect
+    image: Rect | None
+    text: Rect
+
+
+def arrangements(layout: Layout, landscape: bool, count: int, with_images: bool) -> list[Arrangement]:
+    """Every arrangement the layout allows for `count` cards, in the order that breaks ties."""
+    wanted = layout.columns_landscape if landscape else layout.columns
+    columns = list(dict.fromkeys(min(columns, count) for columns in wanted))
+    images: tuple[ImagePosition | None, ...] = layout.image_positions if with_images else (None,)
+    found: list[Arrangement] = []
+    for column_count in columns:
+        spans = (True, False) if layout.span and count % column_count else (False,)
+        for image in images:
+            shares = layout.image_shares if image is not None else (0.0,)
+            for share in shares:
+                for rows in layout.row_heights:
+                    found.extend(Arrangement(column_count, image, share, rows, span) for span in spans)
+    return found
+
+
+class Grid:
+    """One arrangement cut into cards in an area: the text widths it gives, then the cards' rectangles."""
+
+    def __init__(self, arrangement: Arrangement, area: Rect, count: int, layout: Layout) -> None:
+        self.arrangement = arrangement
+        self.area = area
+        self.count = count
+        self.gap = layout.gap
+        self.pad = layout.card_padding
+        self.row_count = math.ceil(count / arrangement.columns)
+
+    def rows(self) -> list[range]:
+        columns = self.arrangement.columns
+        return [range(row * columns, min((row + 1) * columns, self.count)) for row in range(self.row_count)]
+
+    def card_width(self, index: int) -> float:
+        arrangement = self.arrangement
+        in_row = arrangement.columns
+        if arrangement.span and index >= (self.row_count - 1) * arrangement.columns:
+            in_row = self.count - (self.row_count - 1) * arrangement.columns
+        return (self.area.width - (in_row - 1) * self.gap) / in_row
+
+    def image_width(self, index: int) -> float:
+        """The width of an image on the left of the card's text (0 for any other arrangement)."""
+        if self.arrangement.image != "left":
+            return 0.0
+        return (self.card_width(index) - 2 * self.pad) * self.arrangement.share
+
+    def text_width(self, index: int) -> float:
+        inner = self.card_width(index) - 2 * self.pad
+        if self.arrangement.image == "left":
+            return inner - self.image_width(index) - self.pad
+        return inner
+
+    def text_widths(self, body: float) -> list[float] | None:
+        """Each card's text width, or None when a text column would be too narrow at this body size."""
+        widths = [self.text_width(index) for index in range(self.count)]
+        return None if min(widths) < MIN_TEXT_EMS * body else widths
+
+    def row_needs(self, text_heights: list[float], body: float) -> list[float]:
+        """The least height of each row: its tallest text, and on top an image of at least its share."""
+        needs = []
+        for row in self.rows():
+            text = max(text_heights[index] for index in row)
+            if self.arrangement.image == "top":
+                text = (text + IMAGE_GAP * body) / (1 - self.arrangement.share)
+            needs.append(text + 2 * self.pad)
+        if self.arrangement.rows == "equal":
+            needs = [max(needs)] * len(needs)
+        return needs
+
+    def shortfall(self, text_heights: list[float], body: float) -> float:
+        """How much taller than the area the rows need to be (0 or less: they fit)."""
+        needs = self.row_needs(text_heights, body)
+        return sum(needs) + (len(needs) - 1) * self.gap - self.area.height
+
+    def places(self, text_heights: list[float], body: float) -> list[CardPlace]:
+        """The cards' rectangles, the room left over shared equally among the rows.
+
+        On top, the image takes what the tallest text of its row leaves, so texts line up along a row.
+        """
+        needs = self.row_needs(text_heights, body)
+        spare = max(0.0, -self.shortfall(text_heights, body)) / len(needs)
+        places: list[CardPlace] = []
+        top = self.area.y
+        for row, need in zip(self.rows(), needs, strict=True):
+            height = need + spare
+            tallest = max(text_heights[index] for index in row)
+            x = self.area.x
+            for index in row:
+                width = self.card_width(index)
+                frame = Rect(x, top, width, height)
+                places.append(self.split(index, frame, tallest, body))
+                x += width + self.gap
+            top += height + self.gap
+        return places
+
+    def split(self, index: int, frame: Rect, tallest: float, body: float) -> CardPlace:
+        pad = self.pad
+        inner = Rect(frame.x + pad, frame.y + pad, frame.width - 2 * pad, frame.height - 2 * pad)
+        image = self.arrangement.image
+        if image is None:
+            return CardPlace(frame, None, inner)
+        if image == "left":
+            picture = Rect(inner.x, inner.y, self.image_width(index), inner.height)
+            text_x = picture.right + pad
+            return CardPlace(frame, picture, Rect(text_x, inner.y, inner.right - text_x, inner.height))
+        picture = Rect(inner.x, inner.y, inner.width, inner.height - IMAGE_GAP * body - tallest)
+        return CardPlace(frame, picture, Rect(inner.x, inner.bottom - tallest, inner.width, tallest))

@@ -1,0 +1,225 @@
+"""Set a card's text and the page's paragraphs in lines: text + style + width -> line boxes, stacked.
+
+Words are measured once through the `TextMeasure` passed in (the layout never measures itself), and a
+card's text is set once per stretch, size and width, so the arrangement search can try many widths and
+sizes cheaply: a batch of a thousand sheets of one routine sets each card's text once per size.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Protocol
+
+from handout.content.sheet_words import Words
+from handout.layout import cjk
+from handout.model import FontRole, Layout, Rect, Stretch, TextBox, TextRole, TextStyle
+
+Paragraph = tuple[str, TextStyle, TextRole, int | None]
+"""A text to wrap, its style, its role and the index of the card it belongs to (None: page text)."""
+
+
+class TextMeasure(Hashable, Protocol):
+    """Font metrics per point of text size, and the width of a text (fonts.FontMetrics is one).
+
+    Hashable, like a frozen dataclass: typesetters are kept per fonts between sheets.
+    """
+
+    @property
+    def ascent(self) -> float: ...
+
+    @property
+    def descent(self) -> float: ...
+
+    def width(self, text: str, font: FontRole, size: float) -> float: ...
+
+
+@dataclass
+class Block:
+    """Text lines stacked from the top of a column: each line's offset from the top and its box maker."""
+
+    boxes: list[Callable[[float, float], TextBox]]
+    height: float
+
+    def placed(self, x: float, y: float) -> list[TextBox]:
+        return [make(x, y) for make in self.boxes]
+
+
+def card_points(stretch: Stretch, layout: Layout) -> tuple[str, ...]:
+    """The numbered lines a card prints: the cues on a layout that asks for them, when there are any."""
+    return stretch.cues if layout.points == "cues" and stretch.cues else stretch.key_points
+
+
+@lru_cache(maxsize=16)
+def typesetter(layout: Layout, fonts: TextMeasure, words: Words) -> Typesetter:
+    """One typesetter per layout, fonts and language, kept between sheets: a batch of a thousand sheets
+    of one routine measures its words once and sets each card's text once per text size."""
+    return Typesetter(layout, fonts, words)
+
+
+class Typesetter:
+    """Breaks and stacks text into line boxes; word widths are measured once and scaled."""
+
+    CACHED_CARDS = 16384
+    """Enough for every width and size the arrangement search tries for a routine of eight stretches."""
+
+    def __init__(self, layout: Layout, fonts: TextMeasure, words: Words) -> None:
+        self.layout = layout
+        self.fonts = fonts
+        self.words = words
+        self._widths: dict[tuple[str, FontRole], float] = {}
+        self._cards: dict[tuple[Stretch, int, float, float], Block] = {}
+
+    def width(self, text: str, font: FontRole, size: float) -> float:
+        key = (text, font)
+        if key not in self._widths:
+            self._widths[key] = self.fonts.width(text, font, 1.0)
+        return self._widths[key] * size
+
+    def card_text(self, stretch: Stretch, card: int, body: float, width: float) -> Block:
+        """The card's text set once per stretch, size and width (blocks are never changed once made)."""
+        key = (stretch, card, body, width)
+        if key not in self._cards:
+            if len(self._cards) >= self.CACHED_CARDS:
+                self._cards.clear()
+            self._cards[key] = self.set_card_text(stretch, card, body, width)
+        return self._cards[key]
+
+    def set_card_text(self, stretch: Stretch, card: int, body: float, width: float) -> Block:
+        """The card's fields in the layout's order; the numbered points get a little more space around."""
+        layout = self.layout
+        paragraphs: dict[str, Paragraph] = {
+            "name": (stretch.name, layout.heading, "name", card),
+            "target": (f"{self.words.target}: {stretch.target}", layout.target, "target", card),
+        }
+        if stretch.hold:
+            paragraphs["hold"] = (f"{self.words.hold}: {stretch.hold}", layout.hold, "hold", card)
+        card_text = Block([], 0.0)
+        previous = None
+        for field in layout.card_fields:
+            if field == "points":
+                block = self.numbered(card_points(stretch, layout), card, body, width)
+            elif field in paragraphs:
+                block = self.stack([paragraphs[field]], body, width)
+            else:
+                continue
+            if previous is not None:
+                card_text.height += 0.45 * body if "points" in (field, previous) else 0.2 * body
+            card_text.boxes.extend(shifted(make, 0, card_text.height) for make in block.boxes)
+            card_text.height += block.height
+            previous = field
+        return card_text
+
+    def numbered(self, points: tuple[str, ...], card: int, body: float, width: float) -> Block:
+        """Key points with their numbers in a column of their own and wrapped lines hanging under the text."""
+        style = self.layout.point
+        size = body * style.scale
+        number_width = max(self.width(f"{n}.", "bold", size) for n in range(1, len(points) + 1))
+        indent = number_width + 0.4 * size
+        block = Block([], 0.0)
+        for number, point in enumerate(points, start=1):
+            if number > 1:
+                block.height += 0.3 * body
+            label = f"{number}."
+            label_box = self.line_box(label, "bold", size, style.color, "number", card)
+            block.boxes.append(
+                shifted(label_box, number_width - self.width(label, "bold", size), block.height)
+            )
+            lines = self.wrap(point, style.font, size, width - indent)
+            for line_number, line in enumerate(lines):
+                make = self.line_box(line, style.font, size, style.color, "point", card)
+                block.boxes.append(shifted(make, indent, block.height + line_number * self.leading(size)))
+            block.height += self.lines_height(len(lines), size)
+        return block
+
+    def stack(
+        self,
+        parts: list[Paragraph],
+        body: float,
+        width: float,
+        gap: float = 0.0,
+    ) -> Block:
+        """Paragraphs one under the other, each wrapped to the width, `gap` between paragraphs."""
+        block = Block([], 0.0)
+        for index, (text, style, role, card) in enumerate(parts):
+            if index:
+                block.height += gap
+            size = body * style.scale
+            lines = self.wrap(text, style.font, size, width)
+            for line_number, line in enumerate(lines):
+                make = self.line_box(line, style.font, size, style.color, role, card)
+                block.boxes.append(shifted(make, 0, block.height + line_number * self.leading(size)))
+            block.height += self.lines_height(len(lines), size)
+        return block
+
+    def leading(self, size: float) -> float:
+        return size * self.layout.line_spacing
+
+    def lines_height(self, count: int, size: float) -> float:
+        """From the first line's ascent to the last line's descent."""
+        return (count - 1) * self.leading(size) + (self.fonts.ascent + self.fonts.descent) * size
+
+    def line_box(
+        self, text: str, font: FontRole, size: float, color: str, role: TextRole, card: int | None
+    ) -> Callable[[float, float], TextBox]:
+        """A maker for the line's box given the top-left of its line slot."""
+        width = self.width(text, font, size)
+        ascent, descent = self.fonts.ascent * size, self.fonts.descent * size
+
+        def make(x: float, top: float) -> TextBox:
+            return TextBox(
+                rect=Rect(x, top, width, ascent + descent),
+                baseline=top + ascent,
+                text=text,
+                font=font,
+                size=size,
+                color=color,
+                role=role,
+                card=card,
+            )
+
+        return make
+
+    def wrap(self, text: str, font: FontRole, size: float, width: float) -> list[str]:
+        """Greedy line breaking at spaces and, in Chinese and Japanese, between characters (cjk.segments);
+        a piece wider than the line is broken between characters."""
+        space = self.width(" ", font, size)
+        lines: list[str] = []
+        line = ""
+        line_width = 0.0
+        for word in text.split(" "):
+            glue = " "
+            for segment in cjk.segments(word):
+                for piece in self.split_long_word(segment, font, size, width):
+                    piece_width = self.width(piece, font, size)
+                    gap = space if glue else 0.0
+                    if line and line_width + gap + piece_width > width:
+                        lines.append(line)
+                        line, line_width = "", 0.0
+                    if line:
+                        line += glue
+                        line_width += gap
+                    line += piece
+                    line_width += piece_width
+                    glue = ""
+        lines.append(line)
+        return lines
+
+    def split_long_word(self, word: str, font: FontRole, size: float, width: float) -> list[str]:
+        if self.width(word, font, size) <= width:
+            return [word]
+        pieces, piece = [], ""
+        for char in word:
+            if piece and self.width(piece + char, font, size) > width:
+                pieces.append(piece)
+                piece = ""
+            piece += char
+        pieces.append(piece)
+        return pieces
+
+
+def shifted(
+    make: Callable[[float, float], TextBox], dx: float, dy: float
+) -> Callable[[float, float], TextBox]:
+    return lambda x, y: make(x + dx, y + dy)
