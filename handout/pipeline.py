@@ -23,7 +23,6 @@ from handout.layout.fonts import missing_characters, sheet_metrics
 from handout.layout.imposition import copy_paper, impose
 from handout.model import Furniture, Layout, Page, Paper, Routine
 
-
 measured_figure_size = lru_cache(maxsize=256)(figure_size)
 """A figure's natural size, measured once per pose: the layout weighs every arrangement with it."""
 
@@ -63,7 +62,9 @@ def make_page(routine: Routine, layout: Layout, paper: Paper, settings: Mapping[
     check_printable(routine, layout, settings, furniture, texts)
     labels = [words.target, words.hold]  # in the sheet's language, so perhaps CJK when nothing else is
     fonts = sheet_metrics([*(text for _, text in texts), *labels, furniture.header, furniture.footer])
-    page = lay_out(routine, layout, copy_paper(paper, layout.copies), fonts, furniture, words, measured_figure_size)
+    page = lay_out(
+        routine, layout, copy_paper(paper, layout.copies), fonts, furniture, words, measured_figure_size
+    )
     page = replace(page, lang=own.lang, cjk_font=fonts.cjk_font)
     return impose(page, paper, layout.copies, layout.muted)
 

@@ -68,48 +68,49 @@ def arrangements(layout: Layout, landscape: bool, count: int, with_images: bool)
 
 
 class Grid:
-    """One arrangement cut into cards in an area: the text widths it gives, then the cards' rectangles."""
+    """One arrangement cut into cards across the page's width: the text widths it gives, then, in the
+    area a body size leaves for the cards, whether they fit and their rectangles."""
 
-    def __init__(self, arrangement: Arrangement, area: Rect, count: int, layout: Layout) -> None:
+    def __init__(self, arrangement: Arrangement, width: float, count: int, layout: Layout) -> None:
         self.arrangement = arrangement
-        self.area = area
+        self.width = width
         self.count = count
         self.gap = layout.gap
         self.pad = layout.card_padding
         self.row_count = math.ceil(count / arrangement.columns)
-
-    def rows(self) -> list[range]:
-        columns = self.arrangement.columns
-        return [range(row * columns, min((row + 1) * columns, self.count)) for row in range(self.row_count)]
+        columns = arrangement.columns
+        self.rows = [range(row * columns, min((row + 1) * columns, count)) for row in range(self.row_count)]
+        self.widths = [self.card_width(index) for index in range(count)]
+        self.text_widths_ = tuple(self.text_width(index) for index in range(count))
 
     def card_width(self, index: int) -> float:
         arrangement = self.arrangement
         in_row = arrangement.columns
         if arrangement.span and index >= (self.row_count - 1) * arrangement.columns:
             in_row = self.count - (self.row_count - 1) * arrangement.columns
-        return (self.area.width - (in_row - 1) * self.gap) / in_row
+        return (self.width - (in_row - 1) * self.gap) / in_row
 
     def image_width(self, index: int) -> float:
         """The width of an image on the left of the card's text (0 for any other arrangement)."""
         if self.arrangement.image != "left":
             return 0.0
-        return (self.card_width(index) - 2 * self.pad) * self.arrangement.share
+        return (self.widths[index] - 2 * self.pad) * self.arrangement.share
 
     def text_width(self, index: int) -> float:
-        inner = self.card_width(index) - 2 * self.pad
+        inner = self.widths[index] - 2 * self.pad
         if self.arrangement.image == "left":
             return inner - self.image_width(index) - self.pad
         return inner
 
-    def text_widths(self, body: float) -> list[float] | None:
+    def text_widths(self, body: float) -> tuple[float, ...] | None:
         """Each card's text width, or None when a text column would be too narrow at this body size."""
-        widths = [self.text_width(index) for index in range(self.count)]
+        widths = self.text_widths_
         return None if min(widths) < MIN_TEXT_EMS * body else widths
 
     def row_needs(self, text_heights: list[float], body: float) -> list[float]:
         """The least height of each row: its tallest text, and on top an image of at least its share."""
         needs = []
-        for row in self.rows():
+        for row in self.rows:
             text = max(text_heights[index] for index in row)
             if self.arrangement.image == "top":
                 text = (text + IMAGE_GAP * body) / (1 - self.arrangement.share)
@@ -118,26 +119,26 @@ class Grid:
             needs = [max(needs)] * len(needs)
         return needs
 
-    def shortfall(self, text_heights: list[float], body: float) -> float:
-        """How much taller than the area the rows need to be (0 or less: they fit)."""
+    def shortfall(self, height: float, text_heights: list[float], body: float) -> float:
+        """How much taller than the area's `height` the rows need to be (0 or less: they fit)."""
         needs = self.row_needs(text_heights, body)
-        return sum(needs) + (len(needs) - 1) * self.gap - self.area.height
+        return sum(needs) + (len(needs) - 1) * self.gap - height
 
-    def places(self, text_heights: list[float], body: float) -> list[CardPlace]:
+    def places(self, area: Rect, text_heights: list[float], body: float) -> list[CardPlace]:
         """The cards' rectangles, the room left over shared equally among the rows.
 
         On top, the image takes what the tallest text of its row leaves, so texts line up along a row.
         """
         needs = self.row_needs(text_heights, body)
-        spare = max(0.0, -self.shortfall(text_heights, body)) / len(needs)
+        spare = max(0.0, -self.shortfall(area.height, text_heights, body)) / len(needs)
         places: list[CardPlace] = []
-        top = self.area.y
-        for row, need in zip(self.rows(), needs, strict=True):
+        top = area.y
+        for row, need in zip(self.rows, needs, strict=True):
             height = need + spare
             tallest = max(text_heights[index] for index in row)
-            x = self.area.x
+            x = area.x
             for index in row:
-                width = self.card_width(index)
+                width = self.widths[index]
                 frame = Rect(x, top, width, height)
                 places.append(self.split(index, frame, tallest, body))
                 x += width + self.gap

@@ -42,6 +42,9 @@ from handout.model import (
 )
 
 SIZE_STEP = 0.25
+BODY_TOLERANCE = 1.0
+"""Arrangements whose text comes out at most this much smaller than the largest compete on their figures:
+a point of body text is hardly seen on a sheet, a figure half again as big is."""
 QR_QUIET_ZONE = 0.2
 """Blank space a scanner needs around a QR code, as a share of its side: at least four of its modules."""
 NO_FURNITURE = Furniture()
@@ -87,7 +90,7 @@ def lay_out(
             low = middle
         else:
             high = middle - 1
-    return composer.page(sizes[low])
+    return composer.page(sizes[max(0, low - round(BODY_TOLERANCE / SIZE_STEP)) : low + 1])
 
 
 def _candidate_sizes(smallest: float, largest: float) -> list[float]:
@@ -126,6 +129,8 @@ class _Fit:
 
     order: int
     arrangement: Arrangement
+    body: float
+    """The largest body size at which this arrangement fits."""
     places: list[CardPlace]
     texts: list[Block]
     scale: float | None
@@ -134,9 +139,10 @@ class _Fit:
     """How big the illustrations come out: the figures' scale, or the smallest photo box's side."""
     empty: float
 
-    def rank(self) -> tuple[int, int, int]:
+    def rank(self) -> tuple[int, float, int, int]:
+        """The largest figures, then the largest text, then the least empty space, then the first."""
         figures = math.floor(math.log(self.figures) / math.log(FIGURE_STEP)) if self.figures > 0 else -(10**6)
-        return (figures, -round(self.empty / EMPTY_STEP), -self.order)
+        return (figures, self.body, -round(self.empty / EMPTY_STEP), -self.order)
 
 
 class _Composer:
@@ -164,52 +170,67 @@ class _Composer:
             for stretch in routine.stretches
         ]
         """Each figure's natural size, measured once: the search weighs many arrangements."""
-        self._texts: dict[tuple[int, float, float], Block] = {}
+        self.card_text = [
+            self.text.card_texts(stretch, index) for index, stretch in enumerate(routine.stretches)
+        ]
+        """Each card's text by size and width."""
+        self._texts: dict[tuple[float, tuple[float, ...]], list[Block]] = {}
         count = len(routine.stretches)
         with_images = any(stretch.image is not None for stretch in routine.stretches)
         self.arrangements = arrangements(layout, paper.landscape, count, with_images)
+        self.grids = [
+            Grid(arrangement, paper.width - 2 * layout.margin, count, layout)
+            for arrangement in self.arrangements
+        ]
         self._frames: dict[float, _Frame | None] = {}
 
     # --- The search -----------------------------------------------------------------------------
 
     def fits(self, body: float) -> bool:
         """Whether some arrangement fits every card at this body size."""
+        return any(self.fitted(grid, body) is not None for grid in self.grids)
+
+    def fitted(self, grid: Grid, body: float) -> list[Block] | None:
+        """The arrangement's card texts at this body size, or None when they do not fit."""
         frame = self.frame(body)
         if frame is None:
-            return False
-        for arrangement in self.arrangements:
-            grid = Grid(arrangement, frame.cards, len(self.routine.stretches), self.layout)
-            texts = self.card_texts(grid, body)
-            if texts is not None and grid.shortfall([text.height for text in texts], body) <= 0.01:
-                return True
-        return False
+            return None
+        texts = self.card_texts(grid, body)
+        if texts is None or grid.shortfall(frame.cards.height, [text.height for text in texts], body) > 0.01:
+            return None
+        return texts
 
-    def fitting(self, body: float, frame: _Frame) -> list[_Fit]:
+    def best(self, sizes: list[float]) -> _Fit:
+        """The arrangement to print: each weighed at its own largest size among `sizes` (the largest
+        size that fits anything and up to BODY_TOLERANCE below it)."""
         fits = []
-        for order, arrangement in enumerate(self.arrangements):
-            grid = Grid(arrangement, frame.cards, len(self.routine.stretches), self.layout)
-            texts = self.card_texts(grid, body)
-            if texts is None:
-                continue
-            heights = [text.height for text in texts]
-            if grid.shortfall(heights, body) <= 0.01:
-                fits.append(self.weigh(order, arrangement, grid.places(heights, body), texts))
-        return fits
+        for order, grid in enumerate(self.grids):
+            found = None
+            for body in sizes:  # upwards: most arrangements fail at the smallest already
+                texts = self.fitted(grid, body)
+                if texts is None:
+                    break
+                found = (body, texts)
+            if found is not None:
+                body, texts = found
+                frame = self.frame(body)
+                assert frame is not None, "a body size that fits has a frame"
+                places = grid.places(frame.cards, [text.height for text in texts], body)
+                fits.append(self.weigh(order, grid.arrangement, body, places, texts))
+        return max(fits, key=_Fit.rank)
 
     def card_texts(self, grid: Grid, body: float) -> list[Block] | None:
+        """The cards' texts set to the grid's widths (None: too narrow), kept for the other arrangements."""
         widths = grid.text_widths(body)
         if widths is None:
             return None
-        texts = []
-        for index, width in enumerate(widths):
-            key = (index, body, width)
-            if key not in self._texts:
-                self._texts[key] = self.text.card_text(self.routine.stretches[index], index, body, width)
-            texts.append(self._texts[key])
-        return texts
+        key = (body, widths)
+        if key not in self._texts:
+            self._texts[key] = [text(body, width) for text, width in zip(self.card_text, widths, strict=True)]
+        return self._texts[key]
 
     def weigh(
-        self, order: int, arrangement: Arrangement, places: list[CardPlace], texts: list[Block]
+        self, order: int, arrangement: Arrangement, body: float, places: list[CardPlace], texts: list[Block]
     ) -> _Fit:
         """The figures' common scale, the illustrations' size and the cards' empty space."""
         scales, photo_sides = [], []
@@ -235,7 +256,7 @@ class _Composer:
                 empty -= size[0] * size[1] * scale * scale
             else:
                 empty -= place.image.width * place.image.height
-        return _Fit(order, arrangement, places, texts, scale, figures, empty)
+        return _Fit(order, arrangement, body, places, texts, scale, figures, empty)
 
     # --- The page -------------------------------------------------------------------------------
 
@@ -278,10 +299,12 @@ class _Composer:
             return None
         return _Frame(header_block, footer_block, content.bottom - footer_block.height, area, qr)
 
-    def page(self, body: float) -> Page:
+    def page(self, sizes: list[float]) -> Page:
+        """The page in the best arrangement; `sizes` end with the largest at which any fits."""
+        best = self.best(sizes)
+        body = best.body
         frame = self.frame(body)
-        assert frame is not None, "page() is only asked for a body size that fits"
-        best = max(self.fitting(body, frame), key=_Fit.rank)
+        assert frame is not None, "an arrangement that fits has a frame"
         layout = self.layout
         boxes: list[Box] = [*frame.header.placed(layout.margin, layout.margin)]
         for index, (stretch, place, text) in enumerate(
@@ -337,14 +360,13 @@ class _Composer:
                 f"the title, subtitle and footer leave no room for the stretches {at}: shorten the subtitle"
             )
         closest: tuple[float, list[Block]] | None = None
-        for arrangement in self.arrangements:
-            grid = Grid(arrangement, frame.cards, len(self.routine.stretches), layout)
+        for grid in self.grids:
             texts = self.card_texts(grid, body)
             if texts is None:
                 continue
-            over = grid.shortfall([text.height for text in texts], body)
-            if arrangement.image == "top":
-                over *= 1 - arrangement.share
+            over = grid.shortfall(frame.cards.height, [text.height for text in texts], body)
+            if grid.arrangement.image == "top":
+                over *= 1 - grid.arrangement.share
             if closest is None or over < closest[0]:
                 closest = (over, texts)
         if closest is None:

@@ -61,15 +61,15 @@ def typesetter(layout: Layout, fonts: TextMeasure, words: Words) -> Typesetter:
 class Typesetter:
     """Breaks and stacks text into line boxes; word widths are measured once and scaled."""
 
-    CACHED_CARDS = 16384
-    """Enough for every width and size the arrangement search tries for a routine of eight stretches."""
+    CACHED_CARDS = 512
+    """Stretches whose texts are kept (each with every size and width the arrangement search tried)."""
 
     def __init__(self, layout: Layout, fonts: TextMeasure, words: Words) -> None:
         self.layout = layout
         self.fonts = fonts
         self.words = words
         self._widths: dict[tuple[str, FontRole], float] = {}
-        self._cards: dict[tuple[Stretch, int, float, float], Block] = {}
+        self._cards: dict[tuple[Stretch, int], dict[tuple[float, float], Block]] = {}
 
     def width(self, text: str, font: FontRole, size: float) -> float:
         key = (text, font)
@@ -79,12 +79,24 @@ class Typesetter:
 
     def card_text(self, stretch: Stretch, card: int, body: float, width: float) -> Block:
         """The card's text set once per stretch, size and width (blocks are never changed once made)."""
-        key = (stretch, card, body, width)
-        if key not in self._cards:
+        return self.card_texts(stretch, card)(body, width)
+
+    def card_texts(self, stretch: Stretch, card: int) -> Callable[[float, float], Block]:
+        """One card's text by size and width, cached: the stretch is looked up (and hashed) only once,
+        however many sizes and widths the arrangement search tries."""
+        key = (stretch, card)
+        if key not in self._cards or len(self._cards) >= self.CACHED_CARDS:
             if len(self._cards) >= self.CACHED_CARDS:
                 self._cards.clear()
-            self._cards[key] = self.set_card_text(stretch, card, body, width)
-        return self._cards[key]
+            self._cards[key] = {}
+        sizes = self._cards[key]
+
+        def text(body: float, width: float) -> Block:
+            if (body, width) not in sizes:
+                sizes[body, width] = self.set_card_text(stretch, card, body, width)
+            return sizes[body, width]
+
+        return text
 
     def set_card_text(self, stretch: Stretch, card: int, body: float, width: float) -> Block:
         """The card's fields in the layout's order; the numbered points get a little more space around."""
