@@ -102,8 +102,8 @@ def _capacity_message(routine: Routine, layout: Layout) -> str:
     count = len(routine.stretches)
     others = [other for other in layouts_taking(count) if other.name != layout.name]
     if others:
-        names = " or ".join(f"--layout {other.name}" for other in others)
-        fix = f"split the routine into two sheets or use {names} (up to {others[0].max_stretches})"
+        names = ", ".join(f"--layout {other.name} (up to {other.max_stretches})" for other in others)
+        fix = f"split the routine into two sheets or use {names}"
     else:
         fix = "split the routine into two sheets"
     return (
@@ -131,8 +131,8 @@ class _Fit:
     arrangement: Arrangement
     body: float
     """The largest body size at which this arrangement fits."""
+    grid: Grid
     places: list[CardPlace]
-    texts: list[Block]
     scale: float | None
     """The figures' one body scale (points per centimetre), or None when there are no figures."""
     figures: float
@@ -174,7 +174,11 @@ class _Composer:
             self.text.card_texts(stretch, index) for index, stretch in enumerate(routine.stretches)
         ]
         """Each card's text by size and width."""
-        self._texts: dict[tuple[float, tuple[float, ...]], list[Block]] = {}
+        self.card_height = [
+            self.text.card_heights(stretch, index) for index, stretch in enumerate(routine.stretches)
+        ]
+        """Each card's text height by size and width: what the search asks for."""
+        self._heights: dict[tuple[float, tuple[float, ...]], list[float]] = {}
         count = len(routine.stretches)
         with_images = any(stretch.image is not None for stretch in routine.stretches)
         self.arrangements = arrangements(layout, paper.landscape, count, with_images)
@@ -190,15 +194,15 @@ class _Composer:
         """Whether some arrangement fits every card at this body size."""
         return any(self.fitted(grid, body) is not None for grid in self.grids)
 
-    def fitted(self, grid: Grid, body: float) -> list[Block] | None:
-        """The arrangement's card texts at this body size, or None when they do not fit."""
+    def fitted(self, grid: Grid, body: float) -> list[float] | None:
+        """The arrangement's card text heights at this body size, or None when they do not fit."""
         frame = self.frame(body)
         if frame is None:
             return None
-        texts = self.card_texts(grid, body)
-        if texts is None or grid.shortfall(frame.cards.height, [text.height for text in texts], body) > 0.01:
+        heights = self.text_heights(grid, body)
+        if heights is None or grid.shortfall(frame.cards.height, heights, body) > 0.01:
             return None
-        return texts
+        return heights
 
     def best(self, sizes: list[float]) -> _Fit:
         """The arrangement to print: each weighed at its own largest size among `sizes` (the largest
@@ -207,30 +211,32 @@ class _Composer:
         for order, grid in enumerate(self.grids):
             found = None
             for body in sizes:  # upwards: most arrangements fail at the smallest already
-                texts = self.fitted(grid, body)
-                if texts is None:
+                heights = self.fitted(grid, body)
+                if heights is None:
                     break
-                found = (body, texts)
+                found = (body, heights)
             if found is not None:
-                body, texts = found
+                body, heights = found
                 frame = self.frame(body)
                 assert frame is not None, "a body size that fits has a frame"
-                places = grid.places(frame.cards, [text.height for text in texts], body)
-                fits.append(self.weigh(order, grid.arrangement, body, places, texts))
+                places = grid.places(frame.cards, heights, body)
+                fits.append(self.weigh(order, grid, body, places, heights))
         return max(fits, key=_Fit.rank)
 
-    def card_texts(self, grid: Grid, body: float) -> list[Block] | None:
-        """The cards' texts set to the grid's widths (None: too narrow), kept for the other arrangements."""
+    def text_heights(self, grid: Grid, body: float) -> list[float] | None:
+        """The cards' text heights at the grid's widths (None: too narrow), kept for other arrangements."""
         widths = grid.text_widths(body)
         if widths is None:
             return None
         key = (body, widths)
-        if key not in self._texts:
-            self._texts[key] = [text(body, width) for text, width in zip(self.card_text, widths, strict=True)]
-        return self._texts[key]
+        if key not in self._heights:
+            self._heights[key] = [
+                height(body, width) for height, width in zip(self.card_height, widths, strict=True)
+            ]
+        return self._heights[key]
 
     def weigh(
-        self, order: int, arrangement: Arrangement, body: float, places: list[CardPlace], texts: list[Block]
+        self, order: int, grid: Grid, body: float, places: list[CardPlace], heights: list[float]
     ) -> _Fit:
         """The figures' common scale, the illustrations' size and the cards' empty space."""
         scales, photo_sides = [], []
@@ -245,18 +251,18 @@ class _Composer:
         figures = scale if scale is not None else min(photo_sides, default=0.0)
         pad = self.layout.card_padding
         empty = 0.0
-        for stretch, place, text, size in zip(
-            self.routine.stretches, places, texts, self.figure_sizes, strict=True
+        for stretch, place, height, size in zip(
+            self.routine.stretches, places, heights, self.figure_sizes, strict=True
         ):
             inner = (place.frame.width - 2 * pad) * (place.frame.height - 2 * pad)
-            empty += inner - text.height * place.text.width
+            empty += inner - height * place.text.width
             if place.image is None or stretch.image is None:
                 continue
             if size is not None and scale is not None:
                 empty -= size[0] * size[1] * scale * scale
             else:
                 empty -= place.image.width * place.image.height
-        return _Fit(order, arrangement, body, places, texts, scale, figures, empty)
+        return _Fit(order, grid.arrangement, body, grid, places, scale, figures, empty)
 
     # --- The page -------------------------------------------------------------------------------
 
@@ -307,9 +313,12 @@ class _Composer:
         assert frame is not None, "an arrangement that fits has a frame"
         layout = self.layout
         boxes: list[Box] = [*frame.header.placed(layout.margin, layout.margin)]
-        for index, (stretch, place, text) in enumerate(
-            zip(self.routine.stretches, best.places, best.texts, strict=True)
+        widths = best.grid.text_widths(body)
+        assert widths is not None, "an arrangement that fits has its text widths"
+        for index, (stretch, place, width) in enumerate(
+            zip(self.routine.stretches, best.places, widths, strict=True)
         ):
+            text = self.card_text[index](body, width)
             boxes.extend(self.card_boxes(index, stretch, place, text, best.scale))
         boxes.extend(frame.footer.placed(layout.margin, frame.footer_top))
         if frame.qr is not None and self.furniture.url:
@@ -359,21 +368,21 @@ class _Composer:
             return (
                 f"the title, subtitle and footer leave no room for the stretches {at}: shorten the subtitle"
             )
-        closest: tuple[float, list[Block]] | None = None
+        closest: tuple[float, list[float]] | None = None
         for grid in self.grids:
-            texts = self.card_texts(grid, body)
-            if texts is None:
+            heights = self.text_heights(grid, body)
+            if heights is None:
                 continue
-            over = grid.shortfall(frame.cards.height, [text.height for text in texts], body)
+            over = grid.shortfall(frame.cards.height, heights, body)
             if grid.arrangement.image == "top":
                 over *= 1 - grid.arrangement.share
             if closest is None or over < closest[0]:
-                closest = (over, texts)
+                closest = (over, heights)
         if closest is None:
             return f"the page is too narrow for the layout's columns {at}: use a layout with fewer columns"
-        over, texts = closest
+        over, heights = closest
         lines = max(1, math.ceil(over / self.text.leading(body)))
-        wordiest = max(range(len(texts)), key=lambda index: texts[index].height)
+        wordiest = max(range(len(heights)), key=lambda index: heights[index])
         stretch = self.routine.stretches[wordiest]
         label = stretch_label(wordiest + 1, stretch.name)
         if layout.points == "cues" and not stretch.cues:
@@ -383,8 +392,8 @@ class _Composer:
         else:
             fix = "shorten its key points"
         return (
-            f"the stretches are about {lines} line{'s' if lines > 1 else ''} too long to fit {at}; "
-            f"{label} needs the most room: {fix} or use a layout with fewer stretches per page"
+            f"{label} needs the most room, and the routine does not fit {at} by about {lines} "
+            f"line{'s' if lines > 1 else ''}: {fix} or use a layout with fewer stretches per page"
         )
 
 

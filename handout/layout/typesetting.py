@@ -69,6 +69,8 @@ class Typesetter:
         self.fonts = fonts
         self.words = words
         self._widths: dict[tuple[str, FontRole], float] = {}
+        self._heights: dict[tuple[Stretch, int], dict[tuple[float, float], float]] = {}
+        self._pieces: dict[tuple[str, FontRole], list[tuple[str, str, float]]] = {}
         self._cards: dict[tuple[Stretch, int], dict[tuple[float, float], Block]] = {}
 
     def width(self, text: str, font: FontRole, size: float) -> float:
@@ -98,8 +100,29 @@ class Typesetter:
 
         return text
 
-    def set_card_text(self, stretch: Stretch, card: int, body: float, width: float) -> Block:
-        """The card's fields in the layout's order; the numbered points get a little more space around."""
+    def card_heights(self, stretch: Stretch, card: int) -> Callable[[float, float], float]:
+        """One card's text height by size and width, cached like `card_texts`, without making its line
+        boxes: what the arrangement search asks for many times, and for the one it takes, the text."""
+        key = (stretch, card)
+        if key not in self._heights or len(self._heights) >= self.CACHED_CARDS:
+            if len(self._heights) >= self.CACHED_CARDS:
+                self._heights.clear()
+            self._heights[key] = {}
+        sizes = self._heights[key]
+
+        def height(body: float, width: float) -> float:
+            if (body, width) not in sizes:
+                sizes[body, width] = self.set_card_text(stretch, card, body, width, boxes=False).height
+            return sizes[body, width]
+
+        return height
+
+    def set_card_text(
+        self, stretch: Stretch, card: int, body: float, width: float, boxes: bool = True
+    ) -> Block:
+        """The card's fields in the layout's order; the numbered points get a little more space around.
+
+        Without `boxes`, only the height is worked out (the block has no lines)."""
         layout = self.layout
         paragraphs: dict[str, Paragraph] = {
             "name": (stretch.name, layout.heading, "name", card),
@@ -111,9 +134,9 @@ class Typesetter:
         previous = None
         for field in layout.card_fields:
             if field == "points":
-                block = self.numbered(card_points(stretch, layout), card, body, width)
+                block = self.numbered(card_points(stretch, layout), card, body, width, boxes)
             elif field in paragraphs:
-                block = self.stack([paragraphs[field]], body, width)
+                block = self.stack([paragraphs[field]], body, width, boxes=boxes)
             else:
                 continue
             if previous is not None:
@@ -123,7 +146,9 @@ class Typesetter:
             previous = field
         return card_text
 
-    def numbered(self, points: tuple[str, ...], card: int, body: float, width: float) -> Block:
+    def numbered(
+        self, points: tuple[str, ...], card: int, body: float, width: float, boxes: bool = True
+    ) -> Block:
         """Key points with their numbers in a column of their own and wrapped lines hanging under the text."""
         style = self.layout.point
         size = body * style.scale
@@ -133,14 +158,16 @@ class Typesetter:
         for number, point in enumerate(points, start=1):
             if number > 1:
                 block.height += 0.3 * body
-            label = f"{number}."
-            label_box = self.line_box(label, "bold", size, style.color, "number", card)
-            block.boxes.append(
-                shifted(label_box, number_width - self.width(label, "bold", size), block.height)
-            )
             lines = self.wrap(point, style.font, size, width - indent)
-            for line_number, line in enumerate(lines):
-                make = self.line_box(line, style.font, size, style.color, "point", card)
+            if not boxes:
+                block.height += self.lines_height(len(lines), size)
+                continue
+            label = f"{number}."
+            label_width = self.width(label, "bold", size)
+            label_box = self.line_box(label, label_width, "bold", size, style.color, "number", card)
+            block.boxes.append(shifted(label_box, number_width - label_width, block.height))
+            for line_number, (line, line_width) in enumerate(lines):
+                make = self.line_box(line, line_width, style.font, size, style.color, "point", card)
                 block.boxes.append(shifted(make, indent, block.height + line_number * self.leading(size)))
             block.height += self.lines_height(len(lines), size)
         return block
@@ -151,16 +178,18 @@ class Typesetter:
         body: float,
         width: float,
         gap: float = 0.0,
+        boxes: bool = True,
     ) -> Block:
-        """Paragraphs one under the other, each wrapped to the width, `gap` between paragraphs."""
+        """Paragraphs one under the other, each wrapped to the width, `gap` between paragraphs (without
+        `boxes`, only the height is worked out)."""
         block = Block([], 0.0)
         for index, (text, style, role, card) in enumerate(parts):
             if index:
                 block.height += gap
             size = body * style.scale
             lines = self.wrap(text, style.font, size, width)
-            for line_number, line in enumerate(lines):
-                make = self.line_box(line, style.font, size, style.color, role, card)
+            for line_number, (line, line_width) in enumerate(lines if boxes else ()):
+                make = self.line_box(line, line_width, style.font, size, style.color, role, card)
                 block.boxes.append(shifted(make, 0, block.height + line_number * self.leading(size)))
             block.height += self.lines_height(len(lines), size)
         return block
@@ -173,10 +202,16 @@ class Typesetter:
         return (count - 1) * self.leading(size) + (self.fonts.ascent + self.fonts.descent) * size
 
     def line_box(
-        self, text: str, font: FontRole, size: float, color: str, role: TextRole, card: int | None
+        self,
+        text: str,
+        width: float,
+        font: FontRole,
+        size: float,
+        color: str,
+        role: TextRole,
+        card: int | None,
     ) -> Callable[[float, float], TextBox]:
-        """A maker for the line's box given the top-left of its line slot."""
-        width = self.width(text, font, size)
+        """A maker for the line's box (of its measured `width`) given the top-left of its line slot."""
         ascent, descent = self.fonts.ascent * size, self.fonts.descent * size
 
         def make(x: float, top: float) -> TextBox:
@@ -193,30 +228,47 @@ class Typesetter:
 
         return make
 
-    def wrap(self, text: str, font: FontRole, size: float, width: float) -> list[str]:
+    def wrap(self, text: str, font: FontRole, size: float, width: float) -> list[tuple[str, float]]:
         """Greedy line breaking at spaces and, in Chinese and Japanese, between characters (cjk.segments);
-        a piece wider than the line is broken between characters."""
+        a piece wider than the line is broken between characters. Each line comes with its width.
+
+        The pieces are measured once per text (widths grow with the size), so that the arrangement search
+        can break the same text at many widths and sizes for the price of some additions."""
         space = self.width(" ", font, size)
-        lines: list[str] = []
+        lines: list[tuple[str, float]] = []
         line = ""
         line_width = 0.0
-        for word in text.split(" "):
-            glue = " "
-            for segment in cjk.segments(word):
-                for piece in self.split_long_word(segment, font, size, width):
-                    piece_width = self.width(piece, font, size)
-                    gap = space if glue else 0.0
-                    if line and line_width + gap + piece_width > width:
-                        lines.append(line)
-                        line, line_width = "", 0.0
-                    if line:
-                        line += glue
-                        line_width += gap
-                    line += piece
-                    line_width += piece_width
-                    glue = ""
-        lines.append(line)
+        for glue, segment, unit_width in self.pieces(text, font):
+            pieces = (
+                [segment] if unit_width * size <= width else self.split_long_word(segment, font, size, width)
+            )
+            for piece in pieces:
+                piece_width = unit_width * size if len(pieces) == 1 else self.width(piece, font, size)
+                gap = space if glue else 0.0
+                if line and line_width + gap + piece_width > width:
+                    lines.append((line, line_width))
+                    line, line_width = "", 0.0
+                if line:
+                    line += glue
+                    line_width += gap
+                line += piece
+                line_width += piece_width
+                glue = ""
+        lines.append((line, line_width))
         return lines
+
+    def pieces(self, text: str, font: FontRole) -> list[tuple[str, str, float]]:
+        """The text's unbreakable pieces, each with the glue before it (" " or "") and its width at 1 pt."""
+        key = (text, font)
+        if key not in self._pieces:
+            pieces = []
+            for word in text.split(" "):
+                glue = " "
+                for segment in cjk.segments(word):
+                    pieces.append((glue, segment, self.width(segment, font, 1.0)))
+                    glue = ""
+            self._pieces[key] = pieces
+        return self._pieces[key]
 
     def split_long_word(self, word: str, font: FontRole, size: float, width: float) -> list[str]:
         if self.width(word, font, size) <= width:
