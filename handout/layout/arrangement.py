@@ -16,11 +16,13 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from handout.model import ImagePosition, Layout, Rect, RowHeights
+from handout.model import MM, ImagePosition, Layout, Rect, RowHeights
 
 MIN_TEXT_EMS = 11
 """A card's text column is at least this many body sizes wide (about 25 characters a line): narrower,
 and every line breaks after two or three words."""
+MIN_IMAGE = 10 * MM
+"""No image box is narrower or lower than this, whatever its share: a smaller figure shows no pose."""
 IMAGE_GAP = 0.6
 """Space between a card's image and its text, in body sizes."""
 
@@ -105,7 +107,11 @@ class Grid:
     def text_widths(self, body: float) -> tuple[float, ...] | None:
         """Each card's text width, or None when a text column would be too narrow at this body size."""
         widths = self.text_widths_
-        return None if min(widths) < MIN_TEXT_EMS * body else widths
+        if min(widths) < MIN_TEXT_EMS * body:
+            return None
+        if self.arrangement.image == "left" and min(map(self.image_width, range(self.count))) < MIN_IMAGE:
+            return None
+        return widths
 
     def row_needs(self, text_heights: list[float], body: float) -> list[float]:
         """The least height of each row: its tallest text, and on top an image of at least its share."""
@@ -113,7 +119,10 @@ class Grid:
         for row in self.rows:
             text = max(text_heights[index] for index in row)
             if self.arrangement.image == "top":
-                text = (text + IMAGE_GAP * body) / (1 - self.arrangement.share)
+                with_image = text + IMAGE_GAP * body
+                text = max(with_image / (1 - self.arrangement.share), with_image + MIN_IMAGE)
+            elif self.arrangement.image == "left":
+                text = max(text, MIN_IMAGE)
             needs.append(text + 2 * self.pad)
         if self.arrangement.rows == "equal":
             needs = [max(needs)] * len(needs)
