@@ -83,7 +83,11 @@ class Grid:
         columns = arrangement.columns
         self.rows = [range(row * columns, min((row + 1) * columns, count)) for row in range(self.row_count)]
         self.widths = [self.card_width(index) for index in range(count)]
-        self.text_widths_ = tuple(self.text_width(index) for index in range(count))
+        self.widths_of_text = tuple(self.text_width(index) for index in range(count))
+        self.narrowest = min(self.widths_of_text)
+        self.images_too_narrow = (
+            arrangement.image == "left" and min(map(self.image_width, range(count))) < MIN_IMAGE
+        )
 
     def card_width(self, index: int) -> float:
         arrangement = self.arrangement
@@ -106,12 +110,9 @@ class Grid:
 
     def text_widths(self, body: float) -> tuple[float, ...] | None:
         """Each card's text width, or None when a text column would be too narrow at this body size."""
-        widths = self.text_widths_
-        if min(widths) < MIN_TEXT_EMS * body:
+        if self.images_too_narrow or self.narrowest < MIN_TEXT_EMS * body:
             return None
-        if self.arrangement.image == "left" and min(map(self.image_width, range(self.count))) < MIN_IMAGE:
-            return None
-        return widths
+        return self.widths_of_text
 
     def row_needs(self, text_heights: list[float], body: float) -> list[float]:
         """The least height of each row: its tallest text, and on top an image of at least its share."""
