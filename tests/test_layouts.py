@@ -485,3 +485,52 @@ def test_a_style_colour_that_is_a_list_or_table_is_an_error_not_a_crash(
     error_mentions(
         run_cli("build", "routine.toml", "--layout", "mine.toml"), "mine.toml", "[styles] title", '"color"'
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("[grid]\ncolumns = [2, 5]\n", '"columns" is 5'),
+        ("[grid]\ncolumns = []\n", '"columns" is an empty list'),
+        ('[grid]\nrows = ["equal", "tall"]\n', '"rows"'),
+        ('[grid]\nspan = "yes"\n', '"span"'),
+        ('[card]\nimage = ["top", "right"]\n', '"image"'),
+        ("[card]\nimage_share = [0.3, 0.9]\n", '"image_share" is 0.9'),
+        ("[text]\nbody_min_pt = { four = 16, 8 = 10 }\n", "\"body_min_pt\" has 'four'"),
+        ("[text]\nbody_min_pt = { 4 = 16 }\n", '"body_min_pt" gives no size for 5 to 8 stretches'),
+        ("[text]\nbody_min_pt = 7\n", '"body_min_pt" is 7'),
+    ],
+)
+def test_arrangement_choices_are_checked_like_other_keys(run_cli, write_routine, tmp_path, text, key):
+    (tmp_path / "mine.toml").write_text(text, encoding="utf-8")
+    write_routine(realistic(2))
+    error_mentions(run_cli("build", "routine.toml", "--layout", "mine.toml"), "mine.toml", key)
+
+
+def test_a_layout_lists_the_arrangements_it_allows():
+    layout = check_layout(
+        {
+            "grid": {"columns": [3, 2], "rows": "fitted", "span": True, "max_stretches": 6},
+            "card": {"image": ["left", "top"], "image_share": [0.3, 0.2]},
+            "text": {"body_min_pt": {"4": 12, "6": 9}},
+        },
+        "mine.toml",
+        "mine",
+    )
+    assert (layout.columns, layout.row_heights, layout.span) == ((3, 2), ("fitted",), True)
+    assert (layout.image_positions, layout.image_shares) == (("left", "top"), (0.3, 0.2))
+    assert [layout.body_min_for(count) for count in (1, 4, 5, 6)] == [12, 12, 9, 9]
+    assert layout.body_min == 9
+
+
+def test_a_half_sheet_may_go_down_to_7_pt():
+    layout = check_layout({"sheet": {"copies": 2}, "text": {"body_min_pt": 7}}, "mine.toml", "mine")
+    assert layout.body_min_for(4) == 7
+
+
+def test_the_search_is_deterministic_and_its_choice_is_reported():
+    routine = routine_from(ROUTINES["grid"](), images=True)
+    first = lay_out(routine, load_layout("grid"), paper_named("a4"), metrics())
+    again = lay_out(routine, load_layout("grid"), paper_named("a4"), metrics())
+    assert first == again
+    assert "columns" in first.arrangement
