@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from handout.content.routine import stretch_label
 from handout.content.sheet_words import ENGLISH, Words
 from handout.errors import HandoutError
-from handout.layout.arrangement import Arrangement, CardPlace, Grid, arrangements
+from handout.layout.arrangement import CardPlace, Grid, arrangements
 from handout.layout.layout_file import layouts_taking
 from handout.layout.typesetting import Block, Paragraph, TextMeasure, typesetter
 from handout.model import (
@@ -128,7 +128,6 @@ class _Fit:
     """An arrangement that fits at the page's body size, with what the choice between them weighs."""
 
     order: int
-    arrangement: Arrangement
     body: float
     """The largest body size at which this arrangement fits."""
     grid: Grid
@@ -262,7 +261,7 @@ class _Composer:
                 empty -= size[0] * size[1] * scale * scale
             else:
                 empty -= place.image.width * place.image.height
-        return _Fit(order, grid.arrangement, body, grid, places, scale, figures, empty)
+        return _Fit(order, body, grid, places, scale, figures, empty)
 
     # --- The page -------------------------------------------------------------------------------
 
@@ -330,7 +329,7 @@ class _Composer:
             body_size=body,
             title=self.routine.title,
             subject="Stretches: " + ", ".join(stretch.name for stretch in self.routine.stretches),
-            arrangement=best.arrangement.describe(),
+            arrangement=best.grid.arrangement.describe(),
         )
 
     def card_boxes(
