@@ -116,15 +116,15 @@ class Grid:
 
     def row_needs(self, text_heights: list[float], body: float) -> list[float]:
         """The least height of each row: its tallest text, and on top an image of at least its share."""
-        needs = []
-        for row in self.rows:
-            text = max(text_heights[index] for index in row)
-            if self.arrangement.image == "top":
-                with_image = text + IMAGE_GAP * body
-                text = max(with_image / (1 - self.arrangement.share), with_image + MIN_IMAGE)
-            elif self.arrangement.image == "left":
-                text = max(text, MIN_IMAGE)
-            needs.append(text + 2 * self.pad)
+        image, share, pad = self.arrangement.image, self.arrangement.share, 2 * self.pad
+        tallest = [max(text_heights[row.start : row.stop]) for row in self.rows]
+        if image == "top":
+            gap = IMAGE_GAP * body
+            needs = [max((text + gap) / (1 - share), text + gap + MIN_IMAGE) + pad for text in tallest]
+        elif image == "left":
+            needs = [max(text, MIN_IMAGE) + pad for text in tallest]
+        else:
+            needs = [text + pad for text in tallest]
         if self.arrangement.rows == "equal":
             needs = [max(needs)] * len(needs)
         return needs

@@ -186,12 +186,15 @@ class _Composer:
             for arrangement in self.arrangements
         ]
         self._frames: dict[float, _Frame | None] = {}
+        fitted_rows = "fitted" in layout.row_heights
+        self.loosest = [grid for grid in self.grids if grid.arrangement.rows == "fitted" or not fitted_rows]
+        """The grids that decide whether anything fits: rows of fitted heights fit wherever equal ones do."""
 
     # --- The search -----------------------------------------------------------------------------
 
     def fits(self, body: float) -> bool:
         """Whether some arrangement fits every card at this body size."""
-        return any(self.fitted(grid, body) is not None for grid in self.grids)
+        return any(self.fitted(grid, body) is not None for grid in self.loosest)
 
     def fitted(self, grid: Grid, body: float) -> list[float] | None:
         """The arrangement's card text heights at this body size, or None when they do not fit."""
