@@ -189,12 +189,18 @@ class _Composer:
         fitted_rows = "fitted" in layout.row_heights
         self.loosest = [grid for grid in self.grids if grid.arrangement.rows == "fitted" or not fitted_rows]
         """The grids that decide whether anything fits: rows of fitted heights fit wherever equal ones do."""
+        self.first_fit: dict[float, Grid] = {}
+        """The first of them found to fit at a body size."""
 
     # --- The search -----------------------------------------------------------------------------
 
     def fits(self, body: float) -> bool:
         """Whether some arrangement fits every card at this body size."""
-        return any(self.fitted(grid, body) is not None for grid in self.loosest)
+        for grid in self.loosest:
+            if self.fitted(grid, body) is not None:
+                self.first_fit[body] = grid
+                return True
+        return False
 
     def fitted(self, grid: Grid, body: float) -> list[float] | None:
         """The arrangement's card text heights at this body size, or None when they do not fit."""
@@ -208,15 +214,20 @@ class _Composer:
 
     def best(self, sizes: list[float]) -> _Fit:
         """The arrangement to print: each weighed at its own largest size among `sizes` (the largest
-        size that fits anything and up to BODY_TOLERANCE below it)."""
+        size that fits anything and up to BODY_TOLERANCE below it). The arrangement the size search
+        found at the largest is always among them."""
         fits = []
         for order, grid in enumerate(self.grids):
             found = None
-            for body in sizes:  # upwards: most arrangements fail at the smallest already
+            for body in sizes:  # upwards: most arrangements fail at the smallest size already
                 heights = self.fitted(grid, body)
                 if heights is None:
                     break
                 found = (body, heights)
+            if grid is self.first_fit.get(sizes[-1]) and (found is None or found[0] < sizes[-1]):
+                heights = self.fitted(grid, sizes[-1])  # text wrapping is not always monotonic in size
+                assert heights is not None, "the size search found this arrangement to fit"
+                found = (sizes[-1], heights)
             if found is not None:
                 body, heights = found
                 frame = self.frame(body)
