@@ -134,26 +134,55 @@ class Grid:
         needs = self.row_needs(text_heights, body)
         return sum(needs) + (len(needs) - 1) * self.gap - height
 
-    def places(self, area: Rect, text_heights: list[float], body: float) -> list[CardPlace]:
-        """The cards' rectangles, the room left over shared equally among the rows.
+    def places(
+        self, area: Rect, text_heights: list[float], body: float, figures: list[float | None]
+    ) -> list[CardPlace]:
+        """The cards' rectangles, with the room left over shared out among the rows (`spares`).
 
         On top, the image takes what the tallest text of its row leaves, so texts line up along a row.
+        `figures` are the heights (in centimetres) of the cards' figures, None for a card without one.
         """
         needs = self.row_needs(text_heights, body)
-        spare = max(0.0, -self.shortfall(area.height, text_heights, body)) / len(needs)
+        tallest = [max(text_heights[row.start : row.stop]) for row in self.rows]
+        spare = max(0.0, -self.shortfall(area.height, text_heights, body))
+        extras = self.spares(needs, tallest, spare, body, figures)
         places: list[CardPlace] = []
         top = area.y
-        for row, need in zip(self.rows, needs, strict=True):
-            height = need + spare
-            tallest = max(text_heights[index] for index in row)
+        for row, need, text, extra in zip(self.rows, needs, tallest, extras, strict=True):
+            height = need + extra
             x = area.x
             for index in row:
                 width = self.widths[index]
-                frame = Rect(x, top, width, height)
-                places.append(self.split(index, frame, tallest, body))
+                places.append(self.split(index, Rect(x, top, width, height), text, body))
                 x += width + self.gap
             top += height + self.gap
         return places
+
+    def spares(
+        self, needs: list[float], tallest: list[float], spare: float, body: float, figures: list[float | None]
+    ) -> list[float]:
+        """How much of the spare height each row gets. Equal rows, images on the left and rows without
+        figures get the same share each. Fitted rows with figures on top first get what lets the figures
+        grow together (every figure of a sheet is drawn at one scale, so the row whose figure runs out of
+        height first decides), then the same share each of what is left."""
+        count = len(needs)
+        tall = [max((figures[index] or 0.0 for index in row), default=0.0) for row in self.rows]
+        if self.arrangement.rows == "equal" or self.arrangement.image != "top" or not any(tall):
+            return [spare / count] * count
+        images = [
+            need - 2 * self.pad - IMAGE_GAP * body - text for need, text in zip(needs, tallest, strict=True)
+        ]
+
+        def wanted(scale: float) -> list[float]:
+            return [max(0.0, height * scale - image) for height, image in zip(tall, images, strict=True)]
+
+        low, high = 0.0, max(image + spare for image in images) / min(height for height in tall if height)
+        for _ in range(40):  # the largest common scale whose rows' extra heights add up to the spare
+            middle = (low + high) / 2
+            low, high = (middle, high) if sum(wanted(middle)) <= spare else (low, middle)
+        extras = wanted(low)
+        rest = (spare - sum(extras)) / count
+        return [extra + rest for extra in extras]
 
     def split(self, index: int, frame: Rect, tallest: float, body: float) -> CardPlace:
         pad = self.pad

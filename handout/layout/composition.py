@@ -169,6 +169,7 @@ class _Composer:
             for stretch in routine.stretches
         ]
         """Each figure's natural size, measured once: the search weighs many arrangements."""
+        self.figure_heights = [None if size is None else size[1] for size in self.figure_sizes]
         self.card_text = [
             self.text.card_texts(stretch, index) for index, stretch in enumerate(routine.stretches)
         ]
@@ -232,7 +233,7 @@ class _Composer:
                 body, heights = found
                 frame = self.frame(body)
                 assert frame is not None, "a body size that fits has a frame"
-                places = grid.places(frame.cards, heights, body)
+                places = grid.places(frame.cards, heights, body, self.figure_heights)
                 fits.append(self.weigh(order, grid, body, places, heights))
         return max(fits, key=_Fit.rank)
 
