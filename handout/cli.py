@@ -476,7 +476,8 @@ def run_layouts(args: argparse.Namespace) -> int:
     layouts = bundled_layouts()
     name_width = max(len(layout.name) for layout in layouts)
     for layout in layouts:
-        print(f"{layout.name:<{name_width}}  {layout.description}")
+        capacity = f"up to {layout.max_stretches} stretches"
+        print(f"{layout.name:<{name_width}}  {capacity:<17}  {layout.description}")
     return 0
 
 

@@ -161,6 +161,9 @@ class TextStyle:
 
 
 CardField = Literal["name", "target", "hold", "points"]
+ImagePosition = Literal["top", "left"]
+RowHeights = Literal["equal", "fitted"]
+"""Rows of one height, or each row as tall as its cards need with the room left shared out."""
 
 
 @dataclass(frozen=True)
@@ -169,19 +172,26 @@ class Layout:
 
     name: str
     description: str
-    columns: int
-    columns_landscape: int
-    """Columns on a landscape sheet: the wider page usually takes more of them."""
+    columns: tuple[int, ...]
+    """Column counts the engine may arrange a portrait sheet in, tried in this order."""
+    columns_landscape: tuple[int, ...]
+    """Column counts for a landscape sheet: the wider page usually takes more of them."""
     max_stretches: int
-    """More stretches than this are refused: a poster's big print has room for only a few."""
+    """The layout's capacity: it fits this many of the library's wordiest stretches; more are refused."""
     margin: float
     gap: float
     card_padding: float
     card_border: float
     card_radius: float
-    image_position: Literal["top", "left"]
-    image_share: float
-    """Fraction of the card's height (image on top) or width (image on the left) given to the image."""
+    image_positions: tuple[ImagePosition, ...]
+    """Where a card's illustration may go, tried in this order: above its text or on its left."""
+    image_shares: tuple[float, ...]
+    """Shares of the card tried for its image: of its width on the left; on top, of its height at least
+    (the image grows into what the text leaves)."""
+    row_heights: tuple[RowHeights, ...]
+    """How the rows of cards may share the page's height, tried in this order."""
+    span: bool
+    """A last row with fewer cards than columns may widen them to fill the row."""
     image_fit: Literal["contain", "cover"]
     points: Literal["key_points", "cues"]
     """What a card numbers: the key points, or the stretch's short cues where it has them."""
@@ -190,6 +200,7 @@ class Layout:
     show_subtitle: bool
     body_max: float
     body_min: float
+    """The smallest body size of any routine; `body_min_for` gives a routine's own."""
     line_spacing: float
     """Baseline-to-baseline distance as a multiple of the text size."""
     accent: Color
@@ -216,6 +227,15 @@ class Layout:
     """How messages name the layout file."""
     grayscale: bool = False
     """Photos are printed in gray too (layouts.grayscale sets it along with gray colours)."""
+    body_min_by_count: tuple[tuple[int, float], ...] = ()
+    """(up to N stretches, at least P pt), in increasing N: a poster of 4 keeps bigger print than one of 6."""
+
+    def body_min_for(self, count: int) -> float:
+        """The smallest body size a routine of `count` stretches may be set in."""
+        for limit, size in self.body_min_by_count:
+            if count <= limit:
+                return size
+        return self.body_min
 
 
 @dataclass(frozen=True)
@@ -358,6 +378,8 @@ class Page:
     """The language of the text, for the PDF's /Lang (screen readers, search)."""
     cjk_font: str | None = None
     """The CID font that draws the page's Chinese, Japanese or Korean text, if it has any."""
+    arrangement: str = ""
+    """How the layout engine arranged the cards ("2 columns, image top 0.24, equal rows"), for reports."""
 
 
 # --- Vector shapes: what a figure is drawn with -------------------------------------------------

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from handout.content.furniture import page_furniture
 from handout.content.routine import routine_texts
 from handout.content.sheet_words import Words, words_for
+from handout.draw.figures import figure_size
 from handout.draw.render import render_page
 from handout.errors import HandoutError
 from handout.layout import cjk
@@ -20,6 +22,9 @@ from handout.layout.composition import lay_out
 from handout.layout.fonts import missing_characters, sheet_metrics
 from handout.layout.imposition import copy_paper, impose
 from handout.model import Furniture, Layout, Page, Paper, Routine
+
+measured_figure_size = lru_cache(maxsize=256)(figure_size)
+"""A figure's natural size, measured once per pose: the layout weighs every arrangement with it."""
 
 
 @dataclass(frozen=True)
@@ -57,7 +62,9 @@ def make_page(routine: Routine, layout: Layout, paper: Paper, settings: Mapping[
     check_printable(routine, layout, settings, furniture, texts)
     labels = [words.target, words.hold]  # in the sheet's language, so perhaps CJK when nothing else is
     fonts = sheet_metrics([*(text for _, text in texts), *labels, furniture.header, furniture.footer])
-    page = lay_out(routine, layout, copy_paper(paper, layout.copies), fonts, furniture, words)
+    page = lay_out(
+        routine, layout, copy_paper(paper, layout.copies), fonts, furniture, words, measured_figure_size
+    )
     page = replace(page, lang=own.lang, cjk_font=fonts.cjk_font)
     return impose(page, paper, layout.copies, layout.muted)
 

@@ -270,8 +270,10 @@ def test_the_long_chinese_point_reads_back_inside_its_column_without_overlaps(bu
     width = float(page.width)
     for char in page.chars:
         assert char["x0"] >= MIN_MARGIN - 1 and char["x1"] <= width - MIN_MARGIN + 1, char
-    tops = [page.search(text)[0]["top"] for text in ("保持上身挺直", "3. Switch legs")]
-    in_point = [c for c in page.chars if tops[0] - 1 <= c["top"] < tops[1] - 1 and c["x0"] > width / 2]
+    hits = [page.search(text)[0] for text in ("保持上身挺直", "3. Switch legs")]
+    tops = [hit["top"] for hit in hits]
+    card_left = hits[1]["x0"] - 1  # the card's number column: "3." starts where "2." does
+    in_point = [c for c in page.chars if tops[0] - 1 <= c["top"] < tops[1] - 1 and c["x0"] >= card_left]
     assert compact("".join(c["text"] for c in in_point)) == "2." + LONG_CHINESE_POINT
     assert len({round(c["top"]) for c in in_point}) >= 4  # wrapped onto several lines, all in the right card
     lines = text_lines(page)

@@ -41,7 +41,13 @@ def test_eight_stretches_with_too_much_text_name_the_stretch_that_does_not_fit(r
         stretch["key_points"] = [f"{SENTENCE}, step {n}; {SENTENCE}." for n in range(1, 9)]
     write_routine(data)
     result = run_cli("build", "routine.toml", "-o", "sheet.pdf")
-    error_mentions(result, 'stretch 1 "Standing calf stretch" does not fit', "8 pt", "shorten its key points")
+    error_mentions(
+        result,
+        'stretch 1 "Standing calf stretch" needs the most room',
+        "does not fit",
+        "8 pt",
+        "shorten its key points",
+    )
     assert len(result.error_lines) == 1
 
 

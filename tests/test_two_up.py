@@ -85,6 +85,35 @@ def test_copies_are_1_or_2(run_cli, write_routine, tmp_path, copies):
     error_mentions(run_cli("build", "routine.toml", "--layout", "mine.toml"), "mine.toml: [sheet]", "copies")
 
 
-def test_too_long_a_routine_for_half_a_sheet_names_the_half_sheet(run_cli):
-    result = run_cli("build", "--layout", "two-up", "--paper", "letter", "--orientation", "landscape")
-    error_mentions(result, "does not fit on one landscape half-letter page at 8 pt")
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_the_bundled_routine_fits_landscape_copies_too(run_cli, paper):
+    """Landscape copies take the same routines as portrait ones: the engine rearranges the cards."""
+    for orientation in ("portrait", "landscape"):
+        result = run_cli("build", "--layout", "two-up", "--paper", paper, "--orientation", orientation)
+        assert result.code == 0, result.err
+
+
+def test_too_long_a_routine_for_half_a_sheet_names_the_half_sheet(run_cli, write_routine):
+    data = realistic(4)
+    sentence = "Keep the movement slow and controlled and breathe out as you ease further into the stretch"
+    data["stretches"][1]["key_points"] = [f"{sentence}, step {n}; {sentence}." for n in range(1, 9)]
+    write_routine(data)
+    result = run_cli(
+        "build", "routine.toml", "--layout", "two-up", "--paper", "letter", "--orientation", "landscape"
+    )
+    error_mentions(
+        result,
+        f'stretch 2 "{data["stretches"][1]["name"]}" needs the most room',
+        "does not fit on one landscape half-letter page at 7 pt by about",
+    )
+
+
+def test_five_stretches_are_refused_naming_the_layouts_that_take_them(run_cli, write_routine):
+    write_routine(realistic(5))
+    result = run_cli("build", "routine.toml", "--layout", "two-up")
+    error_mentions(
+        result,
+        "routine.toml: 5 stretches: the two-up layout takes at most 4; "
+        "split the routine into two sheets or use "
+        "--layout grid (up to 8), --layout list (up to 8), --layout poster (up to 6)",
+    )

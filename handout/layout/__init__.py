@@ -1,7 +1,8 @@
-"""Layout: the pure engine. Routine + layout file + paper + text measure -> Page of positioned boxes.
+"""Layout: the pure engine. Routine + layout file + paper + text and figure measures -> Page of boxes.
 
 Paper sizes (paper.py), layout files (layout_file.py), fonts and text measuring (fonts.py), CJK text
-(cjk.py), typesetting and composition (composition.py), copies on the sheet (imposition.py). No reportlab
+(cjk.py), lines of text (typesetting.py), the arrangements a layout allows (arrangement.py), the search
+for the best of them and the page (composition.py), copies on the sheet (imposition.py). No reportlab
 canvas and no files written: the boxes it gives are everything the draw stage needs, and tests check them
 without making a PDF.
 """

@@ -1,63 +1,64 @@
 """Place a routine's stretches on a page: routine + layout + paper -> positioned boxes.
 
-Pure: no canvas, no files. Text is measured through the `TextMeasure` passed in, so tests can check the
-geometry without making a PDF and the renderer never measures again. The page uses one body text size,
-the largest (in quarter points) at which every card fits; if even the layout's minimum does not fit, the
-stretch that overflows is named.
+Pure: no canvas, no files. Text is measured through the `TextMeasure` passed in and figures through the
+`FigureMeasure` (their natural size in centimetres), so tests can check the geometry without making a
+PDF and the renderer never measures again.
+
+The engine arranges before it shrinks. The page uses one body text size: the largest (in quarter points,
+from the layout's maximum down to its minimum for the routine's length) at which some arrangement the
+layout allows fits every card (arrangement.py lists them, in a fixed order). Of the arrangements that fit
+at that size it takes the one with the largest figures (every figure of the sheet at one body scale, the
+largest at which each fits its box), then the least empty space, then the first in the order. If none
+fits even at the minimum size, the message says by how many lines the routine is too long and which
+stretch needs the most room.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Hashable
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Protocol
 
 from handout.content.routine import stretch_label
 from handout.content.sheet_words import ENGLISH, Words
 from handout.errors import HandoutError
-from handout.layout import cjk
+from handout.layout.arrangement import CardPlace, Grid, arrangements
+from handout.layout.layout_file import layouts_taking
+from handout.layout.typesetting import Block, Paragraph, TextMeasure, typesetter
 from handout.model import (
     Box,
-    FontRole,
+    Figure,
     FrameBox,
     Furniture,
     ImageBox,
     Layout,
     Page,
     Paper,
+    Pose,
     QrBox,
     Rect,
     Routine,
     Stretch,
-    TextBox,
-    TextRole,
-    TextStyle,
 )
 
 SIZE_STEP = 0.25
-_Paragraph = tuple[str, TextStyle, TextRole, int | None]
-"""A text to wrap, its style, its role and the index of the card it belongs to (None: page text)."""
+BODY_TOLERANCE = 1.0
+"""Arrangements whose text comes out at most this much smaller than the largest compete on their figures:
+a point of body text is hardly seen on a sheet, a figure half again as big is."""
 QR_QUIET_ZONE = 0.2
 """Blank space a scanner needs around a QR code, as a share of its side: at least four of its modules."""
 NO_FURNITURE = Furniture()
 """No header, no footer: what a page has when no templates were filled (tests of the bare layout)."""
+FIGURE_INSET = 0.03
+"""Share of an image box's shorter side the renderer keeps clear around a figure (figures.placement)."""
+FIGURE_STEP = 1.03
+"""Figures whose scales differ by less than this factor count as the same size when arrangements are
+compared: a hair's breadth of figure is not worth a less tidy sheet."""
+EMPTY_STEP = 4 * (72 / 2.54) ** 2
+"""Empty space is compared in steps of 4 cm²."""
 
-
-class TextMeasure(Hashable, Protocol):
-    """Font metrics per point of text size, and the width of a text (fonts.FontMetrics is one).
-
-    Hashable, like a frozen dataclass: typesetters are kept per fonts between sheets.
-    """
-
-    @property
-    def ascent(self) -> float: ...
-
-    @property
-    def descent(self) -> float: ...
-
-    def width(self, text: str, font: FontRole, size: float) -> float: ...
+FigureMeasure = Callable[[Pose], tuple[float, float]]
+"""A figure scene's natural width and height in centimetres (draw.figures.figure_size)."""
 
 
 def lay_out(
@@ -67,32 +68,29 @@ def lay_out(
     fonts: TextMeasure,
     furniture: Furniture = NO_FURNITURE,
     words: Words = ENGLISH,
+    figure_size: FigureMeasure | None = None,
 ) -> Page:
     """The page at the largest body size that fits, or a HandoutError naming what does not fit.
 
     `furniture` holds the header and footer lines, already filled in from the layout's templates, and
-    the link for a QR code, which goes at the footer's right with the link printed beside it.
+    the link for a QR code, which goes at the footer's right with the link printed beside it. Without
+    `figure_size`, each figure is fitted to its own box (ImageBox.scale None).
     """
     count = len(routine.stretches)
     if count > layout.max_stretches:
-        raise HandoutError(
-            f"{routine.source} has {count} stretches, but layout {layout.name} takes at most "
-            f"{layout.max_stretches}: use fewer stretches or another layout (handout layouts lists them)"
-        )
-    sizes = _candidate_sizes(layout.body_min, layout.body_max)
-    composer = _Composer(routine, layout, paper, fonts, furniture, words)
-    smallest = composer.compose(sizes[0])
-    if isinstance(smallest, _Overflow):
-        raise HandoutError(_overflow_message(smallest, routine, layout, paper))
-    low, high, best = 0, len(sizes) - 1, smallest
+        raise HandoutError(_capacity_message(routine, layout))
+    sizes = _candidate_sizes(layout.body_min_for(count), layout.body_max)
+    composer = _Composer(routine, layout, paper, fonts, furniture, words, figure_size)
+    if not composer.fits(sizes[0]):
+        raise HandoutError(composer.overflow_message(sizes[0]))
+    low, high = 0, len(sizes) - 1
     while low < high:
         middle = (low + high + 1) // 2
-        attempt = composer.compose(sizes[middle])
-        if isinstance(attempt, Page):
-            low, best = middle, attempt
+        if composer.fits(sizes[middle]):
+            low = middle
         else:
             high = middle - 1
-    return best
+    return composer.page(sizes[max(0, low - round(BODY_TOLERANCE / SIZE_STEP)) : low + 1])
 
 
 def _candidate_sizes(smallest: float, largest: float) -> list[float]:
@@ -100,47 +98,54 @@ def _candidate_sizes(smallest: float, largest: float) -> list[float]:
     return [smallest + step * SIZE_STEP for step in range(steps + 1)]
 
 
-@dataclass(frozen=True)
-class _Overflow:
-    """Why a body size does not fit: a card's text (its index), or the title and footer (None)."""
-
-    card: int | None
-
-
-def _points(stretch: Stretch, layout: Layout) -> tuple[str, ...]:
-    """The numbered lines a card prints: the cues on a layout that asks for them, when there are any."""
-    return stretch.cues if layout.points == "cues" and stretch.cues else stretch.key_points
-
-
-def _overflow_message(overflow: _Overflow, routine: Routine, layout: Layout, paper: Paper) -> str:
-    sheet = f"landscape {paper.name}" if paper.landscape else paper.name
-    at = f"on one {sheet} page at {layout.body_min:g} pt"
-    if overflow.card is None:
-        return f"the title, subtitle and footer leave no room for the stretches {at}: shorten the subtitle"
-    stretch = routine.stretches[overflow.card]
-    label = stretch_label(overflow.card + 1, stretch.name)
-    if layout.points == "cues" and not stretch.cues:
-        fix = 'give it short cues, like cues = ["Heel to bottom", "Knees together"]'
-    elif layout.points == "cues":
-        fix = "shorten its cues"
+def _capacity_message(routine: Routine, layout: Layout) -> str:
+    count = len(routine.stretches)
+    others = [other for other in layouts_taking(count) if other.name != layout.name]
+    if others:
+        names = ", ".join(f"--layout {other.name} (up to {other.max_stretches})" for other in others)
+        fix = f"split the routine into two sheets or use {names}"
     else:
-        fix = "shorten its key points"
-    return f"{label} does not fit {at}: {fix} or use a layout with fewer stretches per page"
+        fix = "split the routine into two sheets"
+    return (
+        f"{routine.source}: {count} stretches: the {layout.name} layout takes at most "
+        f"{layout.max_stretches}; {fix}"
+    )
 
 
-@dataclass
-class _Block:
-    """Text lines stacked from the top of a column: each line's offset from the top and its box maker."""
+@dataclass(frozen=True)
+class _Frame:
+    """What a body size leaves for the cards: the header and footer set, and the area between them."""
 
-    boxes: list[Callable[[float, float], TextBox]]
-    height: float
+    header: Block
+    footer: Block
+    footer_top: float
+    cards: Rect
+    qr: Rect | None
 
-    def placed(self, x: float, y: float) -> list[TextBox]:
-        return [make(x, y) for make in self.boxes]
+
+@dataclass(frozen=True)
+class _Fit:
+    """An arrangement that fits at the page's body size, with what the choice between them weighs."""
+
+    order: int
+    body: float
+    """The largest body size at which this arrangement fits."""
+    grid: Grid
+    places: list[CardPlace]
+    scale: float | None
+    """The figures' one body scale (points per centimetre), or None when there are no figures."""
+    figures: float
+    """How big the illustrations come out: the figures' scale, or the smallest photo box's side."""
+    empty: float
+
+    def rank(self) -> tuple[int, float, int, int]:
+        """The largest figures, then the largest text, then the least empty space, then the first."""
+        figures = math.floor(math.log(self.figures) / math.log(FIGURE_STEP)) if self.figures > 0 else -(10**6)
+        return (figures, self.body, -round(self.empty / EMPTY_STEP), -self.order)
 
 
 class _Composer:
-    """Lays out one routine at any body size: the title block, the grid of cards and the footer."""
+    """Lays out one routine at any body size: the title block, the arrangement of cards and the footer."""
 
     def __init__(
         self,
@@ -150,27 +155,149 @@ class _Composer:
         fonts: TextMeasure,
         furniture: Furniture,
         words: Words,
+        figure_size: FigureMeasure | None,
     ) -> None:
         self.routine = routine
         self.furniture = furniture
         self.layout = layout
         self.paper = paper
-        self.fonts = fonts
-        self.text = _typesetter(layout, fonts, words)
-        self.with_images = any(stretch.image is not None for stretch in routine.stretches)
+        self.text = typesetter(layout, fonts, words)
+        self.figure_sizes = [
+            figure_size(stretch.image.pose)
+            if figure_size is not None and isinstance(stretch.image, Figure)
+            else None
+            for stretch in routine.stretches
+        ]
+        """Each figure's natural size, measured once: the search weighs many arrangements."""
+        self.figure_heights = [None if size is None else size[1] for size in self.figure_sizes]
+        self.card_text = [
+            self.text.card_texts(stretch, index) for index, stretch in enumerate(routine.stretches)
+        ]
+        """Each card's text by size and width."""
+        self.card_height = [
+            self.text.card_heights(stretch, index) for index, stretch in enumerate(routine.stretches)
+        ]
+        """Each card's text height by size and width: what the search asks for."""
+        self._heights: dict[tuple[float, tuple[float, ...]], list[float]] = {}
+        count = len(routine.stretches)
+        with_images = any(stretch.image is not None for stretch in routine.stretches)
+        self.arrangements = arrangements(layout, paper.landscape, count, with_images)
+        self.grids = [
+            Grid(arrangement, paper.width - 2 * layout.margin, count, layout)
+            for arrangement in self.arrangements
+        ]
+        self._frames: dict[float, _Frame | None] = {}
+        fitted_rows = "fitted" in layout.row_heights
+        self.loosest = [grid for grid in self.grids if grid.arrangement.rows == "fitted" or not fitted_rows]
+        """The grids that decide whether anything fits: rows of fitted heights fit wherever equal ones do."""
+        self.first_fit: dict[float, Grid] = {}
+        """The first of them found to fit at a body size."""
 
-    def compose(self, body: float) -> Page | _Overflow:
+    # --- The search -----------------------------------------------------------------------------
+
+    def fits(self, body: float) -> bool:
+        """Whether some arrangement fits every card at this body size."""
+        for grid in self.loosest:
+            if self.fitted(grid, body) is not None:
+                self.first_fit[body] = grid
+                return True
+        return False
+
+    def fitted(self, grid: Grid, body: float) -> list[float] | None:
+        """The arrangement's card text heights at this body size, or None when they do not fit."""
+        frame = self.frame(body)
+        if frame is None:
+            return None
+        heights = self.text_heights(grid, body)
+        if heights is None or grid.shortfall(frame.cards.height, heights, body) > 0.01:
+            return None
+        return heights
+
+    def best(self, sizes: list[float]) -> _Fit:
+        """The arrangement to print: each weighed at its own largest size among `sizes` (the largest
+        size that fits anything and up to BODY_TOLERANCE below it). The arrangement the size search
+        found at the largest is always among them."""
+        fits = []
+        for order, grid in enumerate(self.grids):
+            found = None
+            for body in sizes:  # upwards: most arrangements fail at the smallest size already
+                heights = self.fitted(grid, body)
+                if heights is None:
+                    break
+                found = (body, heights)
+            if grid is self.first_fit.get(sizes[-1]) and (found is None or found[0] < sizes[-1]):
+                heights = self.fitted(grid, sizes[-1])  # text wrapping is not always monotonic in size
+                assert heights is not None, "the size search found this arrangement to fit"
+                found = (sizes[-1], heights)
+            if found is not None:
+                body, heights = found
+                frame = self.frame(body)
+                assert frame is not None, "a body size that fits has a frame"
+                places = grid.places(frame.cards, heights, body, self.figure_heights)
+                fits.append(self.weigh(order, grid, body, places, heights))
+        return max(fits, key=_Fit.rank)
+
+    def text_heights(self, grid: Grid, body: float) -> list[float] | None:
+        """The cards' text heights at the grid's widths (None: too narrow), kept for other arrangements."""
+        widths = grid.text_widths(body)
+        if widths is None:
+            return None
+        key = (body, widths)
+        if key not in self._heights:
+            self._heights[key] = [
+                height(body, width) for height, width in zip(self.card_height, widths, strict=True)
+            ]
+        return self._heights[key]
+
+    def weigh(
+        self, order: int, grid: Grid, body: float, places: list[CardPlace], heights: list[float]
+    ) -> _Fit:
+        """The figures' common scale, the illustrations' size and the cards' empty space."""
+        scales, photo_sides = [], []
+        for stretch, place, size in zip(self.routine.stretches, places, self.figure_sizes, strict=True):
+            if place.image is None or stretch.image is None:
+                continue
+            if size is not None:
+                scales.append(_fitting_scale(size, place.image))
+            else:
+                photo_sides.append(min(place.image.width, place.image.height))
+        scale = max(0.0, min(scales)) if scales else None
+        figures = scale if scale is not None else min(photo_sides, default=0.0)
+        pad = self.layout.card_padding
+        empty = 0.0
+        for stretch, place, height, size in zip(
+            self.routine.stretches, places, heights, self.figure_sizes, strict=True
+        ):
+            inner = (place.frame.width - 2 * pad) * (place.frame.height - 2 * pad)
+            empty += inner - height * place.text.width
+            if place.image is None or stretch.image is None:
+                continue
+            if size is not None and scale is not None:
+                empty -= size[0] * size[1] * scale * scale
+            else:
+                empty -= place.image.width * place.image.height
+        return _Fit(order, body, grid, places, scale, figures, empty)
+
+    # --- The page -------------------------------------------------------------------------------
+
+    def frame(self, body: float) -> _Frame | None:
+        """The header and footer at this body size and the room between them (None: too little)."""
+        if body not in self._frames:
+            self._frames[body] = self.set_frame(body)
+        return self._frames[body]
+
+    def set_frame(self, body: float) -> _Frame | None:
         layout, paper = self.layout, self.paper
         content = Rect(
             layout.margin, layout.margin, paper.width - 2 * layout.margin, paper.height - 2 * layout.margin
         )
-        header: list[_Paragraph] = []
+        header: list[Paragraph] = []
         if self.furniture.header:
             header.append((self.furniture.header, layout.header, "header", None))
         header.append((self.routine.title, layout.title, "title", None))
         if self.routine.subtitle and layout.show_subtitle:
             header.append((self.routine.subtitle, layout.subtitle, "subtitle", None))
-        footer: list[_Paragraph] = []
+        footer: list[Paragraph] = []
         if self.furniture.footer:
             footer.append((self.furniture.footer, layout.footer, "footer", None))
         url, qr_size = self.furniture.url, layout.qr_size
@@ -189,270 +316,103 @@ class _Composer:
         cards_bottom = content.bottom - footer_height - (footer_gap if footer else 0)
         area = Rect(content.x, cards_top, content.width, cards_bottom - cards_top)
         if area.height < 4 * body:
-            return _Overflow(None)
+            return None
+        return _Frame(header_block, footer_block, content.bottom - footer_block.height, area, qr)
 
-        card_rects = self.grid(area)
-        texts = []
-        for index, (stretch, card) in enumerate(zip(self.routine.stretches, card_rects, strict=True)):
-            block = self.text.card_text(stretch, index, body, self.split_card(card, body, 0)[1].width)
-            if block.height > self.text_room(card, body):
-                return _Overflow(index)
-            texts.append(block)
-
-        boxes: list[Box] = [*header_block.placed(content.x, content.y)]
-        tallest = max(block.height for block in texts)
-        for index, (stretch, card, block) in enumerate(
-            zip(self.routine.stretches, card_rects, texts, strict=True)
+    def page(self, sizes: list[float]) -> Page:
+        """The page in the best arrangement; `sizes` end with the largest at which any fits."""
+        best = self.best(sizes)
+        body = best.body
+        frame = self.frame(body)
+        assert frame is not None, "an arrangement that fits has a frame"
+        layout = self.layout
+        boxes: list[Box] = [*frame.header.placed(layout.margin, layout.margin)]
+        widths = best.grid.text_widths(body)
+        assert widths is not None, "an arrangement that fits has its text widths"
+        for index, (stretch, place, width) in enumerate(
+            zip(self.routine.stretches, best.places, widths, strict=True)
         ):
-            boxes.extend(self.card_boxes(index, stretch, card, block, body, tallest))
-        boxes.extend(footer_block.placed(content.x, content.bottom - footer_block.height))
-        if qr is not None and url:
-            boxes.append(QrBox(qr, url, layout.ink))
+            text = self.card_text[index](body, width)
+            boxes.extend(self.card_boxes(index, stretch, place, text, best.scale))
+        boxes.extend(frame.footer.placed(layout.margin, frame.footer_top))
+        if frame.qr is not None and self.furniture.url:
+            boxes.append(QrBox(frame.qr, self.furniture.url, layout.ink))
         return Page(
-            width=paper.width,
-            height=paper.height,
+            width=self.paper.width,
+            height=self.paper.height,
             boxes=tuple(boxes),
             body_size=body,
             title=self.routine.title,
             subject="Stretches: " + ", ".join(stretch.name for stretch in self.routine.stretches),
+            arrangement=best.grid.arrangement.describe(),
         )
 
-    # --- The grid of cards ----------------------------------------------------------------------
-
-    def grid(self, area: Rect) -> list[Rect]:
-        """Card rectangles in reading order: left to right, then top to bottom, rows of equal height."""
-        count = len(self.routine.stretches)
-        wanted = self.layout.columns_landscape if self.paper.landscape else self.layout.columns
-        columns = min(wanted, count)
-        rows = math.ceil(count / columns)
-        gap = self.layout.gap
-        width = (area.width - (columns - 1) * gap) / columns
-        height = (area.height - (rows - 1) * gap) / rows
-        return [
-            Rect(
-                area.x + (i % columns) * (width + gap),
-                area.y + (i // columns) * (height + gap),
-                width,
-                height,
-            )
-            for i in range(count)
-        ]
-
-    def inner(self, card: Rect) -> Rect:
-        pad = self.layout.card_padding
-        return Rect(card.x + pad, card.y + pad, card.width - 2 * pad, card.height - 2 * pad)
-
-    def image_gap(self, body: float) -> float:
-        return 0.6 * body
-
-    def text_room(self, card: Rect, body: float) -> float:
-        """Height the card's text may take: the inner card less the image's minimum share."""
-        inner = self.inner(card)
-        if not self.with_images or self.layout.image_position == "left":
-            return inner.height
-        return inner.height * (1 - self.layout.image_share) - self.image_gap(body)
-
-    def split_card(self, card: Rect, body: float, text_height: float) -> tuple[Rect, Rect]:
-        """The card's image and text rectangles; an image on top grows into what the text leaves.
-
-        When no stretch of the routine has an image, the text takes the whole card.
-        """
-        inner = self.inner(card)
-        if not self.with_images:
-            return Rect(inner.x, inner.y, inner.width, 0), inner
-        if self.layout.image_position == "left":
-            image = Rect(inner.x, inner.y, inner.width * self.layout.image_share, inner.height)
-            text_x = image.right + self.layout.card_padding
-            return image, Rect(text_x, inner.y, inner.right - text_x, inner.height)
-        gap = self.image_gap(body)
-        image = Rect(inner.x, inner.y, inner.width, inner.height - gap - text_height)
-        return image, Rect(inner.x, image.bottom + gap, inner.width, text_height)
-
     def card_boxes(
-        self, index: int, stretch: Stretch, card: Rect, block: _Block, body: float, tallest: float
+        self, index: int, stretch: Stretch, place: CardPlace, text: Block, scale: float | None
     ) -> list[Box]:
-        """Frame, image and text of one card; `tallest` is the tallest card text on the page."""
         layout = self.layout
-        image, text = self.split_card(card, body, tallest)
-        boxes: list[Box] = [FrameBox(card, layout.muted, layout.card_border, layout.card_radius, index)]
-        if stretch.image is not None:
+        boxes: list[Box] = [
+            FrameBox(place.frame, layout.muted, layout.card_border, layout.card_radius, index)
+        ]
+        if stretch.image is not None and place.image is not None:
+            figure_scale = scale if isinstance(stretch.image, Figure) else None
             boxes.append(
                 ImageBox(
-                    image, stretch.image, layout.image_fit, layout.accent, layout.ink, index, layout.grayscale
+                    place.image,
+                    stretch.image,
+                    layout.image_fit,
+                    layout.accent,
+                    layout.ink,
+                    index,
+                    layout.grayscale,
+                    figure_scale,
                 )
             )
-        boxes.extend(block.placed(text.x, text.y))
+        boxes.extend(text.placed(place.text.x, place.text.y))
         return boxes
 
+    # --- When nothing fits ----------------------------------------------------------------------
 
-@lru_cache(maxsize=16)
-def _typesetter(layout: Layout, fonts: TextMeasure, words: Words) -> _Typesetter:
-    """One typesetter per layout, fonts and language, kept between sheets: a batch of a thousand sheets
-    of one routine measures its words once and sets each card's text once per text size."""
-    return _Typesetter(layout, fonts, words)
-
-
-class _Typesetter:
-    """Breaks and stacks text into line boxes; word widths are measured once and scaled."""
-
-    CACHED_CARDS = 4096
-
-    def __init__(self, layout: Layout, fonts: TextMeasure, words: Words) -> None:
-        self.layout = layout
-        self.fonts = fonts
-        self.words = words
-        self._widths: dict[tuple[str, FontRole], float] = {}
-        self._cards: dict[tuple[Stretch, int, float, float], _Block] = {}
-
-    def width(self, text: str, font: FontRole, size: float) -> float:
-        key = (text, font)
-        if key not in self._widths:
-            self._widths[key] = self.fonts.width(text, font, 1.0)
-        return self._widths[key] * size
-
-    def card_text(self, stretch: Stretch, card: int, body: float, width: float) -> _Block:
-        """The card's text set once per stretch, size and width (blocks are never changed once made)."""
-        key = (stretch, card, body, width)
-        if key not in self._cards:
-            if len(self._cards) >= self.CACHED_CARDS:
-                self._cards.clear()
-            self._cards[key] = self.set_card_text(stretch, card, body, width)
-        return self._cards[key]
-
-    def set_card_text(self, stretch: Stretch, card: int, body: float, width: float) -> _Block:
-        """The card's fields in the layout's order; the numbered points get a little more space around."""
-        layout = self.layout
-        paragraphs: dict[str, _Paragraph] = {
-            "name": (stretch.name, layout.heading, "name", card),
-            "target": (f"{self.words.target}: {stretch.target}", layout.target, "target", card),
-        }
-        if stretch.hold:
-            paragraphs["hold"] = (f"{self.words.hold}: {stretch.hold}", layout.hold, "hold", card)
-        card_text = _Block([], 0.0)
-        previous = None
-        for field in layout.card_fields:
-            if field == "points":
-                block = self.numbered(_points(stretch, layout), card, body, width)
-            elif field in paragraphs:
-                block = self.stack([paragraphs[field]], body, width)
-            else:
+    def overflow_message(self, body: float) -> str:
+        layout, paper = self.layout, self.paper
+        sheet = f"landscape {paper.name}" if paper.landscape else paper.name
+        at = f"on one {sheet} page at {body:g} pt"
+        frame = self.frame(body)
+        if frame is None:
+            return (
+                f"the title, subtitle and footer leave no room for the stretches {at}: shorten the subtitle"
+            )
+        closest: tuple[float, list[float]] | None = None
+        for grid in self.grids:
+            heights = self.text_heights(grid, body)
+            if heights is None:
                 continue
-            if previous is not None:
-                card_text.height += 0.45 * body if "points" in (field, previous) else 0.2 * body
-            card_text.boxes.extend(_shifted(make, 0, card_text.height) for make in block.boxes)
-            card_text.height += block.height
-            previous = field
-        return card_text
-
-    def numbered(self, points: tuple[str, ...], card: int, body: float, width: float) -> _Block:
-        """Key points with their numbers in a column of their own and wrapped lines hanging under the text."""
-        style = self.layout.point
-        size = body * style.scale
-        number_width = max(self.width(f"{n}.", "bold", size) for n in range(1, len(points) + 1))
-        indent = number_width + 0.4 * size
-        block = _Block([], 0.0)
-        for number, point in enumerate(points, start=1):
-            if number > 1:
-                block.height += 0.3 * body
-            label = f"{number}."
-            label_box = self.line_box(label, "bold", size, style.color, "number", card)
-            block.boxes.append(
-                _shifted(label_box, number_width - self.width(label, "bold", size), block.height)
-            )
-            lines = self.wrap(point, style.font, size, width - indent)
-            for line_number, line in enumerate(lines):
-                make = self.line_box(line, style.font, size, style.color, "point", card)
-                block.boxes.append(_shifted(make, indent, block.height + line_number * self.leading(size)))
-            block.height += self.lines_height(len(lines), size)
-        return block
-
-    def stack(
-        self,
-        parts: list[_Paragraph],
-        body: float,
-        width: float,
-        gap: float = 0.0,
-    ) -> _Block:
-        """Paragraphs one under the other, each wrapped to the width, `gap` between paragraphs."""
-        block = _Block([], 0.0)
-        for index, (text, style, role, card) in enumerate(parts):
-            if index:
-                block.height += gap
-            size = body * style.scale
-            lines = self.wrap(text, style.font, size, width)
-            for line_number, line in enumerate(lines):
-                make = self.line_box(line, style.font, size, style.color, role, card)
-                block.boxes.append(_shifted(make, 0, block.height + line_number * self.leading(size)))
-            block.height += self.lines_height(len(lines), size)
-        return block
-
-    def leading(self, size: float) -> float:
-        return size * self.layout.line_spacing
-
-    def lines_height(self, count: int, size: float) -> float:
-        """From the first line's ascent to the last line's descent."""
-        return (count - 1) * self.leading(size) + (self.fonts.ascent + self.fonts.descent) * size
-
-    def line_box(
-        self, text: str, font: FontRole, size: float, color: str, role: TextRole, card: int | None
-    ) -> Callable[[float, float], TextBox]:
-        """A maker for the line's box given the top-left of its line slot."""
-        width = self.width(text, font, size)
-        ascent, descent = self.fonts.ascent * size, self.fonts.descent * size
-
-        def make(x: float, top: float) -> TextBox:
-            return TextBox(
-                rect=Rect(x, top, width, ascent + descent),
-                baseline=top + ascent,
-                text=text,
-                font=font,
-                size=size,
-                color=color,
-                role=role,
-                card=card,
-            )
-
-        return make
-
-    def wrap(self, text: str, font: FontRole, size: float, width: float) -> list[str]:
-        """Greedy line breaking at spaces and, in Chinese and Japanese, between characters (cjk.segments);
-        a piece wider than the line is broken between characters."""
-        space = self.width(" ", font, size)
-        lines: list[str] = []
-        line = ""
-        line_width = 0.0
-        for word in text.split(" "):
-            glue = " "
-            for segment in cjk.segments(word):
-                for piece in self.split_long_word(segment, font, size, width):
-                    piece_width = self.width(piece, font, size)
-                    gap = space if glue else 0.0
-                    if line and line_width + gap + piece_width > width:
-                        lines.append(line)
-                        line, line_width = "", 0.0
-                    if line:
-                        line += glue
-                        line_width += gap
-                    line += piece
-                    line_width += piece_width
-                    glue = ""
-        lines.append(line)
-        return lines
-
-    def split_long_word(self, word: str, font: FontRole, size: float, width: float) -> list[str]:
-        if self.width(word, font, size) <= width:
-            return [word]
-        pieces, piece = [], ""
-        for char in word:
-            if piece and self.width(piece + char, font, size) > width:
-                pieces.append(piece)
-                piece = ""
-            piece += char
-        pieces.append(piece)
-        return pieces
+            over = grid.shortfall(frame.cards.height, heights, body)
+            if grid.arrangement.image == "top":
+                over *= 1 - grid.arrangement.share
+            if closest is None or over < closest[0]:
+                closest = (over, heights)
+        if closest is None:
+            return f"the page is too narrow for the layout's columns {at}: use a layout with fewer columns"
+        over, heights = closest
+        lines = max(1, math.ceil(over / self.text.leading(body)))
+        wordiest = max(range(len(heights)), key=lambda index: heights[index])
+        stretch = self.routine.stretches[wordiest]
+        label = stretch_label(wordiest + 1, stretch.name)
+        if layout.points == "cues" and not stretch.cues:
+            fix = 'give it short cues, like cues = ["Heel to bottom", "Knees together"]'
+        elif layout.points == "cues":
+            fix = "shorten its cues"
+        else:
+            fix = "shorten its key points"
+        return (
+            f"{label} needs the most room, and the routine does not fit {at} by about {lines} "
+            f"line{'s' if lines > 1 else ''}: {fix} or use a layout with fewer stretches per page"
+        )
 
 
-def _shifted(
-    make: Callable[[float, float], TextBox], dx: float, dy: float
-) -> Callable[[float, float], TextBox]:
-    return lambda x, y: make(x + dx, y + dy)
+def _fitting_scale(size: tuple[float, float], box: Rect) -> float:
+    """The largest scale (points per centimetre) at which a figure of `size` fits the box, as drawn."""
+    width, height = size
+    inset = max(1.0, FIGURE_INSET * min(box.width, box.height))
+    return min((box.width - 2 * inset) / max(width, 1e-6), (box.height - 2 * inset) / max(height, 1e-6))

@@ -23,6 +23,8 @@ from handout.model import MM, CardField, Layout, TextStyle
 MIN_MARGIN_MM = 12
 """Office printers cannot print closer to the edge than about 5 mm; 12 mm leaves room for any of them."""
 MIN_BODY_PT = 8
+MIN_BODY_PT_HALF = 7
+"""A half-size copy (two-up) is held in the hand and read close: its text may go down to 7 pt."""
 MIN_QR_MM = 20
 """A phone scans a QR code from a printed sheet reliably from about 2 cm across."""
 SECTIONS = (
@@ -59,6 +61,11 @@ def bundled_layouts() -> list[Layout]:
     return [load_layout(name) for name in bundled_names("layouts")]
 
 
+def layouts_taking(count: int) -> list[Layout]:
+    """The bundled layouts whose capacity is at least `count` stretches, to suggest one."""
+    return [layout for layout in bundled_layouts() if layout.max_stretches >= count]
+
+
 def load_layout(reference: str) -> Layout:
     path, shown_as = find_layout(reference)
     return _load_layout(path, shown_as, file_stamp(path))
@@ -82,7 +89,7 @@ def check_layout(data: dict[str, Any], shown_as: str, name: str) -> Layout:
     styles = check.table(data, "styles", "")
     parts = {part: check.table(data, part, "") for part in ("header", "footer")}
     check.keys(page, ("margin_mm", "subtitle"), "[page]")
-    check.keys(grid, ("columns", "columns_landscape", "gap_mm", "max_stretches"), "[grid]")
+    check.keys(grid, ("columns", "columns_landscape", "gap_mm", "max_stretches", "rows", "span"), "[grid]")
     check.keys(
         card,
         ("padding_mm", "border_pt", "radius_mm", "image", "image_share", "fit", "points", "fields"),
@@ -107,29 +114,39 @@ def check_layout(data: dict[str, Any], shown_as: str, name: str) -> Layout:
     palette = {
         key: check_color(colors, key, "[colors]", default, check) for key, default in DEFAULT_COLORS.items()
     }
-    body_min = check.number(text, "body_min_pt", "[text]", low=MIN_BODY_PT, high=40, default=MIN_BODY_PT)
-    columns = check.integer(grid, "columns", "[grid]", low=1, high=4, default=2)
+    max_stretches = check.integer(
+        grid, "max_stretches", "[grid]", low=1, high=MAX_STRETCHES, default=MAX_STRETCHES
+    )
+    floor = MIN_BODY_PT if copies == 1 else MIN_BODY_PT_HALF
+    body_min_by_count = check_body_min(text, floor, max_stretches, check)
+    body_min = min(size for _, size in body_min_by_count)
+    columns = check_counts(grid, "columns", "[grid]", low=1, high=4, default=(2,), check=check)
     layout = Layout(
         name=name,
         description=description,
         columns=columns,
-        columns_landscape=check.integer(grid, "columns_landscape", "[grid]", low=1, high=6, default=columns),
-        max_stretches=check.integer(
-            grid, "max_stretches", "[grid]", low=1, high=MAX_STRETCHES, default=MAX_STRETCHES
+        columns_landscape=(
+            check_counts(grid, "columns_landscape", "[grid]", low=1, high=6, default=columns, check=check)
         ),
+        max_stretches=max_stretches,
         margin=check.number(page, "margin_mm", "[page]", low=MIN_MARGIN_MM, high=40, default=14) * MM,
         gap=check.number(grid, "gap_mm", "[grid]", low=0, high=30, default=5) * MM,
         card_padding=check.number(card, "padding_mm", "[card]", low=0, high=20, default=4) * MM,
         card_border=check.number(card, "border_pt", "[card]", low=0, high=4, default=0.8),
         card_radius=check.number(card, "radius_mm", "[card]", low=0, high=10, default=2.5) * MM,
-        image_position=cast(Any, check.choice(card, "image", "[card]", ("top", "left"), "top")),
-        image_share=check.number(card, "image_share", "[card]", low=0.1, high=0.8, default=0.36),
+        image_positions=cast(Any, check_choices(card, "image", "[card]", ("top", "left"), ("top",), check)),
+        image_shares=check_numbers(
+            card, "image_share", "[card]", low=0.1, high=0.8, default=(0.36,), check=check
+        ),
+        row_heights=cast(Any, check_choices(grid, "rows", "[grid]", ("equal", "fitted"), ("equal",), check)),
+        span=check.flag(grid, "span", "[grid]", default=False),
         image_fit=cast(Any, check.choice(card, "fit", "[card]", ("contain", "cover"), "contain")),
         points=cast(Any, check.choice(card, "points", "[card]", ("key_points", "cues"), "key_points")),
         card_fields=check_card_fields(card.get("fields", list(CARD_FIELDS)), check),
         show_subtitle=check.flag(page, "subtitle", "[page]", default=True),
         body_max=check.number(text, "body_max_pt", "[text]", low=body_min, high=60, default=13),
         body_min=body_min,
+        body_min_by_count=body_min_by_count,
         line_spacing=check.number(text, "line_spacing", "[text]", low=1.1, high=2, default=1.25),
         accent=palette["accent"],
         ink=palette["ink"],
@@ -150,6 +167,103 @@ def check_layout(data: dict[str, Any], shown_as: str, name: str) -> Layout:
     )
     check.done()
     return layout
+
+
+def check_numbers(
+    table: dict[str, Any],
+    key: str,
+    where: str,
+    *,
+    low: float,
+    high: float,
+    default: tuple[float, ...],
+    check: Checker,
+) -> tuple[float, ...]:
+    """A number, or a list of numbers the engine tries in order (columns = [2, 3])."""
+    value = table.get(key, list(default))
+    values = value if isinstance(value, list) else [value]
+    if not values:
+        check.problem(where, f'"{key}" is an empty list: give at least one number')
+        return default
+    checked = (check.number({key: item}, key, where, low=low, high=high, default=low) for item in values)
+    return tuple(dict.fromkeys(checked))
+
+
+def check_counts(
+    table: dict[str, Any],
+    key: str,
+    where: str,
+    *,
+    low: int,
+    high: int,
+    default: tuple[int, ...],
+    check: Checker,
+) -> tuple[int, ...]:
+    """A whole number, or a list of them the engine tries in order (columns = [2, 3]); 1.5 is refused."""
+    value = table.get(key, list(default))
+    values = value if isinstance(value, list) else [value]
+    if not values:
+        check.problem(where, f'"{key}" is an empty list: give at least one whole number')
+        return default
+    checked = (check.integer({key: item}, key, where, low=low, high=high, default=low) for item in values)
+    return tuple(dict.fromkeys(checked))
+
+
+def check_choices(
+    table: dict[str, Any],
+    key: str,
+    where: str,
+    choices: tuple[str, ...],
+    default: tuple[str, ...],
+    check: Checker,
+) -> tuple[str, ...]:
+    """One of `choices`, or a list of them the engine tries in order (image = ["top", "left"])."""
+    value = table.get(key, list(default))
+    values = value if isinstance(value, list) else [value]
+    if not values or any(item not in choices for item in values):
+        options = ", ".join(f'"{choice}"' for choice in choices)
+        check.problem(where, f'"{key}" is {value!r}: use one of {options}, or a list of them')
+        return default
+    return tuple(dict.fromkeys(str(item) for item in values))
+
+
+def check_body_min(
+    text: dict[str, Any], floor: float, max_stretches: int, check: Checker
+) -> tuple[tuple[int, float], ...]:
+    """`body_min_pt`: one size, or a table of sizes by routine length, like { 4 = 16, 6 = 14 } (up to 4
+    stretches at least 16 pt, up to 6 at least 14 pt). It ends at the layout's capacity."""
+    value = text.get("body_min_pt", floor)
+    if not isinstance(value, dict):
+        return (
+            (max_stretches, check.number(text, "body_min_pt", "[text]", low=floor, high=40, default=floor)),
+        )
+    sizes: list[tuple[int, float]] = []
+    for limit, size in value.items():
+        if not limit.isdigit() or not 1 <= int(limit) <= max_stretches:
+            check.problem(
+                "[text]",
+                f'"body_min_pt" has {limit!r}: name a number of stretches from 1 to {max_stretches}, '
+                "like { 4 = 16, 6 = 14 }",
+            )
+            continue
+        sizes.append(
+            (
+                int(limit),
+                check.number(
+                    {"body_min_pt": size}, "body_min_pt", "[text]", low=floor, high=40, default=floor
+                ),
+            )
+        )
+    sizes.sort()
+    if not sizes or sizes[-1][0] < max_stretches:
+        shown = sizes[-1][0] if sizes else 0
+        check.problem(
+            "[text]",
+            f'"body_min_pt" gives no size for {shown + 1} to {max_stretches} stretches: '
+            f"add {max_stretches} = a size (max_stretches is {max_stretches})",
+        )
+        sizes.append((max_stretches, floor))
+    return tuple(sizes)
 
 
 def check_template(table: dict[str, Any], where: str, check: Checker) -> str:

@@ -1,0 +1,289 @@
+"""Set a card's text and the page's paragraphs in lines: text + style + width -> line boxes, stacked.
+
+Words are measured once through the `TextMeasure` passed in (the layout never measures itself), and a
+card's text is set once per stretch, size and width, so the arrangement search can try many widths and
+sizes cheaply: a batch of a thousand sheets of one routine sets each card's text once per size.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Protocol
+
+from handout.content.sheet_words import Words
+from handout.layout import cjk
+from handout.model import FontRole, Layout, Rect, Stretch, TextBox, TextRole, TextStyle
+
+Paragraph = tuple[str, TextStyle, TextRole, int | None]
+"""A text to wrap, its style, its role and the index of the card it belongs to (None: page text)."""
+
+
+class TextMeasure(Hashable, Protocol):
+    """Font metrics per point of text size, and the width of a text (fonts.FontMetrics is one).
+
+    Hashable, like a frozen dataclass: typesetters are kept per fonts between sheets.
+    """
+
+    @property
+    def ascent(self) -> float: ...
+
+    @property
+    def descent(self) -> float: ...
+
+    def width(self, text: str, font: FontRole, size: float) -> float: ...
+
+
+@dataclass
+class Block:
+    """Text lines stacked from the top of a column: each line's offset from the top and its box maker."""
+
+    boxes: list[Callable[[float, float], TextBox]]
+    height: float
+
+    def placed(self, x: float, y: float) -> list[TextBox]:
+        return [make(x, y) for make in self.boxes]
+
+
+def card_points(stretch: Stretch, layout: Layout) -> tuple[str, ...]:
+    """The numbered lines a card prints: the cues on a layout that asks for them, when there are any."""
+    return stretch.cues if layout.points == "cues" and stretch.cues else stretch.key_points
+
+
+@lru_cache(maxsize=16)
+def typesetter(layout: Layout, fonts: TextMeasure, words: Words) -> Typesetter:
+    """One typesetter per layout, fonts and language, kept between sheets: a batch of a thousand sheets
+    of one routine measures its words once and sets each card's text once per text size."""
+    return Typesetter(layout, fonts, words)
+
+
+class Typesetter:
+    """Breaks and stacks text into line boxes; word widths are measured once and scaled."""
+
+    CACHED_CARDS = 512
+    """Stretches whose texts are kept (each with every size and width the arrangement search tried)."""
+
+    def __init__(self, layout: Layout, fonts: TextMeasure, words: Words) -> None:
+        self.layout = layout
+        self.fonts = fonts
+        self.words = words
+        self._widths: dict[tuple[str, FontRole], float] = {}
+        self._heights: dict[tuple[Stretch, int], dict[tuple[float, float], float]] = {}
+        self._pieces: dict[tuple[str, FontRole], list[tuple[str, str, float]]] = {}
+        self._cards: dict[tuple[Stretch, int], dict[tuple[float, float], Block]] = {}
+
+    def width(self, text: str, font: FontRole, size: float) -> float:
+        key = (text, font)
+        if key not in self._widths:
+            self._widths[key] = self.fonts.width(text, font, 1.0)
+        return self._widths[key] * size
+
+    def card_text(self, stretch: Stretch, card: int, body: float, width: float) -> Block:
+        """The card's text set once per stretch, size and width (blocks are never changed once made)."""
+        return self.card_texts(stretch, card)(body, width)
+
+    def card_texts(self, stretch: Stretch, card: int) -> Callable[[float, float], Block]:
+        """One card's text by size and width, cached: the stretch is looked up (and hashed) only once,
+        however many sizes and widths the arrangement search tries."""
+        key = (stretch, card)
+        if key not in self._cards or len(self._cards) >= self.CACHED_CARDS:
+            if len(self._cards) >= self.CACHED_CARDS:
+                self._cards.clear()
+            self._cards[key] = {}
+        sizes = self._cards[key]
+
+        def text(body: float, width: float) -> Block:
+            if (body, width) not in sizes:
+                sizes[body, width] = self.set_card_text(stretch, card, body, width)
+            return sizes[body, width]
+
+        return text
+
+    def card_heights(self, stretch: Stretch, card: int) -> Callable[[float, float], float]:
+        """One card's text height by size and width, cached like `card_texts`, without making its line
+        boxes: what the arrangement search asks for many times, and for the one it takes, the text."""
+        key = (stretch, card)
+        if key not in self._heights or len(self._heights) >= self.CACHED_CARDS:
+            if len(self._heights) >= self.CACHED_CARDS:
+                self._heights.clear()
+            self._heights[key] = {}
+        sizes = self._heights[key]
+
+        def height(body: float, width: float) -> float:
+            if (body, width) not in sizes:
+                sizes[body, width] = self.set_card_text(stretch, card, body, width, boxes=False).height
+            return sizes[body, width]
+
+        return height
+
+    def set_card_text(
+        self, stretch: Stretch, card: int, body: float, width: float, boxes: bool = True
+    ) -> Block:
+        """The card's fields in the layout's order; the numbered points get a little more space around.
+
+        Without `boxes`, only the height is worked out (the block has no lines)."""
+        layout = self.layout
+        paragraphs: dict[str, Paragraph] = {
+            "name": (stretch.name, layout.heading, "name", card),
+            "target": (f"{self.words.target}: {stretch.target}", layout.target, "target", card),
+        }
+        if stretch.hold:
+            paragraphs["hold"] = (f"{self.words.hold}: {stretch.hold}", layout.hold, "hold", card)
+        card_text = Block([], 0.0)
+        previous = None
+        for field in layout.card_fields:
+            if field == "points":
+                block = self.numbered(card_points(stretch, layout), card, body, width, boxes)
+            elif field in paragraphs:
+                block = self.stack([paragraphs[field]], body, width, boxes=boxes)
+            else:
+                continue
+            if previous is not None:
+                card_text.height += 0.45 * body if "points" in (field, previous) else 0.2 * body
+            card_text.boxes.extend(shifted(make, 0, card_text.height) for make in block.boxes)
+            card_text.height += block.height
+            previous = field
+        return card_text
+
+    def numbered(
+        self, points: tuple[str, ...], card: int, body: float, width: float, boxes: bool = True
+    ) -> Block:
+        """Key points with their numbers in a column of their own and wrapped lines hanging under the text."""
+        style = self.layout.point
+        size = body * style.scale
+        number_width = max(self.width(f"{n}.", "bold", size) for n in range(1, len(points) + 1))
+        indent = number_width + 0.4 * size
+        block = Block([], 0.0)
+        for number, point in enumerate(points, start=1):
+            if number > 1:
+                block.height += 0.3 * body
+            lines = self.wrap(point, style.font, size, width - indent)
+            if not boxes:
+                block.height += self.lines_height(len(lines), size)
+                continue
+            label = f"{number}."
+            label_width = self.width(label, "bold", size)
+            label_box = self.line_box(label, label_width, "bold", size, style.color, "number", card)
+            block.boxes.append(shifted(label_box, number_width - label_width, block.height))
+            for line_number, (line, line_width) in enumerate(lines):
+                make = self.line_box(line, line_width, style.font, size, style.color, "point", card)
+                block.boxes.append(shifted(make, indent, block.height + line_number * self.leading(size)))
+            block.height += self.lines_height(len(lines), size)
+        return block
+
+    def stack(
+        self,
+        parts: list[Paragraph],
+        body: float,
+        width: float,
+        gap: float = 0.0,
+        boxes: bool = True,
+    ) -> Block:
+        """Paragraphs one under the other, each wrapped to the width, `gap` between paragraphs (without
+        `boxes`, only the height is worked out)."""
+        block = Block([], 0.0)
+        for index, (text, style, role, card) in enumerate(parts):
+            if index:
+                block.height += gap
+            size = body * style.scale
+            lines = self.wrap(text, style.font, size, width)
+            for line_number, (line, line_width) in enumerate(lines if boxes else ()):
+                make = self.line_box(line, line_width, style.font, size, style.color, role, card)
+                block.boxes.append(shifted(make, 0, block.height + line_number * self.leading(size)))
+            block.height += self.lines_height(len(lines), size)
+        return block
+
+    def leading(self, size: float) -> float:
+        return size * self.layout.line_spacing
+
+    def lines_height(self, count: int, size: float) -> float:
+        """From the first line's ascent to the last line's descent."""
+        return (count - 1) * self.leading(size) + (self.fonts.ascent + self.fonts.descent) * size
+
+    def line_box(
+        self,
+        text: str,
+        width: float,
+        font: FontRole,
+        size: float,
+        color: str,
+        role: TextRole,
+        card: int | None,
+    ) -> Callable[[float, float], TextBox]:
+        """A maker for the line's box (of its measured `width`) given the top-left of its line slot."""
+        ascent, descent = self.fonts.ascent * size, self.fonts.descent * size
+
+        def make(x: float, top: float) -> TextBox:
+            return TextBox(
+                rect=Rect(x, top, width, ascent + descent),
+                baseline=top + ascent,
+                text=text,
+                font=font,
+                size=size,
+                color=color,
+                role=role,
+                card=card,
+            )
+
+        return make
+
+    def wrap(self, text: str, font: FontRole, size: float, width: float) -> list[tuple[str, float]]:
+        """Greedy line breaking at spaces and, in Chinese and Japanese, between characters (cjk.segments);
+        a piece wider than the line is broken between characters. Each line comes with its width.
+
+        The pieces are measured once per text (widths grow with the size), so that the arrangement search
+        can break the same text at many widths and sizes for the price of some additions."""
+        space = self.width(" ", font, size)
+        lines: list[tuple[str, float]] = []
+        line = ""
+        line_width = 0.0
+        for glue, segment, unit_width in self.pieces(text, font):
+            pieces = (
+                [segment] if unit_width * size <= width else self.split_long_word(segment, font, size, width)
+            )
+            for piece in pieces:
+                piece_width = unit_width * size if len(pieces) == 1 else self.width(piece, font, size)
+                gap = space if glue else 0.0
+                if line and line_width + gap + piece_width > width:
+                    lines.append((line, line_width))
+                    line, line_width = "", 0.0
+                if line:
+                    line += glue
+                    line_width += gap
+                line += piece
+                line_width += piece_width
+                glue = ""
+        lines.append((line, line_width))
+        return lines
+
+    def pieces(self, text: str, font: FontRole) -> list[tuple[str, str, float]]:
+        """The text's unbreakable pieces, each with the glue before it (" " or "") and its width at 1 pt."""
+        key = (text, font)
+        if key not in self._pieces:
+            pieces = []
+            for word in text.split(" "):
+                glue = " "
+                for segment in cjk.segments(word):
+                    pieces.append((glue, segment, self.width(segment, font, 1.0)))
+                    glue = ""
+            self._pieces[key] = pieces
+        return self._pieces[key]
+
+    def split_long_word(self, word: str, font: FontRole, size: float, width: float) -> list[str]:
+        if self.width(word, font, size) <= width:
+            return [word]
+        pieces, piece = [], ""
+        for char in word:
+            if piece and self.width(piece + char, font, size) > width:
+                pieces.append(piece)
+                piece = ""
+            piece += char
+        pieces.append(piece)
+        return pieces
+
+
+def shifted(
+    make: Callable[[float, float], TextBox], dx: float, dy: float
+) -> Callable[[float, float], TextBox]:
+    return lambda x, y: make(x + dx, y + dy)
