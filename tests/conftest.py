@@ -194,8 +194,9 @@ def open_pdf() -> Iterator[Callable[[Path], pdfplumber.PDF]]:
 
 
 def normalise(text: str) -> str:
-    """Collapse every run of whitespace (line breaks of wrapped lines included) into one space."""
-    return " ".join(text.split())
+    """Collapse every run of whitespace (line breaks of wrapped lines included) into one space; a line
+    that ends on a word's own hyphen ("same-" then "side") goes on without one, as the sheet reads."""
+    return " ".join(re.sub(r"(?<=[^\W\d_]-)\s+(?=[^\W\d_])", "", text).split())
 
 
 def assert_in_order(text: str, expected: list[str]) -> None:

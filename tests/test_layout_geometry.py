@@ -278,3 +278,19 @@ def shortened(points: list[str], lines: int) -> list[str]:
     text = " ".join(points)
     cut = max(0, len(text) - 60 * lines)
     return [text[:cut]] if cut else ["Hold it."]
+
+
+def test_a_long_word_breaks_after_its_own_hyphen_not_between_letters(grid):
+    from handout.content.sheet_words import ENGLISH
+    from handout.layout.typesetting import typesetter
+
+    setter = typesetter(grid, metrics(), ENGLISH)
+    whole = setter.fonts.width("Hüftbeuger-Dehnung", "bold", 10)
+    lines = [line for line, _ in setter.wrap("Hüftbeuger-Dehnung im Knien", "bold", 10, whole * 0.8)]
+    assert lines == ["Hüftbeuger-", "Dehnung im", "Knien"]
+    numbers = [line for line, _ in setter.wrap("Hold 20-30 s", "regular", 10, 1000)]
+    assert numbers == ["Hold 20-30 s"]
+    narrow = setter.fonts.width("Hold 20-3", "regular", 10)
+    assert "20-30" in [
+        word for line, _ in setter.wrap("Hold 20-30 s", "regular", 10, narrow) for word in line.split()
+    ]

@@ -7,6 +7,7 @@ sizes cheaply: a batch of a thousand sheets of one routine sets each card's text
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -15,6 +16,10 @@ from typing import Protocol
 from handout.content.sheet_words import Words
 from handout.layout import cjk
 from handout.model import FontRole, Layout, Rect, Stretch, TextBox, TextRole, TextStyle
+
+HYPHEN_BREAK = re.compile(r"(?<=[^\W\d_]-)(?=[^\W\d_])")
+"""Where a word may break after its hyphen: between two letters, as in "Hüftbeuger-Dehnung" or
+"IT-band"; the hyphen stays at the end of the line."""
 
 Paragraph = tuple[str, TextStyle, TextRole, int | None]
 """A text to wrap, its style, its role and the index of the card it belongs to (None: page text)."""
@@ -229,7 +234,8 @@ class Typesetter:
         return make
 
     def wrap(self, text: str, font: FontRole, size: float, width: float) -> list[tuple[str, float]]:
-        """Greedy line breaking at spaces and, in Chinese and Japanese, between characters (cjk.segments);
+        """Greedy line breaking at spaces, after a hyphen inside a word ("Hüftbeuger-|Dehnung") and, in
+        Chinese and Japanese, between characters (cjk.segments);
         a piece wider than the line is broken between characters. Each line comes with its width.
 
         The pieces are measured once per text (widths grow with the size), so that the arrangement search
@@ -264,9 +270,10 @@ class Typesetter:
             pieces = []
             for word in text.split(" "):
                 glue = " "
-                for segment in cjk.segments(word):
-                    pieces.append((glue, segment, self.width(segment, font, 1.0)))
-                    glue = ""
+                for part in HYPHEN_BREAK.split(word):
+                    for segment in cjk.segments(part):
+                        pieces.append((glue, segment, self.width(segment, font, 1.0)))
+                        glue = ""
             self._pieces[key] = pieces
         return self._pieces[key]
 
