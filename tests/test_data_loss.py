@@ -222,3 +222,31 @@ def test_an_interrupted_write_leaves_the_old_file_and_no_temporary_file(tmp_path
         atomic.write_atomic(target, b"%PDF-1.7 today")
     assert target.read_bytes() == b"%PDF-1.4 yesterday"
     assert [path.name for path in tmp_path.iterdir()] == ["sheet.pdf"]
+
+
+def test_exported_figures_never_replace_a_coachs_own_file_without_force(run_cli, tmp_path: Path) -> None:
+    folder = tmp_path / "site"
+    folder.mkdir()
+    (folder / "calf-wall.png").write_text("my own notes, not a picture", encoding="utf-8")
+    (folder / "cobra.svg").write_bytes(b"PK\x03\x04 a zip")
+    before = snapshot(folder)
+    refused = run_cli("figures", "-o", folder)
+    assert refused.code == 2
+    assert "calf-wall.png" in refused.err and "cobra.svg" in refused.err and "--force" in refused.err
+    assert snapshot(folder) == before  # nothing written at all, not even the other figures
+    forced = run_cli("figures", "-o", folder, "--force")
+    assert forced.code == 0
+    assert (folder / "calf-wall.png").read_bytes().startswith(b"\x89PNG")
+    assert (folder / "cobra.svg").read_bytes().startswith(b"<svg")
+    again = run_cli("figures", "-o", folder)  # its own earlier export is simply replaced
+    assert again.code == 0, again.err
+
+
+def test_the_contact_sheet_never_replaces_another_kind_of_file(run_cli, files: dict[str, Path]) -> None:
+    before = files["notes.docx"].read_bytes()
+    refused = run_cli("figures", "--sheet", files["notes.docx"])
+    assert refused.code == 2 and "is not a PNG picture" in refused.err
+    assert files["notes.docx"].read_bytes() == before
+    assert run_cli("figures", "--sheet", "/dev/null").code == 2
+    assert run_cli("figures", "-o", files["notes.txt"]).code == 2  # a file, not a folder
+    assert files["notes.txt"].read_text(encoding="utf-8") == "season plan"

@@ -134,6 +134,7 @@ def build_parser() -> argparse.ArgumentParser:
     figures.add_argument(
         "--lang", choices=LANGUAGES, default="en", help="language of the contact sheet's names (default: en)"
     )
+    add_force_argument(figures, "SVG or PNG file")
 
     batch = commands.add_parser(
         "batch",

@@ -42,9 +42,9 @@ def run_figures(args: argparse.Namespace) -> int:
     if args.sheet is not None:
         entries = (entry_in(entry_id, args.lang) for entry_id in library())
         names = {str(entry["image"]): str(entry["name"]) for entry in entries}
-        count = contact_sheet(args.sheet, load_layout("grid"), names)
+        count = contact_sheet(args.sheet, load_layout("grid"), names, force=args.force)
         print(f"{count} figures on {args.sheet}")
         return 0
-    written = export_figures(args.output, load_layout("grid"))
+    written = export_figures(args.output, load_layout("grid"), force=args.force)
     print(f"{len(written)} files written to {args.output}")
     return 0

@@ -22,6 +22,7 @@ from handout.errors import HandoutError
 from handout.layout.fonts import font_name
 from handout.model import MM, Circle, Layout, Path2D, Point, Shape
 from handout.share.atomic import write_atomic
+from handout.share.output_target import check_folder_targets, check_output
 from handout.share.preview import render_png
 
 FIGURE_WIDTH = 360.0
@@ -41,10 +42,19 @@ SHEET_PNG_SCALE = 150 / 72
 """Pixels per point of the contact sheet: 150 dpi, so 4 cm on screen is 4 cm printed."""
 
 
-def export_figures(folder: Path, layout: Layout) -> list[Path]:
-    """Write every bundled figure as NAME.svg and NAME.png in `folder`; returns the files written."""
+def export_figures(folder: Path, layout: Layout, *, force: bool = False) -> list[Path]:
+    """Write every bundled figure as NAME.svg and NAME.png in `folder`; returns the files written.
+
+    Every file it would replace is checked first (never a folder, a device, a read-only file, nor without
+    `force` a file that is not an SVG or PNG): a coach's own `calf-wall.png` is not lost to an export.
+    """
+    pose_files = sorted(bundled_dir("images").glob("*.toml"))
+    targets = [
+        folder / f"{pose_file.stem}{suffix}" for pose_file in pose_files for suffix in (".svg", ".png")
+    ]
+    check_folder_targets(folder, targets, [], force=force, advice="give -o a folder for the figures")
     written = []
-    for pose_file in sorted(bundled_dir("images").glob("*.toml")):
+    for pose_file in pose_files:
         shapes = pose_shapes(load_pose(pose_file), FIGURE_WIDTH, FIGURE_HEIGHT, layout.accent, layout.ink)
         for suffix, data in ((".svg", svg_bytes(shapes)), (".png", png_bytes(shapes))):
             path = folder / f"{pose_file.stem}{suffix}"
@@ -97,12 +107,13 @@ def png_bytes(shapes: tuple[Shape, ...], width: float = FIGURE_WIDTH, height: fl
     return render_png(pdf.getvalue(), round(width * PNG_SCALE))
 
 
-def contact_sheet(path: Path, layout: Layout, names: dict[str, str]) -> int:
+def contact_sheet(path: Path, layout: Layout, names: dict[str, str], *, force: bool = False) -> int:
     """Write a PNG of every bundled figure 4 cm wide, named, at one body scale; returns how many.
 
     `names` maps a pose to the caption printed under it (the library stretch that uses it). The sheet is
     for checking that each figure reads at the size a sheet prints it, and for a club's website.
     """
+    check_output(path, [], "png", force=force)
     pose_files = sorted(bundled_dir("images").glob("*.toml"))
     if not pose_files:
         raise HandoutError(f"no figures found in {bundled_dir('images')}: the installation is incomplete")

@@ -23,8 +23,13 @@ from typing import Literal
 from handout.content.input_file import file_kind
 from handout.errors import HandoutError
 
-OutputKind = Literal["pdf", "png", "eml"]
-KIND_NAMES: dict[OutputKind, str] = {"pdf": "a PDF", "png": "a PNG picture", "eml": "an e-mail (.eml)"}
+OutputKind = Literal["pdf", "png", "eml", "svg"]
+KIND_NAMES: dict[OutputKind, str] = {
+    "pdf": "a PDF",
+    "png": "a PNG picture",
+    "eml": "an e-mail (.eml)",
+    "svg": "an SVG drawing",
+}
 _EMAIL_HEADER = re.compile(rb"(From |[!-9;-~]+:[ \t])")
 """An e-mail file starts with a header line ("Subject: ..."), or "From " in a mailbox."""
 _SIGNATURES: tuple[tuple[bytes, str], ...] = (
@@ -77,17 +82,21 @@ def output_problem(
 
 
 def check_folder_targets(
-    folder: Path, targets: Iterable[Path], inputs: Iterable[Input], *, force: bool = False
+    folder: Path,
+    targets: Iterable[Path],
+    inputs: Iterable[Input],
+    *,
+    force: bool = False,
+    advice: str = "give -o a folder for the sheets, or --merge for one PDF",
 ) -> None:
-    """A batch's folder must be a folder, and no sheet in it may replace an input or a file that is not
-    a PDF: every such problem is reported at once, before anything is built."""
+    """A folder of outputs (a batch's sheets, the exported figures) must be a folder, and no file in it
+    may replace an input or a file of another kind than its suffix says (.pdf, .png, .svg): every such
+    problem is reported at once, before anything is written."""
     if folder.exists() and not folder.is_dir():
         what = file_kind(folder.stat().st_mode) or "a file"
-        raise HandoutError(
-            f"{folder}: is {what}, not a folder: give -o a folder for the sheets, or --merge for one PDF"
-        )
+        raise HandoutError(f"{folder}: is {what}, not a folder: {advice}")
     inputs = list(inputs)
-    problems = [output_problem(target, inputs, "pdf", force=force) for target in targets]
+    problems = [output_problem(target, inputs, _kind_of(target), force=force) for target in targets]
     if any(problems):
         raise HandoutError(*[problem for problem in problems if problem])
 
@@ -124,11 +133,19 @@ def _contents(target: Path) -> bytes | None:
         os.close(descriptor)
 
 
+def _kind_of(target: Path) -> OutputKind:
+    """The kind of file a folder's output is, by its suffix (a batch writes .pdf sheets)."""
+    suffix = target.suffix.lower().lstrip(".")
+    return suffix if suffix in KIND_NAMES else "pdf"  # type: ignore[return-value]
+
+
 def _is_kind(start: bytes, kind: OutputKind) -> bool:
     if kind == "pdf":
         return start.startswith(b"%PDF-")
     if kind == "png":
         return start.startswith(b"\x89PNG\r\n\x1a\n")
+    if kind == "svg":
+        return start.lstrip().startswith((b"<svg", b"<?xml"))
     return _EMAIL_HEADER.match(start) is not None
 
 
