@@ -85,3 +85,15 @@ def test_no_module_is_over_500_lines() -> None:
         path.relative_to(PACKAGE): n for path in MODULES if (n := len(path.read_text().splitlines())) > 500
     }
     assert not long
+
+
+def test_every_package_is_installed() -> None:
+    """`pip install .` ships only the packages pyproject.toml lists: a new folder left out of the list
+    works in a checkout and is missing from every installation."""
+    import tomllib
+
+    listed = set(
+        tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"]
+    )
+    found = {".".join(path.parent.relative_to(ROOT).parts) for path in PACKAGE.rglob("__init__.py")}
+    assert found <= listed, f"add to [tool.setuptools] packages: {sorted(found - listed)}"
