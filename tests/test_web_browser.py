@@ -284,7 +284,7 @@ def test_screenshots_for_the_readme(
     expect(page.locator("#library-grid .card")).to_have_count(24)
     page.wait_for_timeout(600)
     # the desktop picture shows the whole sheet beside the form; the phone's, the six stretches' sheet
-    target = "#h-sheet" if width > 800 else "#h-preview"
+    target = "body" if width > 800 else "#h-preview"
     page.evaluate(
         f"() => {{ document.activeElement.blur(); document.querySelector('{target}').scrollIntoView(); }}"
     )
