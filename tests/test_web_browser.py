@@ -157,6 +157,7 @@ def test_german_puts_the_library_stretches_in_german_and_keeps_what_the_coach_ty
     expect(first.get_by_label("Name")).not_to_have_value(re.compile("calf", re.IGNORECASE))
     german = first.get_by_label("Name").input_value()
     assert "Wade" in german
+    assert "Wand" in first.get_by_label("Key points").input_value()  # every line sent back, CRLF and all
     second = page.get_by_role("group", name="Stretch 2")
     expect(second.get_by_label("Name")).to_have_value("Quads at the fence")
     assert (

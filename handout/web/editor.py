@@ -212,7 +212,9 @@ def in_language(stretch: StretchForm, lang: str) -> StretchForm:
         stretch_from_library(stretch.entry, stretch.words_lang),
         stretch_from_library(stretch.entry, wanted),
     )
-    changed = {key: getattr(new, key) for key in TRANSLATED if getattr(stretch, key) == getattr(shown, key)}
+    changed = {
+        key: getattr(new, key) for key in TRANSLATED if same_text(getattr(stretch, key), getattr(shown, key))
+    }
     return replace(stretch, **changed, words_lang=wanted)
 
 
@@ -231,6 +233,11 @@ def state_from_routine(data: Mapping[str, Any], keep: EditorState) -> EditorStat
         stretches=tuple(stretch_from_table(table, lang) for table in tables[:MAX_STRETCHES]),
         choices=replace(keep.choices, lang=lang),
     )
+
+
+def same_text(typed: str, library_text: str) -> bool:
+    """Whether a field still holds the library's words: browsers send a textarea's lines with CRLF."""
+    return lines(typed) == lines(library_text)
 
 
 def as_text(value: object) -> str:
