@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import io
 import re
 
@@ -273,6 +274,24 @@ def test_add_move_and_remove(client: TestClient) -> None:
     assert f'name="s1-name" value="{quad}"' in page
     page = client.post("/edit", data=editor_form(action="remove:1")).text
     assert 'name="s1-name"' not in page
+
+
+def test_library_stretches_follow_the_language_and_keep_what_was_typed(client: TestClient) -> None:
+    from handout.content.library import translated
+
+    german, french = translated("de")["calf-wall"], translated("fr")["calf-wall"]
+    english = library()["calf-wall"]
+    sent = editor_form(action="refresh", lang="de", **{"s1-entry": "calf-wall", "s1-words_lang": "en"})
+    sent["s1-points"] = "\r\n".join(english["key_points"])  # as a browser sends a textarea
+    sent["s1-target"] = "Calves"  # typed by the coach: it stays
+    page = html.unescape(client.post("/edit", data=sent).text)
+    assert f'name="s1-name" value="{german["name"]}"' in page and german["key_points"][0] in page
+    assert 'name="s1-target" value="Calves"' in page and 'name="s1-words_lang" value="de"' in page
+    pdf = client.post("/download", data={**sent, "action": "pdf"})
+    assert german["name"] in " ".join(pdf_text(pdf.content).split())
+    page = html.unescape(client.post("/edit", data=editor_form(action="add:calf-wall", lang="fr")).text)
+    assert f'name="s2-name" value="{french["name"]}"' in page
+    assert f"Add {french['name']}" in page  # the library's cards are named in the sheet's language
 
 
 def test_a_cleared_name_is_an_alert_beside_it(client: TestClient) -> None:

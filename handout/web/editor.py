@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from handout.content.library import library, stretch_fields
+from handout.content.library import LANGUAGES, library, stretch_fields
 from handout.content.routine import MAX_STRETCHES
 from handout.errors import HandoutError
 from handout.web.sheets import Choices, checked_photo
@@ -38,6 +38,10 @@ class StretchForm:
     """The bundled illustration it shows (from the library entry it was added from), if any."""
     photo_name: str = ""
     photo: bytes = b""
+    entry: str = ""
+    """The library entry it was added from, if any: its words follow the sheet's language."""
+    words_lang: str = ""
+    """The language of the library words it shows (one of the library's LANGUAGES)."""
 
     @property
     def photo_base64(self) -> str:
@@ -109,6 +113,8 @@ def state_from_form(form: Mapping[str, Any], uploads: Mapping[str, tuple[str, by
             figure=text(form, f"{prefix}figure"),
             photo_name=text(form, f"{prefix}photo_name"),
             photo=decoded(text(form, f"{prefix}photo_data")),
+            entry=text(form, f"{prefix}entry"),
+            words_lang=text(form, f"{prefix}words_lang"),
         )
         if f"{prefix}photo" in uploads:
             filename, content = uploads[f"{prefix}photo"]
@@ -118,6 +124,8 @@ def state_from_form(form: Mapping[str, Any], uploads: Mapping[str, tuple[str, by
             except HandoutError as error:
                 problems.extend(error.messages)
         stretches.append(stretch)
+    lang = text(form, "lang")
+    stretches = [in_language(stretch, lang) for stretch in stretches]
     layout, layout_text = text(form, "layout") or "grid", text(form, "layout_text")
     if "layout_file" in uploads:
         layout, layout_text = OWN_LAYOUT, uploads["layout_file"][1].decode("utf-8", errors="replace")
@@ -131,7 +139,7 @@ def state_from_form(form: Mapping[str, Any], uploads: Mapping[str, tuple[str, by
             paper=text(form, "paper") or "a4",
             orientation=text(form, "orientation") or "portrait",
             grayscale=bool(text(form, "grayscale")),
-            lang=text(form, "lang"),
+            lang=lang,
             layout_text=layout_text if layout == OWN_LAYOUT and layout_text else None,
         ),
         own_layout=layout_text,
@@ -162,15 +170,22 @@ def decoded(data: str) -> bytes:
         return b""
 
 
-def stretch_from_library(entry_id: str) -> StretchForm:
-    fields = stretch_fields(entry_id)
-    return stretch_from_table(fields)
+def words_language(lang: str) -> str:
+    """The language the library's words are taken in for a sheet in `lang` (English for any other)."""
+    return lang if lang in LANGUAGES else "en"
 
 
-def stretch_from_table(table: Mapping[str, Any]) -> StretchForm:
-    """A routine file's stretch (its `use` resolved) -> the form's fields."""
+def stretch_from_library(entry_id: str, lang: str = "") -> StretchForm:
+    return stretch_from_table({"use": entry_id}, lang)
+
+
+def stretch_from_table(table: Mapping[str, Any], lang: str = "") -> StretchForm:
+    """A routine file's stretch (its `use` resolved in the sheet's language `lang`) -> the form's fields."""
+    entry = ""
     if isinstance(table.get("use"), str) and table["use"] in library():
-        table = {**stretch_fields(table["use"]), **{k: v for k, v in table.items() if k != "use"}}
+        entry = table["use"]
+        fields = stretch_fields(entry, words_language(lang))
+        table = {**fields, **{k: v for k, v in table.items() if k != "use"}}
     image = table.get("image")
     return StretchForm(
         name=as_text(table.get("name")),
@@ -179,7 +194,28 @@ def stretch_from_table(table: Mapping[str, Any]) -> StretchForm:
         points="\n".join(as_text(point) for point in as_list(table.get("key_points"))),
         cues="\n".join(as_text(cue) for cue in as_list(table.get("cues"))),
         figure=image if isinstance(image, str) and "/" not in image and "." not in image else "",
+        entry=entry,
+        words_lang=words_language(lang) if entry else "",
     )
+
+
+TRANSLATED = ("name", "target", "hold", "points", "cues")
+"""The fields of a library stretch that change with the sheet's language."""
+
+
+def in_language(stretch: StretchForm, lang: str) -> StretchForm:
+    """A library stretch with its words in the sheet's language; a field the coach changed stays as typed."""
+    wanted = words_language(lang)
+    if stretch.entry not in library() or stretch.words_lang not in LANGUAGES or stretch.words_lang == wanted:
+        return stretch
+    shown, new = (
+        stretch_from_library(stretch.entry, stretch.words_lang),
+        stretch_from_library(stretch.entry, wanted),
+    )
+    changed = {
+        key: getattr(new, key) for key in TRANSLATED if same_text(getattr(stretch, key), getattr(shown, key))
+    }
+    return replace(stretch, **changed, words_lang=wanted)
 
 
 def state_from_routine(data: Mapping[str, Any], keep: EditorState) -> EditorState:
@@ -187,15 +223,21 @@ def state_from_routine(data: Mapping[str, Any], keep: EditorState) -> EditorStat
     found = data.get("details")
     details: Mapping[str, Any] = found if isinstance(found, dict) else {}
     tables = [table for table in as_list(data.get("stretches")) if isinstance(table, dict)]
-    lang = data.get("lang")
+    found_lang = data.get("lang")
+    lang = found_lang if isinstance(found_lang, str) else keep.choices.lang
     return replace(
         keep,
         title=as_text(data.get("title")),
         subtitle=as_text(data.get("subtitle")),
         details={key: as_text(details.get(key)) for key, _ in DETAILS},
-        stretches=tuple(stretch_from_table(table) for table in tables[:MAX_STRETCHES]),
-        choices=replace(keep.choices, lang=lang if isinstance(lang, str) else keep.choices.lang),
+        stretches=tuple(stretch_from_table(table, lang) for table in tables[:MAX_STRETCHES]),
+        choices=replace(keep.choices, lang=lang),
     )
+
+
+def same_text(typed: str, library_text: str) -> bool:
+    """Whether a field still holds the library's words: browsers send a textarea's lines with CRLF."""
+    return lines(typed) == lines(library_text)
 
 
 def as_text(value: object) -> str:
@@ -211,7 +253,7 @@ def apply_action(state: EditorState, action: str) -> EditorState:
     verb, _, argument = action.partition(":")
     stretches = list(state.stretches)
     if verb == "add" and argument in library() and len(stretches) < MAX_STRETCHES:
-        stretches.append(stretch_from_library(argument))
+        stretches.append(stretch_from_library(argument, state.choices.lang))
     elif verb == "unphoto" and argument.isdigit() and 1 <= int(argument) <= len(stretches):
         index = int(argument) - 1
         stretches[index] = replace(stretches[index], photo_name="", photo=b"")

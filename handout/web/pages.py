@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import base64
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 
+from handout.content.routine import MAX_STRETCHES
 from handout.content.sheet_words import translations
 from handout.errors import HandoutError
 from handout.layout.layout_file import bundled_layouts
@@ -28,6 +30,7 @@ from handout.web.editor import (
     apply_action,
     state_from_form,
     state_from_routine,
+    words_language,
 )
 from handout.web.field_errors import GENERAL, field_errors
 from handout.web.form_data import read_form
@@ -63,6 +66,7 @@ async def edit(request: Request) -> Response:
     except PhotoRefused as refused:
         return await render(request, refused.state, problems=refused.messages)
     action = fields.get("action", "")
+    before = state
     try:
         if action == "open":
             state = opened(state, uploads)
@@ -72,7 +76,42 @@ async def edit(request: Request) -> Response:
             state = apply_action(state, action)
     except HandoutError as error:
         return await render(request, state, problems=error.messages, status=422)
-    return await render(request, state, notices=notices)
+    return await render(request, state, notices=notices, after=AfterAction.of(before, state, action))
+
+
+@dataclass(frozen=True)
+class AfterAction:
+    """Where the focus goes after a button, so keyboard users stay where they were, and what it says."""
+
+    focus: str = ""
+    """The id-like name of the element to focus: "add-ID", "sN-up", "sN-down", "sN-name", "title"."""
+    added: str = ""
+    """The line that says a stretch was added, beside the library, where the coach pressed Add."""
+
+    @classmethod
+    def of(cls, before: EditorState, after: EditorState, action: str) -> AfterAction:
+        verb, _, argument = action.partition(":")
+        count = len(after.stretches)
+        if verb == "add" and count > len(before.stretches):
+            name = after.stretches[-1].name
+            full = " The sheet is full: remove one to add another." if count >= MAX_STRETCHES else ""
+            focus = "q" if count >= MAX_STRETCHES else f"add-{argument}"
+            return cls(focus, f"Added “{name}” as stretch {count}.{full}")
+        if verb in ("up", "down") and argument.isdigit():
+            moved = int(argument) + (-1 if verb == "up" else 1)
+            if not 1 <= moved <= count:
+                return cls()
+            if moved in (1, count):  # its button of the same name is now disabled: the other one
+                verb = "down" if moved == 1 else "up"
+            return cls(f"s{moved}-{verb}")
+        if verb == "remove" and argument.isdigit():
+            number = min(int(argument), count)
+            return cls(f"s{number}-name" if number else "q")
+        if verb == "unphoto":
+            return cls(f"s{argument}-photo")
+        if verb in ("open", "import"):
+            return cls("title")
+        return cls()
 
 
 async def preview(request: Request) -> Response:
@@ -117,7 +156,8 @@ async def download(request: Request) -> Response:
 
 async def library_grid(request: Request) -> Response:
     search = request.query_params.get("q", "")[:100]
-    context = {"cards": matching_cards(search), "search": search, "full": False}
+    lang = words_language(request.query_params.get("lang", ""))
+    context = {"cards": matching_cards(search, lang), "search": search, "full": False, "after": AfterAction()}
     return request.app.state.templates.TemplateResponse(request, "_library.html", context)
 
 
@@ -193,12 +233,15 @@ async def render(
     problems: Sequence[str] = (),
     notices: Sequence[str] = (),
     status: int = 200,
+    after: AfterAction | None = None,
 ) -> Response:
     """The whole page, or for htmx the editor alone; the preview is made with it."""
     image, sheet_problems = await run_in_threadpool(
         preview_image, state, request.app.state.settings.preview_width
     )
     context = page_context(state, [*problems, *sheet_problems], list(notices), image)
+    if after is not None:
+        context["after"] = after
     template = "_editor.html" if request.headers.get("hx-request") else "page.html"
     return request.app.state.templates.TemplateResponse(request, template, context, status_code=status)
 
@@ -213,11 +256,12 @@ def page_context(
     return {
         "state": state,
         "errors": errors,
+        "after": AfterAction(),
         "slots": slots,
         "notices": notices,
         "image": image,
         "details": DETAILS,
-        "cards": matching_cards(state.search),
+        "cards": matching_cards(state.search, words_language(state.choices.lang)),
         "full": len(state.stretches) >= 8,
         "layouts": [(layout.name, layout.description) for layout in bundled_layouts()],
         "languages": [(code, LANGUAGES.get(code, code)) for code in translations()],

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from handout.bundled import bundled_dir
-from handout.content.library import library, normalized_name
+from handout.content.library import LANGUAGES, entry_in, entry_names, library, normalized_name
 from handout.content.poses import load_pose
 from handout.draw.figures import pose_shapes
 from handout.layout.layout_file import load_layout
@@ -29,34 +29,38 @@ class LibraryCard:
 
 
 @cache
-def library_cards() -> tuple[LibraryCard, ...]:
+def figure_svg(entry_id: str) -> str:
+    """An entry's figure as inline SVG, hidden from screen readers (the card's name says it all)."""
+    image = library()[entry_id].get("image")
+    pose_file = bundled_dir("images") / f"{image}.toml"
+    if not isinstance(image, str) or not pose_file.is_file():
+        return ""
     layout = load_layout("grid")
+    shapes = pose_shapes(load_pose(pose_file), THUMB_WIDTH, THUMB_HEIGHT, layout.accent, layout.ink)
+    svg = svg_bytes(shapes, THUMB_WIDTH, THUMB_HEIGHT).decode()
+    return svg.replace(f'width="{THUMB_WIDTH:g}pt" height="{THUMB_HEIGHT:g}pt" ', 'aria-hidden="true" ')
+
+
+@cache
+def library_cards(lang: str = "en") -> tuple[LibraryCard, ...]:
+    """Every library entry as a card, named in `lang` (one of the library's languages)."""
     cards = []
-    for entry_id, entry in library().items():
-        image = entry.get("image")
-        pose_file = bundled_dir("images") / f"{image}.toml"
-        svg = ""
-        if isinstance(image, str) and pose_file.is_file():
-            shapes = pose_shapes(load_pose(pose_file), THUMB_WIDTH, THUMB_HEIGHT, layout.accent, layout.ink)
-            svg = svg_bytes(shapes, THUMB_WIDTH, THUMB_HEIGHT).decode()
-            svg = svg.replace(
-                f'width="{THUMB_WIDTH:g}pt" height="{THUMB_HEIGHT:g}pt" ', 'aria-hidden="true" '
-            )
-        cards.append(
-            LibraryCard(entry_id, str(entry.get("name", entry_id)), str(entry.get("target", "")), svg)
-        )
+    for entry_id in library():
+        entry = entry_in(entry_id, lang)
+        name, target = str(entry.get("name", entry_id)), str(entry.get("target", ""))
+        cards.append(LibraryCard(entry_id, name, target, figure_svg(entry_id)))
     return tuple(cards)
 
 
-def matching_cards(search: str) -> list[LibraryCard]:
-    """The library entries whose name, target or aliases contain every word searched for."""
+@cache
+def search_text(entry_id: str) -> str:
+    """What a search looks through: the entry's names, aliases and targets in every library language."""
+    targets = [str(entry_in(entry_id, lang).get("target", "")) for lang in LANGUAGES]
+    return normalized_name(" ".join([*entry_names(entry_id), *targets]))
+
+
+def matching_cards(search: str, lang: str = "en") -> list[LibraryCard]:
+    """The library entries, named in `lang`, whose names, targets or aliases hold every word searched."""
     words = normalized_name(search).split()
-    if not words:
-        return list(library_cards())
-    found = []
-    for card in library_cards():
-        aliases = library()[card.entry_id].get("aliases", [])
-        haystack = normalized_name(" ".join([card.name, card.target, *map(str, aliases)]))
-        if all(word in haystack for word in words):
-            found.append(card)
-    return found
+    cards = library_cards(lang)
+    return [card for card in cards if all(word in search_text(card.entry_id) for word in words)]
