@@ -294,3 +294,16 @@ def test_a_long_word_breaks_after_its_own_hyphen_not_between_letters(grid):
     assert "20-30" in [
         word for line, _ in setter.wrap("Hold 20-30 s", "regular", 10, narrow) for word in line.split()
     ]
+
+
+def test_a_card_without_a_picture_starts_its_text_at_the_top_of_its_card():
+    with_photos = make_routine(2, images=True)
+    first = dataclasses.replace(with_photos.stretches[0], image=None)
+    page = page_for(dataclasses.replace(with_photos, stretches=(first, with_photos.stretches[1])))
+    frames = {box.card: box.rect for box in page.boxes if isinstance(box, FrameBox)}
+    images = [box for box in page.boxes if isinstance(box, ImageBox)]
+    assert [box.card for box in images] == [1]
+    names = {box.card: box.rect for box in text_boxes(page) if box.role == "name"}
+    picture_top = images[0].rect.y - frames[1].y
+    assert names[0].y - frames[0].y <= picture_top + 0.5  # not under a blank where a picture would be
+    assert names[0].y - frames[0].y < 12 * 2.835  # within about 12 mm of the card's top

@@ -368,7 +368,11 @@ class _Composer:
                     figure_scale,
                 )
             )
-        boxes.extend(text.placed(place.text.x, place.text.y))
+        x, y = place.text.x, place.text.y
+        if stretch.image is None and place.image is not None:
+            # A stretch without a picture starts its text where the picture would be, not under a blank.
+            x, y = min(x, place.image.x), min(y, place.image.y)
+        boxes.extend(text.placed(x, y))
         return boxes
 
     # --- When nothing fits ----------------------------------------------------------------------
