@@ -9,8 +9,9 @@ a value). The details (the routine's title, its `[details]` table and the comman
 values) are data: they are printed as they are, never read as templates themselves.
 
 Printing a detail that is not set is an error naming it, never a silent blank; testing one with
-`{% if club %}` is how a template makes a part optional. Jinja2 is imported only when a layout has a
-template to check or fill.
+`{% if club %}` is how a template makes a part optional. A template of only those two forms and text
+(every bundled one) is filled without Jinja2 (plain_template.py): Jinja2 is imported only for a
+template that needs it, because importing it costs a build more than drawing the page.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from dataclasses import asdict, fields
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Literal
 
+from handout.content.plain_template import fill_plain, plain_pieces
 from handout.content.schema import cut, quoted, tidy_text
 from handout.content.sheet_words import ENGLISH, Words
 from handout.errors import HandoutError
@@ -59,12 +61,14 @@ def page_furniture(
 
 def template_problem(source: str) -> str | None:
     """Why a template cannot be compiled (its line and Jinja2's reason), or None when it can."""
-    from jinja2 import TemplateSyntaxError
+    if len(source) > MAX_TEMPLATE_LENGTH:
+        return f"is {len(source):,} characters long: keep a header or footer under {MAX_TEMPLATE_LENGTH:,}"
+    if plain_pieces(source) is not None:
+        return None
+    from jinja2 import TemplateSyntaxError  # only here: a plain template needs no Jinja2 (see above)
 
     from handout.content.template_sandbox import TemplateBudgetError
 
-    if len(source) > MAX_TEMPLATE_LENGTH:
-        return f"is {len(source):,} characters long: keep a header or footer under {MAX_TEMPLATE_LENGTH:,}"
     try:
         _compiled(source)
     except TemplateSyntaxError as error:
@@ -80,7 +84,14 @@ def fill(source: str, variables: Mapping[str, str], layout_source: str, part: Pa
     """The template filled in, as one line of plain text ("" when it prints nothing but spaces)."""
     if not source:
         return ""
-    from jinja2 import UndefinedError
+    pieces = plain_pieces(source) if len(source) <= MAX_TEMPLATE_LENGTH else None
+    text = None if pieces is None else fill_plain(pieces, variables)
+    return tidy_text(text if text is not None else fill_with_jinja(source, variables, layout_source, part))
+
+
+def fill_with_jinja(source: str, variables: Mapping[str, str], layout_source: str, part: Part) -> str:
+    """The template filled by Jinja2 in its budgeted sandbox, every failure a message naming the part."""
+    from jinja2 import UndefinedError  # only here: a plain template needs no Jinja2 (see above)
     from jinja2.sandbox import SecurityError
 
     from handout.content.template_sandbox import TemplateBudgetError, render_within_budget
@@ -110,7 +121,7 @@ def fill(source: str, variables: Mapping[str, str], layout_source: str, part: Pa
         ) from None
     except Exception as error:
         raise HandoutError(f"{where} cannot be filled: {template_failure(error)}") from None
-    return tidy_text(text)
+    return text
 
 
 def template_failure(error: Exception) -> str:

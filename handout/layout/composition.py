@@ -4,6 +4,11 @@ Pure: no canvas, no files. Text is measured through the `TextMeasure` passed in 
 `FigureMeasure` (their natural size in centimetres), so tests can check the geometry without making a
 PDF and the renderer never measures again.
 
+A page is laid out once per routine, layout, paper, fonts and footer, and kept (LAID_OUT): the next
+sheet whose header differs (a batch prints each runner's name in it) but sets in as many lines at every
+candidate size gets the kept page with its header lines set anew, since nothing else on the page
+depends on the header's text.
+
 The engine arranges before it shrinks. The page uses one body text size: the largest (in quarter points,
 from the layout's maximum down to its minimum for the routine's length) at which some arrangement the
 layout allows fits every card (arrangement.py lists them, in a fixed order). Of the arrangements that fit
@@ -17,7 +22,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from handout.content.routine import stretch_label
 from handout.content.sheet_words import ENGLISH, Words
@@ -39,6 +44,7 @@ from handout.model import (
     Rect,
     Routine,
     Stretch,
+    TextBox,
 )
 
 SIZE_STEP = 0.25
@@ -80,7 +86,50 @@ def lay_out(
     if count > layout.max_stretches:
         raise HandoutError(_capacity_message(routine, layout))
     sizes = _candidate_sizes(layout.body_min_for(count), layout.body_max)
-    composer = _Composer(routine, layout, paper, fonts, furniture, words, figure_size)
+    header_width = paper.width - 2 * layout.margin
+    text = typesetter(layout, fonts, words)
+    header_heights = tuple(
+        text.stack([_header(furniture.header, layout)], body, header_width, boxes=False).height
+        for body in sizes
+        if furniture.header
+    )
+    laid_out_from = (routine.title, routine.subtitle, routine.stretches)  # its details are in the furniture
+    key = (
+        laid_out_from,
+        layout,
+        paper,
+        fonts,
+        words,
+        figure_size,
+        replace(furniture, header=""),
+        header_heights,
+    )
+    if key not in LAID_OUT:
+        if len(LAID_OUT) >= CACHED_PAGES:
+            LAID_OUT.clear()
+        composer = _Composer(routine, layout, paper, fonts, furniture, words, figure_size)
+        LAID_OUT[key] = (furniture.header, _search(composer, sizes))
+    header, page = LAID_OUT[key]
+    if header == furniture.header:
+        return page
+    kept = [box for box in page.boxes if isinstance(box, TextBox) and box.role == "header"]
+    assert page.boxes[: len(kept)] == tuple(kept), "the header's lines come first"
+    lines = text.stack([_header(furniture.header, layout)], page.body_size, header_width)
+    return replace(page, boxes=(*lines.placed(layout.margin, layout.margin), *page.boxes[len(kept) :]))
+
+
+CACHED_PAGES = 32
+"""Laid-out pages kept: a batch or the web page's preview lays out a handful of routines at a time."""
+LAID_OUT: dict[tuple[object, ...], tuple[str, Page]] = {}
+"""Pages by everything they are laid out from but the header's text, each with the header it has."""
+
+
+def _header(header: str, layout: Layout) -> Paragraph:
+    return (header, layout.header, "header", None)
+
+
+def _search(composer: _Composer, sizes: list[float]) -> Page:
+    """The page at the largest size of `sizes` at which an arrangement fits (the search itself)."""
     if not composer.fits(sizes[0]):
         raise HandoutError(composer.overflow_message(sizes[0]))
     low, high = 0, len(sizes) - 1
@@ -293,7 +342,7 @@ class _Composer:
         )
         header: list[Paragraph] = []
         if self.furniture.header:
-            header.append((self.furniture.header, layout.header, "header", None))
+            header.append(_header(self.furniture.header, layout))
         header.append((self.routine.title, layout.title, "title", None))
         if self.routine.subtitle and layout.show_subtitle:
             header.append((self.routine.subtitle, layout.subtitle, "subtitle", None))
