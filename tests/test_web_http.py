@@ -211,10 +211,24 @@ def test_the_page_own_origin_may_post(client: TestClient) -> None:
     assert response.status_code == 200
 
 
-def test_a_slow_request_is_stopped() -> None:
-    hurried = TestClient(create_app(WebSettings(time_limit=0.001)))
+def test_a_slow_request_is_stopped(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A sheet that takes longer than the limit is a 503, whatever the machine's speed: the build is
+    made slow on purpose (a fast build could finish inside any small limit)."""
+    import time
+
+    import handout.web.sheets
+
+    real_make_pdf = handout.web.sheets.make_pdf
+
+    def slow_make_pdf(*args: object, **kwargs: object) -> bytes:
+        time.sleep(0.5)
+        return real_make_pdf(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(handout.web.sheets, "make_pdf", slow_make_pdf)
+    hurried = TestClient(create_app(WebSettings(time_limit=0.1)))
     response = hurried.post("/sheet.pdf", data={"routine": SHORT})
     assert response.status_code == 503
+    assert "took over 0.1 s" in response.text
 
 
 # --- The editor page's forms, as a browser without JavaScript posts them --------------------------------
