@@ -76,7 +76,7 @@ def test_the_article_itself_is_never_the_output_even_with_force(run_cli, tmp_pat
 def test_a_pipe_is_refused_at_once(run_cli, tmp_path):
     os.mkfifo(tmp_path / "pipe")
     result = run_cli("import", "pipe", "-o", "out.toml")
-    error_mentions(result, "pipe", "not a regular file")
+    error_mentions(result, "pipe", "is a named pipe (FIFO), not an article file")
     assert len(result.error_lines) == 1
     assert not (tmp_path / "out.toml").exists()
 
@@ -84,7 +84,7 @@ def test_a_pipe_is_refused_at_once(run_cli, tmp_path):
 @pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="no /dev/zero here")
 def test_a_device_is_refused_at_once(run_cli, tmp_path):
     result = run_cli("import", "/dev/zero", "-o", "out.toml")
-    error_mentions(result, "/dev/zero", "not a regular file")
+    error_mentions(result, "/dev/zero", "is a device, not an article file")
     assert not (tmp_path / "out.toml").exists()
 
 

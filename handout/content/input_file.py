@@ -24,11 +24,11 @@ SIZE_LIMITS: dict[str, int] = {
     "layout": 1 * MB,
     "pose": 1 * MB,
     "roster": 20 * MB,
-    "article": 16 * MB,
+    "article": 5 * MB,
     "photo": 50 * MB,
 }
 """Bytes. Generous: a hand-written routine or layout is a few kilobytes, a club's roster of 10,000
-runners under 1 MB, a long article under 1 MB, a phone photo under 15 MB. Anything larger is a mistake
+runners under 1 MB, a saved web page with its scripts under 2 MB (an article's own text under 100 kB), a phone photo under 15 MB. Anything larger is a mistake
 (the wrong file) or an attack, and reading it whole would only waste memory."""
 DEFAULT_LIMIT = 16 * MB
 _OPEN_FLAGS = (
