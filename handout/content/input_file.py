@@ -28,8 +28,9 @@ SIZE_LIMITS: dict[str, int] = {
     "photo": 50 * MB,
 }
 """Bytes. Generous: a hand-written routine or layout is a few kilobytes, a club's roster of 10,000
-runners under 1 MB, a saved web page with its scripts under 2 MB (an article's own text under 100 kB), a phone photo under 15 MB. Anything larger is a mistake
-(the wrong file) or an attack, and reading it whole would only waste memory."""
+runners under 1 MB, a saved web page with its scripts under 2 MB (an article's own text under 100 kB),
+a phone photo under 15 MB. Anything larger is a mistake (the wrong file) or an attack, and reading it
+whole would only waste memory."""
 DEFAULT_LIMIT = 16 * MB
 _OPEN_FLAGS = (
     os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
