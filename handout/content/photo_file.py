@@ -12,6 +12,7 @@ import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 from handout.content.input_file import check_regular_file
 from handout.errors import HandoutError
@@ -27,14 +28,20 @@ NOT_A_FILE = "is not a file (a folder, a pipe or a device): give a JPEG, PNG or 
 
 def photo_problem(path: Path) -> str | None:
     """Why a file cannot be used as a photo, in words for the user, or None if its header reads fine."""
-    from PIL import Image, UnidentifiedImageError
-
     try:
         check_regular_file(path, "", "photo")
     except HandoutError as error:
         return error.messages[0].removeprefix(": ")
+    return image_problem(path)
+
+
+def image_problem(source: Path | BinaryIO) -> str | None:
+    """Why an image's content cannot be used as a photo, or None: JPEG, PNG or WebP by content (never
+    another decoder), under MAX_MEGAPIXELS, and a header that reads. A file on disk or an upload's bytes."""
+    from PIL import Image, UnidentifiedImageError
+
     try:
-        with bombs_refused(), Image.open(path, formats=FORMATS) as image:
+        with bombs_refused(), Image.open(source, formats=FORMATS) as image:
             megapixels = image.width * image.height / 1e6
             if megapixels > MAX_MEGAPIXELS:
                 return too_large(megapixels)

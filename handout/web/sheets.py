@@ -8,6 +8,7 @@ name only the photos sent with it and the bundled illustrations, never a path on
 
 from __future__ import annotations
 
+import io
 import tempfile
 import tomllib
 from collections.abc import Mapping
@@ -18,6 +19,7 @@ from typing import Any
 
 from handout.bundled import bundled_names
 from handout.content.furniture import check_details
+from handout.content.photo_file import UNREADABLE, image_problem
 from handout.content.routine import check_routine
 from handout.content.schema import Checker
 from handout.errors import HandoutError
@@ -26,7 +28,6 @@ from handout.layout.paper import orientation_named, oriented, paper_named
 from handout.model import Layout
 from handout.pipeline import SheetRequest, make_pdf
 
-PHOTO_FORMATS = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp"}
 """What a photo may be, judged by its content: what a phone or a camera makes, and what the PDF embeds."""
 SAFE_NAME_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._- ")
 
@@ -148,29 +149,17 @@ def checked_photo(filename: str, content: bytes, where: str) -> tuple[str, bytes
     The name is the one the routine refers to, so it keeps the visitor's spelling, without folders; the
     content must be a JPEG, PNG or WebP image whatever the name says.
     """
-    import io
-
-    from PIL import Image, UnidentifiedImageError
-
-    from handout.content.photo_file import MAX_MEGAPIXELS, bombs_refused, too_large
-
     name = Path(filename.replace("\\", "/")).name.strip()
     if not name or name.startswith(".") or not set(name) <= SAFE_NAME_CHARACTERS:
         raise HandoutError(
             f'{where}: the file name "{name[:60]}" is not usable: name it with letters, digits, '
             "dots, dashes and spaces, like calf.jpg"
         )
-    try:
-        with bombs_refused(), Image.open(io.BytesIO(content)) as image:
-            kind = image.format
-            if image.width * image.height / 1e6 > MAX_MEGAPIXELS:
-                raise HandoutError(f'{where}: "{name}" {too_large(image.width * image.height / 1e6)}')
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise HandoutError(f'{where}: "{name}" {too_large(None)}') from None
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
-        kind = None
-    if kind not in PHOTO_FORMATS:
+    problem = image_problem(io.BytesIO(content))
+    if problem == UNREADABLE:
         raise HandoutError(f'{where}: "{name}" is not a JPEG, PNG or WebP image: save the photo as one')
+    if problem:
+        raise HandoutError(f'{where}: "{name}" {problem}')
     return name, content
 
 
