@@ -78,6 +78,24 @@ REALISTIC: dict[str, Any] = {
     ],
 }
 
+PAGE_LABELS = (
+    "Title",
+    "Subtitle",
+    "Club",
+    "Date",
+    "Web address",
+    "Contact",
+    "Search stretches",
+    "Layout",
+    "Paper",
+    "Orientation",
+    "Grayscale",
+    "Language",
+)
+"""The editor page's field labels the web issue names, exactly: screen readers and tests find them."""
+STRETCH_LABELS = ("Name", "Target", "Hold", "Key points", "Photo")
+"""The labels of each "Stretch N" fieldset's fields."""
+
 
 def realistic(count: int = 4) -> dict[str, Any]:
     """A fresh copy of the realistic routine with `count` stretches (1 to 8; repeated with new names)."""

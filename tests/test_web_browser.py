@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import PAGE_LABELS
 from PIL import Image
 from pypdf import PdfReader
 from web_server import running_server
@@ -233,20 +234,7 @@ def test_every_field_has_a_label(page: Page) -> None:
         ".filter(e => !e.closest('.offscreen') && e.labels.length === 0).map(e => e.name)"
     )
     assert unlabelled == []
-    for label in (
-        "Title",
-        "Subtitle",
-        "Club",
-        "Date",
-        "Web address",
-        "Contact",
-        "Search stretches",
-        "Layout",
-        "Paper",
-        "Orientation",
-        "Grayscale",
-        "Language",
-    ):
+    for label in PAGE_LABELS:
         expect(page.get_by_label(label, exact=True)).to_have_count(1)
     for name in ("Download PDF", "Download PNG", "Download e-mail", "Save routine"):
         expect(page.get_by_role("button", name=name)).to_be_visible()

@@ -7,6 +7,7 @@ import io
 import re
 
 import pytest
+from conftest import PAGE_LABELS, STRETCH_LABELS
 from PIL import Image
 from pypdf import PdfReader
 from starlette.testclient import TestClient
@@ -255,25 +256,7 @@ def test_the_page_labels_every_field(client: TestClient) -> None:
     ids = set(re.findall(r'<(?:input|textarea|select)[^>]*\sid="([^"]+)"', page))
     labelled = set(re.findall(r'<label for="([^"]+)"', page))
     assert ids and ids <= labelled
-    for label in (
-        "Title",
-        "Subtitle",
-        "Club",
-        "Date",
-        "Web address",
-        "Contact",
-        "Search stretches",
-        "Layout",
-        "Paper",
-        "Orientation",
-        "Grayscale",
-        "Language",
-        "Name",
-        "Target",
-        "Hold",
-        "Key points",
-        "Photo",
-    ):
+    for label in (*PAGE_LABELS, *STRETCH_LABELS):
         assert f">{label}</label>" in page
     assert "<legend>Stretch 1</legend>" in page and 'alt="Preview of the sheet"' in page
 
