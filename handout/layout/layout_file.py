@@ -179,11 +179,9 @@ def check_numbers(
     default: tuple[float, ...],
     check: Checker,
 ) -> tuple[float, ...]:
-    """A number, or a list of numbers the engine tries in order (columns = [2, 3])."""
-    value = table.get(key, list(default))
-    values = value if isinstance(value, list) else [value]
-    if not values:
-        check.problem(where, f'"{key}" is an empty list: give at least one number')
+    """A number, or a list of numbers the engine tries in order (image_share = [0.4, 0.3])."""
+    values = listed(table, key, where, default, "number", check)
+    if values is None:
         return default
     checked = (check.number({key: item}, key, where, low=low, high=high, default=low) for item in values)
     return tuple(dict.fromkeys(checked))
@@ -200,13 +198,24 @@ def check_counts(
     check: Checker,
 ) -> tuple[int, ...]:
     """A whole number, or a list of them the engine tries in order (columns = [2, 3]); 1.5 is refused."""
-    value = table.get(key, list(default))
-    values = value if isinstance(value, list) else [value]
-    if not values:
-        check.problem(where, f'"{key}" is an empty list: give at least one whole number')
+    values = listed(table, key, where, default, "whole number", check)
+    if values is None:
         return default
     checked = (check.integer({key: item}, key, where, low=low, high=high, default=low) for item in values)
     return tuple(dict.fromkeys(checked))
+
+
+def listed(
+    table: dict[str, Any], key: str, where: str, default: tuple[object, ...], noun: str, check: Checker
+) -> list[Any] | None:
+    """The values of a key that takes one value or a list of them (the default when absent), or None
+    when it is an empty list, which is reported."""
+    value = table.get(key, list(default))
+    values = value if isinstance(value, list) else [value]
+    if not values:
+        check.problem(where, f'"{key}" is an empty list: give at least one {noun}')
+        return None
+    return values
 
 
 def check_choices(
