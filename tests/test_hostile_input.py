@@ -469,6 +469,19 @@ def test_a_huge_set_value_and_a_huge_address_are_quoted_short(run_cli, tmp_path)
     short_errors(run_cli("email", "--to", "x" * 300_000))
 
 
+@pytest.mark.parametrize(
+    "table",
+    [
+        '[card]\nimage = ["' + "x" * 300_000 + '"]',
+        "[text]\nbody_min_pt = { " + "9" * 300_000 + " = 9 }",
+        '[text]\nbody_min_pt = { "²" = 9, 8 = 9 }',
+    ],
+)
+def test_a_huge_value_in_a_layout_list_or_table_is_quoted_short(run_cli, tmp_path, table):
+    (tmp_path / "mine.toml").write_text(f'description = "Mine"\n{table}\n', encoding="utf-8")
+    short_errors(run_cli("build", "--layout", "mine.toml"))
+
+
 def test_many_too_long_key_points_are_one_grouped_line(run_cli, write_routine, tmp_path):
     routine = {
         "title": "Too long",

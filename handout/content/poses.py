@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, cast
 
-from handout.content.schema import Checker, closest, file_stamp, read_toml, type_name
+from handout.content.schema import Checker, closest, file_stamp, quoted, read_toml, type_name
 from handout.model import (
     HIGHLIGHTS,
     JOINTS,
@@ -104,7 +104,8 @@ def _prop(value: Any, kind: PropKind, check: Checker) -> Prop | None:
         return Prop(kind, float(value[0]), float(value[1]), float(value[2]))
     check.problem(
         kind,
-        f"must be three numbers [from x, to x, height] in centimetres, like [-20, 20, 18], not {value!r}",
+        "must be three numbers [from x, to x, height] in centimetres, like [-20, 20, 18], "
+        f"not {quoted(value)}",
     )
     return None
 
@@ -133,14 +134,15 @@ def _joints(table: Any, check: Checker) -> tuple[tuple[str, Joint3D], ...]:
         else:
             check.problem(
                 f"joints.{name}",
-                f"must be two numbers [x, y] or three [x, y, z] in centimetres, like [12, 90], not {value!r}",
+                "must be two numbers [x, y] or three [x, y, z] in centimetres, like [12, 90], "
+                f"not {quoted(value)}",
             )
     return tuple(joints)
 
 
 def _names(value: Any, key: str, allowed: tuple[str, ...], check: Checker) -> tuple[str, ...]:
     if not isinstance(value, list) or not value or not all(isinstance(item, str) for item in value):
-        check.problem(key, f'must be a list of names in quotes, like ["{allowed[0]}"], not {value!r}')
+        check.problem(key, f'must be a list of names in quotes, like ["{allowed[0]}"], not {quoted(value)}')
         return ()
     for item in value:
         if item not in allowed:

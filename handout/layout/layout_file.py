@@ -231,7 +231,7 @@ def check_choices(
     values = value if isinstance(value, list) else [value]
     if not values or any(item not in choices for item in values):
         options = ", ".join(f'"{choice}"' for choice in choices)
-        check.problem(where, f'"{key}" is {value!r}: use one of {options}, or a list of them')
+        check.problem(where, f'"{key}" is {quoted(value)}: use one of {options}, or a list of them')
         return default
     return tuple(dict.fromkeys(str(item) for item in values))
 
@@ -248,10 +248,11 @@ def check_body_min(
         )
     sizes: list[tuple[int, float]] = []
     for limit, size in value.items():
-        if not limit.isdigit() or not 1 <= int(limit) <= max_stretches:
+        # ASCII digits only, and few: int() refuses "²" and a key of 300,000 digits with a traceback
+        if not re.fullmatch(r"[0-9]{1,3}", limit) or not 1 <= int(limit) <= max_stretches:
             check.problem(
                 "[text]",
-                f'"body_min_pt" has {limit!r}: name a number of stretches from 1 to {max_stretches}, '
+                f'"body_min_pt" has {quoted(limit)}: name a number of stretches from 1 to {max_stretches}, '
                 "like { 4 = 16, 6 = 14 }",
             )
             continue
