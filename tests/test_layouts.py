@@ -496,7 +496,7 @@ def test_a_style_colour_that_is_a_list_or_table_is_an_error_not_a_crash(
         ('[grid]\nspan = "yes"\n', '"span"'),
         ('[card]\nimage = ["top", "right"]\n', '"image"'),
         ("[card]\nimage_share = [0.3, 0.9]\n", '"image_share" is 0.9'),
-        ("[text]\nbody_min_pt = { four = 16, 8 = 10 }\n", "\"body_min_pt\" has 'four'"),
+        ("[text]\nbody_min_pt = { four = 16, 8 = 10 }\n", '"body_min_pt" has "four"'),
         ("[text]\nbody_min_pt = { 4 = 16 }\n", '"body_min_pt" gives no size for 5 to 8 stretches'),
         ("[text]\nbody_min_pt = 7\n", '"body_min_pt" is 7'),
     ],
