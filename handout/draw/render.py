@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from functools import lru_cache
-from itertools import groupby
+from itertools import groupby, takewhile
 
 from reportlab import rl_config
 from reportlab.lib.colors import Color, HexColor
@@ -19,6 +19,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from handout import __version__
 from handout.draw import figures, photos
+from handout.draw.kept_drawing import draw_body, keep_subsets
 from handout.layout.fonts import FontMetrics, font_name, metrics
 from handout.model import (
     Box,
@@ -50,6 +51,7 @@ def render_pages(pages: Sequence[Page]) -> bytes:
     """One PDF with a page for each laid-out page (a batch merged for the print shop): the fonts are
     embedded once for all of them. An imposed page is drawn once as a form and placed per copy."""
     first = pages[0]
+    keep_subsets()
     buffer = io.BytesIO()
     canvas = Canvas(
         buffer,
@@ -82,9 +84,23 @@ def _sheet_size(page: Page) -> tuple[float, float]:
 
 
 def draw_page(canvas: Canvas, page: Page) -> None:
+    """The header's lines, then the rest: the rest is the same on every runner's sheet, so it is drawn
+    once and kept (kept_drawing.py)."""
     fonts = metrics(page.cjk_font)
-    for _, boxes in groupby(page.boxes, key=_line_key):
-        draw_boxes(canvas, list(boxes), page.height, fonts)
+    header = len(list(takewhile(_is_header, page.boxes)))  # the layout puts the header's lines first
+    body = page.boxes[header:]
+    draw_lines(canvas, page.boxes[:header], page.height, fonts)
+    draw_body(canvas, body, page.height, fonts, lambda: draw_lines(canvas, body, page.height, fonts))
+
+
+def _is_header(box: Box) -> bool:
+    return isinstance(box, TextBox) and box.role == "header"
+
+
+def draw_lines(canvas: Canvas, boxes: Sequence[Box], page_height: float, fonts: FontMetrics) -> None:
+    """Boxes in order, the text boxes of one baseline as one line."""
+    for _, line in groupby(boxes, key=_line_key):
+        draw_boxes(canvas, list(line), page_height, fonts)
 
 
 def draw_copies(canvas: Canvas, page: Page, sheet: Imposition, form: str) -> None:

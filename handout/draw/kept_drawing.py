@@ -1,0 +1,149 @@
+"""A page's body drawn once and kept: the next sheet that differs only in its header reuses its operators.
+
+A batch, or the web page's preview, draws the same page again and again with only the header's line
+changed (each runner's name). Drawing the body's eighty-odd text lines through reportlab's text objects
+is most of a warm sheet's time, yet what they write depends only on the boxes and on the codes the
+embedded subset fonts have given out before them. A subset font gives each character its code when the
+character is first drawn, and the header is drawn first; so the body's operators can be reused exactly
+when the fonts stand where they stood when the body was first drawn after its header. ASCII characters
+have fixed codes, so every runner whose name is plain ASCII shares one kept body.
+
+Reusing a body adds its operators and gives its characters their codes, in the order the drawing gave
+them, through the fonts' own `splitString`: the file is byte for byte the one a full drawing makes
+(tests/test_warm_builds.py checks it for every layout). A body with a photo (an image object of the
+document) or CJK text (a CID font) is always drawn in full.
+
+The subset fonts themselves are kept too: two sheets whose fonts gave out the same codes embed the same
+subsets, and cutting a subset out of a TrueType file is a tenth of a warm sheet's time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from reportlab.pdfbase.pdfmetrics import getFont
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+
+from handout.layout.fonts import FONT_FILES, FontMetrics, font_name
+from handout.model import Box, ImageBox, Photo, TextBox
+
+
+@dataclass(frozen=True)
+class KeptBody:
+    """What drawing a body did to the document, to be done again without drawing it."""
+
+    operators: str
+    """The content-stream operators the body added, as one block."""
+    registered: tuple[str, ...]
+    """The fonts the body was first to use in the document, in that order (it fixes their /F names)."""
+    characters: tuple[tuple[str, str], ...]
+    """For each TrueType font, its characters in the order the body first drew them."""
+
+
+KEPT_BODIES = 32
+"""Bodies kept: a batch or the web page's preview draws a handful of pages at a time."""
+KEPT: dict[tuple[object, ...], KeptBody] = {}
+"""Kept bodies by their boxes, the page's height and the document's font state before them."""
+
+
+def draw_body(
+    canvas: Canvas, body: tuple[Box, ...], page_height: float, fonts: FontMetrics, draw: Callable[[], None]
+) -> None:
+    """Draw the body's boxes with `draw`, or add what an earlier drawing of the same body added."""
+    if not body or not _can_keep(body, fonts):
+        draw()
+        return
+    document = canvas._doc  # type: ignore[attr-defined]  # the fonts' codes are kept per document
+    key = (body, page_height, _font_state(document))
+    kept = KEPT.get(key)
+    if kept is not None:
+        _give_codes(kept, document)
+        canvas.addLiteral(kept.operators)
+        return
+    before, fonts_before = canvas.getCurrentPageContent(), tuple(document.fontMapping)
+    draw()
+    after = canvas.getCurrentPageContent()
+    if len(KEPT) >= KEPT_BODIES:
+        KEPT.clear()
+    KEPT[key] = KeptBody(
+        operators=after[len(before) + 1 :] if before else after,  # the page's operators are joined by "\n"
+        registered=tuple(name for name in document.fontMapping if name not in fonts_before),
+        characters=_characters_in_order(body, fonts),
+    )
+
+
+def _give_codes(kept: KeptBody, document: object) -> None:
+    """Register the fonts the body was first to use, in its order, and give its characters their codes.
+
+    A subset font's characters are coded before it is registered, as a text object does: whichever
+    comes first sets the font up for the document, and the two calls set it up differently. Another
+    font (the QR code's drawing sets Helvetica, unused) is registered as the canvas registers it.
+    """
+    characters = dict(kept.characters)
+    for name in kept.registered:
+        font = getFont(name)
+        if isinstance(font, TTFont):
+            font.splitString(characters.pop(name, ""), document)
+            font.getSubsetInternalName(0, document)
+        else:
+            document.getInternalFontName(name)  # type: ignore[attr-defined]
+    for name, rest in characters.items():
+        _subset_font(name).splitString(rest, document)
+
+
+def _can_keep(body: tuple[Box, ...], fonts: FontMetrics) -> bool:
+    """Only bodies whose drawing writes nothing into the document but operators and font codes."""
+    return fonts.cjk_font is None and not any(
+        isinstance(box, ImageBox) and isinstance(box.image, Photo) for box in body
+    )
+
+
+def _font_state(document: object) -> tuple[object, ...]:
+    """The document's fonts, their /F names and every TrueType font's codes so far: what the operators
+    of text drawn now depend on."""
+    state = []
+    for name, internal_name in document.fontMapping.items():  # type: ignore[attr-defined]
+        font = getFont(name)
+        codes = font.state.get(document) if isinstance(font, TTFont) else None
+        subsets = () if codes is None else (codes.nextCode, tuple(map(tuple, codes.subsets)))
+        state.append((name, internal_name, subsets))
+    return tuple(state)
+
+
+def _characters_in_order(body: tuple[Box, ...], fonts: FontMetrics) -> tuple[tuple[str, str], ...]:
+    """Each font's characters in the order the body draws them first, as the renderer cuts its runs."""
+    seen: dict[str, dict[str, None]] = {}
+    for box in body:
+        if isinstance(box, TextBox):
+            for face, run in fonts.runs(box.text, box.font):
+                seen.setdefault(face, {}).update(dict.fromkeys(run))
+    return tuple((face, "".join(characters)) for face, characters in seen.items())
+
+
+def keep_subsets() -> None:
+    """Make each bundled font keep the subsets it cuts, so a sheet like the last one reuses them."""
+    for role in FONT_FILES:
+        _keep_subsets(font_name(role))
+
+
+@cache
+def _keep_subsets(name: str) -> None:
+    """Once per font: its face's `makeSubset` (a pure function of the subset's characters) is replaced
+    on this one object by a cached one; reportlab calls it when a document is saved."""
+    face = _subset_font(name).face
+    cut = face.makeSubset
+
+    @lru_cache(maxsize=KEPT_BODIES)
+    def kept_subset(subset: tuple[int, ...]) -> bytes:
+        return cut(list(subset))
+
+    face.makeSubset = lambda subset: kept_subset(tuple(subset))  # type: ignore[method-assign]
+
+
+def _subset_font(name: str) -> TTFont:
+    font = getFont(name)
+    assert isinstance(font, TTFont), f"{name} is not a bundled TrueType font"
+    return font
