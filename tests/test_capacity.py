@@ -159,6 +159,18 @@ def test_two_up_takes_the_same_routines_in_landscape_as_in_portrait():
         assert landscape.body_size >= 7 and portrait.body_size >= 7
 
 
+def test_a_routine_that_fits_only_with_narrower_figures_gets_them():
+    """The library's first eight stretches in a landscape list on US letter: at the layout's narrowest
+    illustrations they are a line too long; the last resort narrows the figures instead of refusing."""
+    layout, paper = load_layout("list"), oriented(paper_named("letter"), "landscape")
+    routine = routine_of(tuple(stretch for _, stretch in library_stretches()[:8]))
+    page = make_page(routine, layout, paper, {})
+    check_sheet(page, layout, routine)
+    assert "image left 0.135" in page.arrangement  # three quarters of the layout's narrowest, 0.18
+    wordiest_page = sheet("list", "letter", "landscape", 8)
+    assert any(f"image left {share:g}," in wordiest_page.arrangement for share in layout.image_shares)
+
+
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_any_library_stretches_up_to_capacity_fit(data):

@@ -108,7 +108,13 @@ def lay_out(
         if len(LAID_OUT) >= CACHED_PAGES:
             LAID_OUT.clear()
         composer = _Composer(routine, layout, paper, fonts, furniture, words, figure_size)
-        LAID_OUT[key] = (furniture.header, _search(composer, sizes))
+        found = _search(composer, sizes)
+        if found is None:  # as a last resort, the illustrations give up some room to the text
+            smaller = replace(layout, image_shares=(LAST_RESORT_SHARE * min(layout.image_shares),))
+            found = _search(_Composer(routine, smaller, paper, fonts, furniture, words, figure_size), sizes)
+        if found is None:
+            raise HandoutError(composer.overflow_message(sizes[0]))
+        LAID_OUT[key] = (furniture.header, found)
     header, page = LAID_OUT[key]
     if header == furniture.header:
         return page
@@ -128,10 +134,18 @@ def _header(header: str, layout: Layout) -> Paragraph:
     return (header, layout.header, "header", None)
 
 
-def _search(composer: _Composer, sizes: list[float]) -> Page:
-    """The page at the largest size of `sizes` at which an arrangement fits (the search itself)."""
+LAST_RESORT_SHARE = 0.75
+"""A routine that fits no arrangement at the smallest size is tried once more with illustrations this
+much narrower than the layout's narrowest: a sheet whose figures are a little smaller beats a refusal
+(eight long stretches in a landscape list on US letter need it), and a routine that fits as the layout
+is drawn is never given smaller figures by it."""
+
+
+def _search(composer: _Composer, sizes: list[float]) -> Page | None:
+    """The page at the largest size of `sizes` at which an arrangement fits (the search itself), or
+    None when none fits even at the smallest."""
     if not composer.fits(sizes[0]):
-        raise HandoutError(composer.overflow_message(sizes[0]))
+        return None
     low, high = 0, len(sizes) - 1
     while low < high:
         middle = (low + high + 1) // 2
