@@ -113,6 +113,8 @@ Illustration = Photo | Figure
 
 @dataclass(frozen=True)
 class Stretch:
+    """One stretch of a routine: what its card prints (name, target, numbered key points) and its picture."""
+
     name: str
     target: str
     key_points: tuple[str, ...]
@@ -124,6 +126,9 @@ class Stretch:
 
 @dataclass(frozen=True)
 class Routine:
+    """What a coach wrote (or the web page wrote for them): a titled list of stretches, and details for
+    the header and footer."""
+
     title: str
     stretches: tuple[Stretch, ...]
     subtitle: str | None = None
@@ -141,6 +146,8 @@ class Routine:
 
 @dataclass(frozen=True)
 class Paper:
+    """A sheet of paper in points, as the coach turned it (portrait or landscape)."""
+
     name: str
     width: float
     height: float
@@ -257,6 +264,8 @@ class Furniture:
 
 @dataclass(frozen=True)
 class Rect:
+    """A rectangle in page coordinates: points from the top-left corner, y down, as the layout places."""
+
     x: float
     y: float
     width: float
@@ -310,6 +319,8 @@ class TextBox:
 
 @dataclass(frozen=True)
 class ImageBox:
+    """Where a stretch's illustration (a drawn figure or a photo) goes, and how it is coloured and fitted."""
+
     rect: Rect
     image: Illustration
     fit: Literal["contain", "cover"]
@@ -365,6 +376,8 @@ class Imposition:
 
 @dataclass(frozen=True)
 class Page:
+    """A laid-out page: every box positioned, in reading order, ready to be drawn (no decisions left)."""
+
     width: float
     height: float
     boxes: tuple[Box, ...]
@@ -403,6 +416,8 @@ class Path2D:
 
 @dataclass(frozen=True)
 class Circle:
+    """A filled or stroked circle in box coordinates: a figure's head and hands."""
+
     center: Point
     radius: float
     stroke: Color | None = None

@@ -1,4 +1,4 @@
-"""The house keeps its shape: stages import only the stages below them, and modules stay small.
+"""The house keeps its shape: stages import only the stages below them, modules stay small, types check.
 
 `lint-imports` reads the contracts in pyproject.toml; these tests run it on the package as it is, and on a
 copy with one forbidden import added, to show the check can fail.
@@ -97,3 +97,15 @@ def test_every_package_is_installed() -> None:
     )
     found = {".".join(path.parent.relative_to(ROOT).parts) for path in PACKAGE.rglob("__init__.py")}
     assert found <= listed, f"add to [tool.setuptools] packages: {sorted(found - listed)}"
+
+
+def test_the_package_type_checks(tmp_path: Path) -> None:
+    """mypy, with reportlab's stubs, finds nothing in handout/ (its settings are in pyproject.toml)."""
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--cache-dir", str(tmp_path), "handout"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
