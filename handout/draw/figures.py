@@ -73,7 +73,7 @@ def figure_size(pose: Pose) -> tuple[float, float]:
     The layout engine is handed this (through the pipeline) to draw every figure of a sheet at one body
     scale: it picks the scale, in points per centimetre, that the most demanding figure allows.
     """
-    left, top, right, bottom = _bounds(_scene(pose, BODY_FILL, BODY_FILL))
+    left, top, right, bottom = _scene_bounds(pose)
     return right - left, bottom - top
 
 
@@ -83,7 +83,7 @@ def placement(pose: Pose, width: float, height: float, scale: float | None = Non
     With `scale` (points per centimetre, the sheet's one body scale) the figure is drawn at that size,
     centred, unless the box is too small for it, when it is fitted as without.
     """
-    left, top, right, bottom = _bounds(_scene(pose, BODY_FILL, BODY_FILL))
+    left, top, right, bottom = _scene_bounds(pose)
     inset = max(1.0, 0.03 * min(width, height))
     fitted = min((width - 2 * inset) / (right - left), (height - 2 * inset) / (bottom - top))
     scale = fitted if scale is None else min(scale, fitted)
@@ -116,6 +116,13 @@ def _transformed(shape: Shape, fit: Placement) -> Shape:
         return Circle(place(shape.center), shape.radius * fit.scale, shape.stroke, stroke_width, shape.fill)
     segments = tuple(tuple(place(point) for point in segment) for segment in shape.segments)
     return Path2D(place(shape.start), segments, shape.closed, shape.stroke, stroke_width, shape.fill)
+
+
+@lru_cache(maxsize=256)
+def _scene_bounds(pose: Pose) -> tuple[float, float, float, float]:
+    """The scene's bounds, whatever its colours: measured once per pose, as the layout weighs the figure
+    and the renderer places it."""
+    return _bounds(_scene(pose, BODY_FILL, BODY_FILL))
 
 
 def _bounds(shapes: tuple[Shape, ...]) -> tuple[float, float, float, float]:
