@@ -62,8 +62,23 @@ def page(browser: object, server: str) -> Iterator[Page]:
     context.close()
 
 
+def wait_until_settled(page: Page) -> None:
+    """Wait until htmx is loaded and has wired up everything it swapped in.
+
+    htmx inserts swapped-in content at once but attaches its triggers some 20 ms later, when it settles.
+    Text typed in between fires nothing (the search never runs), and a button pressed in between submits
+    the form the no-JavaScript way, reloading the page. A coach cannot act that fast; Playwright can,
+    so the tests wait as a coach's hands do.
+    """
+    page.wait_for_function(
+        "() => document.readyState === 'complete' && window.htmx !== undefined && !document.querySelector("
+        "'.htmx-request, .htmx-swapping, .htmx-added, .htmx-settling')"
+    )
+
+
 def add_first_found(page: Page, search: str) -> str:
     """Search the library and press the first Add button; returns the stretch's name."""
+    wait_until_settled(page)
     page.get_by_label("Search stretches").fill(search)
     grid = page.locator("#library-grid")
     button = grid.get_by_role("button", name=re.compile(r"^Add ")).first
@@ -73,10 +88,12 @@ def add_first_found(page: Page, search: str) -> str:
         "c => c.textContent.toLowerCase().includes(q))",
         arg=search,
     )
+    wait_until_settled(page)
     name = (button.get_attribute("aria-label") or "")[4:]
     count = page.locator("fieldset.stretch").count()
     button.click()
     expect(page.locator("fieldset.stretch")).to_have_count(count + 1)
+    wait_until_settled(page)
     return name
 
 
@@ -217,6 +234,7 @@ def test_the_keyboard_alone_adds_a_stretch(page: Page) -> None:
         "() => [...document.querySelectorAll('#library-grid .card')].every("
         "c => c.textContent.toLowerCase().includes('calf'))"
     )
+    wait_until_settled(page)
     page.keyboard.press("Tab")
     focused = page.evaluate("() => document.activeElement.getAttribute('aria-label')")
     assert focused and focused.startswith("Add ")
