@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import io
 import re
+from pathlib import Path
 
 import pytest
 from conftest import PAGE_LABELS, STRETCH_LABELS
@@ -354,13 +355,14 @@ def test_the_library_search(client: TestClient) -> None:
     assert len(names) < len(library())
 
 
-def test_handout_serve_prints_its_address_first_and_stops_on_ctrl_c() -> None:
+def test_handout_serve_prints_its_address_first_and_stops_on_ctrl_c(tmp_path: Path) -> None:
+    """It also leaves nothing behind in the temporary folder once it has made a sheet and stopped."""
+    import os
     import signal
     import socket
     import subprocess
     import sys
     import time
-    from pathlib import Path
 
     import httpx2 as httpx
 
@@ -372,6 +374,7 @@ def test_handout_serve_prints_its_address_first_and_stops_on_ctrl_c() -> None:
         [str(handout), "serve", "--no-browser", "--port", str(port)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        env={**os.environ, "TMPDIR": str(tmp_path)},
     )
     try:
         assert process.stdout is not None
@@ -384,10 +387,13 @@ def test_handout_serve_prints_its_address_first_and_stops_on_ctrl_c() -> None:
                 time.sleep(0.05)
         else:
             pytest.fail("the server did not answer")
+        preview = httpx.post(f"http://127.0.0.1:{port}/preview", data=editor_form(), timeout=30)
+        assert 'alt="Preview of the sheet"' in preview.text
     finally:
         process.send_signal(signal.SIGINT)
         _, stderr = process.communicate(timeout=10)
     assert process.returncode == 0 and b"Traceback" not in stderr
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_the_page_takes_the_visitor_own_layout_file(client: TestClient) -> None:

@@ -82,7 +82,7 @@ def build_pdf(
             routine = check_routine(routine_data, shown_as, Path(folder), name="routine")
             pdf = make_pdf(routine, layout, paper, settings)  # photos are read while the folder exists
     else:  # no folder to make and remove: a tenth of a short sheet's time
-        routine = check_routine(routine_data, shown_as, empty_folder(), name="routine")
+        routine = check_routine(routine_data, shown_as, Path(empty_directory().name), name="routine")
         pdf = make_pdf(routine, layout, paper, settings)
     name = f"{safe_stem(str(routine_data.get('title', '')))}-{layout.name}-{choices.paper.lower()}"
     return SheetRequest(routine, layout, paper, settings, name), pdf
@@ -100,9 +100,11 @@ def bundled_layout(name: str) -> Layout:
 
 
 @cache
-def empty_folder() -> Path:
-    """A private folder of this process that stays empty: where a routine without photos has none."""
-    return Path(tempfile.mkdtemp(prefix="handout-web-empty-"))
+def empty_directory() -> tempfile.TemporaryDirectory[str]:
+    """A private folder of this process that stays empty: where a routine without photos has none.
+
+    Kept as a TemporaryDirectory so that it is removed when the server stops, not left in /tmp."""
+    return tempfile.TemporaryDirectory(prefix="handout-web-empty-")
 
 
 def chosen_layout(choices: Choices) -> Layout:
