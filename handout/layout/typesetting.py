@@ -7,6 +7,7 @@ sizes cheaply: a batch of a thousand sheets of one routine sets each card's text
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
@@ -20,6 +21,13 @@ from handout.model import FontRole, Layout, Rect, Stretch, TextBox, TextRole, Te
 HYPHEN_BREAK = re.compile(r"(?<=[^\W\d_]-)(?=[^\W\d_])")
 """Where a word may break after its hyphen: between two letters, as in "Hüftbeuger-Dehnung" or
 "IT-band"; the hyphen stays at the end of the line."""
+
+SPAN_MARGIN = 1e-9
+"""How far inside its ends a kept line-breaking span is trusted (a relative share of the width): far
+more than rounding moves a sum of a few dozen widths, far less than any two texts' widths differ."""
+
+Span = tuple[float, float, int]
+"""Widths per point of size, from and to, over which a text breaks the same way, and its line count."""
 
 Paragraph = tuple[str, TextStyle, TextRole, int | None]
 """A text to wrap, its style, its role and the index of the card it belongs to (None: page text)."""
@@ -76,6 +84,7 @@ class Typesetter:
         self._widths: dict[tuple[str, FontRole], float] = {}
         self._heights: dict[tuple[Stretch, int], dict[tuple[float, float], float]] = {}
         self._pieces: dict[tuple[str, FontRole], list[tuple[str, str, float]]] = {}
+        self._spans: dict[tuple[str, FontRole], list[Span]] = {}
         self._cards: dict[tuple[Stretch, int], dict[tuple[float, float], Block]] = {}
 
     def width(self, text: str, font: FontRole, size: float) -> float:
@@ -163,10 +172,12 @@ class Typesetter:
         for number, point in enumerate(points, start=1):
             if number > 1:
                 block.height += 0.3 * body
-            lines = self.wrap(point, style.font, size, width - indent)
             if not boxes:
-                block.height += self.lines_height(len(lines), size)
+                block.height += self.lines_height(
+                    self.line_count(point, style.font, size, width - indent), size
+                )
                 continue
+            lines = self.wrap(point, style.font, size, width - indent)
             label = f"{number}."
             label_width = self.width(label, "bold", size)
             label_box = self.line_box(label, label_width, "bold", size, style.color, "number", card)
@@ -192,8 +203,11 @@ class Typesetter:
             if index:
                 block.height += gap
             size = body * style.scale
+            if not boxes:
+                block.height += self.lines_height(self.line_count(text, style.font, size, width), size)
+                continue
             lines = self.wrap(text, style.font, size, width)
-            for line_number, (line, line_width) in enumerate(lines if boxes else ()):
+            for line_number, (line, line_width) in enumerate(lines):
                 make = self.line_box(line, line_width, style.font, size, style.color, role, card)
                 block.boxes.append(shifted(make, 0, block.height + line_number * self.leading(size)))
             block.height += self.lines_height(len(lines), size)
@@ -262,6 +276,56 @@ class Typesetter:
                 glue = ""
         lines.append((line, line_width))
         return lines
+
+    def line_count(self, text: str, font: FontRole, size: float, width: float) -> int:
+        """How many lines `wrap` breaks the text into, mostly without breaking it again.
+
+        The greedy breaks depend only on the width per point of size, and each breaking holds for a span
+        of it: from its widest line up to the narrowest of the lines made longer by the next piece. The
+        spans found are kept per text, so the arrangement search, which asks for many sizes and widths,
+        breaks each text a few times. A span is trusted only a hair (SPAN_MARGIN) inside its ends, where
+        rounding cannot turn a comparison of `wrap`'s, so the count is always the one `wrap` gives."""
+        per_point = width / size
+        spans = self._spans.setdefault((text, font), [])
+        below, above = (0.0, 0), (math.inf, 0)  # the nearest spans either side, with their counts
+        for low, high, count in spans:
+            if low <= per_point <= high:
+                return count
+            if below[0] < high < per_point:
+                below = (high, count)
+            elif per_point < low < above[0]:
+                above = (low, count)
+        if below[1] == 1 or 0 < below[1] == above[1]:
+            return below[1]  # a wider line never takes more lines: between two equal counts, that count
+        count = len(self.wrap(text, font, size, width))
+        span = self.span(text, font, per_point)
+        if span is not None and span[2] == count:
+            spans.append(span)
+        return count
+
+    def span(self, text: str, font: FontRole, per_point: float) -> Span | None:
+        """The widths per point that break the text as it breaks at `per_point`, with the line count;
+        None when a piece is wider than the line (broken between characters: no span is kept)."""
+        space = self.width(" ", font, 1.0)
+        low, high = 0.0, math.inf
+        count, line_width, filled = 1, 0.0, False
+        for glue, segment, unit_width in self.pieces(text, font):
+            if unit_width > per_point:
+                return None
+            low = max(low, unit_width)
+            gap = space if glue else 0.0
+            if filled:
+                longer = line_width + gap + unit_width
+                if longer > per_point:
+                    high = min(high, longer)
+                    count, line_width, filled = count + 1, 0.0, False
+                else:
+                    low = max(low, longer)
+            if filled:
+                line_width += gap
+            line_width += unit_width
+            filled = filled or bool(segment)
+        return (low * (1 + SPAN_MARGIN), high * (1 - SPAN_MARGIN), count)
 
     def pieces(self, text: str, font: FontRole) -> list[tuple[str, str, float]]:
         """The text's unbreakable pieces, each with the glue before it (" " or "") and its width at 1 pt."""
