@@ -16,7 +16,7 @@ from typing import Protocol
 
 from handout.content.sheet_words import Words
 from handout.layout import cjk
-from handout.model import FontRole, Layout, Rect, Stretch, TextBox, TextRole, TextStyle
+from handout.model import CardField, FontRole, Layout, Rect, Stretch, TextBox, TextRole, TextStyle
 
 HYPHEN_BREAK = re.compile(r"(?<=[^\W\d_]-)(?=[^\W\d_])")
 """Where a word may break after its hyphen: between two letters, as in "Hüftbeuger-Dehnung" or
@@ -85,6 +85,7 @@ class Typesetter:
         self._heights: dict[tuple[Stretch, int], dict[tuple[float, float], float]] = {}
         self._pieces: dict[tuple[str, FontRole], list[tuple[str, str, float]]] = {}
         self._spans: dict[tuple[str, FontRole], list[Span]] = {}
+        self._number_widths: dict[int, float] = {}
         self._cards: dict[tuple[Stretch, int], dict[tuple[float, float], Block]] = {}
 
     def width(self, text: str, font: FontRole, size: float) -> float:
@@ -123,60 +124,85 @@ class Typesetter:
                 self._heights.clear()
             self._heights[key] = {}
         sizes = self._heights[key]
+        fields = self.card_fields(stretch, card)
 
         def height(body: float, width: float) -> float:
             if (body, width) not in sizes:
-                sizes[body, width] = self.set_card_text(stretch, card, body, width, boxes=False).height
+                sizes[body, width] = self.card_height(fields, body, width)
             return sizes[body, width]
 
         return height
 
-    def set_card_text(
-        self, stretch: Stretch, card: int, body: float, width: float, boxes: bool = True
-    ) -> Block:
-        """The card's fields in the layout's order; the numbered points get a little more space around.
-
-        Without `boxes`, only the height is worked out (the block has no lines)."""
+    def card_fields(self, stretch: Stretch, card: int) -> list[tuple[CardField, list[Paragraph]]]:
+        """The card's fields in the layout's order, each with its paragraphs (the points: one each)."""
         layout = self.layout
-        paragraphs: dict[str, Paragraph] = {
-            "name": (stretch.name, layout.heading, "name", card),
-            "target": (f"{self.words.target}: {stretch.target}", layout.target, "target", card),
+        paragraphs: dict[CardField, list[Paragraph]] = {
+            "name": [(stretch.name, layout.heading, "name", card)],
+            "target": [(f"{self.words.target}: {stretch.target}", layout.target, "target", card)],
+            "points": [(point, layout.point, "point", card) for point in card_points(stretch, layout)],
         }
         if stretch.hold:
-            paragraphs["hold"] = (f"{self.words.hold}: {stretch.hold}", layout.hold, "hold", card)
+            paragraphs["hold"] = [(f"{self.words.hold}: {stretch.hold}", layout.hold, "hold", card)]
+        return [(field, paragraphs[field]) for field in layout.card_fields if field in paragraphs]
+
+    def set_card_text(self, stretch: Stretch, card: int, body: float, width: float) -> Block:
+        """The card's fields in the layout's order; the numbered points get a little more space around."""
         card_text = Block([], 0.0)
-        previous = None
-        for field in layout.card_fields:
+        previous: CardField | None = None
+        for field, paragraphs in self.card_fields(stretch, card):
             if field == "points":
-                block = self.numbered(card_points(stretch, layout), card, body, width, boxes)
-            elif field in paragraphs:
-                block = self.stack([paragraphs[field]], body, width, boxes=boxes)
+                block = self.numbered([text for text, *_ in paragraphs], card, body, width)
             else:
-                continue
+                block = self.stack(paragraphs, body, width)
             if previous is not None:
-                card_text.height += 0.45 * body if "points" in (field, previous) else 0.2 * body
+                card_text.height += field_gap(field, previous, body)
             card_text.boxes.extend(shifted(make, 0, card_text.height) for make in block.boxes)
             card_text.height += block.height
             previous = field
         return card_text
 
-    def numbered(
-        self, points: tuple[str, ...], card: int, body: float, width: float, boxes: bool = True
-    ) -> Block:
+    def card_height(
+        self, fields: list[tuple[CardField, list[Paragraph]]], body: float, width: float
+    ) -> float:
+        """The height `set_card_text` comes to, from line counts alone: the same sums in the same order,
+        so the very same number, for a fraction of the work (no line is made)."""
+        height = 0.0
+        previous: CardField | None = None
+        for field, paragraphs in fields:
+            _, style, _, _ = paragraphs[0]
+            size = body * style.scale
+            line_width = width - self.number_indent(len(paragraphs), size) if field == "points" else width
+            block = 0.0
+            for number, (text, _, _, _) in enumerate(paragraphs):
+                if number:
+                    block += POINT_GAP * body
+                block += self.lines_height(self.line_count(text, style.font, size, line_width), size)
+            if previous is not None:
+                height += field_gap(field, previous, body)
+            height += block
+            previous = field
+        return height
+
+    def number_indent(self, count: int, size: float) -> float:
+        """Where the points' text starts: after the widest number and a little space."""
+        return self.number_width(count, size) + 0.4 * size
+
+    def number_width(self, count: int, size: float) -> float:
+        """The widest of the numbers 1. to count. (the same at any size: found once per count)."""
+        if count not in self._number_widths:
+            self._number_widths[count] = max(self.width(f"{n}.", "bold", 1.0) for n in range(1, count + 1))
+        return self._number_widths[count] * size
+
+    def numbered(self, points: list[str], card: int, body: float, width: float) -> Block:
         """Key points with their numbers in a column of their own and wrapped lines hanging under the text."""
         style = self.layout.point
         size = body * style.scale
-        number_width = max(self.width(f"{n}.", "bold", size) for n in range(1, len(points) + 1))
-        indent = number_width + 0.4 * size
+        number_width = self.number_width(len(points), size)
+        indent = self.number_indent(len(points), size)
         block = Block([], 0.0)
         for number, point in enumerate(points, start=1):
             if number > 1:
-                block.height += 0.3 * body
-            if not boxes:
-                block.height += self.lines_height(
-                    self.line_count(point, style.font, size, width - indent), size
-                )
-                continue
+                block.height += POINT_GAP * body
             lines = self.wrap(point, style.font, size, width - indent)
             label = f"{number}."
             label_width = self.width(label, "bold", size)
@@ -282,9 +308,10 @@ class Typesetter:
 
         The greedy breaks depend only on the width per point of size, and each breaking holds for a span
         of it: from its widest line up to the narrowest of the lines made longer by the next piece. The
-        spans found are kept per text, so the arrangement search, which asks for many sizes and widths,
-        breaks each text a few times. A span is trusted only a hair (SPAN_MARGIN) inside its ends, where
-        rounding cannot turn a comparison of `wrap`'s, so the count is always the one `wrap` gives."""
+        text is broken once at 1 pt to find its span, and the spans found are kept per text, so the
+        arrangement search, which asks for many sizes and widths, breaks each text a few times. A span
+        is trusted only a hair (SPAN_MARGIN) inside its ends, where rounding cannot turn one of `wrap`'s
+        comparisons; on the edge itself `wrap` is asked. So the count is always the one `wrap` gives."""
         per_point = width / size
         spans = self._spans.setdefault((text, font), [])
         below, above = (0.0, 0), (math.inf, 0)  # the nearest spans either side, with their counts
@@ -297,11 +324,11 @@ class Typesetter:
                 above = (low, count)
         if below[1] == 1 or 0 < below[1] == above[1]:
             return below[1]  # a wider line never takes more lines: between two equal counts, that count
-        count = len(self.wrap(text, font, size, width))
         span = self.span(text, font, per_point)
-        if span is not None and span[2] == count:
-            spans.append(span)
-        return count
+        if span is None or not span[0] <= per_point <= span[1]:
+            return len(self.wrap(text, font, size, width))  # on the edge of a span: `wrap` decides
+        spans.append(span)
+        return span[2]
 
     def span(self, text: str, font: FontRole, per_point: float) -> Span | None:
         """The widths per point that break the text as it breaks at `per_point`, with the line count;
@@ -312,15 +339,17 @@ class Typesetter:
         for glue, segment, unit_width in self.pieces(text, font):
             if unit_width > per_point:
                 return None
-            low = max(low, unit_width)
+            if unit_width > low:
+                low = unit_width
             gap = space if glue else 0.0
             if filled:
                 longer = line_width + gap + unit_width
                 if longer > per_point:
-                    high = min(high, longer)
+                    if longer < high:
+                        high = longer
                     count, line_width, filled = count + 1, 0.0, False
-                else:
-                    low = max(low, longer)
+                elif longer > low:
+                    low = longer
             if filled:
                 line_width += gap
             line_width += unit_width
@@ -352,6 +381,15 @@ class Typesetter:
             piece += char
         pieces.append(piece)
         return pieces
+
+
+POINT_GAP = 0.3
+"""Space between two key points, in body sizes."""
+
+
+def field_gap(field: CardField, previous: CardField, body: float) -> float:
+    """Space between two of a card's fields: more around the numbered points than between the others."""
+    return 0.45 * body if "points" in (field, previous) else 0.2 * body
 
 
 def shifted(
