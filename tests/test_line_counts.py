@@ -54,7 +54,9 @@ def test_every_count_is_the_count_wrap_gives(words: list[str], font: str, querie
     for size, width, prefix in queries:
         if prefix:  # exactly as wide as the text's first words, spaces included: the edge of a span
             width = max(1.0, setter.width(" ".join(words[:prefix]), font, size))  # type: ignore[arg-type]
-        assert setter.line_count(text, font, size, width) == len(setter.wrap(text, font, size, width)), (  # type: ignore[arg-type]
+        assert setter.line_counts.count(text, font, size, width) == len(
+            setter.wrap(text, font, size, width)
+        ), (  # type: ignore[arg-type]
             text,
             size,
             width,
@@ -80,6 +82,6 @@ def test_the_library_texts_at_the_sizes_and_widths_a_search_tries(lang: str) -> 
         for step in range(100):
             size, width = 8 + (step % 10) * 0.25, 60 + step * 2.5
             expected = len(original_wrap(text, "regular", size, width))
-            assert setter.line_count(text, "regular", size, width) == expected, (text, size, width)
+            assert setter.line_counts.count(text, "regular", size, width) == expected, (text, size, width)
             asked += 1
     assert breakings < asked / 4, "the spans answer most of what the search asks"

@@ -7,7 +7,6 @@ sizes cheaply: a batch of a thousand sheets of one routine sets each card's text
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
@@ -16,21 +15,18 @@ from typing import Protocol
 
 from handout.content.sheet_words import Words
 from handout.layout import cjk
+from handout.layout.line_counts import LineCounts, Pieces
 from handout.model import CardField, FontRole, Layout, Rect, Stretch, TextBox, TextRole, TextStyle
 
 HYPHEN_BREAK = re.compile(r"(?<=[^\W\d_]-)(?=[^\W\d_])")
 """Where a word may break after its hyphen: between two letters, as in "Hüftbeuger-Dehnung" or
 "IT-band"; the hyphen stays at the end of the line."""
 
-SPAN_MARGIN = 1e-9
-"""How far inside its ends a kept line-breaking span is trusted (a relative share of the width): far
-more than rounding moves a sum of a few dozen widths, far less than any two texts' widths differ."""
-
-Span = tuple[float, float, int]
-"""Widths per point of size, from and to, over which a text breaks the same way, and its line count."""
-
 Paragraph = tuple[str, TextStyle, TextRole, int | None]
 """A text to wrap, its style, its role and the index of the card it belongs to (None: page text)."""
+
+CardFields = tuple[CardField, list[Paragraph]]
+"""One of a card's fields and its paragraphs (the points: one each)."""
 
 
 class TextMeasure(Hashable, Protocol):
@@ -76,6 +72,8 @@ class Typesetter:
 
     CACHED_CARDS = 512
     """Stretches whose texts are kept (each with every size and width the arrangement search tried)."""
+    CACHED_TEXTS = 8192
+    """Words and texts whose widths and pieces are kept: a server up for weeks sees every visitor's."""
 
     def __init__(self, layout: Layout, fonts: TextMeasure, words: Words) -> None:
         self.layout = layout
@@ -83,14 +81,20 @@ class Typesetter:
         self.words = words
         self._widths: dict[tuple[str, FontRole], float] = {}
         self._heights: dict[tuple[Stretch, int], dict[tuple[float, float], float]] = {}
-        self._pieces: dict[tuple[str, FontRole], list[tuple[str, str, float]]] = {}
-        self._spans: dict[tuple[str, FontRole], list[Span]] = {}
+        self._pieces: dict[tuple[str, FontRole], Pieces] = {}
+        self.line_counts = LineCounts(
+            self.pieces,
+            lambda font: self.width(" ", font, 1.0),
+            lambda text, font, size, width: len(self.wrap(text, font, size, width)),
+        )
         self._number_widths: dict[int, float] = {}
         self._cards: dict[tuple[Stretch, int], dict[tuple[float, float], Block]] = {}
 
     def width(self, text: str, font: FontRole, size: float) -> float:
         key = (text, font)
         if key not in self._widths:
+            if len(self._widths) >= self.CACHED_TEXTS:
+                self._widths.clear()
             self._widths[key] = self.fonts.width(text, font, 1.0)
         return self._widths[key] * size
 
@@ -133,7 +137,7 @@ class Typesetter:
 
         return height
 
-    def card_fields(self, stretch: Stretch, card: int) -> list[tuple[CardField, list[Paragraph]]]:
+    def card_fields(self, stretch: Stretch, card: int) -> list[CardFields]:
         """The card's fields in the layout's order, each with its paragraphs (the points: one each)."""
         layout = self.layout
         paragraphs: dict[CardField, list[Paragraph]] = {
@@ -161,22 +165,23 @@ class Typesetter:
             previous = field
         return card_text
 
-    def card_height(
-        self, fields: list[tuple[CardField, list[Paragraph]]], body: float, width: float
-    ) -> float:
-        """The height `set_card_text` comes to, from line counts alone: the same sums in the same order,
-        so the very same number, for a fraction of the work (no line is made)."""
+    def card_height(self, fields: list[CardFields], body: float, width: float) -> float:
+        """The height `set_card_text` comes to, from the texts' line counts alone: the same sums in the
+        same order, so the very same number, for a fraction of the work (no line is made)."""
+        count = self.line_counts.count
+        extent_per_point = self.fonts.ascent + self.fonts.descent
         height = 0.0
         previous: CardField | None = None
         for field, paragraphs in fields:
             _, style, _, _ = paragraphs[0]
             size = body * style.scale
+            leading, extent = self.leading(size), extent_per_point * size  # as lines_height has them
             line_width = width - self.number_indent(len(paragraphs), size) if field == "points" else width
             block = 0.0
             for number, (text, _, _, _) in enumerate(paragraphs):
                 if number:
                     block += POINT_GAP * body
-                block += self.lines_height(self.line_count(text, style.font, size, line_width), size)
+                block += (count(text, style.font, size, line_width) - 1) * leading + extent
             if previous is not None:
                 height += field_gap(field, previous, body)
             height += block
@@ -230,7 +235,7 @@ class Typesetter:
                 block.height += gap
             size = body * style.scale
             if not boxes:
-                block.height += self.lines_height(self.line_count(text, style.font, size, width), size)
+                block.height += self.lines_height(self.line_counts.count(text, style.font, size, width), size)
                 continue
             lines = self.wrap(text, style.font, size, width)
             for line_number, (line, line_width) in enumerate(lines):
@@ -303,63 +308,12 @@ class Typesetter:
         lines.append((line, line_width))
         return lines
 
-    def line_count(self, text: str, font: FontRole, size: float, width: float) -> int:
-        """How many lines `wrap` breaks the text into, mostly without breaking it again.
-
-        The greedy breaks depend only on the width per point of size, and each breaking holds for a span
-        of it: from its widest line up to the narrowest of the lines made longer by the next piece. The
-        text is broken once at 1 pt to find its span, and the spans found are kept per text, so the
-        arrangement search, which asks for many sizes and widths, breaks each text a few times. A span
-        is trusted only a hair (SPAN_MARGIN) inside its ends, where rounding cannot turn one of `wrap`'s
-        comparisons; on the edge itself `wrap` is asked. So the count is always the one `wrap` gives."""
-        per_point = width / size
-        spans = self._spans.setdefault((text, font), [])
-        below, above = (0.0, 0), (math.inf, 0)  # the nearest spans either side, with their counts
-        for low, high, count in spans:
-            if low <= per_point <= high:
-                return count
-            if below[0] < high < per_point:
-                below = (high, count)
-            elif per_point < low < above[0]:
-                above = (low, count)
-        if below[1] == 1 or 0 < below[1] == above[1]:
-            return below[1]  # a wider line never takes more lines: between two equal counts, that count
-        span = self.span(text, font, per_point)
-        if span is None or not span[0] <= per_point <= span[1]:
-            return len(self.wrap(text, font, size, width))  # on the edge of a span: `wrap` decides
-        spans.append(span)
-        return span[2]
-
-    def span(self, text: str, font: FontRole, per_point: float) -> Span | None:
-        """The widths per point that break the text as it breaks at `per_point`, with the line count;
-        None when a piece is wider than the line (broken between characters: no span is kept)."""
-        space = self.width(" ", font, 1.0)
-        low, high = 0.0, math.inf
-        count, line_width, filled = 1, 0.0, False
-        for glue, segment, unit_width in self.pieces(text, font):
-            if unit_width > per_point:
-                return None
-            if unit_width > low:
-                low = unit_width
-            gap = space if glue else 0.0
-            if filled:
-                longer = line_width + gap + unit_width
-                if longer > per_point:
-                    if longer < high:
-                        high = longer
-                    count, line_width, filled = count + 1, 0.0, False
-                elif longer > low:
-                    low = longer
-            if filled:
-                line_width += gap
-            line_width += unit_width
-            filled = filled or bool(segment)
-        return (low * (1 + SPAN_MARGIN), high * (1 - SPAN_MARGIN), count)
-
-    def pieces(self, text: str, font: FontRole) -> list[tuple[str, str, float]]:
+    def pieces(self, text: str, font: FontRole) -> Pieces:
         """The text's unbreakable pieces, each with the glue before it (" " or "") and its width at 1 pt."""
         key = (text, font)
         if key not in self._pieces:
+            if len(self._pieces) >= self.CACHED_TEXTS:
+                self._pieces.clear()
             pieces = []
             for word in text.split(" "):
                 glue = " "
