@@ -7,7 +7,11 @@ without what is kept and compares the files.
 
 from __future__ import annotations
 
+import io
+import zlib
+
 import pytest
+from pypdf import PdfReader
 
 from handout.content.routine import library_stretches, load_routine
 from handout.draw import kept_drawing
@@ -84,3 +88,18 @@ def test_a_merged_batch_with_kept_bodies_is_the_batch_drawn_in_full(monkeypatch:
     assert kept_drawing.KEPT  # the bodies were kept
     monkeypatch.setattr(kept_drawing, "_can_keep", lambda body, fonts: False)
     assert with_kept == render_pages(pages)
+
+
+def test_a_sheet_like_the_last_compresses_only_its_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Its fonts' subsets and character maps are the same bytes as the last sheet's: they are kept
+    compressed (kept_drawing.KeptFlate), and only the page's own content is compressed anew."""
+    routine, layout, paper = load_routine("after-running"), load_layout("grid"), paper_named("a4")
+    make_pdf(routine, layout, paper, {"name": "Ana"})
+    compressed: list[int] = []
+    compress = zlib.compress
+    monkeypatch.setattr(
+        zlib, "compress", lambda data, *rest: compressed.append(len(data)) or compress(data, *rest)
+    )
+    sheet = make_pdf(routine, layout, paper, {"name": "Ben Oduya"})
+    assert len(compressed) == 1  # the page
+    assert "Ben Oduya" in PdfReader(io.BytesIO(sheet)).pages[0].extract_text()
