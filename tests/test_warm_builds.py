@@ -91,8 +91,9 @@ def test_a_merged_batch_with_kept_bodies_is_the_batch_drawn_in_full(monkeypatch:
 
 
 def test_a_sheet_like_the_last_compresses_only_its_page(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Its fonts' subsets and character maps are the same bytes as the last sheet's: they are kept
-    compressed (kept_drawing.KeptFlate), and only the page's own content is compressed anew."""
+    """Its fonts' subsets, character maps and widths are the same as the last sheet's: they are kept
+    compressed and written out (kept_drawing.KeptFlate, KeptArray), and only the page's own content is
+    compressed anew."""
     routine, layout, paper = load_routine("after-running"), load_layout("grid"), paper_named("a4")
     make_pdf(routine, layout, paper, {"name": "Ana"})
     compressed: list[int] = []
@@ -100,6 +101,8 @@ def test_a_sheet_like_the_last_compresses_only_its_page(monkeypatch: pytest.Monk
     monkeypatch.setattr(
         zlib, "compress", lambda data, *rest: compressed.append(len(data)) or compress(data, *rest)
     )
+    widths_written = kept_drawing._formatted_array.cache_info().misses
     sheet = make_pdf(routine, layout, paper, {"name": "Ben Oduya"})
     assert len(compressed) == 1  # the page
+    assert kept_drawing._formatted_array.cache_info().misses == widths_written
     assert "Ben Oduya" in PdfReader(io.BytesIO(sheet)).pages[0].extract_text()
