@@ -85,3 +85,25 @@ def test_the_library_texts_at_the_sizes_and_widths_a_search_tries(lang: str) -> 
             assert setter.line_counts.count(text, "regular", size, width) == expected, (text, size, width)
             asked += 1
     assert breakings < asked / 4, "the spans answer most of what the search asks"
+
+
+LIBRARY = {lang: [stretch for _, stretch in library_stretches(lang)] for lang in ("en", "fr", "ja")}
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    lang=st.sampled_from(sorted(LIBRARY)),
+    layout_name=st.sampled_from(("grid", "list", "poster")),
+    pick=st.integers(0, 10**6),
+    sizes=st.lists(st.tuples(st.floats(6, 20), st.floats(60, 500)), min_size=1, max_size=20),
+)
+def test_a_cards_height_is_the_height_of_its_text_set(
+    lang: str, layout_name: str, pick: int, sizes: list[tuple[float, float]]
+) -> None:
+    """The search weighs a card by the height its line counts add up to; the card it prints is set line
+    by line. The two are the very same number, at every size and width, asked in any order."""
+    setter = Typesetter(load_layout(layout_name), metrics(), ENGLISH)
+    stretch = LIBRARY[lang][pick % len(LIBRARY[lang])]
+    height = setter.card_heights(stretch, 0)
+    for body, width in sizes:
+        assert height(body, width) == setter.set_card_text(stretch, 0, body, width).height, (body, width)
