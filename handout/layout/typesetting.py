@@ -1,8 +1,9 @@
 """Set a card's text and the page's paragraphs in lines: text + style + width -> line boxes, stacked.
 
-Words are measured once through the `TextMeasure` passed in (the layout never measures itself), and a
-card's text is set once per stretch, size and width, so the arrangement search can try many widths and
-sizes cheaply: a batch of a thousand sheets of one routine sets each card's text once per size.
+Words are measured once through the `TextMeasure` passed in (the layout never measures itself). What
+the arrangement search weighs, a card's height, is added up from line counts (line_counts.py) without
+setting a line, so it can try many widths and sizes cheaply; the card it takes is set once per stretch,
+size and width: a batch of a thousand sheets of one routine sets each card's text once.
 """
 
 from __future__ import annotations
@@ -97,10 +98,6 @@ class Typesetter:
                 self._widths.clear()
             self._widths[key] = self.fonts.width(text, font, 1.0)
         return self._widths[key] * size
-
-    def card_text(self, stretch: Stretch, card: int, body: float, width: float) -> Block:
-        """The card's text set once per stretch, size and width (blocks are never changed once made)."""
-        return self.card_texts(stretch, card)(body, width)
 
     def card_texts(self, stretch: Stretch, card: int) -> Callable[[float, float], Block]:
         """One card's text by size and width, cached: the stretch is looked up (and hashed) only once,
