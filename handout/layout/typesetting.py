@@ -166,19 +166,17 @@ class Typesetter:
         """The height `set_card_text` comes to, from the texts' line counts alone: the same sums in the
         same order, so the very same number, for a fraction of the work (no line is made)."""
         count = self.line_counts.count
-        extent_per_point = self.fonts.ascent + self.fonts.descent
         height = 0.0
         previous: CardField | None = None
         for field, paragraphs in fields:
             _, style, _, _ = paragraphs[0]
             size = body * style.scale
-            leading, extent = self.leading(size), extent_per_point * size  # as lines_height has them
             line_width = width - self.number_indent(len(paragraphs), size) if field == "points" else width
             block = 0.0
             for number, (text, _, _, _) in enumerate(paragraphs):
                 if number:
                     block += POINT_GAP * body
-                block += (count(text, style.font, size, line_width) - 1) * leading + extent
+                block += self.lines_height(count(text, style.font, size, line_width), size)
             if previous is not None:
                 height += field_gap(field, previous, body)
             height += block
