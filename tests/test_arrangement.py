@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
 
 from handout.layout.arrangement import IMAGE_GAP, MIN_IMAGE, Arrangement, Grid, arrangements
@@ -18,8 +16,8 @@ def test_arrangements_come_in_the_documented_order():
     assert found[0] == Arrangement(
         grid.columns[0], grid.image_positions[0], grid.image_shares[0], "equal", True
     )
-    assert found[1] == dataclasses.replace(found[0], span=False)
-    assert found[2] == dataclasses.replace(found[0], rows="fitted")
+    assert found[1] == found[0]._replace(span=False)
+    assert found[2] == found[0]._replace(rows="fitted")
     assert [arrangement.columns for arrangement in found] == sorted(
         (arrangement.columns for arrangement in found), key=grid.columns.index
     )

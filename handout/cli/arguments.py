@@ -7,15 +7,15 @@ main.py, so this module imports none of them.
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from handout import __version__
 from handout.bundled import bundled_names
 from handout.content.library import LANGUAGES
 from handout.errors import HandoutError
 from handout.layout.paper import ORIENTATIONS, PAPERS
-from handout.share.preview import MAX_WIDTH, MIN_WIDTH
 
 DEFAULT_ROUTINE = "after-running"
 DEFAULT_SENDER = "handout@localhost"
@@ -31,7 +31,18 @@ class _Parser(argparse.ArgumentParser):
         raise HandoutError(f"{message} (see: {self.prog} --help)")
 
 
-def build_parser() -> argparse.ArgumentParser:
+if TYPE_CHECKING:
+    Commands = argparse._SubParsersAction[_Parser]
+    """What a command's parser is added to."""
+
+
+def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
+    """The grammar of every command; or, when `argv` starts with a command's name, of that command alone.
+
+    Parsing needs only the parser of the command it runs, and argparse takes a cold `handout build`
+    about 5 ms to set up all nine. Help, --version, an unknown command or none gets them all, so that
+    every listing and every "choose from" names them all.
+    """
     parser = _Parser(
         prog="handout",
         description="Turn a routine of stretches into a printable one-page PDF.",
@@ -39,6 +50,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"handout {__version__}")
     commands = parser.add_subparsers(title="commands", dest="command", parser_class=_Parser)
+    named = argv[0] if argv and argv[0] in COMMANDS else None
+    for name, add_command in COMMANDS.items():
+        if named in (None, name):
+            add_command(commands)
+    return parser
+
+
+def add_build(commands: Commands) -> None:
     build = commands.add_parser(
         "build",
         help="make the PDF handout of a routine",
@@ -52,6 +71,10 @@ def build_parser() -> argparse.ArgumentParser:
         "are added to the name with those options)",
     )
     add_force_argument(build, "PDF")
+
+
+def add_preview(commands: Commands) -> None:
+    from handout.share.preview import MAX_WIDTH, MIN_WIDTH  # here: only `handout preview` renders pixels
 
     preview = commands.add_parser(
         "preview",
@@ -71,6 +94,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add_force_argument(preview, "PNG picture")
 
+
+def add_email(commands: Commands) -> None:
     email = commands.add_parser(
         "email",
         help="make an e-mail of the routine, with the sheet attached, or send it",
@@ -97,12 +122,16 @@ def build_parser() -> argparse.ArgumentParser:
     email.add_argument("--smtp", metavar="HOST:PORT", help="send it through this mail server")
     add_force_argument(email, "e-mail file")
 
+
+def add_layouts(commands: Commands) -> None:
     commands.add_parser(
         "layouts",
         help="list the bundled layouts",
         description="List the bundled layouts; build with one using --layout NAME.",
     )
 
+
+def add_stretches(commands: Commands) -> None:
     stretches = commands.add_parser(
         "stretches",
         help="list the stretch library",
@@ -117,6 +146,8 @@ def build_parser() -> argparse.ArgumentParser:
         help='only stretches whose target names it, in any language ("hamstrings")',
     )
 
+
+def add_figures(commands: Commands) -> None:
     figures = commands.add_parser(
         "figures",
         help="export the illustrations as SVG and PNG",
@@ -136,6 +167,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add_force_argument(figures, "SVG or PNG file")
 
+
+def add_batch(commands: Commands) -> None:
     batch = commands.add_parser(
         "batch",
         help="make one personalised sheet per runner of a roster (CSV)",
@@ -157,6 +190,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add_force_argument(batch, "PDF")
 
+
+def add_import(commands: Commands) -> None:
     importer = commands.add_parser(
         "import",
         help="turn a stretching article (text, Markdown or a web page) into a routine file",
@@ -184,6 +219,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="more than 8 stretches: write them all, as NAME-1.toml, NAME-2.toml, ... (default: the first 8)",
     )
 
+
+def add_serve(commands: Commands) -> None:
     serve = commands.add_parser(
         "serve",
         help="open the web page: pick stretches, see the sheet live, download it",
@@ -193,7 +230,6 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
     serve.add_argument("--no-browser", action="store_true", help="do not open the page in a browser")
-    return parser
 
 
 def add_force_argument(command: argparse.ArgumentParser, kind: str) -> None:
@@ -239,3 +275,17 @@ def add_sheet_arguments(command: argparse.ArgumentParser) -> None:
         action="store_true",
         help="no colour anywhere: colours and photos become grays, to save ink on a colour printer",
     )
+
+
+COMMANDS: dict[str, Callable[[Commands], None]] = {
+    "build": add_build,
+    "preview": add_preview,
+    "email": add_email,
+    "layouts": add_layouts,
+    "stretches": add_stretches,
+    "figures": add_figures,
+    "batch": add_batch,
+    "import": add_import,
+    "serve": add_serve,
+}
+"""Every command, in the order --help lists them, with what adds its parser."""

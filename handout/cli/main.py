@@ -2,41 +2,40 @@
 
 from __future__ import annotations
 
-import argparse
+import importlib
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from handout.cli.arguments import build_parser
-from handout.cli.batch import run_batch
-from handout.cli.importing import run_import
-from handout.cli.listings import run_figures, run_layouts, run_stretches
-from handout.cli.serving import run_serve
-from handout.cli.sheets import run_build, run_email, run_preview
 from handout.cli.status import EXIT_BAD_INPUT, EXIT_INTERRUPTED, print_errors
 from handout.errors import HandoutError
 
-COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
-    "build": run_build,
-    "preview": run_preview,
-    "email": run_email,
-    "layouts": run_layouts,
-    "stretches": run_stretches,
-    "figures": run_figures,
-    "batch": run_batch,
-    "import": run_import,
-    "serve": run_serve,
+RUNNERS: dict[str, tuple[str, str]] = {
+    "build": ("sheets", "run_build"),
+    "preview": ("sheets", "run_preview"),
+    "email": ("sheets", "run_email"),
+    "layouts": ("listings", "run_layouts"),
+    "stretches": ("listings", "run_stretches"),
+    "figures": ("listings", "run_figures"),
+    "batch": ("batch", "run_batch"),
+    "import": ("importing", "run_import"),
+    "serve": ("serving", "run_serve"),
 }
-"""What runs each command of arguments.py's parser."""
+"""Which module of handout.cli runs each command of arguments.py's parser, and its function. A module
+is imported when its command runs: `handout build` does not load the batch, the listings or the
+importer."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(arguments)
     try:
-        args = parser.parse_args(argv)
+        args = parser.parse_args(arguments)
         if args.command is None:
             parser.print_help()
             return 0
-        return int(COMMANDS[args.command](args))
+        module, function = RUNNERS[args.command]
+        return int(getattr(importlib.import_module(f"handout.cli.{module}"), function)(args))
     except HandoutError as error:
         print_errors(error.messages)
         return EXIT_BAD_INPUT

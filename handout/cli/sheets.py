@@ -18,7 +18,6 @@ from handout.model import Photo
 from handout.pipeline import SheetRequest, make_pdf, sheet_text
 from handout.share.atomic import write_atomic
 from handout.share.output_target import Input, check_output
-from handout.share.preview import check_width, render_png
 
 
 @dataclass(frozen=True)
@@ -95,6 +94,8 @@ def run_build(args: argparse.Namespace) -> int:
 
 
 def run_preview(args: argparse.Namespace) -> int:
+    from handout.share.preview import check_width, render_png  # here: `handout build` draws no pixels
+
     check_width(args.width)
     request = sheet_request(args)
     output = output_path(args.output, f"{request.name}.png")
@@ -106,6 +107,7 @@ def run_preview(args: argparse.Namespace) -> int:
 
 def run_email(args: argparse.Namespace) -> int:
     from handout.share.mail import IMAGE_WIDTH, check_address, compose_email
+    from handout.share.preview import render_png
     from handout.share.smtp import parse_server, send
 
     check_address(args.to, "--to")

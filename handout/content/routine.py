@@ -8,7 +8,6 @@ that entry's figure, and the routine notes it for the user; `image = "none"` kee
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -161,6 +160,8 @@ def with_library_entry(
     entry_id = table["use"]
     entries = library()
     if not isinstance(entry_id, str) or entry_id not in entries:
+        import difflib  # here: only a mistyped id pays for it (and for heapq)
+
         near = difflib.get_close_matches(str(entry_id)[:80], list(entries), n=3, cutoff=0.4)
         hint = f" (closest: {', '.join(near)})" if near else ""
         check.problem(

@@ -12,8 +12,8 @@ and lighter than the outline, so it still reads in grayscale.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from handout.draw.skeleton import (
     ARM,
@@ -47,8 +47,7 @@ MIN_STROKE = 0.5
 # --- Drawing ------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Placement:
+class Placement(NamedTuple):
     """Where pose space (centimetres, y up, facing right) lands in a box: scaled, centred, maybe mirrored."""
 
     scale: float
@@ -165,8 +164,7 @@ def _scene(pose: Pose, accent: Color, ink: Color) -> tuple[Shape, ...]:
     return (*_surroundings(pose, left, right, joints, ink), *figure)
 
 
-@dataclass(frozen=True)
-class _Paint:
+class _Paint(NamedTuple):
     """What every part of one figure is drawn with: its view, highlighted muscles and colours."""
 
     view: str

@@ -22,8 +22,8 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFDocument, PDFStream, PDFTrueTypeFont, PDFZCompress
 from reportlab.pdfbase.pdfmetrics import getFont
@@ -34,8 +34,7 @@ from handout.layout.fonts import FONT_FILES, FontMetrics, font_name
 from handout.model import Box, ImageBox, Photo, TextBox
 
 
-@dataclass(frozen=True)
-class KeptBody:
+class KeptBody(NamedTuple):
     """What drawing a body did to the document, to be done again without drawing it."""
 
     operators: str

@@ -18,7 +18,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 from handout import __version__
-from handout.draw import figures, photos
+from handout.draw import figures
 from handout.draw.kept_drawing import draw_body, keep_subsets
 from handout.layout.fonts import FontMetrics, font_name, metrics
 from handout.model import (
@@ -193,6 +193,8 @@ def draw_qr(canvas: Canvas, box: QrBox, page_height: float) -> None:
 
 
 def draw_photo(canvas: Canvas, box: ImageBox, photo: Photo, page_height: float) -> None:
+    from handout.draw import photos  # here: a sheet of drawn figures does not load the photo handling
+
     prepared = photos.prepare_photo(photo.path, box.rect, box.fit, photo.owner, box.grayscale)
     placed = prepared.placed
     reader = ImageReader(io.BytesIO(prepared.data))

@@ -8,16 +8,14 @@ region for the pose's view. draw/figures.py turns these into shapes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 HEAD_RADIUS = 11.5
 """A 23 cm head: 1/7.5 of the 175 cm figure."""
 HAND_RADIUS = 4.3
 
 
-@dataclass(frozen=True)
-class Bone:
+class Bone(NamedTuple):
     """A capsule between two joints, wider at the joint nearer the trunk."""
 
     start: str
@@ -42,8 +40,7 @@ LATERAL = ("thigh_inner", "thigh_outer", "hip_outer")
 """Muscles on the side of a limb: seen from the front, they hug its inner or outer outline."""
 
 
-@dataclass(frozen=True)
-class Region:
+class Region(NamedTuple):
     """Where a muscle lies on a bone: a lens from `start` to `end` (fractions of the bone's length).
 
     `edge` is +1 for the front of the bone, -1 for the back (both hug the outline) and 0 for a lens along

@@ -14,7 +14,7 @@ composition.py.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from handout.model import MM, ImagePosition, Layout, Rect, RowHeights
 
@@ -27,8 +27,7 @@ IMAGE_GAP = 0.6
 """Space between a card's image and its text, in body sizes."""
 
 
-@dataclass(frozen=True)
-class Arrangement:
+class Arrangement(NamedTuple):
     columns: int
     image: ImagePosition | None
     """Where the image goes; None when no stretch of the routine has one."""
@@ -44,8 +43,7 @@ class Arrangement:
         return f"{self.columns} columns, {image}, {self.rows} rows{span}"
 
 
-@dataclass(frozen=True)
-class CardPlace:
+class CardPlace(NamedTuple):
     """Where one card goes: its frame, its image (None: no image room) and its text's top-left and width."""
 
     frame: Rect

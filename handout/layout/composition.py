@@ -22,7 +22,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
+from typing import NamedTuple
 
 from handout.content.routine import stretch_label
 from handout.content.sheet_words import ENGLISH, Words
@@ -175,8 +176,7 @@ def _capacity_message(routine: Routine, layout: Layout) -> str:
     )
 
 
-@dataclass(frozen=True)
-class _Frame:
+class _Frame(NamedTuple):
     """What a body size leaves for the cards: the header and footer set, and the area between them."""
 
     header: Block
@@ -186,8 +186,7 @@ class _Frame:
     qr: Rect | None
 
 
-@dataclass(frozen=True)
-class _Fit:
+class _Fit(NamedTuple):
     """An arrangement that fits at the page's body size, with what the choice between them weighs."""
 
     order: int

@@ -14,9 +14,8 @@ they are not embedded, which keeps a CJK sheet small, and a sheet without CJK te
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from reportlab.pdfbase.pdfmetrics import registerFont, stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
@@ -72,8 +71,7 @@ def _bundled_characters() -> frozenset[str]:
     return frozenset(map(chr, regular & bold))
 
 
-@dataclass(frozen=True)
-class FontMetrics:
+class FontMetrics(NamedTuple):
     """What the layout needs to know about a sheet's fonts, per point of text size."""
 
     ascent: float

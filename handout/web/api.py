@@ -10,10 +10,11 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 
+from handout.content.schema import parse_toml
 from handout.errors import HandoutError
 from handout.share.preview import render_png
 from handout.web.form_data import read_form
-from handout.web.sheets import Choices, build_pdf, checked_photo, parse_routine_text
+from handout.web.sheets import Choices, build_pdf, checked_photo
 
 CHOICE_FIELDS = ("routine", "layout", "paper", "orientation", "grayscale", "lang")
 PNG_WIDTH = 1240
@@ -43,7 +44,7 @@ async def sheet(request: Request, kind: str) -> Response:
 
 def make_file(fields: dict[str, str], uploads: dict[str, tuple[str, bytes]], kind: str) -> bytes:
     text, shown_as = routine_text(fields, uploads)
-    data = parse_routine_text(text, shown_as)
+    data = parse_toml(text, shown_as)
     layout_text = None
     if "layout" in uploads:
         layout_text = utf8(uploads["layout"][1], "the layout file")

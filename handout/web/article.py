@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from handout.web.sheets import parse_routine_text
+from handout.content.schema import parse_toml
 
 
 def imported_routine(text: str, shown_as: str) -> tuple[dict[str, Any], list[str]]:
@@ -17,4 +17,4 @@ def imported_routine(text: str, shown_as: str) -> tuple[dict[str, Any], list[str
 
     imported = import_article(text, shown_as)
     warnings = [f"{shown_as}: {warning}" for warning in imported.warnings]
-    return parse_routine_text(imported.toml, shown_as), warnings
+    return parse_toml(imported.toml, shown_as), warnings

@@ -16,6 +16,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from handout.content.routine import MAX_STRETCHES
+from handout.content.schema import parse_toml
 from handout.content.sheet_words import translations
 from handout.errors import HandoutError
 from handout.layout.layout_file import bundled_layouts
@@ -35,7 +36,7 @@ from handout.web.editor import (
 from handout.web.field_errors import GENERAL, field_errors
 from handout.web.form_data import read_form
 from handout.web.routine_toml import routine_toml
-from handout.web.sheets import build_pdf, parse_routine_text
+from handout.web.sheets import build_pdf
 from handout.web.thumbnails import matching_cards
 
 SHOWN_AS = "the routine"
@@ -206,7 +207,7 @@ def opened(state: EditorState, uploads: dict[str, tuple[str, bytes]]) -> EditorS
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise HandoutError(f"{shown_as}: is not UTF-8 text: save it as UTF-8 in your editor") from None
-    return state_from_routine(parse_routine_text(text, shown_as), state)
+    return state_from_routine(parse_toml(text, shown_as), state)
 
 
 def imported(

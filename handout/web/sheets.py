@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 import tempfile
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -21,7 +20,7 @@ from handout.bundled import bundled_names
 from handout.content.furniture import check_details
 from handout.content.photo_file import UNREADABLE, image_problem
 from handout.content.routine import check_routine
-from handout.content.schema import Checker
+from handout.content.schema import Checker, parse_toml
 from handout.errors import HandoutError
 from handout.layout.layout_file import check_layout, grayscale, load_layout
 from handout.layout.paper import orientation_named, oriented, paper_named
@@ -43,14 +42,6 @@ class Choices:
     lang: str = ""
     layout_text: str | None = None
     """The TOML text of a layout file the visitor uploaded with this request, instead of a bundled one."""
-
-
-def parse_routine_text(text: str, shown_as: str) -> dict[str, Any]:
-    """A routine's TOML text, as uploaded or pasted, -> its data, with the line of a syntax error."""
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise HandoutError(f"{shown_as}: not valid TOML: {error}") from None
 
 
 def build_pdf(
@@ -110,7 +101,7 @@ def empty_directory() -> tempfile.TemporaryDirectory[str]:
 def chosen_layout(choices: Choices) -> Layout:
     """A bundled layout by name, or the visitor's own layout file; never another file on the server."""
     if choices.layout_text is not None:
-        data = parse_routine_text(choices.layout_text, "the layout file")
+        data = parse_toml(choices.layout_text, "the layout file")
         layout = check_layout(data, "the layout file", name="own-layout")
     elif choices.layout in bundled("layouts"):
         layout = bundled_layout(choices.layout)
