@@ -96,6 +96,12 @@ def test_an_uploaded_layout_file_is_used(client: TestClient) -> None:
     [
         ({}, {}, 'no routine: send its TOML as the form field "routine"'),
         ({"routine": "title = "}, {}, "routine: not valid TOML"),
+        ({"routine": "x = " + "[" * 5000 + "]" * 5000}, {}, "routine: tables or lists are nested more than"),
+        (
+            {"routine": SHORT},
+            {"layout": ("deep.toml", b"x = " + b"[" * 5000 + b"]" * 5000)},
+            "the layout file: tables or lists are nested more than",
+        ),
         ({"routine": 'title = "x"'}, {}, "routine: no stretches"),
         ({"routine": SHORT.replace("calf-wall", "calf-wal")}, {}, '"use" names no stretch in the library'),
         ({"routine": SHORT, "paper": "a3"}, {}, 'unknown paper "a3"'),
