@@ -111,6 +111,33 @@ def test_build_help_lists_the_options(run_cli):
         assert option in out
 
 
+COMMANDS = ("build", "preview", "email", "layouts", "stretches", "figures", "batch", "import", "serve")
+
+
+def test_help_and_a_mistyped_command_name_every_command(run_cli):
+    """The parser is built for the named command alone; without one, every command is still listed."""
+    listed = run_cli("--help").out
+    assert all(f"    {command} " in listed for command in COMMANDS)
+    mistyped = run_cli("buidl")
+    assert mistyped.code == 2
+    assert mistyped.err.startswith("error: argument command: invalid choice: 'buidl'")
+    assert all(f"'{command}'" in mistyped.err for command in COMMANDS)
+
+
+def test_a_plain_build_loads_only_what_it_uses(tmp_path):
+    """Nothing the default sheet does not need is imported: the other commands' modules, the preview's
+    rasterising, the photo handling and the spelling hints each wait until they are used."""
+    script = (
+        "import sys\nfrom handout.cli import main\n"
+        f"assert main(['build', '-o', {str(tmp_path / 'sheet.pdf')!r}]) == 0\n"
+        "print(sorted(name for name in sys.modules if name in {"
+        "'handout.cli.batch', 'handout.cli.listings', 'handout.cli.importing', 'handout.cli.serving', "
+        "'handout.share.batch', 'handout.share.preview', 'handout.draw.photos', 'difflib'}))"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines()[-1] == "[]"
+
+
 # --- Bad input: exit 2, `error:` lines, no traceback, no file written ------------------------------
 
 Setup = Callable[[Path, Callable[..., Path]], list[str]]
