@@ -24,7 +24,8 @@ SPAN_MARGIN = 1e-9
 moves a sum of a few dozen widths, far less than any two texts' widths differ."""
 
 CACHED_TEXTS = 8192
-"""Texts whose spans are kept: a server up for weeks sees every visitor's."""
+"""Texts whose spans are kept, and the typesetter's widths and pieces: a server up for weeks sees every
+visitor's."""
 
 Span = tuple[float, float, int]
 """Widths per point of size, from and to, over which a text takes the same number of lines; that number."""

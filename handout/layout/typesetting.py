@@ -16,7 +16,7 @@ from typing import Protocol
 
 from handout.content.sheet_words import Words
 from handout.layout import cjk
-from handout.layout.line_counts import LineCounts, Pieces
+from handout.layout.line_counts import CACHED_TEXTS, LineCounts, Pieces
 from handout.model import CardField, FontRole, Layout, Rect, Stretch, TextBox, TextRole, TextStyle
 
 HYPHEN_BREAK = re.compile(r"(?<=[^\W\d_]-)(?=[^\W\d_])")
@@ -73,8 +73,6 @@ class Typesetter:
 
     CACHED_CARDS = 512
     """Stretches whose texts are kept (each with every size and width the arrangement search tried)."""
-    CACHED_TEXTS = 8192
-    """Words and texts whose widths and pieces are kept: a server up for weeks sees every visitor's."""
 
     def __init__(self, layout: Layout, fonts: TextMeasure, words: Words) -> None:
         self.layout = layout
@@ -94,7 +92,7 @@ class Typesetter:
     def width(self, text: str, font: FontRole, size: float) -> float:
         key = (text, font)
         if key not in self._widths:
-            if len(self._widths) >= self.CACHED_TEXTS:
+            if len(self._widths) >= CACHED_TEXTS:
                 self._widths.clear()
             self._widths[key] = self.fonts.width(text, font, 1.0)
         return self._widths[key] * size
@@ -307,7 +305,7 @@ class Typesetter:
         """The text's unbreakable pieces, each with the glue before it (" " or "") and its width at 1 pt."""
         key = (text, font)
         if key not in self._pieces:
-            if len(self._pieces) >= self.CACHED_TEXTS:
+            if len(self._pieces) >= CACHED_TEXTS:
                 self._pieces.clear()
             pieces = []
             for word in text.split(" "):
