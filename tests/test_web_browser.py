@@ -215,6 +215,29 @@ def test_a_photo_upload(page: Page, tmp_path: Path) -> None:
     assert len(pdf.pages[0].images) == 1
 
 
+def test_the_strict_content_security_policy_breaks_nothing(
+    browser: object, server: str, tmp_path: Path
+) -> None:
+    """The page loads only its own files: with the server's CSP, no script, style or picture is blocked."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
+    page = context.new_page()
+    blocked: list[str] = []
+    page.on(
+        "console",
+        lambda message: blocked.append(message.text) if "Content Security" in message.text else None,
+    )
+    page.goto(server + "/")
+    add_first_found(page, "calf")
+    photo = tmp_path / "wall.jpg"
+    Image.new("RGB", (600, 400), (30, 120, 200)).save(photo, "JPEG")
+    page.get_by_role("group", name="Stretch 1").get_by_label("Photo").set_input_files(photo)
+    expect(page.get_by_text("Showing your photo")).to_be_visible()
+    expect(page.get_by_alt_text("Preview of the sheet")).to_be_visible()
+    wait_until_settled(page)
+    context.close()
+    assert blocked == []
+
+
 def test_an_article_is_pasted(page: Page) -> None:
     page.get_by_text("Open a saved routine, or import an article").click()
     page.get_by_label("Article text").fill(

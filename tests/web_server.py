@@ -10,16 +10,18 @@ from contextlib import contextmanager
 
 import uvicorn
 
-from handout.web.app import create_app
+from handout.web.app import WebSettings, create_app
+from handout.web.server import server_config
 
 
 @contextmanager
-def running_server() -> Iterator[str]:
-    """The app served on 127.0.0.1 until the block ends; yields its address, like http://127.0.0.1:PORT."""
+def running_server(settings: WebSettings | None = None) -> Iterator[str]:
+    """The app served on 127.0.0.1 as `handout serve` serves it, until the block ends; yields its address,
+    like http://127.0.0.1:PORT."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(), host="127.0.0.1", port=port, log_level="warning"))
+    server = uvicorn.Server(server_config(create_app(settings), "127.0.0.1", port))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 15

@@ -230,6 +230,14 @@ def add_serve(commands: Commands) -> None:
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
     serve.add_argument("--no-browser", action="store_true", help="do not open the page in a browser")
+    serve.add_argument(
+        "--allowed-host",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="a host name the page is also reached by, like stretch.club.example (behind a proxy); "
+        "repeat for more. 127.0.0.1, localhost and --host are always accepted",
+    )
 
 
 def add_force_argument(command: argparse.ArgumentParser, kind: str) -> None:

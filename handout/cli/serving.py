@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import re
 
 from handout.errors import HandoutError
+
+HOST_NAME = re.compile(r"(\*\.)?[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?")
+"""A name as the Host header carries it, without the port; "*.club.example" for every name below it."""
 
 
 def run_serve(args: argparse.Namespace) -> int:
@@ -13,6 +17,12 @@ def run_serve(args: argparse.Namespace) -> int:
 
     if not 1 <= args.port <= 65535:
         raise HandoutError(f"--port {args.port}: give a port from 1 to 65535, like --port 8000")
+    for name in args.allowed_host:
+        if not HOST_NAME.fullmatch(name):
+            raise HandoutError(
+                f'--allowed-host "{name[:60]}": give a host name without "http://", a port or a path, '
+                "like --allowed-host stretch.club.example"
+            )
     with contextlib.suppress(KeyboardInterrupt):  # uvicorn stops cleanly on Ctrl-C; no traceback after it
-        serve(args.host, args.port, open_browser=not args.no_browser)
+        serve(args.host, args.port, open_browser=not args.no_browser, allowed_hosts=tuple(args.allowed_host))
     return 0

@@ -205,6 +205,11 @@ def check_counts(
     return tuple(dict.fromkeys(checked))
 
 
+MAX_TRIED_VALUES = 8
+"""Values a layout may list for one key for the engine to try: it tries every combination of them, so
+a layout of 12,000 image shares (shared between clubs, so untrusted) would keep a server busy for minutes."""
+
+
 def listed(
     table: dict[str, Any], key: str, where: str, default: tuple[object, ...], noun: str, check: Checker
 ) -> list[Any] | None:
@@ -214,6 +219,12 @@ def listed(
     values = value if isinstance(value, list) else [value]
     if not values:
         check.problem(where, f'"{key}" is an empty list: give at least one {noun}')
+        return None
+    if len(values) > MAX_TRIED_VALUES:
+        check.problem(
+            where,
+            f'"{key}" lists {len(values)} values: give at most {MAX_TRIED_VALUES}, the ones worth trying',
+        )
         return None
     return values
 
@@ -229,7 +240,7 @@ def check_choices(
     """One of `choices`, or a list of them the engine tries in order (image = ["top", "left"])."""
     value = table.get(key, list(default))
     values = value if isinstance(value, list) else [value]
-    if not values or any(item not in choices for item in values):
+    if not values or len(values) > MAX_TRIED_VALUES or any(item not in choices for item in values):
         options = ", ".join(f'"{choice}"' for choice in choices)
         check.problem(where, f'"{key}" is {quoted(value)}: use one of {options}, or a list of them')
         return default

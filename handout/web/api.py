@@ -6,15 +6,16 @@ photos the routine names by file name), so a request stands alone, like one `han
 
 from __future__ import annotations
 
-from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 
 from handout.content.schema import parse_toml
 from handout.errors import HandoutError
 from handout.share.preview import render_png
-from handout.web.form_data import read_form
-from handout.web.sheets import Choices, build_pdf, checked_photo
+from handout.web.builders import in_builder, in_photo_builder
+from handout.web.form_data import Uploads, check_size, read_form
+from handout.web.sheets import Choices, build_pdf
+from handout.web.uploads import received_photo, shown_name
 
 CHOICE_FIELDS = ("routine", "layout", "paper", "orientation", "grayscale", "lang")
 PNG_WIDTH = 1240
@@ -33,7 +34,10 @@ async def sheet_png(request: Request) -> Response:
 async def sheet(request: Request, kind: str) -> Response:
     fields, uploads = await read_form(request)
     try:
-        content = await run_in_threadpool(make_file, fields, uploads, kind)
+        photos = any(field not in CHOICE_FIELDS for field in uploads)
+        content = await (in_photo_builder if photos else in_builder)(
+            request, make_file, fields, uploads, kind
+        )
     except HandoutError as error:
         return PlainTextResponse(
             "".join(f"error: {message}\n" for message in error.messages), status_code=422
@@ -42,11 +46,12 @@ async def sheet(request: Request, kind: str) -> Response:
     return Response(content, media_type=media)
 
 
-def make_file(fields: dict[str, str], uploads: dict[str, tuple[str, bytes]], kind: str) -> bytes:
+def make_file(fields: dict[str, str], uploads: Uploads, kind: str) -> bytes:
     text, shown_as = routine_text(fields, uploads)
     data = parse_toml(text, shown_as)
     layout_text = None
     if "layout" in uploads:
+        check_size(uploads["layout"][1], "layout", "the layout file")
         layout_text = utf8(uploads["layout"][1], "the layout file")
     choices = Choices(
         layout=fields.get("layout", "grid") or "grid",
@@ -59,20 +64,22 @@ def make_file(fields: dict[str, str], uploads: dict[str, tuple[str, bytes]], kin
     photos = {}
     for field, (filename, content) in uploads.items():
         if field not in CHOICE_FIELDS:
-            name, checked = checked_photo(filename, content, f'the upload "{field[:40]}"')
-            photos[name] = checked
+            name = shown_name(filename)  # what the routine's `image` names it by, never a path
+            photos[name] = received_photo(content, name, f'the upload "{field[:40]}"')
     details = {key: value for key, value in fields.items() if key not in CHOICE_FIELDS}
     _, pdf = build_pdf(data, photos, choices, details, shown_as)
     return pdf if kind == "pdf" else render_png(pdf, PNG_WIDTH)
 
 
-def routine_text(fields: dict[str, str], uploads: dict[str, tuple[str, bytes]]) -> tuple[str, str]:
+def routine_text(fields: dict[str, str], uploads: Uploads) -> tuple[str, str]:
     """The routine's TOML, from the file uploaded as `routine` or the text field of that name."""
     if "routine" in uploads:
         filename, content = uploads["routine"]
         shown_as = filename.replace("\\", "/").rsplit("/", 1)[-1][:60] or "routine"
+        check_size(content, "routine", shown_as)
         return utf8(content, shown_as), shown_as
     if fields.get("routine", "").strip():
+        check_size(fields["routine"].encode(), "routine", "routine")
         return fields["routine"], "routine"
     raise HandoutError(
         'no routine: send its TOML as the form field "routine" (text, or a file: -F routine=@my-routine.toml)'

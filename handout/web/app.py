@@ -7,11 +7,14 @@ or a file. Templates are Jinja2, autoescaped; the fragments htmx swaps are templ
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Mount, Route
@@ -19,10 +22,15 @@ from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
 from handout.web import api, pages
+from handout.web.builders import Builders
+from handout.web.faults import FaultPage
 from handout.web.guard import Guard
+from handout.web.response_headers import SecurityHeaders
 
 MAX_BODY = 20_000_000
 """Bytes: a routine and eight phone photos fit; more is refused (413) before it is parsed."""
+LOCAL_HOSTS = ("127.0.0.1", "localhost")
+"""The names this computer is reached by: always accepted in the Host header."""
 
 
 @dataclass(frozen=True)
@@ -32,6 +40,11 @@ class WebSettings:
     """Seconds a request may take; a sheet takes well under one."""
     preview_width: int = 700
     """Pixels of the live preview: sharp at the width the page shows it, quick to redraw."""
+    allowed_hosts: tuple[str, ...] = LOCAL_HOSTS
+    """The host names a request may be addressed to (its Host header); any other is refused (400).
+
+    A web page elsewhere can point its own name at 127.0.0.1 (DNS rebinding) and then post to this
+    server as if it were the page itself: the Host header it sends still carries its own name."""
 
 
 def create_app(settings: WebSettings | None = None) -> Starlette:
@@ -48,11 +61,25 @@ def create_app(settings: WebSettings | None = None) -> Starlette:
             Route("/healthz", healthz, methods=["GET"]),
             Mount("/static", StaticFiles(packages=[("handout.web", "static")]), name="static"),
         ],
-        middleware=[Middleware(Guard, max_body=settings.max_body, time_limit=settings.time_limit)],
+        middleware=[
+            Middleware(SecurityHeaders),
+            Middleware(TrustedHostMiddleware, allowed_hosts=list(settings.allowed_hosts), www_redirect=False),
+            Middleware(FaultPage),
+            Middleware(Guard, max_body=settings.max_body, time_limit=settings.time_limit),
+        ],
+        lifespan=stopping_builders,
     )
     app.state.settings = settings
+    app.state.builders = Builders.start()
     app.state.templates = Jinja2Templates(env=template_environment())
     return app
+
+
+@asynccontextmanager
+async def stopping_builders(app: Starlette) -> AsyncIterator[None]:
+    """When the server stops, work still queued is dropped rather than run for nobody."""
+    yield
+    app.state.builders.stop()
 
 
 def template_environment() -> Environment:

@@ -2,7 +2,8 @@
 
 The page keeps no state on the server: every request carries the whole routine in its form fields
 (stretch N's fields are `sN-name`, `sN-target`, ...), and an uploaded photo travels on in a hidden field
-as base64, so that two coaches, or two tabs, never see each other's work.
+as base64, so that two coaches, or two tabs, never see each other's work. What comes back is the
+visitor's text like any field: a photo is checked again, and its file name is only shown.
 """
 
 from __future__ import annotations
@@ -16,7 +17,9 @@ from typing import Any
 from handout.content.library import LANGUAGES, library, stretch_fields
 from handout.content.routine import MAX_STRETCHES
 from handout.errors import HandoutError
-from handout.web.sheets import Choices, checked_photo
+from handout.web.form_data import check_size
+from handout.web.sheets import Choices
+from handout.web.uploads import photo_key, received_photo, shown_name
 
 DETAILS = (("club", "Club"), ("date", "Date"), ("url", "Web address"), ("contact", "Contact"))
 """The details the page asks for, with their labels: the ones the bundled layouts print."""
@@ -37,6 +40,7 @@ class StretchForm:
     figure: str = ""
     """The bundled illustration it shows (from the library entry it was added from), if any."""
     photo_name: str = ""
+    """The visitor's name of the photo it shows, for display only: the server knows it by `photo_key`."""
     photo: bytes = b""
     entry: str = ""
     """The library entry it was added from, if any: its words follow the sheet's language."""
@@ -73,7 +77,8 @@ class EditorState:
         return data
 
     def photos(self) -> dict[str, bytes]:
-        return {stretch.photo_name: stretch.photo for stretch in self.stretches if stretch.photo_name}
+        """The stretches' photos by the name their `image` gives them: a hash, never the photo's file name."""
+        return {photo_key(stretch.photo): stretch.photo for stretch in self.stretches if stretch.photo}
 
 
 def stretch_data(stretch: StretchForm) -> dict[str, Any]:
@@ -83,7 +88,7 @@ def stretch_data(stretch: StretchForm) -> dict[str, Any]:
     table["key_points"] = lines(stretch.points)
     if stretch.cues.strip():
         table["cues"] = lines(stretch.cues)
-    image = stretch.photo_name or stretch.figure
+    image = photo_key(stretch.photo) if stretch.photo else stretch.figure
     if image:
         table["image"] = image
     return table
@@ -111,24 +116,33 @@ def state_from_form(form: Mapping[str, Any], uploads: Mapping[str, tuple[str, by
             points=text(form, f"{prefix}points"),
             cues=text(form, f"{prefix}cues"),
             figure=text(form, f"{prefix}figure"),
-            photo_name=text(form, f"{prefix}photo_name"),
-            photo=decoded(text(form, f"{prefix}photo_data")),
+            photo_name=shown_name(text(form, f"{prefix}photo_name")),
             entry=text(form, f"{prefix}entry"),
             words_lang=text(form, f"{prefix}words_lang"),
         )
-        if f"{prefix}photo" in uploads:
-            filename, content = uploads[f"{prefix}photo"]
+        # The photo sent back in the hidden field is the visitor's bytes too: checked again like a new one.
+        new = uploads.get(f"{prefix}photo")
+        filename, content = new or (stretch.photo_name, decoded(text(form, f"{prefix}photo_data")))
+        if content:
             try:
-                name, content = checked_photo(filename, content, f"stretch {number}: photo")
-                stretch = replace(stretch, photo_name=f"{number}-{name}", photo=content)
+                where = f"stretch {number}: photo"
+                photo = received_photo(content, shown_name(filename), where, sent_back=new is None)
+                stretch = replace(stretch, photo_name=shown_name(filename), photo=photo)
             except HandoutError as error:
                 problems.extend(error.messages)
+        else:
+            stretch = replace(stretch, photo_name="")
         stretches.append(stretch)
     lang = text(form, "lang")
     stretches = [in_language(stretch, lang) for stretch in stretches]
     layout, layout_text = text(form, "layout") or "grid", text(form, "layout_text")
     if "layout_file" in uploads:
         layout, layout_text = OWN_LAYOUT, uploads["layout_file"][1].decode("utf-8", errors="replace")
+    try:
+        check_size(layout_text.encode(), "layout", "the layout file")
+    except HandoutError as error:
+        problems.extend(error.messages)
+        layout, layout_text = "grid", ""
     state = EditorState(
         title=text(form, "title"),
         subtitle=text(form, "subtitle"),
@@ -254,11 +268,11 @@ def apply_action(state: EditorState, action: str) -> EditorState:
     stretches = list(state.stretches)
     if verb == "add" and argument in library() and len(stretches) < MAX_STRETCHES:
         stretches.append(stretch_from_library(argument, state.choices.lang))
-    elif verb == "unphoto" and argument.isdigit() and 1 <= int(argument) <= len(stretches):
-        index = int(argument) - 1
+    elif verb == "unphoto" and (number := stretch_number(argument, len(stretches))):
+        index = number - 1
         stretches[index] = replace(stretches[index], photo_name="", photo=b"")
-    elif verb in ("up", "down", "remove") and argument.isdigit() and 1 <= int(argument) <= len(stretches):
-        index = int(argument) - 1
+    elif verb in ("up", "down", "remove") and (number := stretch_number(argument, len(stretches))):
+        index = number - 1
         if verb == "remove":
             del stretches[index]
         else:
@@ -266,3 +280,14 @@ def apply_action(state: EditorState, action: str) -> EditorState:
             if 0 <= other < len(stretches):
                 stretches[index], stretches[other] = stretches[other], stretches[index]
     return replace(state, stretches=tuple(stretches))
+
+
+def stretch_number(argument: str, count: int) -> int | None:
+    """The stretch a button names (`up:3` -> 3), if there is one: ASCII digits only, from 1 to `count`.
+
+    The value is the visitor's text: "²" and "①" are digits to str.isdigit but not to int(), and 5,000
+    digits are more than int() reads."""
+    if not (argument.isascii() and argument.isdecimal() and len(argument) <= 2):
+        return None
+    number = int(argument)
+    return number if 1 <= number <= count else None

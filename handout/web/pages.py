@@ -7,11 +7,10 @@ HX-Request header) the same endpoints answer only the part of the page that chan
 from __future__ import annotations
 
 import base64
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 
@@ -24,6 +23,8 @@ from handout.pipeline import sheet_text
 from handout.share.preview import render_png, render_screen_png
 from handout.web.api import PNG_WIDTH
 from handout.web.article import imported_routine
+from handout.web.builders import in_builder, in_photo_builder
+from handout.web.downloads import attachment
 from handout.web.editor import (
     DETAILS,
     EditorState,
@@ -31,10 +32,11 @@ from handout.web.editor import (
     apply_action,
     state_from_form,
     state_from_routine,
+    stretch_number,
     words_language,
 )
 from handout.web.field_errors import GENERAL, field_errors
-from handout.web.form_data import read_form
+from handout.web.form_data import Uploads, check_size, read_form
 from handout.web.routine_toml import routine_toml
 from handout.web.sheets import build_pdf
 from handout.web.thumbnails import matching_cards
@@ -55,17 +57,26 @@ DEFAULT_RECIPIENT = "runners@example.org"
 
 
 async def editor(request: Request) -> Response:
-    return await render(request, EditorState())
+    return await in_builder(request, render, request, EditorState())
 
 
 async def edit(request: Request) -> Response:
     """A button of the page: add, move, remove, search, open a routine, import an article."""
     fields, uploads = await read_form(request)
+    return await builder_for(uploads)(request, edited, request, fields, uploads)
+
+
+def builder_for(uploads: Uploads) -> Callable[..., Awaitable[Response]]:
+    """A request that brings a new photo is built by the photo builders: decoding it is the costly part."""
+    return in_photo_builder if any(key.endswith("-photo") for key in uploads) else in_builder
+
+
+def edited(request: Request, fields: dict[str, str], uploads: Uploads) -> Response:
     notices: list[str] = []
     try:
         state = state_from_form(fields, uploads)
     except PhotoRefused as refused:
-        return await render(request, refused.state, problems=refused.messages)
+        return render(request, refused.state, problems=refused.messages)
     action = fields.get("action", "")
     before = state
     try:
@@ -76,8 +87,8 @@ async def edit(request: Request) -> Response:
         else:
             state = apply_action(state, action)
     except HandoutError as error:
-        return await render(request, state, problems=error.messages, status=422)
-    return await render(request, state, notices=notices, after=AfterAction.of(before, state, action))
+        return render(request, state, problems=error.messages, status=422)
+    return render(request, state, notices=notices, after=AfterAction.of(before, state, action))
 
 
 @dataclass(frozen=True)
@@ -98,15 +109,16 @@ class AfterAction:
             full = " The sheet is full: remove one to add another." if count >= MAX_STRETCHES else ""
             focus = "q" if count >= MAX_STRETCHES else f"add-{argument}"
             return cls(focus, f"Added “{name}” as stretch {count}.{full}")
-        if verb in ("up", "down") and argument.isdigit():
-            moved = int(argument) + (-1 if verb == "up" else 1)
+        number = stretch_number(argument, len(before.stretches))
+        if verb in ("up", "down") and number:
+            moved = number + (-1 if verb == "up" else 1)
             if not 1 <= moved <= count:
                 return cls()
             if moved in (1, count):  # its button of the same name is now disabled: the other one
                 verb = "down" if moved == 1 else "up"
             return cls(f"s{moved}-{verb}")
-        if verb == "remove" and argument.isdigit():
-            number = min(int(argument), count)
+        if verb == "remove" and number:
+            number = min(number, count)
             return cls(f"s{number}-name" if number else "q")
         if verb == "unphoto":
             return cls(f"s{argument}-photo")
@@ -118,14 +130,16 @@ class AfterAction:
 async def preview(request: Request) -> Response:
     """The live preview and the fields' alerts, for htmx as the coach types."""
     fields, uploads = await read_form(request)
+    return await builder_for(uploads)(request, previewed, request, fields, uploads)
+
+
+def previewed(request: Request, fields: dict[str, str], uploads: Uploads) -> Response:
     try:
         state = state_from_form(fields, uploads)
         problems: list[str] = []
     except PhotoRefused as refused:
         state, problems = refused.state, list(refused.messages)
-    image, sheet_problems = await run_in_threadpool(
-        preview_image, state, request.app.state.settings.preview_width
-    )
+    image, sheet_problems = preview_image(state, request.app.state.settings.preview_width)
     context = page_context(state, [*problems, *sheet_problems], [], image)
     response = request.app.state.templates.TemplateResponse(request, "_preview_update.html", context)
     if image is None and state.stretches:
@@ -136,28 +150,35 @@ async def preview(request: Request) -> Response:
 async def download(request: Request) -> Response:
     """Download PDF, PNG, e-mail or the routine's TOML; with a problem, the page with its alerts (422)."""
     fields, uploads = await read_form(request)
+    return await builder_for(uploads)(request, downloaded, request, fields, uploads)
+
+
+def downloaded(request: Request, fields: dict[str, str], uploads: Uploads) -> Response:
     try:
         state = state_from_form(fields, uploads)
     except PhotoRefused as refused:
-        return await render(request, refused.state, problems=refused.messages, status=422)
+        return render(request, refused.state, problems=refused.messages, status=422)
     kind = fields.get("action", "pdf")
     try:
         if kind == "toml":
             content, media, name = routine_toml(state.routine_data()).encode(), "application/toml", "routine"
         else:
-            content, media, name = await run_in_threadpool(
-                sheet_file, state, kind, fields.get("email_to", "")
-            )
+            content, media, name = sheet_file(state, kind, fields.get("email_to", ""))
     except HandoutError as error:
-        return await render(request, state, problems=error.messages, status=422)
+        return render(request, state, problems=error.messages, status=422)
     suffix = {"application/pdf": "pdf", "image/png": "png", "message/rfc822": "eml"}.get(media, "toml")
-    headers = {"Content-Disposition": f'attachment; filename="{name}.{suffix}"'}
-    return Response(content, media_type=media, headers=headers)
+    return Response(
+        content, media_type=media, headers={"Content-Disposition": attachment(f"{name}.{suffix}")}
+    )
 
 
 async def library_grid(request: Request) -> Response:
     search = request.query_params.get("q", "")[:100]
     lang = words_language(request.query_params.get("lang", ""))
+    return await in_builder(request, library_cards, request, search, lang)
+
+
+def library_cards(request: Request, search: str, lang: str) -> Response:
     context = {"cards": matching_cards(search, lang), "search": search, "full": False, "after": AfterAction()}
     return request.app.state.templates.TemplateResponse(request, "_library.html", context)
 
@@ -198,11 +219,12 @@ def preview_image(state: EditorState, width: int) -> tuple[str | None, list[str]
     return "data:image/png;base64," + base64.b64encode(png).decode("ascii"), []
 
 
-def opened(state: EditorState, uploads: dict[str, tuple[str, bytes]]) -> EditorState:
+def opened(state: EditorState, uploads: Uploads) -> EditorState:
     if "routine_file" not in uploads:
         raise HandoutError("Open routine: choose a routine file (.toml) first")
     filename, content = uploads["routine_file"]
     shown_as = filename.rsplit("/", 1)[-1][:60]
+    check_size(content, "routine", shown_as)
     try:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -210,24 +232,24 @@ def opened(state: EditorState, uploads: dict[str, tuple[str, bytes]]) -> EditorS
     return state_from_routine(parse_toml(text, shown_as), state)
 
 
-def imported(
-    state: EditorState, fields: dict[str, str], uploads: dict[str, tuple[str, bytes]]
-) -> tuple[EditorState, list[str]]:
+def imported(state: EditorState, fields: dict[str, str], uploads: Uploads) -> tuple[EditorState, list[str]]:
     if "article_file" in uploads:
         filename, content = uploads["article_file"]
+        check_size(content, "article", filename.rsplit("/", 1)[-1][:60])
         try:
             text, shown_as = content.decode("utf-8-sig"), filename.rsplit("/", 1)[-1][:60]
         except UnicodeDecodeError:
             raise HandoutError(f"{filename[:60]}: is not UTF-8 text: save it as UTF-8") from None
     elif fields.get("article", "").strip():
         text, shown_as = fields["article"], "the article"
+        check_size(text.encode(), "article", shown_as)
     else:
         raise HandoutError("Import an article: paste its text or choose its file first")
     data, warnings = imported_routine(text, shown_as)
     return state_from_routine(data, state), warnings
 
 
-async def render(
+def render(
     request: Request,
     state: EditorState,
     *,
@@ -237,9 +259,7 @@ async def render(
     after: AfterAction | None = None,
 ) -> Response:
     """The whole page, or for htmx the editor alone; the preview is made with it."""
-    image, sheet_problems = await run_in_threadpool(
-        preview_image, state, request.app.state.settings.preview_width
-    )
+    image, sheet_problems = preview_image(state, request.app.state.settings.preview_width)
     context = page_context(state, [*problems, *sheet_problems], list(notices), image)
     if after is not None:
         context["after"] = after
@@ -256,6 +276,7 @@ def page_context(
         slots += [f"s{number}-{name}" for name in ("name", "target", "hold", "points", "photo")]
     return {
         "state": state,
+        "search": state.search,
         "errors": errors,
         "after": AfterAction(),
         "slots": slots,

@@ -1,7 +1,8 @@
 """Write a routine's data as a routine file: dict -> TOML text, for the page's Save routine.
 
 The data is what the editor builds (texts, lists of texts and one [details] table), so a few lines
-cover it; JSON's string escapes are valid in TOML's basic strings.
+cover it; JSON's string escapes are valid in TOML's basic strings. Whatever the page saves, it opens
+again: the characters JSON leaves as they are and TOML refuses are escaped too.
 """
 
 from __future__ import annotations
@@ -23,9 +24,14 @@ def routine_toml(data: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
+UNWRITABLE = {0x7F: "\\u007F", **{code: "\ufffd" for code in range(0xD800, 0xE000)}}
+"""What JSON leaves as it is but a TOML file may not hold: DEL must be escaped, and a lone surrogate
+(which no UTF-8 file can hold) becomes the replacement character."""
+
+
 def value_toml(value: Any) -> str:
     if isinstance(value, list):
         if not value:
             return "[]"
         return "[\n" + "".join(f"  {value_toml(item)},\n" for item in value) + "]"
-    return json.dumps(str(value), ensure_ascii=False)
+    return json.dumps(str(value), ensure_ascii=False).translate(UNWRITABLE)

@@ -2,30 +2,82 @@
 
 from __future__ import annotations
 
+import ctypes
 import threading
 import webbrowser
 
 import uvicorn
 
-from handout.web.app import WebSettings, create_app
+from handout.web.app import LOCAL_HOSTS, WebSettings, create_app
+from handout.web.connections import DeadlineProtocol
+from handout.web.guard import ASGIApp
+
+EVERY_ADDRESS = ("0.0.0.0", "::", "")
+MAX_CONNECTIONS = 500
+"""Open connections at once; more are answered 503. Idle ones cost little (stalled ones are closed by
+DeadlineProtocol), and the sheets themselves are bounded by the app's own pool of builders."""
 
 
-def serve(host: str, port: int, open_browser: bool) -> None:
+def serve(host: str, port: int, open_browser: bool, allowed_hosts: tuple[str, ...] = ()) -> None:
     """Run until Ctrl-C. The address is printed first, so a coach (or a script) knows where to go."""
-    shown_host = "127.0.0.1" if host in ("0.0.0.0", "::") else host
+    return_large_blocks()
+    everywhere = host in EVERY_ADDRESS
+    shown_host = "127.0.0.1" if everywhere else host
     address = f"http://{shown_host}:{port}/"
-    config = uvicorn.Config(
-        create_app(WebSettings()),
-        host=host,
-        port=port,
-        log_level="warning",
-        timeout_keep_alive=5,
-        limit_concurrency=64,
-        server_header=False,
-    )
-    server = uvicorn.Server(config)
+    hosts = tuple(dict.fromkeys((*LOCAL_HOSTS, *(() if everywhere else (host,)), *allowed_hosts)))
+    server = uvicorn.Server(server_config(create_app(WebSettings(allowed_hosts=hosts)), host, port))
     print(f"handout is running at {address}", flush=True)
+    if not is_local(host):
+        print(
+            f"warning: --host {host} opens the page to every computer that can reach this one, with no "
+            "login: keep it on 127.0.0.1, or put it behind a proxy with a password (see README, "
+            '"Running it for a club")',
+            flush=True,
+        )
+        if everywhere and not allowed_hosts:
+            print(
+                "warning: only http://127.0.0.1 and http://localhost are accepted as the page's address: "
+                "name the others with --allowed-host, like --allowed-host stretch.club.example",
+                flush=True,
+            )
     print("press Ctrl-C to stop it", flush=True)
     if open_browser:
         threading.Timer(0.5, webbrowser.open, args=(address,)).start()
     server.run()
+
+
+def server_config(app: ASGIApp, host: str, port: int) -> uvicorn.Config:
+    """How uvicorn runs the app: stalled connections closed, many idle ones allowed, no server banner."""
+    return uvicorn.Config(
+        app,
+        host=host,
+        port=port,
+        http=DeadlineProtocol,
+        log_level="warning",
+        timeout_keep_alive=5,
+        limit_concurrency=MAX_CONNECTIONS,
+        server_header=False,
+    )
+
+
+M_MMAP_THRESHOLD = -3
+"""glibc's mallopt parameter: allocations at least this large are mapped and unmapped one by one."""
+MAPPED_FROM = 1024 * 1024
+
+
+def return_large_blocks() -> None:
+    """Give a decoded photo's memory back to the system when it is freed, not keep it for good.
+
+    glibc raises its threshold for mapping a block to the largest block freed so far (up to 32 MB), so
+    after one phone photo, Pillow's 16 MB image blocks come from the heap and the server stays 100 MB
+    larger for ever. A fixed threshold keeps them mapped. Elsewhere than glibc this does nothing.
+    """
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+    except OSError:
+        return
+    libc.mallopt(M_MMAP_THRESHOLD, MAPPED_FROM)
+
+
+def is_local(host: str) -> bool:
+    return host in LOCAL_HOSTS or host.startswith("127.") or host == "::1"

@@ -1,16 +1,17 @@
 """Build a sheet from what a visitor sent: routine data + uploaded photos + choices -> SheetRequest -> PDF.
 
 A visitor's routine arrives as data, not as a file on the server, so it is checked by the same
-`check_routine` as a routine file, with its photos written to a temporary folder of this request alone:
-the same checks apply, and nothing stays behind for the next visitor. A routine sent to the server may
-name only the photos sent with it and the bundled illustrations, never a path on the server.
+`check_routine` as a routine file, with its photos written to a temporary folder of this request alone,
+under names the server makes: the same checks apply, and nothing stays behind for the next visitor. A
+routine sent to the server may name only the photos sent with it and the bundled illustrations, never a
+path on the server.
 """
 
 from __future__ import annotations
 
-import io
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -18,7 +19,6 @@ from typing import Any
 
 from handout.bundled import bundled_names
 from handout.content.furniture import check_details
-from handout.content.photo_file import UNREADABLE, image_problem
 from handout.content.routine import check_routine
 from handout.content.schema import Checker, parse_toml
 from handout.errors import HandoutError
@@ -26,9 +26,6 @@ from handout.layout.layout_file import check_layout, grayscale, load_layout
 from handout.layout.paper import orientation_named, oriented, paper_named
 from handout.model import Layout
 from handout.pipeline import SheetRequest, make_pdf
-
-"""What a photo may be, judged by its content: what a phone or a camera makes, and what the PDF embeds."""
-SAFE_NAME_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._- ")
 
 
 @dataclass(frozen=True)
@@ -66,17 +63,42 @@ def build_pdf(
     if choices.lang:
         routine_data["lang"] = choices.lang
     check_images(routine_data, photos, shown_as)
-    if photos:
-        with tempfile.TemporaryDirectory(prefix="handout-web-") as folder:
-            for name, content in photos.items():
-                (Path(folder) / name).write_bytes(content)
-            routine = check_routine(routine_data, shown_as, Path(folder), name="routine")
-            pdf = make_pdf(routine, layout, paper, settings)  # photos are read while the folder exists
-    else:  # no folder to make and remove: a tenth of a short sheet's time
-        routine = check_routine(routine_data, shown_as, Path(empty_directory().name), name="routine")
-        pdf = make_pdf(routine, layout, paper, settings)
+    with photo_folder(routine_data, photos) as (folder, server_data):
+        routine = check_routine(server_data, shown_as, folder, name="routine")
+        pdf = make_pdf(routine, layout, paper, settings)  # photos are read while the folder exists
     name = f"{safe_stem(str(routine_data.get('title', '')))}-{layout.name}-{choices.paper.lower()}"
     return SheetRequest(routine, layout, paper, settings, name), pdf
+
+
+@contextmanager
+def photo_folder(
+    data: Mapping[str, Any], photos: Mapping[str, bytes]
+) -> Iterator[tuple[Path, dict[str, Any]]]:
+    """A folder of this request alone holding the photos its stretches use, and the routine's data with
+    each `image` that names a photo replaced by the file the server wrote it as.
+
+    The names the routine and the visitor use are only keys here: the files are named by the server
+    (photo-1, photo-2, ...), so no text a visitor sends is ever a path on the server.
+    """
+    found = data.get("stretches")
+    stretches: list[Any] = found if isinstance(found, list) else []
+    tables = [table for table in stretches if isinstance(table, dict)]
+    used = [name for name in photos if any(table.get("image") == name for table in tables)]
+    if not used:  # no folder to make and remove: a tenth of a short sheet's time
+        yield Path(empty_directory().name), dict(data)
+        return
+    files = {name: f"photo-{index}" for index, name in enumerate(used, start=1)}
+    renamed = [
+        {**table, "image": files[table["image"]]}
+        if isinstance(table, dict) and isinstance(table.get("image"), str) and table["image"] in files
+        else table
+        for table in stretches
+    ]
+    with tempfile.TemporaryDirectory(prefix="handout-web-") as folder:
+        for name, file_name in files.items():
+            with (Path(folder) / file_name).open("xb") as file:  # "x": a new file, never one replaced
+                file.write(photos[name])
+        yield Path(folder), {**data, "stretches": renamed}
 
 
 @cache
@@ -134,26 +156,6 @@ def check_images(data: Mapping[str, Any], photos: Mapping[str, bytes], shown_as:
                 f"illustration ({', '.join(figures)}): upload the photo and name it by its file name",
             )
     check.done()
-
-
-def checked_photo(filename: str, content: bytes, where: str) -> tuple[str, bytes]:
-    """An uploaded photo's safe file name and content, or why it cannot be used.
-
-    The name is the one the routine refers to, so it keeps the visitor's spelling, without folders; the
-    content must be a JPEG, PNG or WebP image whatever the name says.
-    """
-    name = Path(filename.replace("\\", "/")).name.strip()
-    if not name or name.startswith(".") or not set(name) <= SAFE_NAME_CHARACTERS:
-        raise HandoutError(
-            f'{where}: the file name "{name[:60]}" is not usable: name it with letters, digits, '
-            "dots, dashes and spaces, like calf.jpg"
-        )
-    problem = image_problem(io.BytesIO(content))
-    if problem == UNREADABLE:
-        raise HandoutError(f'{where}: "{name}" is not a JPEG, PNG or WebP image: save the photo as one')
-    if problem:
-        raise HandoutError(f'{where}: "{name}" {problem}')
-    return name, content
 
 
 def safe_stem(title: str) -> str:
