@@ -218,13 +218,18 @@ def test_a_photo_upload(page: Page, tmp_path: Path) -> None:
 def test_the_strict_content_security_policy_breaks_nothing(
     browser: object, server: str, tmp_path: Path
 ) -> None:
-    """The page loads only its own files: with the server's CSP, no script, style or picture is blocked."""
+    """The page loads only its own files: with the server's CSP, no script, style or picture is blocked,
+    and htmx is never asked to evaluate code (its event filters would need eval, which the CSP forbids)."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
     page = context.new_page()
     blocked: list[str] = []
     page.on(
         "console",
-        lambda message: blocked.append(message.text) if "Content Security" in message.text else None,
+        lambda message: (
+            blocked.append(message.text)
+            if "Content Security" in message.text or "evalDisallowed" in message.text
+            else None
+        ),
     )
     page.goto(server + "/")
     add_first_found(page, "calf")
@@ -326,3 +331,124 @@ def test_screenshots_for_the_readme(
     with Image.open(out) as saved:
         assert saved.width == width
     context.close()
+
+
+def test_a_reload_brings_the_sheet_back(page: Page) -> None:
+    add_first_found(page, "calf")
+    page.get_by_label("Title", exact=True).fill("Saturday long run")
+    page.get_by_label("Club").fill("Riverside Runners")
+    page.get_by_label("Paper").select_option("letter")
+    wait_until_settled(page)
+    page.wait_for_timeout(400)  # the page keeps the sheet 0.3 s after the last key
+    page.reload()
+    expect(page.get_by_role("group", name="Stretch 1")).to_be_visible()
+    expect(page.get_by_label("Title", exact=True)).to_have_value("Saturday long run")
+    expect(page.get_by_label("Club")).to_have_value("Riverside Runners")
+    expect(page.get_by_label("Paper")).to_have_value("letter")
+    expect(page.get_by_text("Your last sheet is back")).to_be_visible()
+    page.get_by_role("link", name="Start a new sheet").click()
+    expect(page.get_by_text("No stretches yet")).to_be_visible()
+    page.reload()
+    expect(page.get_by_text("No stretches yet")).to_be_visible()
+
+
+@pytest.fixture
+def slow_edits(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The server takes 0.8 s for every button, as on a busy club server or a poor phone line."""
+    import time
+
+    from handout.web import pages
+
+    real = pages.edited
+
+    def slow(*args: object) -> object:
+        time.sleep(0.8)
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pages, "edited", slow)
+
+
+def test_download_pressed_during_an_add_has_the_added_stretch(page: Page, slow_edits: None) -> None:
+    add_first_found(page, "calf")
+    wait_until_settled(page)
+    page.get_by_label("Search stretches").fill("quad")
+    expect(page.locator("#library-grid .card").first).to_contain_text(re.compile("quad", re.IGNORECASE))
+    wait_until_settled(page)
+    add = page.locator("#library-grid").get_by_role("button", name=re.compile(r"^Add ")).first
+    added = (add.get_attribute("aria-label") or "")[4:]
+    add.click()
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Download PDF").click()  # at once, while the Add is on its way
+    text = " ".join(PdfReader(download_info.value.path()).pages[0].extract_text().split())
+    assert " ".join(added.split()) in text
+
+
+def test_typing_while_the_form_is_redrawn_is_kept(page: Page, slow_edits: None) -> None:
+    add_first_found(page, "calf")
+    wait_until_settled(page)
+    page.locator("#library-grid").get_by_role("button", name=re.compile(r"^Add ")).nth(1).click()
+    title = page.get_by_label("Title", exact=True)
+    title.click()
+    title.press("End")
+    title.type(" on Saturday", delay=40)  # typed while the Add is on the server
+    expect(page.locator("fieldset.stretch")).to_have_count(2)
+    wait_until_settled(page)
+    expect(title).to_have_value("Stretches after your run on Saturday")
+    assert page.locator("fieldset.stretch").count() == 2  # and the keys pressed no button
+
+
+def test_a_phone_photo_is_sent_at_print_size(
+    page: Page, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import random
+
+    from handout.web import pages
+
+    sizes: list[int] = []  # of every request's body, as the server receives it
+    real = pages.read_form
+
+    async def measured(request: object) -> object:
+        sizes.append(int(request.headers.get("content-length", 0)))  # type: ignore[attr-defined]
+        return await real(request)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pages, "read_form", measured)
+
+    add_first_found(page, "calf")
+    photo = tmp_path / "phone.jpg"
+    # A 12-megapixel phone photo: smooth shapes under a sensor's grain, 6.6 MB as a camera saves it
+    shapes = Image.frombytes("RGB", (100, 75), random.Random(1).randbytes(100 * 75 * 3))
+    grain = Image.effect_noise((4000, 3000), 40).convert("RGB")
+    Image.blend(shapes.resize((4000, 3000), Image.Resampling.BICUBIC), grain, 0.25).save(
+        photo, "JPEG", quality=95
+    )
+    assert photo.stat().st_size > 5_000_000
+    page.get_by_role("group", name="Stretch 1").get_by_label("Photo").set_input_files(photo)
+    expect(page.get_by_text("Showing your photo")).to_be_visible()
+    wait_until_settled(page)
+    page.get_by_label("Title", exact=True).fill("With a photo")
+    wait_until_settled(page)
+    page.wait_for_timeout(600)
+    assert len(sizes) >= 3 and max(sizes) < 1_000_000, sizes  # the upload too: at print size
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Download PDF").click()
+    assert len(PdfReader(download_info.value.path()).pages[0].images) == 1
+
+
+def test_an_import_asks_before_it_replaces_the_sheet_and_keeps_the_club(page: Page) -> None:
+    add_first_found(page, "calf")
+    page.get_by_label("Club").fill("Riverside Runners")
+    wait_until_settled(page)
+    page.get_by_text("Open a saved routine, or import an article").click()
+    page.get_by_label("Article text").fill(
+        "Two stretches\n\n1. Quad stretch\nStand tall and hold your ankle.\n"
+    )
+    asked: list[str] = []
+    page.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.dismiss()))
+    page.get_by_role("button", name="Import article").click()
+    page.wait_for_timeout(300)
+    assert asked and "instead of the 1 stretches" in asked[0]
+    expect(page.get_by_label("Title", exact=True)).to_have_value("Stretches after your run")
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Import article").click()
+    expect(page.get_by_label("Title", exact=True)).to_have_value("Two stretches")
+    expect(page.get_by_label("Club")).to_have_value("Riverside Runners")

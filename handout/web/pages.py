@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import base64
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from starlette.requests import Request
@@ -52,6 +52,8 @@ LANGUAGES = {
     "ja": "日本語",
     "ko": "한국어",
 }
+RESTORED = "Your last sheet is back, as this browser kept it."
+"""The notice after a reload, when the page brings back the sheet the browser kept (static/editor.js)."""
 DEFAULT_SENDER = "handout@localhost"
 DEFAULT_RECIPIENT = "runners@example.org"
 
@@ -84,6 +86,8 @@ def edited(request: Request, fields: dict[str, str], uploads: Uploads) -> Respon
             state = opened(state, uploads)
         elif action == "import":
             state, notices = imported(state, fields, uploads)
+        elif action == "restore":
+            notices = [RESTORED]
         else:
             state = apply_action(state, action)
     except HandoutError as error:
@@ -246,7 +250,10 @@ def imported(state: EditorState, fields: dict[str, str], uploads: Uploads) -> tu
     else:
         raise HandoutError("Import an article: paste its text or choose its file first")
     data, warnings = imported_routine(text, shown_as)
-    return state_from_routine(data, state), warnings
+    new = state_from_routine(data, state)
+    # An article has no club: the details the coach typed stay (the ones it does have win).
+    details = {key: new.details.get(key) or state.details.get(key, "") for key, _ in DETAILS}
+    return replace(new, details=details), warnings
 
 
 def render(
