@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from handout.content.importers.blocks import Block, BlockKind, Notice, line_list
 from handout.content.importers.holds import find_hold, name_without_hold, point_without_hold
 from handout.content.importers.language import detect_language
+from handout.content.importers.linking import Confidence, link_stretch
 from handout.content.importers.points import SENTENCE_END, capitalised, instructions, sentences_of
 from handout.content.importers.sections import Article, Field, Section, split_article
 from handout.content.importers.targets import find_muscles, target_text
 from handout.content.importers.writer import Draft, routine_toml
-from handout.content.library import find_entry
 from handout.content.routine import MAX_KEY_POINTS, MAX_STRETCHES
 from handout.errors import HandoutError
 
@@ -165,8 +165,9 @@ def draft_stretch(section: Section, lang: str, warnings: list[Notice]) -> Draft:
     sentences = [sentence for sentence, _ in steps] + tips
     if hold is None:
         hold = next((found[0] for text in sentences if (found := find_hold(text))), None)
-    entry = find_entry(name)
     muscles = find_muscles(name, targets, sentences)
+    link = link_stretch(name, " ".join(piece.text for piece in section.pieces), [m.key for m in muscles])
+    entry = link.entry if link else None
     target = target_text(muscles, lang) if muscles else None
     if target is None and targets:
         target = short_target(targets[0])
@@ -184,7 +185,8 @@ def draft_stretch(section: Section, lang: str, warnings: list[Notice]) -> Draft:
     if len(name) > LONGEST_NAME:
         name = name[: LONGEST_NAME - 1].rsplit(" ", 1)[0] + "…"
         warnings.append(Notice(section.line, f"{where}: the name is long: shortened, check it"))
-    return Draft(name, target, tuple(points), hold.text(lang) if hold else None, entry, section.line)
+    likely = link.why if link and link.confidence is Confidence.LIKELY else None
+    return Draft(name, target, tuple(points), hold.text(lang) if hold else None, entry, section.line, likely)
 
 
 def key_points(

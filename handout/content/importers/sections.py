@@ -16,6 +16,7 @@ from enum import Enum
 
 from handout.content.importers.blocks import PLAIN_HEADING, Block, BlockKind
 from handout.content.importers.holds import find_hold
+from handout.content.importers.run_in import split_run_ins
 from handout.content.importers.targets import NAME_ONLY, muscles_in
 from handout.content.importers.text_reader import looks_like_heading
 from handout.content.library import find_entry
@@ -33,19 +34,25 @@ SUBHEADS = {
     Field.STEPS: r"instructions?|steps?|how to(?: do it| perform it| do this stretch)?|directions|method"
     r"|technique|execution|hold|duration|reps|repetitions|anleitung|ausführung|so geht'?s|so wird'?s gemacht"
     r"|schritte|durchführung|haltezeit|dauer|wiederholungen|étapes|comment faire|exécution|réalisation"
-    r"|durée|répétitions|instrucciones|pasos|c[oó]mo hacerlo|ejecución|procedimiento|duración|repeticiones",
+    r"|durée|répétitions|instrucciones|pasos|c[oó]mo hacerlo|ejecución|procedimiento|duración|repeticiones"
+    r"|exercice|come (?:si )?fa(?:re)?|ecco cosa fare|esecuzione|istruzioni|como fazer|execução|passo a passo"
+    r"|uitvoering|zo doe je het|hoe doe je (?:het|dat)",
     Field.TIPS: r"tips?|modifications?|variations?|progressions?|regressions?|common mistakes"
     r"|mistakes to avoid|make it (?:easier|harder)|cues?|coaching cues|form tips|safety|caution|note"
     r"|tipps?|hinweise?"
     r"|variationen|varianten?|häufige fehler|achtung|conseils?|astuces?|variantes?"
     r"|erreurs (?:fréquentes|à éviter)"
-    r"|attention|consejos?|variaciones|modificaciones|errores comunes|precauci[oó]n",
+    r"|attention|consejos?|variaci[oó]n(?:es)?|modificaciones|errores comunes|precauci[oó]n"
+    r"|consigli?o?|suggeriment[oi]|varianti|attenzione|dicas?(?: adicional| extra)?|variaç(?:ão|ões)|cuidado"
+    r"|tips?|let op",
     Field.TARGETS: r"benefits?|muscles?(?: worked| targeted| stretched| used)?|targets?"
     r"|target(?:ed)? muscles?|target areas?|areas? targeted|what it (?:stretches|targets|works)"
     r"|primary muscles?|vorteile|nutzen"
     r"|zielmuskel\w*|muskeln|beanspruchte muskeln|gedehnte muskeln|muskelgruppen?|bénéfices?|avantages?"
     r"|muscles? (?:ciblés?|travaillés?|étirés?|sollicités?)|zones? ciblées?|beneficios?"
-    r"|m[uú]sculos?(?: trabajados| implicados| estirados| involucrados)?|zona trabajada",
+    r"|m[uú]sculos?(?: trabajados| implicados| estirados| involucrados)?|zona trabajada"
+    r"|effet|effect|wirkung|efecto|efeito|effetto|benefici|muscoli (?:coinvolti|interessati)"
+    r"|m[uú]sculos (?:trabalhados|alongados)|por que é importante|perché è importante|doelspieren|spieren",
 }
 SUBHEAD = {kind: re.compile(rf"^\W*(?:{words})\W*$", re.IGNORECASE) for kind, words in SUBHEADS.items()}
 INLINE_SUBHEAD = {
@@ -77,7 +84,7 @@ TITLE_WORD = re.compile(
 """Words of an article's title, not of one stretch's name ("Stretches for runners", "5 Dehnübungen")."""
 OPENING_BLOCKS = 3
 """The title is one of the article's first headings, before any paragraph."""
-INLINE_NAME = re.compile(r"^(?P<name>[^:.!?;—–()]{2,60}?)\s*(?::|\s[—–-]\s|—|–)\s*(?P<rest>\S.*)$")
+INLINE_NAME = re.compile(r"^(?P<name>[^:.!?;—–]{2,60}?)\s*(?::|\s[—–-]\s|—|–)\s*(?P<rest>\S.*)$")
 MOST_NAME_WORDS = 7
 FIRST_SENTENCE = re.compile(r"(?<=[.!?])\s+")
 NUMBER_PREFIX = re.compile(r"^(?:#\s?)?\d{1,2}\s*[.):–—-]\s*")
@@ -155,7 +162,7 @@ def inline_name(block: Block) -> tuple[str, str] | None:
 
 def split_article(blocks: list[Block]) -> Article:
     """The title, the intro and the stretches' sections, for the shape this article has."""
-    blocks = [as_paragraph(block) for block in blocks]
+    blocks = split_run_ins([as_paragraph(block) for block in blocks], is_stretchy)
     title, blocks = take_title(blocks)
     blocks = numbered_lines_as_headings(blocks)
     heading_openers, level = heading_shape(blocks)

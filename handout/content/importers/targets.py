@@ -40,10 +40,12 @@ MUSCLES = (
         "Ischio-jambiers",
         "Isquiotibiales",
         r"hamstrings?|ischio-?\s?jambiers?|ischios|isquiotibiales?|isquios|beinbeuger\w*|biceps femoris"
-        r"|oberschenkelrückseite|hintere[nrs]?\s+oberschenkel\w*|rückseite\s+des\s+oberschenkels",
+        r"|oberschenkelrückseite|hintere[nrs]?\s+oberschenkel\w*|rückseite\s+des\s+oberschenkels"
+        r"|ischiocrurali|muscoli\s+posteriori\s+della\s+coscia|tendin[ei]\s+del\s+ginocchio|isquiotibiais",
         r"back\s+of\s+(?:the\s+|your\s+)?(?:thighs?|legs?|upper\s+legs?)|arrière\s+de\s+la\s+cuisse"
         r"|derrière\s+de\s+la\s+cuisse|face\s+postérieure\s+de\s+la\s+cuisse"
-        r"|parte\s+(?:posterior|trasera)\s+del\s+muslo|femorales?",
+        r"|parte\s+(?:posterior|trasera)\s+del\s+muslo|femorales?|femorali|parte\s+posteriore\s+(?:della|delle)\s+cosc[ei]"
+        r"|posterior\s+da\s+coxa|achterkant\s+van\s+je\s+bovenbeen",
     ),
     muscle(
         "adductors",
@@ -52,7 +54,7 @@ MUSCLES = (
         "Adducteurs (intérieur de la cuisse)",
         "Aductores (cara interna del muslo)",
         r"adductors?|adduktoren\w*|adducteurs?|aductor(?:es)?|oberschenkelinnenseite"
-        r"|innenseite\s+des\s+oberschenkels|innere[nrs]?\s+oberschenkel\w*",
+        r"|innenseite\s+des\s+oberschenkels|innere[nrs]?\s+oberschenkel\w*|adduttori|adutores|adductoren",
         r"inner\s+thighs?|groin|leiste\w*|intérieur\s+(?:de\s+la|des)\s+cuisses?|face\s+interne\s+de\s+la\s+cuisse"
         r"|aine|ingle|(?:cara|parte)\s+interna\s+del\s+muslo",
     ),
@@ -63,7 +65,7 @@ MUSCLES = (
         "Bandelette ilio-tibiale (extérieur de la cuisse)",
         "Cintilla iliotibial (parte externa del muslo)",
         r"it[- ]band|iliotibial\w*|tractus\s+iliotibialis|bandelette\s+ilio-?\s?tibiale|tfl"
-        r"|cintilla\s+iliotibial|oberschenkelaußenseite",
+        r"|cintilla\s+iliotibial|oberschenkelaußenseite|itb|banda\s+iliotibial|bandelletta\s+ileotibiale",
         r"outer\s+thighs?|äußere[nrs]?\s+oberschenkel\w*|extérieur\s+de\s+la\s+cuisse"
         r"|parte\s+externa\s+del\s+muslo",
     ),
@@ -73,7 +75,8 @@ MUSCLES = (
         "Quadrizeps",
         "Quadriceps",
         "Cuádriceps",
-        r"quad(?:s|riceps)?|quadrizeps|oberschenkelstrecker|cu[aá]driceps|oberschenkelvorderseite"
+        r"quad(?:s|riceps)?|quadrizeps|oberschenkelstrecker|cu[aá]driceps|quadr[ií]ceps|quadricipit[ei]"
+        r"|oberschenkelvorderseite"
         r"|vorderseite\s+des\s+oberschenkels|vordere[nrs]?\s+oberschenkel\w*",
         r"front\s+of\s+(?:the\s+|your\s+)?thighs?|oberschenkel\s+vorne|avant\s+de\s+la\s+cuisse"
         r"|devant\s+de\s+la\s+cuisse|face\s+antérieure\s+de\s+la\s+cuisse"
@@ -95,7 +98,7 @@ MUSCLES = (
         "Mollets",
         "Gemelos",
         r"calf|calves|gastrocnemius|gastrocnémiens?|gastrocnemios?|gemelos?|wade\w*|mollets?"
-        r"|pantorrillas?|triceps\s+sural",
+        r"|pantorrillas?|triceps\s+sural|polpacc[io]|panturrilhas?|g[êe]meos|kuit\w*",
         r"lower\s+legs?|unterschenkel\w*",
     ),
     muscle(
@@ -104,7 +107,8 @@ MUSCLES = (
         "Achillessehne",
         "Tendon d'Achille",
         "Tendón de Aquiles",
-        r"achilles(?:\s+tendons?)?|achillessehne\w*|tendon\s+d['’]achille|tend[oó]n\s+de\s+aquiles",
+        r"achilles(?:\s+tendons?)?|achillessehne\w*|tendons?\s+d['’]achille|tend[oó]n\s+de\s+aquiles"
+        r"|tendine\s+d['’]achille|tend[aã]o\s+de\s+aquiles|achillespees",
     ),
     muscle(
         "hip-flexors",
@@ -113,7 +117,8 @@ MUSCLES = (
         "Fléchisseurs de la hanche",
         "Flexores de la cadera",
         r"hip\s+flexors?|iliopsoas|psoas(?:-iliaque)?|hüftbeuge\w*|fléchisseurs?\s+de\s+(?:la\s+)?hanche"
-        r"|flexor(?:es)?\s+de\s+(?:la\s+)?cadera",
+        r"|flexor(?:es)?\s+de\s+(?:la\s+)?cadera|flessor[ei]\s+dell['’]anca|ileo-?\s?psoas|flexores\s+do\s+quadril"
+        r"|heupbuiger\w*",
         r"front\s+of\s+(?:the\s+|your\s+)?hips?|vorderseite\s+der\s+hüfte|avant\s+de\s+la\s+hanche"
         r"|parte\s+delantera\s+de\s+la\s+cadera",
     ),
@@ -131,7 +136,7 @@ MUSCLES = (
         "Gesäßmuskeln",
         "Fessiers",
         "Glúteos",
-        r"glutes?|gluteal|gluteus|gesäß\w*|po-?muskel\w*|fessiers?|gl[uú]teos?",
+        r"glutes?|gluteal|gluteus|gesäß\w*|po-?muskel\w*|fessiers?|gl[uú]teos?|glute[io]|bilspier\w*",
         r"buttocks?|fesses?|nalgas?",
     ),
     muscle(
@@ -141,7 +146,7 @@ MUSCLES = (
         "Bas du dos",
         "Zona lumbar",
         r"lower\s+back|lumbar|unteren?\s+rücken\w*|lendenwirbel\w*|bas\s+du\s+dos|lombaires?|zona\s+lumbar"
-        r"|espalda\s+baja|parte\s+baja\s+de\s+la\s+espalda|lumbares?|lower-back",
+        r"|espalda\s+baja|parte\s+baja\s+de\s+la\s+espalda|lumbares?|lower-back|lombar|lombare|onderrug",
     ),
     muscle(
         "upper-back",
@@ -167,7 +172,7 @@ MUSCLES = (
         "Pectoraux",
         "Pectorales",
         r"pecs?|pectorals?|pectoraux|pectorales|brustmuskel\w*",
-        r"chest|brust|poitrine|pecho",
+        r"chest|brust|poitrine|pecho|petto|peito|borst",
     ),
     muscle(
         "shoulders",
@@ -176,7 +181,7 @@ MUSCLES = (
         "Épaules",
         "Hombros",
         r"deltoids?|deltoïdes?|deltoides|deltamuskel\w*",
-        r"shoulders?|schultern?|épaules?|hombros?",
+        r"shoulders?|schultern?|épaules?|hombros?|spall[ae]|ombros?|schouders?",
     ),
     muscle("triceps", "Triceps", "Trizeps", "Triceps", "Tríceps", r"triceps|trizeps|tr[ií]ceps"),
     muscle("neck", "Neck", "Nacken", "Cou", "Cuello", r"", r"neck|nacken|hals|cou|nuque|cuello"),
@@ -207,13 +212,13 @@ MUSCLES = (
         r"",
         r"ankles?|knöchel|sprunggelenk\w*|chevilles?|tobillos?",
     ),
-    muscle("hips", "Hips", "Hüften", "Hanches", "Caderas", r"", r"hips?|hüften?|hanches?|caderas?"),
-    muscle("back", "Back", "Rücken", "Dos", "Espalda", r"", r"", r"back|rücken\w*|dos|espalda"),
+    muscle("hips", "Hips", "Hüften", "Hanches", "Caderas", r"", r"hips?|hüften?|hanches?|caderas?|anca|anche|quadril|heup"),
+    muscle("back", "Back", "Rücken", "Dos", "Espalda", r"", r"", r"back|rücken\w*|dos|espalda|schiena|costas|rug"),
 )
 ABOUT_STRETCH = re.compile(
     r"\b(feel|feeling|felt|stretch\w*|target\w*|works?|lengthen\w*|loosen\w*|spür\w*|fühl\w*|dehn\w*"
     r"|sent\w*|sens\w*|étir\w*|cible\w*|travaill\w*|sient\w*|estira\w*|trabaja\w*|muscles?|muskel\w*"
-    r"|músculos?)\b",
+    r"|músculos?|allung\w*|along\w*|senti\w*|tir\w*|rek\w*|voel\w*)\b",
     re.IGNORECASE,
 )
 DESTINATION = re.compile(
