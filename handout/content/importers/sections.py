@@ -44,7 +44,7 @@ SUBHEADS = {
     r"|erreurs (?:fréquentes|à éviter)"
     r"|attention|consejos?|variaci[oó]n(?:es)?|modificaciones|errores comunes|precauci[oó]n"
     r"|consigli?o?|suggeriment[oi]|varianti|attenzione|dicas?(?: adicional| extra)?|variaç(?:ão|ões)|cuidado"
-    r"|tips?|let op",
+    r"|tips?|let op|por que é importante|perché è importante|waarom",
     Field.TARGETS: r"benefits?|muscles?(?: worked| targeted| stretched| used)?|targets?"
     r"|target(?:ed)? muscles?|target areas?|areas? targeted|what it (?:stretches|targets|works)"
     r"|primary muscles?|vorteile|nutzen"
@@ -82,6 +82,12 @@ TITLE_WORD = re.compile(
     re.IGNORECASE,
 )
 """Words of an article's title, not of one stretch's name ("Stretches for runners", "5 Dehnübungen")."""
+GENERIC_HEADING = re.compile(
+    r"^\W*(?:the\s+)?(?:(?:cool|warm)(?:ing)?[- ]?(?:down|up)\s*)?(?:stretch(?:es|ing)?|dehnen|dehnübungen"
+    r"|étirements?|estiramientos?|allungamenti|alongamentos?|rekoefeningen)?\W*$",
+    re.IGNORECASE,
+)
+"""A heading that names the kind of exercise, not one of them ("STRETCHING", "Cool-down stretches")."""
 OPENING_BLOCKS = 3
 """The title is one of the article's first headings, before any paragraph."""
 INLINE_NAME = re.compile(r"^(?P<name>[^:.!?;—–]{2,60}?)\s*(?::|\s[—–-]\s|—|–)\s*(?P<rest>\S.*)$")
@@ -242,7 +248,10 @@ def heading_shape(blocks: list[Block]) -> tuple[set[int], int | None]:
     candidates = [
         index
         for index, block in enumerate(blocks)
-        if block.kind is BlockKind.HEADING and subhead(block.text) is None and not CLOSER.search(block.text)
+        if block.kind is BlockKind.HEADING
+        and subhead(block.text) is None
+        and not CLOSER.search(block.text)
+        and not GENERIC_HEADING.match(clean_name(block.text))
     ]
     levels = Counter(blocks[index].level for index in candidates if is_stretchy(blocks[index].text))
     if not levels:
