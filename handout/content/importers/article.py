@@ -11,7 +11,13 @@ import re
 from dataclasses import dataclass
 
 from handout.content.importers.blocks import Block, BlockKind, Notice, line_list
-from handout.content.importers.holds import find_hold, name_without_hold, point_without_hold
+from handout.content.importers.holds import (
+    Hold,
+    find_hold,
+    find_page_hold,
+    name_without_hold,
+    point_without_hold,
+)
 from handout.content.importers.language import detect_language
 from handout.content.importers.linking import Confidence, link_stretch
 from handout.content.importers.points import SENTENCE_END, capitalised, instructions, sentences_of
@@ -59,7 +65,8 @@ def import_article(text: str, shown_as: str, kind: str | None = None, split: boo
     lang = detect_language(" ".join([title or "", *all_text(article)]))
     if lang is None:
         warnings.append(Notice(1, 'the language is unclear: add lang = "en" (or de, fr, es) to the routine'))
-    drafts = [draft_stretch(section, lang or "en", warnings) for section in article.sections]
+    page_hold = find_page_hold(" ".join(block.text for block in article.intro))
+    drafts = [draft_stretch(section, lang or "en", warnings, page_hold) for section in article.sections]
     subtitle = subtitle_from(article.intro, warnings)
     for heading, line in article.dropped:
         warnings.append(Notice(line, f'"{short(heading)}" and its text are left out: no stretch there'))
@@ -142,8 +149,9 @@ def all_text(article: Article) -> list[str]:
     return texts
 
 
-def draft_stretch(section: Section, lang: str, warnings: list[Notice]) -> Draft:
-    """One stretch's fields from its section; what was guessed, dropped or missing becomes a warning."""
+def draft_stretch(section: Section, lang: str, warnings: list[Notice], page_hold: Hold | None = None) -> Draft:
+    """One stretch's fields from its section; what was guessed, dropped or missing becomes a warning.
+    `page_hold` is the hold the intro gives every stretch, for one that gives none of its own."""
     name, hold = name_without_hold(section.name)
     where = f'"{short(name)}"'
     steps: list[tuple[str, bool]] = []  # the key points in article order, each with whether it is a list item
@@ -165,6 +173,7 @@ def draft_stretch(section: Section, lang: str, warnings: list[Notice]) -> Draft:
     sentences = [sentence for sentence, _ in steps] + tips
     if hold is None:
         hold = next((found[0] for text in sentences if (found := find_hold(text))), None)
+    hold = hold or page_hold
     muscles = find_muscles(name, targets, sentences)
     link = link_stretch(name, " ".join(piece.text for piece in section.pieces), [m.key for m in muscles])
     entry = link.entry if link else None

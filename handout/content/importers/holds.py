@@ -84,6 +84,26 @@ PATTERNS = (SETS, NOUN_FIRST, VERB_FIRST, VERB_LAST, ADJECTIVE, VERB_APART, BARE
 NAME_HOLD = re.compile(rf"\s*[(\[]?\s*{ABOUT}{NUMBER}\s*{UNIT}{EACH_SIDE}\s*[)\]]?\s*$", re.IGNORECASE)
 """A hold at the end of a name without a verb: "Calf stretch (30 seconds)"."""
 
+EVERY = re.compile(
+    r"\b(each|every|all|jede[nrs]?|alle[ns]?|chaque|tous|toutes|cada|todos|todas|ogni|tutti|tutte|elke?)\b",
+    re.IGNORECASE,
+)
+DURATION = re.compile(rf"{ABOUT}{NUMBER}[\s-]*{UNIT}{EACH_SIDE}", re.IGNORECASE)
+
+
+def find_page_hold(text: str) -> Hold | None:
+    """A hold said once for every stretch ("Hold each stretch for 20-30 seconds", "Exécutez tous les
+    exercices pendant 20 à 60 secondes"): a time in seconds in a sentence that says each or all."""
+    for sentence in re.split(r"(?<=[.!?])\s+", text):
+        found = find_hold(sentence)
+        hold = found[0] if found else None
+        if hold is None and (match := DURATION.search(sentence)):
+            hold = hold_of(match)
+        if hold is not None and hold.unit == "s" and EVERY.search(sentence):
+            return hold
+    return None
+
+
 SHORT_UNITS = {"s": "s", "m": "min", "b": "breaths"}
 EACH_SIDE_WORDS = {"en": "each side", "de": "pro Seite", "fr": "de chaque côté", "es": "por lado"}
 BREATHS = {"en": "breaths", "de": "Atemzüge", "fr": "respirations", "es": "respiraciones"}

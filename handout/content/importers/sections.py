@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 
 from handout.content.importers.blocks import PLAIN_HEADING, Block, BlockKind
 from handout.content.importers.holds import find_hold
 from handout.content.importers.run_in import split_run_ins
-from handout.content.importers.targets import NAME_ONLY, muscles_in
+from handout.content.importers.targets import NAME_ONLY, STRONG, muscles_in
 from handout.content.importers.text_reader import looks_like_heading
 from handout.content.library import find_entry
 
@@ -174,8 +174,8 @@ def split_article(blocks: list[Block]) -> Article:
     heading_openers, level = heading_shape(blocks)
     inline_openers = {index for index, block in enumerate(blocks) if inline_name(block)}
     if len(inline_openers) > len(heading_openers):
-        return without_outro(gather(title, blocks, inline_openers, level=None))
-    return without_contents(gather(title, blocks, heading_openers, level=level))
+        return without_non_stretches(without_outro(gather(title, blocks, inline_openers, level=None)))
+    return without_non_stretches(without_contents(gather(title, blocks, heading_openers, level=level)))
 
 
 def as_paragraph(block: Block) -> Block:
@@ -254,6 +254,10 @@ def heading_shape(blocks: list[Block]) -> tuple[set[int], int | None]:
         and not GENERIC_HEADING.match(clean_name(block.text))
     ]
     levels = Counter(blocks[index].level for index in candidates if is_stretchy(blocks[index].text))
+    if not levels:  # names that say nothing of stretching ("De Inchworm"), each opening its steps
+        levels = Counter(blocks[index].level for index in candidates if opens_steps(blocks, index))
+        if sum(levels.values()) < 2:
+            return set(), None
     if not levels:
         return set(), None
     level = max(levels, key=lambda found: (levels[found], found))
@@ -361,6 +365,22 @@ def without_outro(article: Article) -> Article:
     ending = [piece.line for piece in last.pieces[1:]]
     last.pieces[1:] = []
     return Article(article.title, article.intro, sections, article.dropped, ending=ending)
+
+
+def without_non_stretches(article: Article) -> Article:
+    """A section whose name and text say nothing of stretching or of a muscle ("1) Walk it out: ...
+    allow your body to calm down") is a step of the cool-down, not a stretch: it is left out, and said."""
+    kept = []
+    dropped = list(article.dropped)
+    for section in article.sections:
+        text = " ".join(piece.text for piece in section.pieces)
+        if is_stretchy(section.name) or STRETCH_WORD.search(text) or muscles_in(text, STRONG):
+            kept.append(section)
+        else:
+            dropped.append((section.name, section.line))
+    if len(kept) == len(article.sections) or not kept:
+        return article
+    return replace(article, sections=kept, dropped=dropped)
 
 
 def without_contents(article: Article) -> Article:

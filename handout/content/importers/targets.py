@@ -261,18 +261,50 @@ def find_muscles(name: str, targets: list[str], sentences: list[str]) -> list[Mu
     for text in targets:
         if found := muscles_in(text, NAME_ONLY):
             return found[:MOST_TARGETS]
-    if found := muscles_in(name, STRONG):
-        return found[:1]
+    about_stretch: list[Muscle] = []
+    joined: list[Muscle] = []
     for sentence in sentences:
         about = ABOUT_STRETCH.search(sentence)
         if about and (found := muscles_in(sentence[about.start() :], REGION)):
-            return found[:2]
+            about_stretch, joined = found[:2], joined_muscles(sentence[about.start() :])
+            break
+    if named := muscles_in(name, STRONG):
+        if len(named) > 1 and SECOND_STRETCH.search(name):
+            return named[:2]  # "Gesäßmuskel-Dehnung (Piriformis-Dehnung)"
+        if joined[:1] == named[:1]:
+            return joined  # "Hamstring stretch": "... a stretch through the hamstring and into the glute"
+        return named[:1]
+    if about_stretch:
+        return about_stretch
     if found := muscles_in(name, NAME_ONLY):
         return found[:1]
     for sentence in sentences:
         if found := muscles_in(sentence, STRONG):
             return found[:1]
     return []
+
+
+SECOND_STRETCH = re.compile(r"\(\s*\S+[- ](?:dehnung|stretch|étirement|estiramiento)\s*\)", re.IGNORECASE)
+"""A name that gives the stretch a second name after another muscle: "Gesäßmuskel-Dehnung (Piriformis-Dehnung)"."""
+JOINING = re.compile(
+    r"^\s*(?:,|and|and into|into|und|bis in|et|jusque dans|y|hasta|e|en)\s+"
+    r"(?:the\s+|your\s+|den\s+|die\s+|le\s+|la\s+|les\s+|el\s+|los\s+|il\s+|o\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def joined_muscles(text: str) -> list[Muscle]:
+    """The first muscle of `text` and one joined to it by "and" or "into" ("the hamstring and into the
+    glute"): a muscle further on is about something else ("the calf, keep your shoulders relaxed")."""
+    matches = list(lexicon(REGION).finditer(text))
+    if not matches:
+        return []
+    found = [MUSCLES[int(str(matches[0].lastgroup)[1:])]]
+    if len(matches) > 1 and JOINING.match(text[matches[0].end() : matches[1].start()]):
+        second = MUSCLES[int(str(matches[1].lastgroup)[1:])]
+        if second not in found:
+            found.append(second)
+    return found
 
 
 def target_text(muscles: list[Muscle], lang: str) -> str:
