@@ -6,7 +6,8 @@ are put aside (rapidfuzz's token-set ratio of at least 85), taken in the page's 
 when it names the expected muscles (the importer's lexicon read back from the target it wrote, or from
 the library entry's when it wrote none); a hold is right when its time is the page's ("20–30 s"; the
 side and the sets are not scored); a figure is right when it is the expected library entry, wrong when
-it is another one.
+it is another one, counted apart for the sure figures and the likely ones (those the file asks the coach
+to check).
 """
 
 from __future__ import annotations
@@ -71,7 +72,9 @@ class Score:
     holds_right: int = 0
     with_figure: int = 0
     figures_right: int = 0
-    figures_wrong: int = 0
+    figures_sure: int = 0
+    sure_wrong: int = 0
+    likely_wrong: int = 0
     title_right: bool = False
     misses: list[str] = field(default_factory=list)
 
@@ -108,11 +111,14 @@ def score_page(page: Page) -> Score:
                 score.misses.append(f"{name!r}: hold {draft.hold!r}, expected {hold!r}")
         if draft.use:
             score.with_figure += 1
+            score.figures_sure += draft.likely is None
             if draft.use == use:
                 score.figures_right += 1
             else:
-                score.figures_wrong += 1
-                score.misses.append(f"{name!r}: figure {draft.use!r}, expected {use or 'none'!r}")
+                score.sure_wrong += draft.likely is None
+                score.likely_wrong += draft.likely is not None
+                how = "likely" if draft.likely else "sure"
+                score.misses.append(f"{name!r}: {how} figure {draft.use!r}, expected {use or 'none'!r}")
         elif use:
             score.misses.append(f"{name!r}: no figure, expected {use!r}")
     score.misses += [f"missed stretch {want[0]!r}" for want in expected]

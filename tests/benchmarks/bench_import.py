@@ -108,8 +108,11 @@ def real_set(held_out: bool) -> None:
     holds_right, holds_given = sum(s.holds_right for s in scores), sum(s.holds_given for s in scores)
     print(f"holds right:         {percent(holds_right, holds_given)} of those the page gives   (goal: all)")
     print(f"with a figure:       {percent(figures, found)}   (goal: >= 75%)")
+    sure = sum(s.figures_sure for s in scores)
     print(f"figures right:       {percent(sum(s.figures_right for s in scores), figures)}")
-    print(f"figures wrong:       {sum(s.figures_wrong for s in scores)}   (goal: none)")
+    print(f"sure figures:        {sure}, wrong: {sum(s.sure_wrong for s in scores)}   (goal: none wrong)")
+    print(f"likely figures:      {figures - sure} (marked for the coach to check), wrong: "
+          f"{sum(s.likely_wrong for s in scores)}")
     print(f"title right:         {sum(s.title_right for s in scores)} of {len(pages)}   (goal: every page)")
 
 

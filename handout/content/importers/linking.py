@@ -113,7 +113,7 @@ FEATURES = {
     "ankle over knee": signs(
         r"ankle (?:just )?(?:over|on|across|above) (?:the |your )?(?:other |opposite |left |right )?knee",
         r"cross (?:one|your \w+) ankle", r"figure[ -]?(?:four|4)", r"knochel (?:uber|auf) das \w+ knie",
-        r"cheville sur (?:l autre|le) genou", r"genou \w+ au dessus du", r"tobillo sobre la \w+ rodilla",
+        r"cheville sur (?:l autre|le) genou", r"genou \w+ (?:au dessus|par dessus) (?:du|votre)", r"tobillo sobre la \w+ rodilla",
         r"caviglia sul", r"tornozelo sobre", r"enkel op", r"foot over (?:your |the )?(?:left|right|other) knee",
         r"figura cuatro", r"vierer", r"en quatre",
     ),
@@ -169,7 +169,8 @@ FEATURES = {
         r"planta contra el interior", r"pie \w+ contra la parte interna del muslo",
     ),
     "foot over, elbow": signs(
-        r"cross the other foot over", r"den anderen fuss daruber", r"croisez l autre pied par dessus",
+        r"cross the other foot over", r"den anderen fuss daruber", r"bein uber das andere",
+        r"mit dem gegenuberliegenden arm", r"opposite (?:arm|elbow)", r"croisez l autre pied par dessus",
         r"cruza el otro pie por encima", r"elbow (?:\w+ ){0,3}outside", r"ellbogen aussen",
     ),
     "leg raised": signs(
@@ -202,6 +203,7 @@ FEATURES = {
         r"jambe tendue derriere", r"un pied bien atras", r"pierna hacia atras", r"gamba tesa",
         r"perna para tras", r"ferse am boden", r"talon au sol", r"talon en el suelo", r"calcanhar no chao",
         r"pressing the heel", r"heel (?:on the floor|down)", r"foot a metre behind", r"fuss etwa einen meter",
+        r"tallone (?:\w+ ){0,3}a terra", r"plante du pied arriere au sol", r"calcanhar no chao",
     ),
 }
 SIGNATURES = {
@@ -243,6 +245,8 @@ USUAL = {
 }
 """The stretch a running sheet usually means by "a calf stretch": taken, as likely, when the article
 names the muscle and describes nothing that says otherwise."""
+FAMILIES = {"back": {"back", "lower-back", "upper-back", "lats"}}
+"""A muscle named vaguely ("the back") stands for the more precise ones of the library's targets."""
 SURE_MARGIN = 2
 
 
@@ -270,35 +274,39 @@ def link_stretch(name: str, text: str, muscles: list[str]) -> Link | None:
     lexicon's keys, most certain first); None when no entry fits well enough."""
     postures, features = described(f"{name}. {text}")
     known = entry_muscles()
+    wanted = FAMILIES.get(muscles[0], {muscles[0]}) if muscles else set()
     candidates = [
         entry_id
         for entry_id, (posture, _) in SIGNATURES.items()
-        if (not muscles or muscles[0] in known.get(entry_id, frozenset()))
-        and (not postures or posture in postures)
+        if (not wanted or wanted & known.get(entry_id, frozenset())) and (not postures or posture in postures)
     ]
     by_name = find_entry(name)
     if by_name in candidates:
         return Link(by_name, Confidence.SURE, "its name")
+    usual = USUAL.get(muscles[0]) if muscles else None
     scores = {}
     for entry_id in candidates:
         posture, own = SIGNATURES[entry_id]
         others = set().union(*(SIGNATURES[other][1] for other in candidates if other != entry_id))
         hits = own & features
         conflicts = (features & others) - own
-        scores[entry_id] = (2 * len(hits) - len(conflicts) + (posture in postures), hits, conflicts)
-    ranked = sorted(scores, key=lambda entry_id: -scores[entry_id][0])
-    if ranked and scores[ranked[0]][1]:
-        best = ranked[0]
-        score, hits, conflicts = scores[best]
-        runner_up = scores[ranked[1]][0] if len(ranked) > 1 else -99
+        told = [*sorted(hits), *([posture] if posture in postures else [])]
+        scores[entry_id] = (2 * len(hits) - len(conflicts) + (posture in postures), told, conflicts)
+    # Best first; between equals, the usual stretch for the muscle.
+    ranked = sorted(scores, key=lambda entry_id: (-scores[entry_id][0], entry_id != usual))
+    if not ranked:
+        return None
+    best = ranked[0]
+    score, told, conflicts = scores[best]
+    runner_up = scores[ranked[1]][0] if len(ranked) > 1 else -99
+    if told and score > 0:
+        words = ", ".join(told)
         posture = SIGNATURES[best][0]
-        words = ", ".join(sorted(hits) + ([posture] if posture in postures else []))
         if muscles and score - runner_up >= SURE_MARGIN and not conflicts and posture in postures:
             return Link(best, Confidence.SURE, f"the article describes it: {words}")
-        if score > runner_up:
+        if score > runner_up or best == usual:
             return Link(best, Confidence.LIKELY, f"the article's description fits it best ({words})")
         return None
-    usual = USUAL.get(muscles[0]) if muscles and not features else None
-    if usual in candidates:
+    if usual in candidates and not features:
         return Link(usual, Confidence.LIKELY, f"the usual {muscles[0]} stretch; the article does not say more")
     return None
