@@ -22,8 +22,9 @@ from handout.content.importers.language import detect_language
 from handout.content.importers.linking import Confidence, link_stretch
 from handout.content.importers.points import SENTENCE_END, capitalised, instructions, sentences_of
 from handout.content.importers.sections import Article, Field, Section, split_article
-from handout.content.importers.targets import find_muscles, target_text
+from handout.content.importers.targets import REGION, find_muscles, muscles_in, target_text
 from handout.content.importers.writer import Draft, routine_toml
+from handout.content.library import stretch_fields
 from handout.content.routine import MAX_KEY_POINTS, MAX_STRETCHES
 from handout.errors import HandoutError
 
@@ -169,7 +170,9 @@ def draft_stretch(section: Section, lang: str, warnings: list[Notice], page_hold
         elif piece.field is Field.TIPS:
             tips += sentences
         else:
-            steps += [(sentence, piece.item) for sentence in sentences]
+            told = [sentence for sentence in sentences if tells_target(sentence)]
+            targets += told
+            steps += [(sentence, piece.item) for sentence in sentences if sentence not in told]
     sentences = [sentence for sentence, _ in steps] + tips
     if hold is None:
         hold = next((found[0] for text in sentences if (found := find_hold(text))), None)
@@ -191,11 +194,35 @@ def draft_stretch(section: Section, lang: str, warnings: list[Notice], page_hold
     if not points:
         source = "the library's" if entry else "a TODO placeholder"
         warnings.append(Notice(section.line, f"{where}: no instructions found: the key points are {source}"))
+    if link and link.confidence is Confidence.SURE and NAMELESS.match(name):
+        name = str(stretch_fields(link.entry, lang)["name"])  # "Exercise 2": the library's name for it
     if len(name) > LONGEST_NAME:
         name = name[: LONGEST_NAME - 1].rsplit(" ", 1)[0] + "…"
         warnings.append(Notice(section.line, f"{where}: the name is long: shortened, check it"))
     likely = link.why if link and link.confidence is Confidence.LIKELY else None
     return Draft(name, target, tuple(points), hold.text(lang) if hold else None, entry, section.line, likely)
+
+
+TARGET_SENTENCE = re.compile(
+    r"^(?:you(?:['’]ll| will| should)? (?:feel|notice)|(?:this|the) (?:stretch|exercise|pose|move)"
+    r" (?:targets|works|stretches|opens|loosens)|it (?:targets|stretches|works)|du (?:spürst|wirst \w+ spüren)"
+    r"|(?:diese|die) (?:übung|dehnung) (?:dehnt|zielt)|vous (?:sentirez|sentez|devez sentir)|cet (?:étirement|exercice)"
+    r" (?:cible|étire|travaille)|(?:sentirás|notarás)|este (?:estiramiento|ejercicio) (?:trabaja|estira)"
+    r"|sentirai|questo esercizio (?:allunga|lavora)|você (?:vai )?sentir|voel je)\b",
+    re.IGNORECASE,
+)
+"""A sentence that says where the stretch is felt, not what to do: "You will feel the stretch in your glutes."."""
+NAMELESS = re.compile(
+    r"^\W*(?:(?:stretch|exercise|übung|dehnung|exercice|étirement|ejercicio|estiramiento|esercizio"
+    r"|exercício|oefening|step|schritt|étape|paso)\s*)?\d{0,2}\W*$",
+    re.IGNORECASE,
+)
+"""A stretch's heading that is only its number: "2.", "Exercise 3", "Übung 1"."""
+
+
+def tells_target(sentence: str) -> bool:
+    """Where the stretch is felt, said in a sentence of its own that names a muscle."""
+    return TARGET_SENTENCE.match(sentence) is not None and bool(muscles_in(sentence, REGION))
 
 
 def key_points(

@@ -26,7 +26,10 @@ SITE_CHROME = re.compile(
 )
 CAPTION = re.compile(
     r"\b(side view|front view|back view|demonstration|illustration|close-?up|video|gif|animation"
-    r"|seitenansicht|abbildung|vue de côté|démonstration|vista lateral|demostración)\s*\W*$"
+    r"|seitenansicht|abbildung|vue de côté|démonstration|vista lateral|demostración|starting position"
+    r"|start(?:ing)? pose|end position|final position|finishing position|ausgangsposition|endposition"
+    r"|position de départ|position finale|posición inicial|posición final|posizione (?:di partenza|finale)"
+    r"|posição (?:inicial|final))\s*\W*$"
     r"|^\W*(image|photo|picture|figure|fig\.|caption|source|credit|bild|foto|abb\.|crédit|imagen|fuente)s?"
     r"\b\s*\d*\s*[:.)-]"
     r"|^\W*(hero|header|featured|cover|banner|main|top)?\s*(image|photo|picture|img|bild|foto|imagen|immagine"
@@ -45,6 +48,8 @@ BOILERPLATE = [
         r"^[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+){3,}$",  # an image's file name without its ending
         r"^\W*$",  # rules (---, ***) and lines of symbols
         r"\b(min(ute)?s? read|minuten lesezeit|min de lecture|min de lectura)\b",
+        r"^\W*(by|written by|von|par|por|di|door)\s+[A-ZÀ-Ý][\w.'’-]+(?:\s+[A-ZÀ-Ý][\w.'’-]+){0,3}"
+        r"(?:\s*[,|·–-]\s*[\w\s.,]{0,40})?$",  # a byline: "By Jane Doe, physiotherapist"
     )
 ]
 DATE = re.compile(

@@ -233,6 +233,8 @@ SIGNATURES = {
     "chest-opener": ("standing", {"hands behind the back"}),
 }
 """Each entry's body position and what its description shows that the others' do not."""
+SUPPORTS = {"standing-quad": {"wall", "chair"}, "calf-step": {"wall"}, "it-band-lean": {"wall"}}
+"""What an entry may hold on to without that making it another stretch ("hold a rail or wall")."""
 USUAL = {
     "calves": "calf-wall",
     "quadriceps": "standing-quad",
@@ -287,22 +289,24 @@ def link_stretch(name: str, text: str, muscles: list[str]) -> Link | None:
     scores = {}
     for entry_id in candidates:
         posture, own = SIGNATURES[entry_id]
-        others = set().union(*(SIGNATURES[other][1] for other in candidates if other != entry_id))
+        # What the text shows of any other stretch, of this muscle or not, counts against this one.
+        others = set().union(*(SIGNATURES[other][1] for other in SIGNATURES if other != entry_id))
         hits = own & features
-        conflicts = (features & others) - own
+        conflicts = (features & others) - own - SUPPORTS.get(entry_id, set())
         told = [*sorted(hits), *([posture] if posture in postures else [])]
-        scores[entry_id] = (2 * len(hits) - len(conflicts) + (posture in postures), told, conflicts)
+        scores[entry_id] = (2 * len(hits) - len(conflicts) + (posture in postures), told, conflicts, hits)
     # Best first; between equals, the usual stretch for the muscle.
     ranked = sorted(scores, key=lambda entry_id: (-scores[entry_id][0], entry_id != usual))
     if not ranked:
         return None
     best = ranked[0]
-    score, told, conflicts = scores[best]
+    score, told, conflicts, hits = scores[best]
     runner_up = scores[ranked[1]][0] if len(ranked) > 1 else -99
     if told and score > 0:
         words = ", ".join(told)
         posture = SIGNATURES[best][0]
-        if muscles and score - runner_up >= SURE_MARGIN and not conflicts and posture in postures:
+        sure = hits and not conflicts and posture in postures
+        if muscles and sure and score - runner_up >= SURE_MARGIN:
             return Link(best, Confidence.SURE, f"the article describes it: {words}")
         if score > runner_up or best == usual:
             return Link(best, Confidence.LIKELY, f"the article's description fits it best ({words})")

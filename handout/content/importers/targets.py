@@ -43,6 +43,7 @@ MUSCLES = (
         r"|oberschenkelrückseite|hintere[nrs]?\s+oberschenkel\w*|rückseite\s+des\s+oberschenkels"
         r"|ischiocrurali|muscoli\s+posteriori\s+della\s+coscia|tendin[ei]\s+del\s+ginocchio|isquiotibiais",
         r"back\s+of\s+(?:the\s+|your\s+)?(?:thighs?|legs?|upper\s+legs?)|arrière\s+de\s+la\s+cuisse"
+        r"|behind\s+the\s+(?:thigh|leg|back\s+leg)|detrás\s+del\s+muslo|hinten\s+am\s+hinteren\s+bein"
         r"|derrière\s+de\s+la\s+cuisse|face\s+postérieure\s+de\s+la\s+cuisse"
         r"|parte\s+(?:posterior|trasera)\s+del\s+muslo|femorales?|femorali|parte\s+posteriore\s+(?:della|delle)\s+cosc[ei]"
         r"|posterior\s+da\s+coxa|achterkant\s+van\s+je\s+bovenbeen",
