@@ -4,7 +4,7 @@ is scored against that: stretches found, their muscles, holds, figures and the t
 A found stretch is the expected one whose name is the same once case, accents, numbers and punctuation
 are put aside (rapidfuzz's token-set ratio of at least 85), taken in the page's order. A target is right
 when it names the expected muscles (the importer's lexicon read back from the target it wrote, or from
-the library entry's when it wrote none); a hold is right when its time is the page's ("20–30 s"; the
+the library entry's when it wrote none); a hold is right when its time is the page's ("20-30 s"; the
 side and the sets are not scored); a figure is right when it is the expected library entry, wrong when
 it is another one, counted apart for the sure figures and the likely ones (those the file asks the coach
 to check).
@@ -140,6 +140,12 @@ def bare(name: str) -> str:
 
 
 def duration(hold: str) -> str:
-    """ "3 × 20–30 s each side" -> "20-30 s": the time alone."""
-    found = re.search(r"(\d+)(?:\s*[–-]\s*(\d+))?\s*(s|min)\b", hold.split("×")[-1])
-    return f"{found[1]}-{found[2]} {found[3]}" if found and found[2] else f"{found[1]} {found[3]}" if found else ""
+    """ "3 x 20-30 s each side" (with the sheet's dashes and times sign) -> "20-30 s": the time alone."""
+    found = re.search(r"(\d+)(?:\s*[\u2013-]\s*(\d+))?\s*(s|min)\b", hold.split("\u00d7")[-1])
+    return (
+        f"{found[1]}-{found[2]} {found[3]}"
+        if found and found[2]
+        else f"{found[1]} {found[3]}"
+        if found
+        else ""
+    )

@@ -111,8 +111,10 @@ def real_set(held_out: bool) -> None:
     sure = sum(s.figures_sure for s in scores)
     print(f"figures right:       {percent(sum(s.figures_right for s in scores), figures)}")
     print(f"sure figures:        {sure}, wrong: {sum(s.sure_wrong for s in scores)}   (goal: none wrong)")
-    print(f"likely figures:      {figures - sure} (marked for the coach to check), wrong: "
-          f"{sum(s.likely_wrong for s in scores)}")
+    print(
+        f"likely figures:      {figures - sure} (marked for the coach to check), wrong: "
+        f"{sum(s.likely_wrong for s in scores)}"
+    )
     print(f"title right:         {sum(s.title_right for s in scores)} of {len(pages)}   (goal: every page)")
 
 

@@ -150,7 +150,9 @@ def all_text(article: Article) -> list[str]:
     return texts
 
 
-def draft_stretch(section: Section, lang: str, warnings: list[Notice], page_hold: Hold | None = None) -> Draft:
+def draft_stretch(
+    section: Section, lang: str, warnings: list[Notice], page_hold: Hold | None = None
+) -> Draft:
     """One stretch's fields from its section; what was guessed, dropped or missing becomes a warning.
     `page_hold` is the hold the intro gives every stretch, for one that gives none of its own."""
     name, hold = name_without_hold(section.name)
@@ -194,7 +196,7 @@ def draft_stretch(section: Section, lang: str, warnings: list[Notice], page_hold
     if not points:
         source = "the library's" if entry else "a TODO placeholder"
         warnings.append(Notice(section.line, f"{where}: no instructions found: the key points are {source}"))
-    if link and link.confidence is Confidence.SURE and NAMELESS.match(name):
+    if link and NAMELESS.match(name):
         name = str(stretch_fields(link.entry, lang)["name"])  # "Exercise 2": the library's name for it
     if len(name) > LONGEST_NAME:
         name = name[: LONGEST_NAME - 1].rsplit(" ", 1)[0] + "…"
@@ -205,13 +207,15 @@ def draft_stretch(section: Section, lang: str, warnings: list[Notice], page_hold
 
 TARGET_SENTENCE = re.compile(
     r"^(?:you(?:['’]ll| will| should)? (?:feel|notice)|(?:this|the) (?:stretch|exercise|pose|move)"
-    r" (?:targets|works|stretches|opens|loosens)|it (?:targets|stretches|works)|du (?:spürst|wirst \w+ spüren)"
-    r"|(?:diese|die) (?:übung|dehnung) (?:dehnt|zielt)|vous (?:sentirez|sentez|devez sentir)|cet (?:étirement|exercice)"
-    r" (?:cible|étire|travaille)|(?:sentirás|notarás)|este (?:estiramiento|ejercicio) (?:trabaja|estira)"
+    r" (?:targets|works|stretches|opens|loosens)|it (?:targets|stretches|works)"
+    r"|du (?:spürst|wirst \w+ spüren)|(?:diese|die) (?:übung|dehnung) (?:dehnt|zielt)"
+    r"|vous (?:sentirez|sentez|devez sentir)|cet (?:étirement|exercice) (?:cible|étire|travaille)"
+    r"|(?:sentirás|notarás)|este (?:estiramiento|ejercicio) (?:trabaja|estira)"
     r"|sentirai|questo esercizio (?:allunga|lavora)|você (?:vai )?sentir|voel je)\b",
     re.IGNORECASE,
 )
-"""A sentence that says where the stretch is felt, not what to do: "You will feel the stretch in your glutes."."""
+"""A sentence that says where the stretch is felt, not what to do ("You will feel the stretch in your
+glutes.")."""
 NAMELESS = re.compile(
     r"^\W*(?:(?:stretch|exercise|übung|dehnung|exercice|étirement|ejercicio|estiramiento|esercizio"
     r"|exercício|oefening|step|schritt|étape|paso)\s*)?\d{0,2}\W*$",

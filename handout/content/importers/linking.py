@@ -38,172 +38,163 @@ class Link:
     why: str
 
 
-def signs(*patterns: str) -> re.Pattern[str]:
+def signs(pattern: str) -> re.Pattern[str]:
     """Words matched on normalized text (lower case, no accents or punctuation: "a genoux", "ruckenlage")."""
-    return re.compile(r"\b(?:" + "|".join(patterns) + r")\b")
+    return re.compile(rf"\b(?:{pattern})\b")
 
 
 POSTURES = {
     "standing": signs(
-        r"stand\w*", r"upright on one leg", r"stehe?n?d?\w*", r"im stehen", r"stell\w* dich", r"debout",
-        r"tenez vous droit", r"de pie", r"ponte de pie", r"in piedi", r"em pe", r"de pe", r"staand\w*",
-        r"sta rechtop",
+        r"stand\w*|upright on one leg|stehe?n?d?\w*|im stehen|stell\w* dich|debout|tenez vous droit|"
+        r"de pie|ponte de pie|in piedi|em pe|de pe|staand\w*|sta rechtop"
     ),
     "seated": signs(
-        r"sit", r"sits", r"sitting", r"seated", r"setz\w* dich", r"sitz\w*", r"im sitzen", r"assis\w*",
-        r"asseyez", r"sientate", r"sentad\w*", r"sedut\w*", r"siediti", r"sente se", r"zit\w*",
-        r"sitting on the ground",
+        r"sit|sits|sitting|seated|setz\w* dich|sitz\w*|im sitzen|assis\w*|asseyez|sientate|sentad\w*|"
+        r"sedut\w*|siediti|sente se|zit\w*|sitting on the ground"
     ),
     "lying": signs(
-        r"lie", r"lying", r"lay", r"supine", r"on your back", r"face ?up", r"ruckenlage", r"auf dem rucken",
-        r"auf den rucken", r"lege dich", r"liegen", r"allonge\w*", r"couche\w*", r"sur le dos", r"tumba\w*",
-        r"acuesta\w*", r"boca arriba", r"sdraia\w*", r"supin\w*", r"a pancia in su", r"deit\w*",
-        r"de costas", r"op je rug",
+        r"lie|lying|lay|supine|on your back|face ?up|ruckenlage|auf dem rucken|auf den rucken|"
+        r"lege dich|liegen|allonge\w*|couche\w*|sur le dos|tumba\w*|acuesta\w*|boca arriba|sdraia\w*|"
+        r"supin\w*|a pancia in su|deit\w*|de costas|op je rug"
     ),
     "side": signs(
-        r"on (?:your|the) side", r"side ?lying", r"seitenlage", r"auf der seite", r"sur le cote",
-        r"(?:tumbate|acuestate|tumbado|tumbada|deitado|deitada) de lado", r"di fianco", r"sul fianco",
-        r"op je zij",
+        r"on (?:your|the) side|side ?lying|seitenlage|auf der seite|sur le cote|"
+        r"(?:tumbate|acuestate|tumbado|tumbada|deitado|deitada) de lado|di fianco|sul fianco|"
+        r"op je zij"
     ),
     "prone": signs(
-        r"face down", r"on your (?:stomach|belly)", r"bauchlage", r"auf dem bauch", r"sur le ventre",
-        r"(?:tumbate|acuestate) boca abajo", r"a pancia in giu", r"de brucos", r"op je buik",
+        r"face down|on your (?:stomach|belly)|bauchlage|auf dem bauch|sur le ventre|"
+        r"(?:tumbate|acuestate) boca abajo|a pancia in giu|de brucos|op je buik"
     ),
     "kneeling": signs(
-        r"kneel\w*", r"on one knee", r"im knien", r"kniend\w*", r"auf ein knie", r"knien",
-        r"hintere knie auf den boden", r"a genoux?", r"genou au sol", r"arrodilla\w*", r"de rodillas",
-        r"rodilla en el suelo", r"in ginocchio", r"ginocchio a terra", r"ajoelh\w*", r"joelho no chao",
-        r"kniel\w*", r"knee on the floor", r"rear \w+ knee on the floor",
+        r"kneel\w*|on one knee|im knien|kniend\w*|auf ein knie|knien|hintere knie auf den boden|"
+        r"a genoux?|genou au sol|arrodilla\w*|de rodillas|rodilla en el suelo|in ginocchio|"
+        r"ginocchio a terra|ajoelh\w*|joelho no chao|kniel\w*|knee on the floor|"
+        r"rear \w+ knee on the floor"
     ),
     "all-fours": signs(
-        r"hands and knees", r"all fours", r"vierfussler\w*", r"quatre pattes", r"cuatro patas", r"carponi",
-        r"quattro zampe", r"quatro apoios", r"handen en knieen", r"push ?up position", r"press ?up position",
-        r"liegestutz\w*", r"position de pompe", r"posicion de flexion", r"hands and feet on the (?:ground|floor)",
+        r"hands and knees|all fours|vierfussler\w*|quatre pattes|cuatro patas|carponi|quattro zampe|"
+        r"quatro apoios|handen en knieen|push ?up position|press ?up position|liegestutz\w*|"
+        r"position de pompe|posicion de flexion|hands and feet on the (?:ground|floor)"
     ),
 }
 FEATURES = {
-    "wall": signs(r"walls?", r"wand", r"murs?", r"pared", r"parete", r"muretto", r"muro", r"parede", r"muur"),
+    "wall": signs(r"walls?|wand|murs?|pared|parete|muretto|muro|parede|muur"),
     "step edge": signs(
-        r"(?:on|off|edge of|below) (?:a |the )?(?:step|stair)\w*", r"balls of (?:your|the) feet",
-        r"kante einer stufe", r"unter die stufe", r"bord d une marche", r"sous la marche", r"escalon",
-        r"gradino", r"rialzo", r"degrau", r"bloquinho", r"traptrede", r"heel drops?",
+        r"(?:on|off|edge of|below) (?:a |the )?(?:step|stair)\w*|balls of (?:your|the) feet|"
+        r"kante einer stufe|unter die stufe|bord d une marche|sous la marche|escalon|gradino|rialzo|"
+        r"degrau|bloquinho|traptrede|heel drops?"
     ),
     "heel up": signs(
-        r"heel on (?:a|the) (?:low )?(?:step|bench|chair|box|ledge|table|support|rail)",
-        r"ferse auf eine", r"erhohte flache", r"talon sur (?:un|une) (?:marche|banc|support)",
-        r"talon de la jambe a etirer sur", r"sur un support", r"apoyando el pie en una altura",
-        r"apoya un talon", r"heel on a", r"bench",
+        r"heel on (?:a|the) (?:low )?(?:step|bench|chair|box|ledge|table|support|rail)|"
+        r"ferse auf eine|erhohte flache|talon sur (?:un|une) (?:marche|banc|support)|"
+        r"talon de la jambe a etirer sur|sur un support|apoyando el pie en una altura|apoya un talon|"
+        r"heel on a|bench"
     ),
     "towel": signs(
-        r"towel", r"strap", r"belt", r"rope", r"handtuch", r"gurt", r"serviette", r"sangle", r"toalla",
-        r"cinta", r"asciugamano", r"banda elastica", r"elastico", r"toalha", r"handdoek",
+        r"towel|strap|belt|rope|handtuch|gurt|serviette|sangle|toalla|cinta|asciugamano|"
+        r"banda elastica|elastico|toalha|handdoek"
     ),
-    "chair": signs(r"chair", r"stuhl", r"chaise", r"silla", r"sedia", r"cadeira", r"stoel"),
-    "lunge": signs(
-        r"lunges?", r"ausfallschritt\w*", r"lungendehnung", r"fente", r"zancada", r"affondo", r"afundo",
-        r"uitvalspas",
-    ),
+    "chair": signs(r"chair|stuhl|chaise|silla|sedia|cadeira|stoel"),
+    "lunge": signs(r"lunges?|ausfallschritt\w*|lungendehnung|fente|zancada|affondo|afundo|uitvalspas"),
     "soles together": signs(
-        r"soles? (?:of (?:your|the) feet )?together", r"feet together and knees", r"fusssohlen aneinander\w*",
-        r"plantes? des pieds joint\w*", r"semelles \w+ \w+ chaussures jointes", r"plantas de los pies",
-        r"piante dei piedi", r"solas dos pes", r"voetzolen", r"foot soles? touch\w*",
-        r"each foot sole touches", r"schmetterling\w*", r"butterfly", r"papillon", r"mariposa", r"farfalla",
-        r"borboleta", r"vlinder", r"tailleur",
+        r"soles? (?:of (?:your|the) feet )?together|feet together and knees|fusssohlen aneinander\w*|"
+        r"plantes? des pieds joint\w*|semelles \w+ \w+ chaussures jointes|plantas de los pies|"
+        r"piante dei piedi|solas dos pes|voetzolen|foot soles? touch\w*|each foot sole touches|"
+        r"schmetterling\w*|butterfly|papillon|mariposa|farfalla|borboleta|vlinder|tailleur"
     ),
     "ankle over knee": signs(
-        r"ankle (?:just )?(?:over|on|across|above) (?:the |your )?(?:other |opposite |left |right )?knee",
-        r"cross (?:one|your \w+) ankle", r"figure[ -]?(?:four|4)", r"knochel (?:uber|auf) das \w+ knie",
-        r"cheville sur (?:l autre|le) genou", r"genou \w+ (?:au dessus|par dessus) (?:du|votre)", r"tobillo sobre la \w+ rodilla",
-        r"caviglia sul", r"tornozelo sobre", r"enkel op", r"foot over (?:your |the )?(?:left|right|other) knee",
-        r"figura cuatro", r"vierer", r"en quatre",
+        r"ankle (?:just )?(?:over|on|across|above) (?:the |your )?(?:other |opposite |left |right )?knee|"
+        r"cross (?:one|your \w+) ankle|figure[ -]?(?:four|4)|knochel (?:uber|auf) das \w+ knie|"
+        r"cheville sur (?:l autre|le) genou|genou \w+ (?:au dessus|par dessus) (?:du|votre)|"
+        r"tobillo sobre la \w+ rodilla|caviglia sul|tornozelo sobre|enkel op|"
+        r"foot over (?:your |the )?(?:left|right|other) knee|figura cuatro|vierer|en quatre"
     ),
     "knees to chest": signs(
-        r"knees (?:in )?(?:to|towards?) (?:your |the )?chest", r"both knees (?:\w+ ){0,2}chest",
-        r"beide knie zur brust", r"knie zur brust", r"genoux (?:vers|a) (?:votre |la )?poitrine",
-        r"rodillas (?:hacia |al )(?:el )?pecho", r"ginocchia al petto", r"joelhos \w+ peito",
-        r"knieen naar je borst", r"knee hug",
+        r"knees (?:in )?(?:to|towards?) (?:your |the )?chest|both knees (?:\w+ ){0,2}chest|"
+        r"beide knie zur brust|knie zur brust|genoux (?:vers|a) (?:votre |la )?poitrine|"
+        r"rodillas (?:hacia |al )(?:el )?pecho|ginocchia al petto|joelhos \w+ peito|"
+        r"knieen naar je borst|knee hug"
     ),
     "hands and feet": signs(
-        r"downward", r"down dog", r"upside down v", r"umgedrehtes v", r"herabschauend\w*",
-        r"chien tete en bas", r"v renverse", r"perro boca abajo", r"v invertida", r"cane a testa in giu",
-        r"walk your hands (?:in )?toward your feet",
+        r"downward|down dog|upside down v|umgedrehtes v|herabschauend\w*|chien tete en bas|"
+        r"v renverse|perro boca abajo|v invertida|cane a testa in giu|"
+        r"walk your hands (?:in )?toward your feet"
     ),
     "heel to bottom": signs(
-        r"(?:heel|foot|ankle) (?:\w+ ){0,3}(?:to|towards?|toward) (?:your |the )?(?:bottom|butt|buttocks?|glutes?|backside)",
-        r"foot (?:up )?behind you", r"ankle behind you", r"grab (?:your )?(?:\w+ )?foot", r"foot backwards",
-        r"fuss von hinten", r"ferse (?:sanft )?(?:zum|ans|an den) (?:po|gesass)", r"fuss zum gesass",
-        r"talon vers (?:la|votre) fess\w*", r"saisissez votre pied", r"attrape[zr]? (?:votre |le )pied",
-        r"talon al gluteo", r"hacia el gluteo", r"a tocar el culo", r"a la altura del gluteo",
-        r"tallone (?:al gluteo|verso i glutei)", r"afferra\w* il piede", r"em direcao a[os]s? glute\w*",
-        r"hiel\w* naar je bil\w*",
+        r"(?:heel|foot|ankle) (?:\w+ ){0,3}(?:to|towards?|toward) (?:your |the )?"
+        r"(?:bottom|butt|buttocks?|glutes?|backside)|"
+        r"foot (?:up )?behind you|ankle behind you|grab (?:your )?(?:\w+ )?foot|foot backwards|"
+        r"fuss von hinten|ferse (?:sanft )?(?:zum|ans|an den) (?:po|gesass)|fuss zum gesass|"
+        r"talon vers (?:la|votre) fess\w*|saisissez votre pied|attrape[zr]? (?:votre |le )pied|"
+        r"talon al gluteo|hacia el gluteo|a tocar el culo|a la altura del gluteo|"
+        r"tallone (?:al gluteo|verso i glutei)|afferra\w* il piede|em direcao a[os]s? glute\w*|"
+        r"hiel\w* naar je bil\w*"
     ),
-    "twist": signs(
-        r"twist\w*", r"drehsitz", r"drehung", r"torsion", r"torsione", r"torcao", r"draai\w*",
-        r"turn your chest",
-    ),
+    "twist": signs(r"twist\w*|drehsitz|drehung|torsion|torsione|torcao|draai\w*|turn your chest"),
     "knees to one side": signs(
-        r"knees (?:slowly )?to one side", r"lower both knees", r"knie langsam zu einer seite",
-        r"genoux d un cote", r"rodillas hacia un lado",
+        r"knees (?:slowly )?to one side|lower both knees|knie langsam zu einer seite|"
+        r"genoux d un cote|rodillas hacia un lado"
     ),
     "feet crossed": signs(
-        r"cross one foot in front", r"einen fuss vor den anderen", r"croisez un pied devant",
-        r"cruza un pie por delante", r"cross(?:ed)? legs? (?:toe touch|forward)",
+        r"cross one foot in front|einen fuss vor den anderen|croisez un pied devant|"
+        r"cruza un pie por delante|cross(?:ed)? legs? (?:toe touch|forward)"
     ),
     "leg behind, side lean": signs(
-        r"(?:leg|foot) (?:\w+ ){0,4}behind the (?:other|left|right)", r"hinter dem anderen kreuzen",
-        r"derriere l autre", r"por detras de la otra", r"side lean", r"arm (?:up and )?over (?:your |the )?head",
-        r"uber den kopf", r"au dessus de la tete",
+        r"(?:leg|foot) (?:\w+ ){0,4}behind the (?:other|left|right)|hinter dem anderen kreuzen|"
+        r"derriere l autre|por detras de la otra|side lean|arm (?:up and )?over (?:your |the )?head|"
+        r"uber den kopf|au dessus de la tete"
     ),
     "feet wide": signs(
-        r"feet (?:wide|spread) apart", r"breitbeinig", r"gratsche", r"pieds (?:tres )?ecartes",
-        r"pies (?:bien )?separados", r"gambe divaricate", r"pernas afastadas", r"side lunge",
-        r"lateral lunge", r"seitlicher ausfallschritt", r"fente laterale", r"zancada lateral",
+        r"feet (?:wide|spread) apart|breitbeinig|gratsche|pieds (?:tres )?ecartes|"
+        r"pies (?:bien )?separados|gambe divaricate|pernas afastadas|side lunge|lateral lunge|"
+        r"seitlicher ausfallschritt|fente laterale|zancada lateral"
     ),
     "hands behind the back": signs(
-        r"hands? (?:\w+ ){0,2}behind (?:your|the) back", r"clasp your hands", r"small of your back",
-        r"hande hinter dem rucken", r"mains derriere le dos", r"manos detras de la espalda",
-        r"mani dietro la schiena", r"maos atras das costas", r"handen achter je rug",
+        r"hands? (?:\w+ ){0,2}behind (?:your|the) back|clasp your hands|small of your back|"
+        r"hande hinter dem rucken|mains derriere le dos|manos detras de la espalda|"
+        r"mani dietro la schiena|maos atras das costas|handen achter je rug"
     ),
     "sole on the thigh": signs(
-        r"sole against the inside", r"fusssohle innen an", r"plante du pied contre l interieur",
-        r"planta contra el interior", r"pie \w+ contra la parte interna del muslo",
+        r"sole against the inside|fusssohle innen an|plante du pied contre l interieur|"
+        r"planta contra el interior|pie \w+ contra la parte interna del muslo"
     ),
     "foot over, elbow": signs(
-        r"cross the other foot over", r"den anderen fuss daruber", r"bein uber das andere",
-        r"mit dem gegenuberliegenden arm", r"opposite (?:arm|elbow)", r"croisez l autre pied par dessus",
-        r"cruza el otro pie por encima", r"elbow (?:\w+ ){0,3}outside", r"ellbogen aussen",
+        r"cross the other foot over|den anderen fuss daruber|bein uber das andere|"
+        r"mit dem gegenuberliegenden arm|opposite (?:arm|elbow)|croisez l autre pied par dessus|"
+        r"cruza el otro pie por encima|elbow (?:\w+ ){0,3}outside|ellbogen aussen"
     ),
     "leg raised": signs(
-        r"raise the other leg", r"leg (?:straight )?up", r"legs? in the air", r"hold behind the thigh",
-        r"back of (?:your )?(?:leg|thigh) with both hands", r"das andere bein heben", r"levez l autre jambe",
-        r"levanta la otra pierna", r"solleva una gamba", r"pull (?:your )?(?:\w+ )?leg (?:up|towards you)",
-        r"lleva hacia ti la pierna", r"gamba \w+ verso di voi", r"parte posteriore della gamba",
+        r"raise the other leg|leg (?:straight )?up|legs? in the air|hold behind the thigh|"
+        r"back of (?:your )?(?:leg|thigh) with both hands|das andere bein heben|levez l autre jambe|"
+        r"levanta la otra pierna|solleva una gamba|pull (?:your )?(?:\w+ )?leg (?:up|towards you)|"
+        r"lleva hacia ti la pierna|gamba \w+ verso di voi|parte posteriore della gamba"
     ),
     "press up": signs(
-        r"press(?:es)? up", r"hochdrucken", r"poussez lentement vers le haut", r"empuja despacio hacia arriba",
-        r"cobra", r"kobra",
+        r"press(?:es)? up|hochdrucken|poussez lentement vers le haut|empuja despacio hacia arriba|"
+        r"cobra|kobra"
     ),
     "hips to heels": signs(
-        r"(?:hips|bottom) back (?:towards|to|on) (?:your )?heels", r"zu den fersen", r"vers les talons",
-        r"hacia los talones", r"forehead", r"stirn", r"le front", r"la frente", r"child\w*", r"kindhaltung",
+        r"(?:hips|bottom) back (?:towards|to|on) (?:your )?heels|zu den fersen|vers les talons|"
+        r"hacia los talones|forehead|stirn|le front|la frente|child\w*|kindhaltung"
     ),
     "shin across": signs(
-        r"shin across", r"schienbein quer", r"tibia en travers", r"espinilla cruzada", r"pigeon", r"taube",
-        r"paloma", r"piccione", r"pombo",
+        r"shin across|schienbein quer|tibia en travers|espinilla cruzada|pigeon|taube|paloma|"
+        r"piccione|pombo"
     ),
-    "forearms down": signs(r"forearms", r"unterarme", r"avant bras", r"antebrazos", r"lizard", r"eidechse"),
+    "forearms down": signs(r"forearms|unterarme|avant bras|antebrazos|lizard|eidechse"),
     "both knees bent": signs(
-        r"bend both knees", r"both knees bent", r"bent knee", r"beide knie beugen", r"gebeugtem knie",
-        r"pliez les deux genoux", r"genou flechi", r"dobla las dos rodillas", r"rodilla doblada",
-        r"soleus", r"soleo", r"soleaire", r"schollenmuskel",
+        r"bend both knees|both knees bent|bent knee|beide knie beugen|gebeugtem knie|"
+        r"pliez les deux genoux|genou flechi|dobla las dos rodillas|rodilla doblada|soleus|soleo|"
+        r"soleaire|schollenmuskel"
     ),
     "foot back, heel down": signs(
-        r"step (?:one|your \w+) (?:foot|leg) (?:well )?back", r"step back", r"one leg (?:extended )?back",
-        r"leg (?:extended )?behind you", r"fuss weit nach hinten", r"bein nach hinten", r"reculez un pied",
-        r"jambe tendue derriere", r"un pied bien atras", r"pierna hacia atras", r"gamba tesa",
-        r"perna para tras", r"ferse am boden", r"talon au sol", r"talon en el suelo", r"calcanhar no chao",
-        r"pressing the heel", r"heel (?:on the floor|down)", r"foot a metre behind", r"fuss etwa einen meter",
-        r"tallone (?:\w+ ){0,3}a terra", r"plante du pied arriere au sol", r"calcanhar no chao",
+        r"step (?:one|your \w+) (?:foot|leg) (?:well )?back|step back|one leg (?:extended )?back|"
+        r"leg (?:extended )?behind you|fuss weit nach hinten|bein nach hinten|reculez un pied|"
+        r"jambe tendue derriere|un pied bien atras|pierna hacia atras|gamba tesa|perna para tras|"
+        r"ferse am boden|talon au sol|talon en el suelo|calcanhar no chao|pressing the heel|"
+        r"heel (?:on the floor|down)|foot a metre behind|fuss etwa einen meter|"
+        r"tallone (?:\w+ ){0,3}a terra|plante du pied arriere au sol|calcanhar no chao"
     ),
 }
 SIGNATURES = {
@@ -312,5 +303,7 @@ def link_stretch(name: str, text: str, muscles: list[str]) -> Link | None:
             return Link(best, Confidence.LIKELY, f"the article's description fits it best ({words})")
         return None
     if usual in candidates and not features:
-        return Link(usual, Confidence.LIKELY, f"the usual {muscles[0]} stretch; the article does not say more")
+        return Link(
+            usual, Confidence.LIKELY, f"the usual {muscles[0]} stretch; the article does not say more"
+        )
     return None

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import pairwise
 
 from handout.content.importers.blocks import PLAIN_HEADING, Block, BlockKind
 
@@ -52,14 +53,14 @@ def numbered_run_in(block: Block, is_name: NameTest) -> list[Block]:
     """ "Intro: 1. Name: text 2. Name: text" -> the intro, then one numbered item per stretch ([]: not so)."""
     markers = list(RUN_IN_NUMBER.finditer(block.text))
     numbers = [int(marker["number"]) for marker in markers]
-    run = []
+    run: list[re.Match[str]] = []
     for marker, number in zip(markers, numbers, strict=True):
         if number == len(run) + 1:
             run.append(marker)
     if len(run) < 2:
         return []
     pieces = [block.text[: run[0].start()].strip()]
-    pieces += [block.text[marker.end() : after.start()].strip() for marker, after in zip(run, run[1:])]
+    pieces += [block.text[marker.end() : after.start()].strip() for marker, after in pairwise(run)]
     pieces.append(block.text[run[-1].end() :].strip())
     found = [Block(BlockKind.PARAGRAPH, pieces[0], block.line)] if pieces[0] else []
     for piece in pieces[1:]:
@@ -78,7 +79,7 @@ def numbered_run_in(block: Block, is_name: NameTest) -> list[Block]:
 def run_in_heading(text: str, is_name: NameTest) -> tuple[str, str] | None:
     """ "S’étirer les mollets Parmi les ..." -> the heading whose line break was lost, and its text: the
     words before the first capitalised one that starts the text again. None when a colon names it."""
-    if re.match(r"^[^.!?]{2,80}?:\s", text):
+    if re.match(r"^\S+(?:\s+\S+){0,5}\s?:\s", text):
         return None
     words = text.split()
     for index, word in enumerate(words[1 : MOST_RUN_IN_WORDS + 1], start=1):
@@ -95,7 +96,7 @@ def named_sentences(block: Block, is_name: NameTest) -> list[Block]:
     ]
     if len(starts) < 2:
         return [block]
-    texts = [block.text[start:end].strip() for start, end in zip(starts, [*starts[1:], None])]
+    texts = [block.text[start:end].strip() for start, end in zip(starts, [*starts[1:], None], strict=True)]
     return [Block(BlockKind.PARAGRAPH, text, block.line) for text in texts if text]
 
 

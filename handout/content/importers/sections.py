@@ -72,7 +72,8 @@ STRETCH_WORD = re.compile(
     r"\b(stretch\w*|pose|lunge|twist|reach|fold|roll|raise|squat|dog|cobra|pigeon|butterfly|cat|cow|child'?s"
     r"|figure[- ](?:four|4)|hug|opener|bridge|kneeling|seated|standing|lying|sitting|supine|übung"
     r"|ausfallschritt|drehung|taube|katze|kind|schmetterling|kobra|étirements?|étirer|posture|fente|torsion|papillon|chat"
-    r"|enfant|estiramientos?|estirar|postura|zancada|torsión|mariposa|paloma|gato|niño)\b|dehn",
+    r"|enfant|estiramientos?|estirar|postura|zancada|torsión|mariposa|paloma|gato|niño|allungament[oi]|allunga"
+    r"|stretching|alongamentos?|alongar|rekoefening\w*|rekken|strekken)\b|dehn",
     re.IGNORECASE,
 )
 TITLE_WORD = re.compile(
@@ -98,7 +99,8 @@ INSTRUCTION_START = re.compile(
     r"^(?:bend|bring|cross|face|get|grab|hold|keep|kneel|lean|lie|lift|place|put|raise|reach|sit|stand|start"
     r"|step|take|begin|stell|leg|setz|knie|beug|halte|zieh|geh|nimm|stütz|placez|tenez|allongez|asseyez"
     r"|mettez|pliez|debout|tenez-vous|mets|place|ponte|coloca|siéntate|túmbate|acuéstate|mantén|dobla"
-    r"|apoya|lleva|de pie)\b",
+    r"|apoya|lleva|de pie|sdraiati|sdraiatevi|siediti|appoggia|piega|porta|mettiti|in piedi|fique|deite"
+    r"|sente|coloque|apoie|dê|segure|ga|zet|leg|sta|begin)\b",
     re.IGNORECASE,
 )
 

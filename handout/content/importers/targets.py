@@ -99,7 +99,7 @@ MUSCLES = (
         "Mollets",
         "Gemelos",
         r"calf|calves|gastrocnemius|gastrocnémiens?|gastrocnemios?|gemelos?|wade\w*|mollets?"
-        r"|pantorrillas?|triceps\s+sural|polpacc[io]|panturrilhas?|g[êe]meos|kuit\w*",
+        r"|pantorrillas?|triceps\s+sural|polpacci?o?|panturrilhas?|g[êe]meos|kuit\w*",
         r"lower\s+legs?|unterschenkel\w*",
     ),
     muscle(
@@ -213,8 +213,18 @@ MUSCLES = (
         r"",
         r"ankles?|knöchel|sprunggelenk\w*|chevilles?|tobillos?",
     ),
-    muscle("hips", "Hips", "Hüften", "Hanches", "Caderas", r"", r"hips?|hüften?|hanches?|caderas?|anca|anche|quadril|heup"),
-    muscle("back", "Back", "Rücken", "Dos", "Espalda", r"", r"", r"back|rücken\w*|dos|espalda|schiena|costas|rug"),
+    muscle(
+        "hips",
+        "Hips",
+        "Hüften",
+        "Hanches",
+        "Caderas",
+        r"",
+        r"hips?|hüften?|hanches?|caderas?|anca|anche|quadril|heup",
+    ),
+    muscle(
+        "back", "Back", "Rücken", "Dos", "Espalda", r"", r"", r"back|rücken\w*|dos|espalda|schiena|costas|rug"
+    ),
 )
 ABOUT_STRETCH = re.compile(
     r"\b(feel|feeling|felt|stretch\w*|target\w*|works?|lengthen\w*|loosen\w*|spür\w*|fühl\w*|dehn\w*"
@@ -286,7 +296,7 @@ def find_muscles(name: str, targets: list[str], sentences: list[str]) -> list[Mu
 
 
 SECOND_STRETCH = re.compile(r"\(\s*\S+[- ](?:dehnung|stretch|étirement|estiramiento)\s*\)", re.IGNORECASE)
-"""A name that gives the stretch a second name after another muscle: "Gesäßmuskel-Dehnung (Piriformis-Dehnung)"."""
+"""A name that names the stretch again by another muscle: "Gesäßmuskel-Dehnung (Piriformis-Dehnung)"."""
 JOINING = re.compile(
     r"^\s*(?:,|and|and into|into|und|bis in|et|jusque dans|y|hasta|e|en)\s+"
     r"(?:the\s+|your\s+|den\s+|die\s+|le\s+|la\s+|les\s+|el\s+|los\s+|il\s+|o\s+)?$",
