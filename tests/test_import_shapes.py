@@ -6,7 +6,7 @@ from __future__ import annotations
 import tomllib
 
 from handout.content.importers import import_article
-from handout.content.importers.holds import find_hold, find_page_hold
+from handout.content.importers.holds import find_hold, find_page_hold, point_without_hold
 
 
 def routine(article: str, name: str = "article.txt") -> dict:
@@ -120,6 +120,11 @@ def test_holds_per_side_in_sets_in_words_and_alone():
         found = find_hold(sentence)
         assert found is not None and found[0].text("en") == hold, sentence
     assert find_hold("Alongamento do Psoas") is None  # "a" + "s" is no hold
+    # The side said before the time counts; what is left of the sentence says nothing more.
+    assert find_hold("Hold each leg for 20-30 seconds.")[0].text("en") == "20–30 s each side"
+    assert point_without_hold("Hold each leg for 20-30 seconds.") == ""
+    assert point_without_hold("Again, repeat this movement for 20-30 seconds on each leg.") == ""
+    assert point_without_hold("Mantén la pierna recta durante 20 segundos.") == "Mantén la pierna recta."
     page = find_page_hold("Exécutez tous les exercices pendant 20 à 60 secondes. Respirez.")
     assert page is not None and page.text("fr") == "20–60 s"
     assert find_page_hold("Take 10 minutes to stretch after your run.") is None

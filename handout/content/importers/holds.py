@@ -7,7 +7,7 @@ line; a key point that was only the hold is dropped, and "Repeat on the other si
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 WORD_NUMBERS = {
     "a": 1,
@@ -176,12 +176,29 @@ class Hold:
         return f"{sets}{span} {unit}{side}"
 
 
+SIDE_WORDS = re.compile(
+    r"\b(?:each|every|either|per)\s+(?:side|leg)|jede[rmns]?\s+(?:seite|bein)|chaque\s+(?:côté|jambe)"
+    r"|cada\s+(?:lado|pierna|perna)|ogni\s+(?:lato|gamba)",
+    re.IGNORECASE,
+)
+LEFTOVER = re.compile(
+    rf"(?:again,?\s+)?{HOLD_VERBS}(?:\s+(?:each|every|either|this|that|the|your|it))?"
+    r"(?:\s+(?:leg|side|stretch|position|pose|movement|one))?\W*",
+    re.IGNORECASE,
+)
+"""What a hold phrase leaves behind that says nothing more: "Hold each leg", "Again, repeat this movement"."""
+
+
 def find_hold(text: str) -> tuple[Hold, int, int] | None:
     """The first hold phrase in `text`, and where the words to take out of the text start and end."""
     for pattern in PATTERNS:
         if match := pattern.search(text):
-            cut = "cut" if "cut" in pattern.groupindex else 0
-            return hold_of(match), match.start(cut), match.end(cut)
+            if "cut" not in pattern.groupindex:
+                return hold_of(match), match.start(), match.end()
+            hold = hold_of(match)
+            if SIDE_WORDS.search(text, match.start(), match.start("cut")):  # "Hold each leg for 20 s"
+                hold = replace(hold, each_side=True)
+            return hold, match.start("cut"), match.end("cut")
     return None
 
 
@@ -230,7 +247,7 @@ def point_without_hold(point: str) -> str:
     else:
         text = before
     text = text.strip(" ,;:")
-    if not re.search(r"\w{2}", text):
+    if not re.search(r"\w{2}", text) or LEFTOVER.fullmatch(text):
         return ""
     text = text[:1].upper() + text[1:]
     return text if text.endswith((".", "!", "?", "…")) else text + "."
