@@ -3,11 +3,13 @@ server, a 50 MB page, and the addresses that are refused (private, loopback, oth
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 import tomllib
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import ClassVar
 
 import pypdf
 import pytest
@@ -37,7 +39,7 @@ HUGE = 50 * 1024 * 1024
 
 
 class Handler(BaseHTTPRequestHandler):
-    sent: dict[str, int] = {}
+    sent: ClassVar[dict[str, int]] = {}
 
     def do_GET(self) -> None:
         if self.path == "/post-run-stretches/":
@@ -73,10 +75,8 @@ class Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
-        try:
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):  # the slow page's client gave up
             self.wfile.write(body)
-        except (BrokenPipeError, ConnectionResetError):
-            pass  # the client gave up (the slow page's test): nothing to report
 
     def log_message(self, *args: object) -> None:
         pass
