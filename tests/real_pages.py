@@ -70,6 +70,7 @@ class Score:
     targets_right: int = 0
     holds_given: int = 0
     holds_right: int = 0
+    holds_extra: int = 0
     with_figure: int = 0
     figures_right: int = 0
     figures_sure: int = 0
@@ -109,6 +110,9 @@ def score_page(page: Page) -> Score:
                 score.holds_right += 1
             else:
                 score.misses.append(f"{name!r}: hold {draft.hold!r}, expected {hold!r}")
+        elif draft.hold:
+            score.holds_extra += 1
+            score.misses.append(f"{name!r}: hold {draft.hold!r}, the page gives none")
         if draft.use:
             score.with_figure += 1
             score.figures_sure += draft.likely is None

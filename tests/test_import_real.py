@@ -24,6 +24,7 @@ def test_a_real_page_imports_to_what_a_reader_finds_in_it(key):
     score = score_page(PAGES[key])
     assert score.count_right, score.misses
     assert score.holds_right == score.holds_given, score.misses
+    assert score.holds_extra == 0, score.misses
     assert score.title_right, score.misses
     assert score.sure_wrong == 0, score.misses
 

@@ -128,6 +128,8 @@ def test_holds_per_side_in_sets_in_words_and_alone():
     page = find_page_hold("Exécutez tous les exercices pendant 20 à 60 secondes. Respirez.")
     assert page is not None and page.text("fr") == "20–60 s"
     assert find_page_hold("Take 10 minutes to stretch after your run.") is None
+    page = find_page_hold("For the stretches below, hold for 30 seconds and breathe slowly.")
+    assert page is not None and page.text("en") == "30 s"
 
 
 def test_a_sentence_that_names_the_target_gives_it_wherever_it_is():

@@ -107,6 +107,7 @@ def real_set(held_out: bool) -> None:
     print(f"targets right:       {percent(sum(s.targets_right for s in scores), matched)}   (goal: >= 90%)")
     holds_right, holds_given = sum(s.holds_right for s in scores), sum(s.holds_given for s in scores)
     print(f"holds right:         {percent(holds_right, holds_given)} of those the page gives   (goal: all)")
+    print(f"holds invented:      {sum(s.holds_extra for s in scores)}   (goal: none)")
     print(f"with a figure:       {percent(figures, found)}   (goal: >= 75%)")
     sure = sum(s.figures_sure for s in scores)
     print(f"figures right:       {percent(sum(s.figures_right for s in scores), figures)}")

@@ -135,7 +135,9 @@ NAME_HOLD = re.compile(rf"\s*[(\[]?\s*{ABOUT}{NUMBER}\s*{UNIT}{EACH_SIDE}\s*[)\]
 """A hold at the end of a name without a verb: "Calf stretch (30 seconds)"."""
 
 EVERY = re.compile(
-    r"\b(each|every|all|jede[nrs]?|alle[ns]?|chaque|tous|toutes|cada|todos|todas|ogni|tutti|tutte|elke?)\b",
+    r"\b(each|every|all|below|following|these|jede[nrs]?|alle[ns]?|folgenden|diese|chaque|tous|toutes"
+    r"|suivants?|ci-dessous|ces|cada|todos|todas|siguientes|estos|ogni|tutti|tutte|seguenti|questi|seguintes"
+    r"|estes|elke?|volgende|deze)\b",
     re.IGNORECASE,
 )
 DURATION = re.compile(rf"{ABOUT}{NUMBER}[\s-]*{UNIT}{EACH_SIDE}", re.IGNORECASE)
