@@ -94,3 +94,14 @@ def test_a_position_the_entry_does_not_have_rules_it_out():
     assert link is None
     link = link_stretch("Stretch", "Kneel on one knee and lunge forward.", ["hip-flexors"])
     assert link is not None and link.entry == "hip-flexor-lunge"
+
+
+def test_one_knee_to_the_chest_is_not_the_library_s_both_knees_stretch():
+    for text in (
+        "Lie on your back and pull one knee to your chest.",
+        "Lege dich auf den Rücken und ziehe ein Knie zur Brust.",
+    ):
+        link = link_stretch("Glute stretch", text, ["glutes"])
+        assert link is None or link.confidence is Confidence.LIKELY, link
+    link = link_stretch("Lower back", "Lie on your back and draw both knees to your chest.", ["lower-back"])
+    assert link is not None and (link.entry, link.confidence) == ("knees-to-chest", Confidence.SURE)

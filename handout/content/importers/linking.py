@@ -112,7 +112,7 @@ FEATURES = {
     ),
     "knees to chest": signs(
         r"knees (?:in )?(?:to|towards?) (?:your |the )?chest|both knees (?:\w+ ){0,2}chest|"
-        r"beide knie zur brust|knie zur brust|genoux (?:vers|a) (?:votre |la )?poitrine|"
+        r"beide knie zur brust|genoux (?:vers|a) (?:votre |la )?poitrine|"
         r"rodillas (?:hacia |al )(?:el )?pecho|ginocchia al petto|joelhos \w+ peito|"
         r"knieen naar je borst|knee hug"
     ),
