@@ -56,4 +56,6 @@ def test_an_article_imports_to_the_routine_a_reader_finds_and_it_builds(name, ru
     printed = [data["title"]]
     for name_, target, hold in found:
         printed += [name_, target] + ([hold] if hold else [])
-    assert_in_order(pages[0].extract_text(), printed)
+    # Compared without spaces: a long name beside a figure may be broken inside a word by the layout
+    # ("Wadendehnun|g" in a narrow card, the layout's choice and not the import's), read back with a space.
+    assert_in_order("".join(pages[0].extract_text().split()), ["".join(text.split()) for text in printed])

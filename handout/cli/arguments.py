@@ -195,14 +195,15 @@ def add_import(commands: Commands) -> None:
     importer = commands.add_parser(
         "import",
         help="turn a stretching article (text, Markdown or a web page) into a routine file",
-        description="Read a stretching article, as text copied from a web page, Markdown or a saved page "
-        "(HTML), and write a routine file (TOML) that builds as it is, for you to check and edit; print "
-        "the path it wrote and a warning for each thing it left out or guessed.",
+        description="Read a stretching article, as text copied from a web page, Markdown, a saved page "
+        "(HTML) or a page's web address, and write a routine file (TOML) that builds as it is, for you to "
+        "check and edit; print the path it wrote and a warning for each thing it left out or guessed.",
     )
     importer.add_argument(
         "article",
         metavar="ARTICLE",
-        help="the article (.txt, .md or .html, UTF-8, at most 5 MB), or - to read it from standard input",
+        help="the article (.txt, .md or .html, UTF-8, at most 5 MB), its web address (https://...), "
+        "or - to read it from standard input",
     )
     importer.add_argument(
         "-o",
@@ -217,6 +218,11 @@ def add_import(commands: Commands) -> None:
         "--split",
         action="store_true",
         help="more than 8 stretches: write them all, as NAME-1.toml, NAME-2.toml, ... (default: the first 8)",
+    )
+    importer.add_argument(
+        "--allow-local",
+        action="store_true",
+        help="fetch a web address on this machine or your own network too (refused by default)",
     )
 
 

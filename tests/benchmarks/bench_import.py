@@ -3,8 +3,11 @@
 Not part of the test run: run it by hand with `python tests/benchmarks/bench_import.py` (or with `-v` to
 list every miss). For each article in tests/articles/ (and each Markdown one again as a web page with a
 site's chrome around it), it imports the article, compares the stretches with expected.toml, and builds
-the routine as it was written. Then it times a cold `handout import` process and imports of articles of
-about 2.7 MB and 5 MB (the size limit), to show the work grows linearly.
+the routine as it was written. It then scores the real pages of tests/data/real_pages/ (public pages in
+seven languages, tests/real_pages.py says how), the development part only: `--held-out` scores the part
+kept aside instead, to be looked at once. Then it times a cold `handout import` process and imports of
+articles of about 2.7 MB and 5 MB (the size limit), to show the work grows linearly (`--no-timing`
+skips that).
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ TESTS = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(TESTS))
 
 from article_pages import ARTICLES, as_web_page, cases  # noqa: E402
+from real_pages import real_pages, score_page  # noqa: E402
 
 from handout.content.importers import MAX_ARTICLE_BYTES, import_article  # noqa: E402
 from handout.content.importers.article import MAX_TEXT_CHARACTERS  # noqa: E402
@@ -83,6 +87,38 @@ def score() -> None:
     print(f"title right:       {titles_right} of {len(all_cases)}")
 
 
+def real_set(held_out: bool) -> None:
+    """The real pages against issue 25's goals, with the test articles' measures beside them."""
+    pages = real_pages(held_out)
+    scores = [score_page(page) for page in pages]
+    for score in scores:
+        for miss in score.misses:
+            report(score.page.key, miss)
+    languages = " ".join(sorted({page.lang for page in pages}))
+    matched = sum(score.matched for score in scores)
+    expected = sum(len(page.stretches) for page in pages)
+    found = sum(score.found for score in scores)
+    figures = sum(score.with_figure for score in scores)
+    part = "held-out part" if held_out else "development part"
+    print(f"real pages, {part}: {len(pages)} ({languages})")
+    print(f"stretch count right: {sum(s.count_right for s in scores)} of {len(pages)}   (goal: every page)")
+    print(f"stretch recall:      {percent(matched, expected)}")
+    print(f"stretch precision:   {percent(matched, found)}")
+    print(f"targets right:       {percent(sum(s.targets_right for s in scores), matched)}   (goal: >= 90%)")
+    holds_right, holds_given = sum(s.holds_right for s in scores), sum(s.holds_given for s in scores)
+    print(f"holds right:         {percent(holds_right, holds_given)} of those the page gives   (goal: all)")
+    print(f"holds invented:      {sum(s.holds_extra for s in scores)}   (goal: none)")
+    print(f"with a figure:       {percent(figures, found)}   (goal: >= 75%)")
+    sure = sum(s.figures_sure for s in scores)
+    print(f"figures right:       {percent(sum(s.figures_right for s in scores), figures)}")
+    print(f"sure figures:        {sure}, wrong: {sum(s.sure_wrong for s in scores)}   (goal: none wrong)")
+    print(
+        f"likely figures:      {figures - sure} (marked for the coach to check), wrong: "
+        f"{sum(s.likely_wrong for s in scores)}"
+    )
+    print(f"title right:         {sum(s.title_right for s in scores)} of {len(pages)}   (goal: every page)")
+
+
 def report(name: str, message: str) -> None:
     if VERBOSE:
         print(f"  {name}: {message}")
@@ -130,4 +166,6 @@ def timing() -> None:
 
 if __name__ == "__main__":
     score()
-    timing()
+    real_set(held_out="--held-out" in sys.argv)
+    if "--no-timing" not in sys.argv:
+        timing()

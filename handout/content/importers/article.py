@@ -11,13 +11,20 @@ import re
 from dataclasses import dataclass
 
 from handout.content.importers.blocks import Block, BlockKind, Notice, line_list
-from handout.content.importers.holds import find_hold, name_without_hold, point_without_hold
+from handout.content.importers.holds import (
+    Hold,
+    find_hold,
+    find_page_hold,
+    name_without_hold,
+    point_without_hold,
+)
 from handout.content.importers.language import detect_language
+from handout.content.importers.linking import Confidence, link_stretch
 from handout.content.importers.points import SENTENCE_END, capitalised, instructions, sentences_of
 from handout.content.importers.sections import Article, Field, Section, split_article
-from handout.content.importers.targets import find_muscles, target_text
+from handout.content.importers.targets import REGION, find_muscles, muscles_in, target_text
 from handout.content.importers.writer import Draft, routine_toml
-from handout.content.library import find_entry
+from handout.content.library import stretch_fields
 from handout.content.routine import MAX_KEY_POINTS, MAX_STRETCHES
 from handout.errors import HandoutError
 
@@ -59,7 +66,8 @@ def import_article(text: str, shown_as: str, kind: str | None = None, split: boo
     lang = detect_language(" ".join([title or "", *all_text(article)]))
     if lang is None:
         warnings.append(Notice(1, 'the language is unclear: add lang = "en" (or de, fr, es) to the routine'))
-    drafts = [draft_stretch(section, lang or "en", warnings) for section in article.sections]
+    page_hold = find_page_hold(" ".join(block.text for block in article.intro))
+    drafts = [draft_stretch(section, lang or "en", warnings, page_hold) for section in article.sections]
     subtitle = subtitle_from(article.intro, warnings)
     for heading, line in article.dropped:
         warnings.append(Notice(line, f'"{short(heading)}" and its text are left out: no stretch there'))
@@ -142,8 +150,11 @@ def all_text(article: Article) -> list[str]:
     return texts
 
 
-def draft_stretch(section: Section, lang: str, warnings: list[Notice]) -> Draft:
-    """One stretch's fields from its section; what was guessed, dropped or missing becomes a warning."""
+def draft_stretch(
+    section: Section, lang: str, warnings: list[Notice], page_hold: Hold | None = None
+) -> Draft:
+    """One stretch's fields from its section; what was guessed, dropped or missing becomes a warning.
+    `page_hold` is the hold the intro gives every stretch, for one that gives none of its own."""
     name, hold = name_without_hold(section.name)
     where = f'"{short(name)}"'
     steps: list[tuple[str, bool]] = []  # the key points in article order, each with whether it is a list item
@@ -161,12 +172,16 @@ def draft_stretch(section: Section, lang: str, warnings: list[Notice]) -> Draft:
         elif piece.field is Field.TIPS:
             tips += sentences
         else:
-            steps += [(sentence, piece.item) for sentence in sentences]
+            told = [sentence for sentence in sentences if tells_target(sentence)]
+            targets += told
+            steps += [(sentence, piece.item) for sentence in sentences if sentence not in told]
     sentences = [sentence for sentence, _ in steps] + tips
     if hold is None:
         hold = next((found[0] for text in sentences if (found := find_hold(text))), None)
-    entry = find_entry(name)
+    hold = hold or page_hold
     muscles = find_muscles(name, targets, sentences)
+    link = link_stretch(name, " ".join(piece.text for piece in section.pieces), [m.key for m in muscles])
+    entry = link.entry if link else None
     target = target_text(muscles, lang) if muscles else None
     if target is None and targets:
         target = short_target(targets[0])
@@ -181,10 +196,37 @@ def draft_stretch(section: Section, lang: str, warnings: list[Notice]) -> Draft:
     if not points:
         source = "the library's" if entry else "a TODO placeholder"
         warnings.append(Notice(section.line, f"{where}: no instructions found: the key points are {source}"))
+    if link and NAMELESS.match(name):
+        name = str(stretch_fields(link.entry, lang)["name"])  # "Exercise 2": the library's name for it
     if len(name) > LONGEST_NAME:
         name = name[: LONGEST_NAME - 1].rsplit(" ", 1)[0] + "…"
         warnings.append(Notice(section.line, f"{where}: the name is long: shortened, check it"))
-    return Draft(name, target, tuple(points), hold.text(lang) if hold else None, entry, section.line)
+    likely = link.why if link and link.confidence is Confidence.LIKELY else None
+    return Draft(name, target, tuple(points), hold.text(lang) if hold else None, entry, section.line, likely)
+
+
+TARGET_SENTENCE = re.compile(
+    r"^(?:you(?:['’]ll| will| should)? (?:feel|notice)|(?:this|the) (?:stretch|exercise|pose|move)"
+    r" (?:targets|works|stretches|opens|loosens)|it (?:targets|stretches|works)"
+    r"|du (?:spürst|wirst \w+ spüren)|(?:diese|die) (?:übung|dehnung) (?:dehnt|zielt)"
+    r"|vous (?:sentirez|sentez|devez sentir)|cet (?:étirement|exercice) (?:cible|étire|travaille)"
+    r"|(?:sentirás|notarás)|este (?:estiramiento|ejercicio) (?:trabaja|estira)"
+    r"|sentirai|questo esercizio (?:allunga|lavora)|você (?:vai )?sentir|voel je)\b",
+    re.IGNORECASE,
+)
+"""A sentence that says where the stretch is felt, not what to do ("You will feel the stretch in your
+glutes.")."""
+NAMELESS = re.compile(
+    r"^\W*(?:(?:stretch|exercise|übung|dehnung|exercice|étirement|ejercicio|estiramiento|esercizio"
+    r"|exercício|oefening|step|schritt|étape|paso)\s*)?\d{0,2}\W*$",
+    re.IGNORECASE,
+)
+"""A stretch's heading that is only its number: "2.", "Exercise 3", "Übung 1"."""
+
+
+def tells_target(sentence: str) -> bool:
+    """Where the stretch is felt, said in a sentence of its own that names a muscle."""
+    return TARGET_SENTENCE.match(sentence) is not None and bool(muscles_in(sentence, REGION))
 
 
 def key_points(

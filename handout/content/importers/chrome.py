@@ -26,9 +26,14 @@ SITE_CHROME = re.compile(
 )
 CAPTION = re.compile(
     r"\b(side view|front view|back view|demonstration|illustration|close-?up|video|gif|animation"
-    r"|seitenansicht|abbildung|vue de côté|démonstration|vista lateral|demostración)\s*\W*$"
+    r"|seitenansicht|abbildung|vue de côté|démonstration|vista lateral|demostración|starting position"
+    r"|start(?:ing)? pose|end position|final position|finishing position|ausgangsposition|endposition"
+    r"|position de départ|position finale|posición inicial|posición final|posizione (?:di partenza|finale)"
+    r"|posição (?:inicial|final))\s*\W*$"
     r"|^\W*(image|photo|picture|figure|fig\.|caption|source|credit|bild|foto|abb\.|crédit|imagen|fuente)s?"
-    r"\b\s*\d*\s*[:.)-]",
+    r"\b\s*\d*\s*[:.)-]"
+    r"|^\W*(hero|header|featured|cover|banner|main|top)?\s*(image|photo|picture|img|bild|foto|imagen|immagine"
+    r"|imagem|afbeelding)\W*$",
     re.IGNORECASE,
 )
 BOILERPLATE = [
@@ -38,9 +43,13 @@ BOILERPLATE = [
         r"\b(posted|published|updated|veröffentlicht|aktualisiert|publié|mis à jour|publicado|actualizado)"
         r"\s+(on|by|am|von|le|par|el|por)\b",
         r"^\W*(tags?|categor(y|ies)|share( this)?|related( posts)?|read more|schlagworte|kategorie"
-        r"|étiquettes|catégorie|etiquetas|categoría)\s*:",
+        r"|étiquettes|catégorie|etiquetas|categoría|see also|read also|siehe auch|à lire aussi|lire aussi"
+        r"|lee también|leggi anche|vedi anche|leia também|veja também|lees ook)\s*:",
+        r"^[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+){3,}$",  # an image's file name without its ending
         r"^\W*$",  # rules (---, ***) and lines of symbols
         r"\b(min(ute)?s? read|minuten lesezeit|min de lecture|min de lectura)\b",
+        r"^\W*(by|written by|von|par|por|di|door)\s+[A-ZÀ-Ý][\w.'’-]+(?:\s+[A-ZÀ-Ý][\w.'’-]+){0,3}"
+        r"(?:\s*[,|·–-]\s*[\w\s.,]{0,40})?$",  # a byline: "By Jane Doe, physiotherapist"
     )
 ]
 DATE = re.compile(

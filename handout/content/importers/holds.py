@@ -7,30 +7,102 @@ line; a key point that was only the hold is dropped, and "Repeat on the other si
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-NUMBER = r"(?P<low>\d{1,3})(?:\s*(?:-|–|—|to|or|bis|à|a|ou|o|y|und|and)\s*(?P<high>\d{1,3}))?"
+WORD_NUMBERS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "un": 1,
+    "une": 1,
+    "uno": 1,
+    "una": 1,
+    "ein": 1,
+    "einer": 1,
+    "einen": 1,
+    "two": 2,
+    "zwei": 2,
+    "deux": 2,
+    "dos": 2,
+    "due": 2,
+    "dois": 2,
+    "three": 3,
+    "drei": 3,
+    "trois": 3,
+    "tres": 3,
+    "tre": 3,
+    "três": 3,
+    "four": 4,
+    "vier": 4,
+    "quatre": 4,
+    "cuatro": 4,
+    "quattro": 4,
+    "quatro": 4,
+    "five": 5,
+    "ten": 10,
+    "zehn": 10,
+    "dix": 10,
+    "diez": 10,
+    "dieci": 10,
+    "dez": 10,
+    "fifteen": 15,
+    "fünfzehn": 15,
+    "quinze": 15,
+    "quince": 15,
+    "quindici": 15,
+    "twenty": 20,
+    "zwanzig": 20,
+    "vingt": 20,
+    "veinte": 20,
+    "venti": 20,
+    "vinte": 20,
+    "thirty": 30,
+    "dreißig": 30,
+    "trente": 30,
+    "treinta": 30,
+    "trenta": 30,
+    "trinta": 30,
+    "forty-five": 45,
+    "forty": 40,
+    "sixty": 60,
+    "sechzig": 60,
+    "soixante": 60,
+    "sesenta": 60,
+    "sessanta": 60,
+    "sessenta": 60,
+}
+"""Numbers written as words ("thirty seconds", "un minuto", "three sets")."""
+WORD_NUMBER = "|".join(sorted((re.escape(word) for word in WORD_NUMBERS), key=len, reverse=True))
+COUNT = rf"(?<!\w)(?:\d{{1,3}}|(?:{WORD_NUMBER})(?=[\s-]))"
+NUMBER = rf"(?P<low>{COUNT})(?:\s*(?:-|–|—|to|or|bis|à|a|ou|o|y|und|and|e|tot|of)\s*(?P<high>\d{{1,3}}))?"
 UNIT = (
-    r"(?P<unit>seconds?|secs?|sekunden|sek|secondes|secondes?|segundos?|seg|s"
-    r"|minutes?|mins?|minuten|minutos?|breaths?|atemzüge[n]?|respirations?|respiraciones?)\b\.?"
+    r"(?P<unit>seconds?|secs?|sekunden|sek|secondes|secondes?|segundos?|seg|secondi|seconden|s"
+    r"|minutes?|mins?|minuten|minutos?|minuti|breaths?|atemzüge[n]?|respirations?|respiraciones?|respiri"
+    r"|ademhalingen)(?:['’]s)?\b\.?"
 )
 EACH_SIDE = (
     r"(?P<side>\s*(?:on\s+|with\s+|for\s+)?(?:each|per|every|either)\s+(?:side|leg)"
     r"|\s*(?:pro|je)\s+(?:seite|bein)|\s*(?:auf|für|mit)\s+jede[rmn]?\s+(?:seite|bein)"
     r"|\s*sur\s+chaque\s+(?:côté|jambe)|\s*con\s+cada\s+(?:lado|pierna)"
-    r"|\s*(?:de\s+)?chaque\s+(?:côté|jambe)|\s*(?:de|por|en)\s+cada\s+(?:lado|pierna)|\s*por\s+lado)?"
+    r"|\s*(?:de\s+)?chaque\s+(?:côté|jambe)|\s*(?:de|por|en)\s+cada\s+(?:lado|pierna)|\s*por\s+lado"
+    r"|\s*per\s+(?:ogni\s+)?(?:lato|gamba)|\s*(?:de|em)\s+cada\s+(?:lado|perna)|\s*per\s+(?:kant|been)"
+    r"|\s*aan\s+elke\s+kant)?"
 )
 ABOUT = r"(?:(?:about|around|at least|up to|for|etwa|ca\.|mindestens|für|pendant|durant|environ|au moins"
-ABOUT += r"|durante|por|unos|unas|entre|al menos|aprox\.?)\s+)*"
+ABOUT += r"|durante|por|unos|unas|entre|al menos|aprox\.?|per|almeno|circa|pelo menos|cerca de|voor"
+ABOUT += r"|ongeveer|minstens)\s+)*"
 HOLD_VERBS = (
     r"(?:hold(?:ing)?|stay|remain|halte[n]?|halt|verharre[n]?|bleib(?:e|en)?|tenez|tiens|tenir|maintenez"
     r"|maintiens|maintenir|gardez|garde|restez|reste|mant[ée]n(?:ga|er)?|mantenga|sost[ée]n(?:ga|er)?"
-    r"|aguanta(?:r)?|quédate|permanece)"
+    r"|aguanta(?:r)?|quédate|permanece|restate|resta|rimani|rimanete|mantieni|mantenete|tieni|tenete"
+    r"|mantenha|segure|fique|permaneça|houd|blijf|repeat|wiederhole|répétez|repite|ripeti|repita|herhaal)"
 )
 OBJECT = (
-    r"(?:\s+(?:it|this|that|the|each|your|die|diese|sie|la|le|les|cette|ce|el|la|esta|este|esa|sie\s+die)"
-    r"(?:\s+(?:stretch|position|pose|posture|dehnung|position|étirement|posición|postura|estiramiento)\w*)?"
-    r"|\s+(?:stretch|dehnung|position|posture|postura)|\s+(?:here|there|hier|ici|là|aquí|ahí))?"
+    r"(?:\s+(?:in|a|em|nella|in\s+questa|this\s+movement)?\s*(?:it|this|that|the|each|your|die|diese|sie|la|le"
+    r"|les|cette|ce|el|la|esta|este|esa|sie\s+die|a|questa|deze)?"
+    r"\s*(?:stretch|position|pose|posture|dehnung|position|étirement|posición|postura|estiramiento|posizione"
+    r"|posição|houding)\w*|\s+(?:it|this|that|the|each|your|die|diese|sie|la|le)"
+    r"|\s+(?:here|there|hier|ici|là|aquí|ahí))?"
 )
 VERB_FIRST = re.compile(
     rf"\b{HOLD_VERBS}{OBJECT}(?:\s+sie)?\s*[:,]?\s*{ABOUT}{NUMBER}\s*{UNIT}{EACH_SIDE}", re.IGNORECASE
@@ -50,9 +122,39 @@ VERB_APART = re.compile(
     re.IGNORECASE,
 )
 """The hold verb apart from its time ("Hold your ankle behind you for 20 seconds"): only the time goes."""
-PATTERNS = (NOUN_FIRST, VERB_FIRST, VERB_LAST, ADJECTIVE, VERB_APART)
+SETS = re.compile(
+    rf"\b(?P<sets>{COUNT})\s*(?:sets?|times|x|×|series|séries|serie|sätze|mal|keer)\s+(?:of\s+|de\s+|di\s+|à\s+)?"
+    rf"{NUMBER}[\s-]*{UNIT}(?:\s+stretch(?:es)?)?{EACH_SIDE}",
+    re.IGNORECASE,
+)
+"""Sets of a hold: "2 x 30 s", "Three sets of twenty-second's stretch for each leg"."""
+BARE = re.compile(rf"^\W*{ABOUT}{NUMBER}\s*{UNIT}{EACH_SIDE}\W*$", re.IGNORECASE)
+"""A sentence that is only the hold: "20–30 Sekunden pro Seite."."""
+PATTERNS = (SETS, NOUN_FIRST, VERB_FIRST, VERB_LAST, ADJECTIVE, VERB_APART, BARE)
 NAME_HOLD = re.compile(rf"\s*[(\[]?\s*{ABOUT}{NUMBER}\s*{UNIT}{EACH_SIDE}\s*[)\]]?\s*$", re.IGNORECASE)
 """A hold at the end of a name without a verb: "Calf stretch (30 seconds)"."""
+
+EVERY = re.compile(
+    r"\b(each|every|all|below|following|these|jede[nrs]?|alle[ns]?|folgenden|diese|chaque|tous|toutes"
+    r"|suivants?|ci-dessous|ces|cada|todos|todas|siguientes|estos|ogni|tutti|tutte|seguenti|questi|seguintes"
+    r"|estes|elke?|volgende|deze)\b",
+    re.IGNORECASE,
+)
+DURATION = re.compile(rf"{ABOUT}{NUMBER}[\s-]*{UNIT}{EACH_SIDE}", re.IGNORECASE)
+
+
+def find_page_hold(text: str) -> Hold | None:
+    """A hold said once for every stretch ("Hold each stretch for 20-30 seconds", "Exécutez tous les
+    exercices pendant 20 à 60 secondes"): a time in seconds in a sentence that says each or all."""
+    for sentence in re.split(r"(?<=[.!?])\s+", text):
+        found = find_hold(sentence)
+        hold = found[0] if found else None
+        if hold is None and (match := DURATION.search(sentence)):
+            hold = hold_of(match)
+        if hold is not None and hold.unit == "s" and EVERY.search(sentence):
+            return hold
+    return None
+
 
 SHORT_UNITS = {"s": "s", "m": "min", "b": "breaths"}
 EACH_SIDE_WORDS = {"en": "each side", "de": "pro Seite", "fr": "de chaque côté", "es": "por lado"}
@@ -65,21 +167,40 @@ class Hold:
     high: int | None
     unit: str  # "s", "min" or "breaths"
     each_side: bool
+    sets: int | None = None
 
     def text(self, lang: str) -> str:
         """As the sheet prints it: "20–30 s", "5 breaths each side" (in the article's language)."""
         span = f"{self.low}–{self.high}" if self.high else str(self.low)
         unit = BREATHS.get(lang, "breaths") if self.unit == "breaths" else self.unit
         side = f" {EACH_SIDE_WORDS.get(lang, 'each side')}" if self.each_side else ""
-        return f"{span} {unit}{side}"
+        sets = f"{self.sets} × " if self.sets and self.sets > 1 else ""
+        return f"{sets}{span} {unit}{side}"
+
+
+SIDE_WORDS = re.compile(
+    r"\b(?:each|every|either|per)\s+(?:side|leg)|jede[rmns]?\s+(?:seite|bein)|chaque\s+(?:côté|jambe)"
+    r"|cada\s+(?:lado|pierna|perna)|ogni\s+(?:lato|gamba)",
+    re.IGNORECASE,
+)
+LEFTOVER = re.compile(
+    rf"(?:again,?\s+)?{HOLD_VERBS}(?:\s+(?:each|every|either|this|that|the|your|it))?"
+    r"(?:\s+(?:leg|side|stretch|position|pose|movement|one))?\W*",
+    re.IGNORECASE,
+)
+"""What a hold phrase leaves behind that says nothing more: "Hold each leg", "Again, repeat this movement"."""
 
 
 def find_hold(text: str) -> tuple[Hold, int, int] | None:
     """The first hold phrase in `text`, and where the words to take out of the text start and end."""
     for pattern in PATTERNS:
         if match := pattern.search(text):
-            cut = "cut" if "cut" in pattern.groupindex else 0
-            return hold_of(match), match.start(cut), match.end(cut)
+            if "cut" not in pattern.groupindex:
+                return hold_of(match), match.start(), match.end()
+            hold = hold_of(match)
+            if SIDE_WORDS.search(text, match.start(), match.start("cut")):  # "Hold each leg for 20 s"
+                hold = replace(hold, each_side=True)
+            return hold, match.start("cut"), match.end("cut")
     return None
 
 
@@ -87,7 +208,12 @@ def hold_of(match: re.Match[str]) -> Hold:
     unit = match["unit"].lower()
     kind = "b" if unit[0] in "bar" else "m" if unit.startswith("min") else "s"
     high = int(match["high"]) if match["high"] else None
-    return Hold(int(match["low"]), high, SHORT_UNITS[kind], bool(match["side"]))
+    sets = number(match["sets"]) if "sets" in match.re.groupindex else None
+    return Hold(number(match["low"]), high, SHORT_UNITS[kind], bool(match["side"]), sets)
+
+
+def number(text: str) -> int:
+    return int(text) if text.isdigit() else WORD_NUMBERS[text.lower()]
 
 
 def name_without_hold(name: str) -> tuple[str, Hold | None]:
@@ -123,7 +249,7 @@ def point_without_hold(point: str) -> str:
     else:
         text = before
     text = text.strip(" ,;:")
-    if not re.search(r"\w{2}", text):
+    if not re.search(r"\w{2}", text) or LEFTOVER.fullmatch(text):
         return ""
     text = text[:1].upper() + text[1:]
     return text if text.endswith((".", "!", "?", "…")) else text + "."

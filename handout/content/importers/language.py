@@ -1,7 +1,8 @@
 """The article's language, one of those the sheet prints its words in: text -> "en", "de", "fr" or "es".
 
-langdetect (a small offline port of Google's detector) is loaded with these four profiles only, so it
-cannot answer a language the sheet has no words for, and loads in a fraction of its full start-up time.
+langdetect (a small offline port of Google's detector) is loaded with these four profiles and three
+neighbours' only (NEIGHBOURS), so it loads in a fraction of its full start-up time and answers only a
+language the sheet has words for.
 """
 
 from __future__ import annotations
@@ -11,6 +12,9 @@ from importlib.resources import files
 from typing import Any
 
 LANGUAGES = ("en", "de", "fr", "es")
+NEIGHBOURS = ("it", "pt", "nl")
+"""Languages told apart from those four, so that an Italian, Portuguese or Dutch page is not taken for
+Spanish or German: the answer is then None (the sheet's own words stay English), with the warning."""
 SAMPLE = 4000
 """Characters of the article read: enough to tell the language, and keeps a huge article fast."""
 LEAST_CERTAINTY = 0.7
@@ -23,7 +27,9 @@ def detector_factory() -> Any:
 
     factory = DetectorFactory()
     profiles = files("langdetect") / "profiles"
-    factory.load_json_profile([(profiles / lang).read_text(encoding="utf-8") for lang in LANGUAGES])
+    factory.load_json_profile(
+        [(profiles / lang).read_text(encoding="utf-8") for lang in (*LANGUAGES, *NEIGHBOURS)]
+    )
     factory.set_seed(0)
     return factory
 
@@ -41,4 +47,4 @@ def detect_language(text: str) -> str | None:
         best = max(detector.get_probabilities(), key=lambda found: found.prob)
     except (LangDetectException, ValueError):
         return None
-    return str(best.lang) if best.prob >= LEAST_CERTAINTY else None
+    return str(best.lang) if best.prob >= LEAST_CERTAINTY and best.lang in LANGUAGES else None

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 
 from handout.content.importers.blocks import PLAIN_HEADING, Block, BlockKind
 from handout.content.importers.holds import find_hold
-from handout.content.importers.targets import NAME_ONLY, muscles_in
+from handout.content.importers.run_in import split_run_ins
+from handout.content.importers.targets import NAME_ONLY, STRONG, muscles_in
 from handout.content.importers.text_reader import looks_like_heading
 from handout.content.library import find_entry
 
@@ -33,19 +34,25 @@ SUBHEADS = {
     Field.STEPS: r"instructions?|steps?|how to(?: do it| perform it| do this stretch)?|directions|method"
     r"|technique|execution|hold|duration|reps|repetitions|anleitung|ausführung|so geht'?s|so wird'?s gemacht"
     r"|schritte|durchführung|haltezeit|dauer|wiederholungen|étapes|comment faire|exécution|réalisation"
-    r"|durée|répétitions|instrucciones|pasos|c[oó]mo hacerlo|ejecución|procedimiento|duración|repeticiones",
+    r"|durée|répétitions|instrucciones|pasos|c[oó]mo hacerlo|ejecución|procedimiento|duración|repeticiones"
+    r"|exercice|come (?:si )?fa(?:re)?|ecco cosa fare|esecuzione|istruzioni|como fazer|execução|passo a passo"
+    r"|uitvoering|zo doe je het|hoe doe je (?:het|dat)",
     Field.TIPS: r"tips?|modifications?|variations?|progressions?|regressions?|common mistakes"
     r"|mistakes to avoid|make it (?:easier|harder)|cues?|coaching cues|form tips|safety|caution|note"
     r"|tipps?|hinweise?"
     r"|variationen|varianten?|häufige fehler|achtung|conseils?|astuces?|variantes?"
     r"|erreurs (?:fréquentes|à éviter)"
-    r"|attention|consejos?|variaciones|modificaciones|errores comunes|precauci[oó]n",
+    r"|attention|consejos?|variaci[oó]n(?:es)?|modificaciones|errores comunes|precauci[oó]n"
+    r"|consigli?o?|suggeriment[oi]|varianti|attenzione|dicas?(?: adicional| extra)?|variaç(?:ão|ões)|cuidado"
+    r"|tips?|let op|por que é importante|perché è importante|waarom",
     Field.TARGETS: r"benefits?|muscles?(?: worked| targeted| stretched| used)?|targets?"
     r"|target(?:ed)? muscles?|target areas?|areas? targeted|what it (?:stretches|targets|works)"
     r"|primary muscles?|vorteile|nutzen"
     r"|zielmuskel\w*|muskeln|beanspruchte muskeln|gedehnte muskeln|muskelgruppen?|bénéfices?|avantages?"
     r"|muscles? (?:ciblés?|travaillés?|étirés?|sollicités?)|zones? ciblées?|beneficios?"
-    r"|m[uú]sculos?(?: trabajados| implicados| estirados| involucrados)?|zona trabajada",
+    r"|m[uú]sculos?(?: trabajados| implicados| estirados| involucrados)?|zona trabajada"
+    r"|effet|effect|wirkung|efecto|efeito|effetto|benefici|muscoli (?:coinvolti|interessati)"
+    r"|m[uú]sculos (?:trabalhados|alongados)|por que é importante|perché è importante|doelspieren|spieren",
 }
 SUBHEAD = {kind: re.compile(rf"^\W*(?:{words})\W*$", re.IGNORECASE) for kind, words in SUBHEADS.items()}
 INLINE_SUBHEAD = {
@@ -65,7 +72,8 @@ STRETCH_WORD = re.compile(
     r"\b(stretch\w*|pose|lunge|twist|reach|fold|roll|raise|squat|dog|cobra|pigeon|butterfly|cat|cow|child'?s"
     r"|figure[- ](?:four|4)|hug|opener|bridge|kneeling|seated|standing|lying|sitting|supine|übung"
     r"|ausfallschritt|drehung|taube|katze|kind|schmetterling|kobra|étirements?|étirer|posture|fente|torsion|papillon|chat"
-    r"|enfant|estiramientos?|estirar|postura|zancada|torsión|mariposa|paloma|gato|niño)\b|dehn",
+    r"|enfant|estiramientos?|estirar|postura|zancada|torsión|mariposa|paloma|gato|niño|allungament[oi]|allunga"
+    r"|stretching|alongamentos?|alongar|rekoefening\w*|rekken|strekken)\b|dehn",
     re.IGNORECASE,
 )
 TITLE_WORD = re.compile(
@@ -75,9 +83,15 @@ TITLE_WORD = re.compile(
     re.IGNORECASE,
 )
 """Words of an article's title, not of one stretch's name ("Stretches for runners", "5 Dehnübungen")."""
+GENERIC_HEADING = re.compile(
+    r"^\W*(?:the\s+)?(?:(?:cool|warm)(?:ing)?[- ]?(?:down|up)\s*)?(?:stretch(?:es|ing)?|dehnen|dehnübungen"
+    r"|étirements?|estiramientos?|allungamenti|alongamentos?|rekoefeningen)?\W*$",
+    re.IGNORECASE,
+)
+"""A heading that names the kind of exercise, not one of them ("STRETCHING", "Cool-down stretches")."""
 OPENING_BLOCKS = 3
 """The title is one of the article's first headings, before any paragraph."""
-INLINE_NAME = re.compile(r"^(?P<name>[^:.!?;—–()]{2,60}?)\s*(?::|\s[—–-]\s|—|–)\s*(?P<rest>\S.*)$")
+INLINE_NAME = re.compile(r"^(?P<name>[^:.!?;—–]{2,60}?)\s*(?::|\s[—–-]\s|—|–)\s*(?P<rest>\S.*)$")
 MOST_NAME_WORDS = 7
 FIRST_SENTENCE = re.compile(r"(?<=[.!?])\s+")
 NUMBER_PREFIX = re.compile(r"^(?:#\s?)?\d{1,2}\s*[.):–—-]\s*")
@@ -85,7 +99,8 @@ INSTRUCTION_START = re.compile(
     r"^(?:bend|bring|cross|face|get|grab|hold|keep|kneel|lean|lie|lift|place|put|raise|reach|sit|stand|start"
     r"|step|take|begin|stell|leg|setz|knie|beug|halte|zieh|geh|nimm|stütz|placez|tenez|allongez|asseyez"
     r"|mettez|pliez|debout|tenez-vous|mets|place|ponte|coloca|siéntate|túmbate|acuéstate|mantén|dobla"
-    r"|apoya|lleva|de pie)\b",
+    r"|apoya|lleva|de pie|sdraiati|sdraiatevi|siediti|appoggia|piega|porta|mettiti|in piedi|fique|deite"
+    r"|sente|coloque|apoie|dê|segure|ga|zet|leg|sta|begin)\b",
     re.IGNORECASE,
 )
 
@@ -155,14 +170,14 @@ def inline_name(block: Block) -> tuple[str, str] | None:
 
 def split_article(blocks: list[Block]) -> Article:
     """The title, the intro and the stretches' sections, for the shape this article has."""
-    blocks = [as_paragraph(block) for block in blocks]
+    blocks = split_run_ins([as_paragraph(block) for block in blocks], is_stretchy)
     title, blocks = take_title(blocks)
     blocks = numbered_lines_as_headings(blocks)
     heading_openers, level = heading_shape(blocks)
     inline_openers = {index for index, block in enumerate(blocks) if inline_name(block)}
     if len(inline_openers) > len(heading_openers):
-        return without_outro(gather(title, blocks, inline_openers, level=None))
-    return without_contents(gather(title, blocks, heading_openers, level=level))
+        return without_non_stretches(without_outro(gather(title, blocks, inline_openers, level=None)))
+    return without_non_stretches(without_contents(gather(title, blocks, heading_openers, level=level)))
 
 
 def as_paragraph(block: Block) -> Block:
@@ -235,9 +250,16 @@ def heading_shape(blocks: list[Block]) -> tuple[set[int], int | None]:
     candidates = [
         index
         for index, block in enumerate(blocks)
-        if block.kind is BlockKind.HEADING and subhead(block.text) is None and not CLOSER.search(block.text)
+        if block.kind is BlockKind.HEADING
+        and subhead(block.text) is None
+        and not CLOSER.search(block.text)
+        and not GENERIC_HEADING.match(clean_name(block.text))
     ]
     levels = Counter(blocks[index].level for index in candidates if is_stretchy(blocks[index].text))
+    if not levels:  # names that say nothing of stretching ("De Inchworm"), each opening its steps
+        levels = Counter(blocks[index].level for index in candidates if opens_steps(blocks, index))
+        if sum(levels.values()) < 2:
+            return set(), None
     if not levels:
         return set(), None
     level = max(levels, key=lambda found: (levels[found], found))
@@ -345,6 +367,22 @@ def without_outro(article: Article) -> Article:
     ending = [piece.line for piece in last.pieces[1:]]
     last.pieces[1:] = []
     return Article(article.title, article.intro, sections, article.dropped, ending=ending)
+
+
+def without_non_stretches(article: Article) -> Article:
+    """A section whose name and text say nothing of stretching or of a muscle ("1) Walk it out: ...
+    allow your body to calm down") is a step of the cool-down, not a stretch: it is left out, and said."""
+    kept = []
+    dropped = list(article.dropped)
+    for section in article.sections:
+        text = " ".join(piece.text for piece in section.pieces)
+        if is_stretchy(section.name) or STRETCH_WORD.search(text) or muscles_in(text, STRONG):
+            kept.append(section)
+        else:
+            dropped.append((section.name, section.line))
+    if len(kept) == len(article.sections) or not kept:
+        return article
+    return replace(article, sections=kept, dropped=dropped)
 
 
 def without_contents(article: Article) -> Article:

@@ -40,10 +40,13 @@ MUSCLES = (
         "Ischio-jambiers",
         "Isquiotibiales",
         r"hamstrings?|ischio-?\s?jambiers?|ischios|isquiotibiales?|isquios|beinbeuger\w*|biceps femoris"
-        r"|oberschenkelrückseite|hintere[nrs]?\s+oberschenkel\w*|rückseite\s+des\s+oberschenkels",
+        r"|oberschenkelrückseite|hintere[nrs]?\s+oberschenkel\w*|rückseite\s+des\s+oberschenkels"
+        r"|ischiocrurali|muscoli\s+posteriori\s+della\s+coscia|tendin[ei]\s+del\s+ginocchio|isquiotibiais",
         r"back\s+of\s+(?:the\s+|your\s+)?(?:thighs?|legs?|upper\s+legs?)|arrière\s+de\s+la\s+cuisse"
+        r"|behind\s+the\s+(?:thigh|leg|back\s+leg)|detrás\s+del\s+muslo|hinten\s+am\s+hinteren\s+bein"
         r"|derrière\s+de\s+la\s+cuisse|face\s+postérieure\s+de\s+la\s+cuisse"
-        r"|parte\s+(?:posterior|trasera)\s+del\s+muslo|femorales?",
+        r"|parte\s+(?:posterior|trasera)\s+del\s+muslo|femorales?|femorali|parte\s+posteriore\s+(?:della|delle)\s+cosc[ei]"
+        r"|posterior\s+da\s+coxa|achterkant\s+van\s+je\s+bovenbeen",
     ),
     muscle(
         "adductors",
@@ -52,7 +55,7 @@ MUSCLES = (
         "Adducteurs (intérieur de la cuisse)",
         "Aductores (cara interna del muslo)",
         r"adductors?|adduktoren\w*|adducteurs?|aductor(?:es)?|oberschenkelinnenseite"
-        r"|innenseite\s+des\s+oberschenkels|innere[nrs]?\s+oberschenkel\w*",
+        r"|innenseite\s+des\s+oberschenkels|innere[nrs]?\s+oberschenkel\w*|adduttori|adutores|adductoren",
         r"inner\s+thighs?|groin|leiste\w*|intérieur\s+(?:de\s+la|des)\s+cuisses?|face\s+interne\s+de\s+la\s+cuisse"
         r"|aine|ingle|(?:cara|parte)\s+interna\s+del\s+muslo",
     ),
@@ -63,7 +66,7 @@ MUSCLES = (
         "Bandelette ilio-tibiale (extérieur de la cuisse)",
         "Cintilla iliotibial (parte externa del muslo)",
         r"it[- ]band|iliotibial\w*|tractus\s+iliotibialis|bandelette\s+ilio-?\s?tibiale|tfl"
-        r"|cintilla\s+iliotibial|oberschenkelaußenseite",
+        r"|cintilla\s+iliotibial|oberschenkelaußenseite|itb|banda\s+iliotibial|bandelletta\s+ileotibiale",
         r"outer\s+thighs?|äußere[nrs]?\s+oberschenkel\w*|extérieur\s+de\s+la\s+cuisse"
         r"|parte\s+externa\s+del\s+muslo",
     ),
@@ -73,7 +76,8 @@ MUSCLES = (
         "Quadrizeps",
         "Quadriceps",
         "Cuádriceps",
-        r"quad(?:s|riceps)?|quadrizeps|oberschenkelstrecker|cu[aá]driceps|oberschenkelvorderseite"
+        r"quad(?:s|riceps)?|quadrizeps|oberschenkelstrecker|cu[aá]driceps|quadr[ií]ceps|quadricipit[ei]"
+        r"|oberschenkelvorderseite"
         r"|vorderseite\s+des\s+oberschenkels|vordere[nrs]?\s+oberschenkel\w*",
         r"front\s+of\s+(?:the\s+|your\s+)?thighs?|oberschenkel\s+vorne|avant\s+de\s+la\s+cuisse"
         r"|devant\s+de\s+la\s+cuisse|face\s+antérieure\s+de\s+la\s+cuisse"
@@ -95,7 +99,7 @@ MUSCLES = (
         "Mollets",
         "Gemelos",
         r"calf|calves|gastrocnemius|gastrocnémiens?|gastrocnemios?|gemelos?|wade\w*|mollets?"
-        r"|pantorrillas?|triceps\s+sural",
+        r"|pantorrillas?|triceps\s+sural|polpacci?o?|panturrilhas?|g[êe]meos|kuit\w*",
         r"lower\s+legs?|unterschenkel\w*",
     ),
     muscle(
@@ -104,7 +108,8 @@ MUSCLES = (
         "Achillessehne",
         "Tendon d'Achille",
         "Tendón de Aquiles",
-        r"achilles(?:\s+tendons?)?|achillessehne\w*|tendon\s+d['’]achille|tend[oó]n\s+de\s+aquiles",
+        r"achilles(?:\s+tendons?)?|achillessehne\w*|tendons?\s+d['’]achille|tend[oó]n\s+de\s+aquiles"
+        r"|tendine\s+d['’]achille|tend[aã]o\s+de\s+aquiles|achillespees",
     ),
     muscle(
         "hip-flexors",
@@ -113,7 +118,8 @@ MUSCLES = (
         "Fléchisseurs de la hanche",
         "Flexores de la cadera",
         r"hip\s+flexors?|iliopsoas|psoas(?:-iliaque)?|hüftbeuge\w*|fléchisseurs?\s+de\s+(?:la\s+)?hanche"
-        r"|flexor(?:es)?\s+de\s+(?:la\s+)?cadera",
+        r"|flexor(?:es)?\s+de\s+(?:la\s+)?cadera|flessor[ei]\s+dell['’]anca|ileo-?\s?psoas|flexores\s+do\s+quadril"
+        r"|heupbuiger\w*",
         r"front\s+of\s+(?:the\s+|your\s+)?hips?|vorderseite\s+der\s+hüfte|avant\s+de\s+la\s+hanche"
         r"|parte\s+delantera\s+de\s+la\s+cadera",
     ),
@@ -131,7 +137,7 @@ MUSCLES = (
         "Gesäßmuskeln",
         "Fessiers",
         "Glúteos",
-        r"glutes?|gluteal|gluteus|gesäß\w*|po-?muskel\w*|fessiers?|gl[uú]teos?",
+        r"glutes?|gluteal|gluteus|gesäß\w*|po-?muskel\w*|fessiers?|gl[uú]teos?|glute[io]|bilspier\w*",
         r"buttocks?|fesses?|nalgas?",
     ),
     muscle(
@@ -141,7 +147,7 @@ MUSCLES = (
         "Bas du dos",
         "Zona lumbar",
         r"lower\s+back|lumbar|unteren?\s+rücken\w*|lendenwirbel\w*|bas\s+du\s+dos|lombaires?|zona\s+lumbar"
-        r"|espalda\s+baja|parte\s+baja\s+de\s+la\s+espalda|lumbares?|lower-back",
+        r"|espalda\s+baja|parte\s+baja\s+de\s+la\s+espalda|lumbares?|lower-back|lombar|lombare|onderrug",
     ),
     muscle(
         "upper-back",
@@ -167,7 +173,7 @@ MUSCLES = (
         "Pectoraux",
         "Pectorales",
         r"pecs?|pectorals?|pectoraux|pectorales|brustmuskel\w*",
-        r"chest|brust|poitrine|pecho",
+        r"chest|brust|poitrine|pecho|petto|peito|borst",
     ),
     muscle(
         "shoulders",
@@ -176,7 +182,7 @@ MUSCLES = (
         "Épaules",
         "Hombros",
         r"deltoids?|deltoïdes?|deltoides|deltamuskel\w*",
-        r"shoulders?|schultern?|épaules?|hombros?",
+        r"shoulders?|schultern?|épaules?|hombros?|spall[ae]|ombros?|schouders?",
     ),
     muscle("triceps", "Triceps", "Trizeps", "Triceps", "Tríceps", r"triceps|trizeps|tr[ií]ceps"),
     muscle("neck", "Neck", "Nacken", "Cou", "Cuello", r"", r"neck|nacken|hals|cou|nuque|cuello"),
@@ -207,13 +213,23 @@ MUSCLES = (
         r"",
         r"ankles?|knöchel|sprunggelenk\w*|chevilles?|tobillos?",
     ),
-    muscle("hips", "Hips", "Hüften", "Hanches", "Caderas", r"", r"hips?|hüften?|hanches?|caderas?"),
-    muscle("back", "Back", "Rücken", "Dos", "Espalda", r"", r"", r"back|rücken\w*|dos|espalda"),
+    muscle(
+        "hips",
+        "Hips",
+        "Hüften",
+        "Hanches",
+        "Caderas",
+        r"",
+        r"hips?|hüften?|hanches?|caderas?|anca|anche|quadril|heup",
+    ),
+    muscle(
+        "back", "Back", "Rücken", "Dos", "Espalda", r"", r"", r"back|rücken\w*|dos|espalda|schiena|costas|rug"
+    ),
 )
 ABOUT_STRETCH = re.compile(
     r"\b(feel|feeling|felt|stretch\w*|target\w*|works?|lengthen\w*|loosen\w*|spür\w*|fühl\w*|dehn\w*"
     r"|sent\w*|sens\w*|étir\w*|cible\w*|travaill\w*|sient\w*|estira\w*|trabaja\w*|muscles?|muskel\w*"
-    r"|músculos?)\b",
+    r"|músculos?|allung\w*|along\w*|senti\w*|tir\w*|rek\w*|voel\w*)\b",
     re.IGNORECASE,
 )
 DESTINATION = re.compile(
@@ -256,18 +272,50 @@ def find_muscles(name: str, targets: list[str], sentences: list[str]) -> list[Mu
     for text in targets:
         if found := muscles_in(text, NAME_ONLY):
             return found[:MOST_TARGETS]
-    if found := muscles_in(name, STRONG):
-        return found[:1]
+    about_stretch: list[Muscle] = []
+    joined: list[Muscle] = []
     for sentence in sentences:
         about = ABOUT_STRETCH.search(sentence)
         if about and (found := muscles_in(sentence[about.start() :], REGION)):
-            return found[:2]
+            about_stretch, joined = found[:2], joined_muscles(sentence[about.start() :])
+            break
+    if named := muscles_in(name, STRONG):
+        if len(named) > 1 and SECOND_STRETCH.search(name):
+            return named[:2]  # "Gesäßmuskel-Dehnung (Piriformis-Dehnung)"
+        if joined[:1] == named[:1]:
+            return joined  # "Hamstring stretch": "... a stretch through the hamstring and into the glute"
+        return named[:1]
+    if about_stretch:
+        return about_stretch
     if found := muscles_in(name, NAME_ONLY):
         return found[:1]
     for sentence in sentences:
         if found := muscles_in(sentence, STRONG):
             return found[:1]
     return []
+
+
+SECOND_STRETCH = re.compile(r"\(\s*\S+[- ](?:dehnung|stretch|étirement|estiramiento)\s*\)", re.IGNORECASE)
+"""A name that names the stretch again by another muscle: "Gesäßmuskel-Dehnung (Piriformis-Dehnung)"."""
+JOINING = re.compile(
+    r"^\s*(?:,|and|and into|into|und|bis in|et|jusque dans|y|hasta|e|en)\s+"
+    r"(?:the\s+|your\s+|den\s+|die\s+|le\s+|la\s+|les\s+|el\s+|los\s+|il\s+|o\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def joined_muscles(text: str) -> list[Muscle]:
+    """The first muscle of `text` and one joined to it by "and" or "into" ("the hamstring and into the
+    glute"): a muscle further on is about something else ("the calf, keep your shoulders relaxed")."""
+    matches = list(lexicon(REGION).finditer(text))
+    if not matches:
+        return []
+    found = [MUSCLES[int(str(matches[0].lastgroup)[1:])]]
+    if len(matches) > 1 and JOINING.match(text[matches[0].end() : matches[1].start()]):
+        second = MUSCLES[int(str(matches[1].lastgroup)[1:])]
+        if second not in found:
+            found.append(second)
+    return found
 
 
 def target_text(muscles: list[Muscle], lang: str) -> str:

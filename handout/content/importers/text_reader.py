@@ -37,7 +37,7 @@ def read_text(text: str) -> tuple[list[Block], list[Notice]]:
         if ends_article(tidy) and blocks:
             dropped += range(number, len(lines) + 1)
             break
-        if is_chrome(tidy) or is_caption(tidy):
+        if is_chrome(tidy) or is_caption(tidy) or is_alt_text(tidy):
             dropped.append(number)
             continue
         blocks.append(block_of_line(number, tidy))
@@ -49,6 +49,12 @@ def read_text(text: str) -> tuple[list[Block], list[Notice]]:
             )
         )
     return blocks, notices
+
+
+def is_alt_text(text: str) -> bool:
+    """A picture's description copied with the page ("woman stretching after a run", "hardloper is aan
+    het rekken"): a short line in lower case that does not end like a sentence. A heading has a capital."""
+    return text[:1].islower() and looks_like_heading(text) and not text.rstrip().endswith(("?", ":"))
 
 
 def block_of_line(number: int, text: str) -> Block:

@@ -24,6 +24,8 @@ class Draft:
     hold: str | None
     use: str | None
     line: int
+    likely: str | None = None
+    """Why the library entry is only likely the article's stretch (None: sure, or no entry)."""
 
 
 def routine_toml(title: str | None, subtitle: str | None, lang: str | None, drafts: list[Draft]) -> str:
@@ -40,7 +42,10 @@ def routine_toml(title: str | None, subtitle: str | None, lang: str | None, draf
         lines.append(f"lang = {toml_string(lang)}")
     for draft in drafts:
         lines += ["", f"# From line {draft.line} of the article.", "[[stretches]]"]
-        if draft.use:
+        if draft.use and draft.likely:
+            lines.append(f"use = {toml_string(draft.use)}  # TODO: check the picture, likely this stretch:")
+            lines.append(f"# {draft.likely} (other figures: `handout stretches`)")
+        elif draft.use:
             lines.append(f"use = {toml_string(draft.use)}  # from the stretch library: its picture, and what")
             lines.append("# the article does not say (list them with `handout stretches`)")
         lines.append(f"name = {toml_string(draft.name)}")

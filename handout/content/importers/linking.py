@@ -1,0 +1,309 @@
+"""A stretch the article describes -> the library entry whose figure shows it, and how sure that is.
+
+A name is often too plain to pick a figure ("Calf stretch", "Les adducteurs", "Isquiotibiales"), so the
+description decides: the body position it says (standing, seated, lying, on the side, face down,
+kneeling, on hands and knees) and what it uses or does (a wall, a step, a towel, a chair, the soles of
+the feet together, an ankle over the other knee, both knees to the chest...), read in English, German,
+French, Spanish, Italian, Portuguese and Dutch. Only entries that stretch the muscle the article names
+are candidates, and an entry whose position the article contradicts is never one: a figure of another
+stretch is worse than none.
+
+- sure: the name is the entry's (or one of its aliases), or the description fits it alone;
+- likely: it fits this entry best, or the article names the muscle but describes nothing and the entry is
+  the usual stretch for it; the routine file says why, for the coach to check the picture.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+from functools import cache
+
+from handout.content.importers.targets import NAME_ONLY, muscles_in
+from handout.content.library import find_entry, library, normalized_name
+
+
+class Confidence(Enum):
+    SURE = "sure"
+    LIKELY = "likely"
+
+
+@dataclass(frozen=True)
+class Link:
+    """The entry a stretch's figure comes from, how sure that is, and the words that say why."""
+
+    entry: str
+    confidence: Confidence
+    why: str
+
+
+def signs(pattern: str) -> re.Pattern[str]:
+    """Words matched on normalized text (lower case, no accents or punctuation: "a genoux", "ruckenlage")."""
+    return re.compile(rf"\b(?:{pattern})\b")
+
+
+POSTURES = {
+    "standing": signs(
+        r"stand\w*|upright on one leg|stehe?n?d?\w*|im stehen|stell\w* dich|debout|tenez vous droit|"
+        r"de pie|ponte de pie|in piedi|em pe|de pe|staand\w*|sta rechtop"
+    ),
+    "seated": signs(
+        r"sit|sits|sitting|seated|setz\w* dich|sitz\w*|im sitzen|assis\w*|asseyez|sientate|sentad\w*|"
+        r"sedut\w*|siediti|sente se|zit\w*|sitting on the ground"
+    ),
+    "lying": signs(
+        r"lie|lying|lay|supine|on your back|face ?up|ruckenlage|auf dem rucken|auf den rucken|"
+        r"lege dich|liegen|allonge\w*|couche\w*|sur le dos|tumba\w*|acuesta\w*|boca arriba|sdraia\w*|"
+        r"supin\w*|a pancia in su|deit\w*|de costas|op je rug"
+    ),
+    "side": signs(
+        r"on (?:your|the) side|side ?lying|seitenlage|auf der seite|sur le cote|"
+        r"(?:tumbate|acuestate|tumbado|tumbada|deitado|deitada) de lado|di fianco|sul fianco|"
+        r"op je zij"
+    ),
+    "prone": signs(
+        r"face down|on your (?:stomach|belly)|bauchlage|auf dem bauch|sur le ventre|"
+        r"(?:tumbate|acuestate) boca abajo|a pancia in giu|de brucos|op je buik"
+    ),
+    "kneeling": signs(
+        r"kneel\w*|on one knee|im knien|kniend\w*|auf ein knie|knien|hintere knie auf den boden|"
+        r"a genoux?|genou au sol|arrodilla\w*|de rodillas|rodilla en el suelo|in ginocchio|"
+        r"ginocchio a terra|ajoelh\w*|joelho no chao|kniel\w*|knee on the floor|"
+        r"rear \w+ knee on the floor"
+    ),
+    "all-fours": signs(
+        r"hands and knees|all fours|vierfussler\w*|quatre pattes|cuatro patas|carponi|quattro zampe|"
+        r"quatro apoios|handen en knieen|push ?up position|press ?up position|liegestutz\w*|"
+        r"position de pompe|posicion de flexion|hands and feet on the (?:ground|floor)"
+    ),
+}
+FEATURES = {
+    "wall": signs(r"walls?|wand|murs?|pared|parete|muretto|muro|parede|muur"),
+    "step edge": signs(
+        r"(?:on|off|edge of|below) (?:a |the )?(?:step|stair)\w*|balls of (?:your|the) feet|"
+        r"kante einer stufe|unter die stufe|bord d une marche|sous la marche|escalon|gradino|rialzo|"
+        r"degrau|bloquinho|traptrede|heel drops?"
+    ),
+    "heel up": signs(
+        r"heel on (?:a|the) (?:low )?(?:step|bench|chair|box|ledge|table|support|rail)|"
+        r"ferse auf eine|erhohte flache|talon sur (?:un|une) (?:marche|banc|support)|"
+        r"talon de la jambe a etirer sur|sur un support|apoyando el pie en una altura|apoya un talon|"
+        r"heel on a|bench"
+    ),
+    "towel": signs(
+        r"towel|strap|belt|rope|handtuch|gurt|serviette|sangle|toalla|cinta|asciugamano|"
+        r"banda elastica|elastico|toalha|handdoek"
+    ),
+    "chair": signs(r"chair|stuhl|chaise|silla|sedia|cadeira|stoel"),
+    "lunge": signs(r"lunges?|ausfallschritt\w*|lungendehnung|fente|zancada|affondo|afundo|uitvalspas"),
+    "soles together": signs(
+        r"soles? (?:of (?:your|the) feet )?together|feet together and knees|fusssohlen aneinander\w*|"
+        r"plantes? des pieds joint\w*|semelles \w+ \w+ chaussures jointes|plantas de los pies|"
+        r"piante dei piedi|solas dos pes|voetzolen|foot soles? touch\w*|each foot sole touches|"
+        r"schmetterling\w*|butterfly|papillon|mariposa|farfalla|borboleta|vlinder|tailleur"
+    ),
+    "ankle over knee": signs(
+        r"ankle (?:just )?(?:over|on|across|above) (?:the |your )?(?:other |opposite |left |right )?knee|"
+        r"cross (?:one|your \w+) ankle|figure[ -]?(?:four|4)|knochel (?:uber|auf) das \w+ knie|"
+        r"cheville sur (?:l autre|le) genou|genou \w+ (?:au dessus|par dessus) (?:du|votre)|"
+        r"tobillo sobre la \w+ rodilla|caviglia sul|tornozelo sobre|enkel op|"
+        r"foot over (?:your |the )?(?:left|right|other) knee|figura cuatro|vierer|en quatre"
+    ),
+    "knees to chest": signs(
+        r"knees (?:in )?(?:to|towards?) (?:your |the )?chest|both knees (?:\w+ ){0,2}chest|"
+        r"beide knie zur brust|genoux (?:vers|a) (?:votre |la )?poitrine|"
+        r"rodillas (?:hacia |al )(?:el )?pecho|ginocchia al petto|joelhos \w+ peito|"
+        r"knieen naar je borst|knee hug"
+    ),
+    "hands and feet": signs(
+        r"downward|down dog|upside down v|umgedrehtes v|herabschauend\w*|chien tete en bas|"
+        r"v renverse|perro boca abajo|v invertida|cane a testa in giu|"
+        r"walk your hands (?:in )?toward your feet"
+    ),
+    "heel to bottom": signs(
+        r"(?:heel|foot|ankle) (?:\w+ ){0,3}(?:to|towards?|toward) (?:your |the )?"
+        r"(?:bottom|butt|buttocks?|glutes?|backside)|"
+        r"foot (?:up )?behind you|ankle behind you|grab (?:your )?(?:\w+ )?foot|foot backwards|"
+        r"fuss von hinten|ferse (?:sanft )?(?:zum|ans|an den) (?:po|gesass)|fuss zum gesass|"
+        r"talon vers (?:la|votre) fess\w*|saisissez votre pied|attrape[zr]? (?:votre |le )pied|"
+        r"talon al gluteo|hacia el gluteo|a tocar el culo|a la altura del gluteo|"
+        r"tallone (?:al gluteo|verso i glutei)|afferra\w* il piede|em direcao a[os]s? glute\w*|"
+        r"hiel\w* naar je bil\w*"
+    ),
+    "twist": signs(r"twist\w*|drehsitz|drehung|torsion|torsione|torcao|draai\w*|turn your chest"),
+    "knees to one side": signs(
+        r"knees (?:slowly )?to one side|lower both knees|knie langsam zu einer seite|"
+        r"genoux d un cote|rodillas hacia un lado"
+    ),
+    "feet crossed": signs(
+        r"cross one foot in front|einen fuss vor den anderen|croisez un pied devant|"
+        r"cruza un pie por delante|cross(?:ed)? legs? (?:toe touch|forward)"
+    ),
+    "leg behind, side lean": signs(
+        r"(?:leg|foot) (?:\w+ ){0,4}behind the (?:other|left|right)|hinter dem anderen kreuzen|"
+        r"derriere l autre|por detras de la otra|side lean|arm (?:up and )?over (?:your |the )?head|"
+        r"uber den kopf|au dessus de la tete"
+    ),
+    "feet wide": signs(
+        r"feet (?:wide|spread) apart|breitbeinig|gratsche|pieds (?:tres )?ecartes|"
+        r"pies (?:bien )?separados|gambe divaricate|pernas afastadas|side lunge|lateral lunge|"
+        r"seitlicher ausfallschritt|fente laterale|zancada lateral"
+    ),
+    "hands behind the back": signs(
+        r"hands? (?:\w+ ){0,2}behind (?:your|the) back|clasp your hands|small of your back|"
+        r"hande hinter dem rucken|mains derriere le dos|manos detras de la espalda|"
+        r"mani dietro la schiena|maos atras das costas|handen achter je rug"
+    ),
+    "sole on the thigh": signs(
+        r"sole against the inside|fusssohle innen an|plante du pied contre l interieur|"
+        r"planta contra el interior|pie \w+ contra la parte interna del muslo"
+    ),
+    "foot over, elbow": signs(
+        r"cross the other foot over|den anderen fuss daruber|bein uber das andere|"
+        r"mit dem gegenuberliegenden arm|opposite (?:arm|elbow)|croisez l autre pied par dessus|"
+        r"cruza el otro pie por encima|elbow (?:\w+ ){0,3}outside|ellbogen aussen"
+    ),
+    "leg raised": signs(
+        r"raise the other leg|leg (?:straight )?up|legs? in the air|hold behind the thigh|"
+        r"back of (?:your )?(?:leg|thigh) with both hands|das andere bein heben|levez l autre jambe|"
+        r"levanta la otra pierna|solleva una gamba|pull (?:your )?(?:\w+ )?leg (?:up|towards you)|"
+        r"lleva hacia ti la pierna|gamba \w+ verso di voi|parte posteriore della gamba"
+    ),
+    "press up": signs(
+        r"press(?:es)? up|hochdrucken|poussez lentement vers le haut|empuja despacio hacia arriba|"
+        r"cobra|kobra"
+    ),
+    "hips to heels": signs(
+        r"(?:hips|bottom) back (?:towards|to|on) (?:your )?heels|zu den fersen|vers les talons|"
+        r"hacia los talones|forehead|stirn|le front|la frente|child\w*|kindhaltung"
+    ),
+    "shin across": signs(
+        r"shin across|schienbein quer|tibia en travers|espinilla cruzada|pigeon|taube|paloma|"
+        r"piccione|pombo"
+    ),
+    "forearms down": signs(r"forearms|unterarme|avant bras|antebrazos|lizard|eidechse"),
+    "both knees bent": signs(
+        r"bend both knees|both knees bent|bent knee|beide knie beugen|gebeugtem knie|"
+        r"pliez les deux genoux|genou flechi|dobla las dos rodillas|rodilla doblada|soleus|soleo|"
+        r"soleaire|schollenmuskel"
+    ),
+    "foot back, heel down": signs(
+        r"step (?:one|your \w+) (?:foot|leg) (?:well )?back|step back|one leg (?:extended )?back|"
+        r"leg (?:extended )?behind you|fuss weit nach hinten|bein nach hinten|reculez un pied|"
+        r"jambe tendue derriere|un pied bien atras|pierna hacia atras|gamba tesa|perna para tras|"
+        r"ferse am boden|talon au sol|talon en el suelo|calcanhar no chao|pressing the heel|"
+        r"heel (?:on the floor|down)|foot a metre behind|fuss etwa einen meter|"
+        r"tallone (?:\w+ ){0,3}a terra|plante du pied arriere au sol|calcanhar no chao"
+    ),
+}
+SIGNATURES = {
+    "standing-quad": ("standing", {"heel to bottom"}),
+    "pushup-lunge": ("all-fours", {"lunge", "forearms down"}),
+    "seated-hamstring": ("seated", {"sole on the thigh"}),
+    "seated-twist": ("seated", {"twist", "foot over, elbow"}),
+    "calf-wall": ("standing", {"wall", "foot back, heel down"}),
+    "soleus-wall": ("standing", {"wall", "both knees bent"}),
+    "hip-flexor-lunge": ("kneeling", {"lunge"}),
+    "standing-hamstring": ("standing", {"heel up"}),
+    "lying-hamstring": ("lying", {"leg raised", "towel"}),
+    "downward-dog": ("all-fours", {"hands and feet"}),
+    "knees-to-chest": ("lying", {"knees to chest"}),
+    "child-pose": ("kneeling", {"hips to heels"}),
+    "cobra": ("prone", {"press up"}),
+    "it-band-lean": ("standing", {"leg behind, side lean"}),
+    "butterfly": ("seated", {"soles together"}),
+    "figure-four": ("lying", {"ankle over knee"}),
+    "pigeon": ("all-fours", {"shin across"}),
+    "calf-step": ("standing", {"step edge"}),
+    "chair-glute": ("seated", {"chair", "ankle over knee"}),
+    "side-lying-quad": ("side", {"heel to bottom"}),
+    "lying-twist": ("lying", {"twist", "knees to one side"}),
+    "crossover-hamstring": ("standing", {"feet crossed"}),
+    "side-lunge": ("standing", {"feet wide"}),
+    "chest-opener": ("standing", {"hands behind the back"}),
+}
+"""Each entry's body position and what its description shows that the others' do not."""
+SUPPORTS = {"standing-quad": {"wall", "chair"}, "calf-step": {"wall"}, "it-band-lean": {"wall"}}
+"""What an entry may hold on to without that making it another stretch ("hold a rail or wall")."""
+USUAL = {
+    "calves": "calf-wall",
+    "quadriceps": "standing-quad",
+    "adductors": "butterfly",
+    "hip-flexors": "hip-flexor-lunge",
+    "chest": "chest-opener",
+    "it-band": "it-band-lean",
+    "piriformis": "figure-four",
+    "lower-back": "knees-to-chest",
+}
+"""The stretch a running sheet usually means by "a calf stretch": taken, as likely, when the article
+names the muscle and describes nothing that says otherwise."""
+FAMILIES = {"back": {"back", "lower-back", "upper-back", "lats"}}
+"""A muscle named vaguely ("the back") stands for the more precise ones of the library's targets."""
+SURE_MARGIN = 2
+
+
+@cache
+def entry_muscles() -> dict[str, frozenset[str]]:
+    """Each entry's muscles, read from its target with the importer's lexicon."""
+    return {
+        entry_id: frozenset(muscle.key for muscle in muscles_in(str(entry["target"]), NAME_ONLY))
+        for entry_id, entry in library().items()
+    }
+
+
+def described(text: str) -> tuple[set[str], set[str]]:
+    """The body positions and the features a stretch's text names."""
+    plain = normalized_name(text)
+    postures = {name for name, pattern in POSTURES.items() if pattern.search(plain)}
+    if postures & {"side", "prone"}:
+        postures.discard("lying")  # "lie on your side" is not lying on the back
+    features = {name for name, pattern in FEATURES.items() if pattern.search(plain)}
+    return postures, features
+
+
+def link_stretch(name: str, text: str, muscles: list[str]) -> Link | None:
+    """The entry whose figure shows the stretch named `name`, described by `text`, for `muscles` (the
+    lexicon's keys, most certain first); None when no entry fits well enough."""
+    postures, features = described(f"{name}. {text}")
+    known = entry_muscles()
+    wanted = FAMILIES.get(muscles[0], {muscles[0]}) if muscles else set()
+    candidates = [
+        entry_id
+        for entry_id, (posture, _) in SIGNATURES.items()
+        if (not wanted or wanted & known.get(entry_id, frozenset())) and (not postures or posture in postures)
+    ]
+    by_name = find_entry(name)
+    if by_name in candidates:
+        return Link(by_name, Confidence.SURE, "its name")
+    usual = USUAL.get(muscles[0]) if muscles else None
+    scores = {}
+    for entry_id in candidates:
+        posture, own = SIGNATURES[entry_id]
+        # What the text shows of any other stretch, of this muscle or not, counts against this one.
+        others = set().union(*(SIGNATURES[other][1] for other in SIGNATURES if other != entry_id))
+        hits = own & features
+        conflicts = (features & others) - own - SUPPORTS.get(entry_id, set())
+        told = [*sorted(hits), *([posture] if posture in postures else [])]
+        scores[entry_id] = (2 * len(hits) - len(conflicts) + (posture in postures), told, conflicts, hits)
+    # Best first; between equals, the usual stretch for the muscle.
+    ranked = sorted(scores, key=lambda entry_id: (-scores[entry_id][0], entry_id != usual))
+    if not ranked:
+        return None
+    best = ranked[0]
+    score, told, conflicts, hits = scores[best]
+    runner_up = scores[ranked[1]][0] if len(ranked) > 1 else -99
+    if told and score > 0:
+        words = ", ".join(told)
+        posture = SIGNATURES[best][0]
+        sure = hits and not conflicts and posture in postures
+        if muscles and sure and score - runner_up >= SURE_MARGIN:
+            return Link(best, Confidence.SURE, f"the article describes it: {words}")
+        if score > runner_up or best == usual:
+            return Link(best, Confidence.LIKELY, f"the article's description fits it best ({words})")
+        return None
+    if usual in candidates and not features:
+        return Link(
+            usual, Confidence.LIKELY, f"the usual {muscles[0]} stretch; the article does not say more"
+        )
+    return None

@@ -1,0 +1,107 @@
+"""Paragraphs that run several stretches together -> one block per stretch, as if the page had kept them.
+
+Pages copied from a browser, or stored by a search engine, often lose their line breaks: "... einige
+Dehnübungen: 1. Waden-Dehnung: Stelle dich ... 2. Oberschenkelvorderseite: ...", "1. S’étirer les
+mollets Parmi les principaux exercices ...", or an intro that runs on into "Hamstring stretch: Straighten
+one leg ...". Others write a stretch's name as a sentence of its own ("Pantorrilla. Estiramiento medio de
+la pantorrilla ..."). Each is split back into the blocks the section finder knows: a numbered item or a
+heading for each stretch, its text after it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from itertools import pairwise
+
+from handout.content.importers.blocks import PLAIN_HEADING, Block, BlockKind
+
+RUN_IN_NUMBER = re.compile(r"(?:^|(?<=[\s:.!?]))(?P<number>\d{1,2})\s?[.)]\s+(?=\S)")
+RELATED_LINK = re.compile(
+    r"\s*\b(?:à lire aussi|lire aussi|read (?:also|more)|see also|siehe auch|lee también|leggi anche"
+    r"|leia também|veja também|lees ook)\s*:\s*[^.!?]*[.!?]?",
+    re.IGNORECASE,
+)
+"""A related article's link in the middle of the text ("À lire aussi : Quelles solutions ... ?")."""
+NAMED_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=(?P<name>[A-ZÀ-Ý][^:.!?\s]*(?:\s+[^:.!?\s]+){0,3}):\s+\S)")
+NAME_AS_SENTENCE = re.compile(r"^(?P<name>[A-ZÀ-Ý][\w’'-]*(?:\s+[\w’'-]+){0,3})\.\s+(?P<rest>[A-ZÀ-Ý¿¡].*)$")
+MOST_RUN_IN_WORDS = 10
+NameTest = Callable[[str], bool]
+
+
+def split_run_ins(blocks: list[Block], is_name: NameTest) -> list[Block]:
+    """Blocks with each run-together stretch on its own. `is_name(text)` says whether words can be a
+    stretch's name (the section finder's test); names as sentences are read only when two or more
+    paragraphs are written so, since one could be a plain short sentence."""
+    split: list[Block] = []
+    for block in blocks:
+        if block.kind is BlockKind.PARAGRAPH:
+            split += numbered_run_in(block, is_name) or named_sentences(block, is_name)
+        else:
+            split.append(block)
+    sentence_names = [index for index, block in enumerate(split) if name_as_sentence(block, is_name)]
+    if len(sentence_names) >= 2:
+        for index in sentence_names:
+            block = split[index]
+            match = NAME_AS_SENTENCE.match(block.text)
+            assert match is not None
+            split[index] = Block(block.kind, f"{match['name']}: {match['rest']}", block.line)
+    return split
+
+
+def numbered_run_in(block: Block, is_name: NameTest) -> list[Block]:
+    """ "Intro: 1. Name: text 2. Name: text" -> the intro, then one numbered item per stretch ([]: not so)."""
+    markers = list(RUN_IN_NUMBER.finditer(block.text))
+    numbers = [int(marker["number"]) for marker in markers]
+    run: list[re.Match[str]] = []
+    for marker, number in zip(markers, numbers, strict=True):
+        if number == len(run) + 1:
+            run.append(marker)
+    if len(run) < 2:
+        return []
+    pieces = [block.text[: run[0].start()].strip()]
+    pieces += [block.text[marker.end() : after.start()].strip() for marker, after in pairwise(run)]
+    pieces.append(block.text[run[-1].end() :].strip())
+    found = [Block(BlockKind.PARAGRAPH, pieces[0], block.line)] if pieces[0] else []
+    for piece in pieces[1:]:
+        piece = RELATED_LINK.sub("", piece).strip()
+        heading = run_in_heading(piece, is_name)
+        if heading:
+            found += [
+                Block(BlockKind.HEADING, heading[0], block.line, level=PLAIN_HEADING, numbered=True),
+                Block(BlockKind.PARAGRAPH, heading[1], block.line),
+            ]
+        else:
+            found.append(Block(BlockKind.ITEM, piece, block.line, numbered=True))
+    return found
+
+
+def run_in_heading(text: str, is_name: NameTest) -> tuple[str, str] | None:
+    """ "S’étirer les mollets Parmi les ..." -> the heading whose line break was lost, and its text: the
+    words before the first capitalised one that starts the text again. None when a colon names it."""
+    if re.match(r"^\S+(?:\s+\S+){0,5}\s?:\s", text):
+        return None
+    words = text.split()
+    for index, word in enumerate(words[1 : MOST_RUN_IN_WORDS + 1], start=1):
+        if word[:1].isupper() and not words[index - 1].endswith((".", ":")):
+            name = " ".join(words[:index]).rstrip(",;")
+            return (name, " ".join(words[index:])) if is_name(name) else None
+    return None
+
+
+def named_sentences(block: Block, is_name: NameTest) -> list[Block]:
+    """An intro that runs on into "Hamstring stretch: Straighten ...": split before each such name."""
+    starts = [0] + [
+        match.start("name") for match in NAMED_SENTENCE.finditer(block.text) if is_name(match["name"])
+    ]
+    if len(starts) < 2:
+        return [block]
+    texts = [block.text[start:end].strip() for start, end in zip(starts, [*starts[1:], None], strict=True)]
+    return [Block(BlockKind.PARAGRAPH, text, block.line) for text in texts if text]
+
+
+def name_as_sentence(block: Block, is_name: NameTest) -> bool:
+    if block.kind not in (BlockKind.PARAGRAPH, BlockKind.ITEM):
+        return False
+    match = NAME_AS_SENTENCE.match(block.text)
+    return match is not None and bool(is_name(match["name"]))

@@ -1,0 +1,155 @@
+"""The real pages (tests/data/real_pages/) with what a careful reader finds in them, and how an import
+is scored against that: stretches found, their muscles, holds, figures and the title.
+
+A found stretch is the expected one whose name is the same once case, accents, numbers and punctuation
+are put aside (rapidfuzz's token-set ratio of at least 85), taken in the page's order. A target is right
+when it names the expected muscles (the importer's lexicon read back from the target it wrote, or from
+the library entry's when it wrote none); a hold is right when its time is the page's ("20-30 s"; the
+side and the sets are not scored); a figure is right when it is the expected library entry, wrong when
+it is another one, counted apart for the sure figures and the likely ones (those the file asks the coach
+to check).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+from handout.content.importers import Imported, import_article
+from handout.content.importers.targets import NAME_ONLY, muscles_in
+from handout.content.importers.writer import PLACEHOLDER_TITLE
+from handout.content.library import normalized_name, stretch_fields
+from handout.errors import HandoutError
+
+DATA = Path(__file__).resolve().parent / "data"
+PAGES = DATA / "real_pages"
+NAME_MATCH = 85
+
+
+@dataclass(frozen=True)
+class Page:
+    key: str
+    url: str
+    lang: str
+    title: str | None
+    stretches: list[tuple[str, list[str], str, str]]
+    held_out: bool
+    text: str
+
+
+def real_pages(held_out: bool | None = None) -> list[Page]:
+    """The pages of the set (only the held-out ones, or only the others, when `held_out` says so)."""
+    truth = tomllib.loads((DATA / "real_pages.toml").read_text(encoding="utf-8"))
+    pages = [
+        Page(
+            key,
+            entry["url"],
+            entry["lang"],
+            entry.get("title"),
+            [tuple(stretch) for stretch in entry["stretches"]],  # type: ignore[misc]
+            entry.get("held_out", False),
+            (PAGES / f"{key}.txt").read_text(encoding="utf-8"),
+        )
+        for key, entry in truth.items()
+    ]
+    return [page for page in pages if held_out is None or page.held_out == held_out]
+
+
+@dataclass
+class Score:
+    """One page's import against the truth; `misses` says what went wrong, for `-v`."""
+
+    page: Page
+    imported: Imported | None
+    found: int = 0
+    matched: int = 0
+    targets_right: int = 0
+    holds_given: int = 0
+    holds_right: int = 0
+    holds_extra: int = 0
+    with_figure: int = 0
+    figures_right: int = 0
+    figures_sure: int = 0
+    sure_wrong: int = 0
+    likely_wrong: int = 0
+    title_right: bool = False
+    misses: list[str] = field(default_factory=list)
+
+    @property
+    def count_right(self) -> bool:
+        return self.found == len(self.page.stretches) == self.matched
+
+
+def score_page(page: Page) -> Score:
+    try:
+        imported = import_article(page.text, f"{page.key}.txt")
+    except HandoutError as error:
+        return Score(page, None, misses=[f"refused: {error}"])
+    score = Score(page, imported, found=len(imported.stretches))
+    expected = list(page.stretches)
+    for draft in imported.stretches:
+        index = next((i for i, want in enumerate(expected) if same_name(draft.name, want[0])), None)
+        if index is None:
+            score.misses.append(f"spurious stretch {draft.name!r}")
+            continue
+        name, muscles, hold, use = expected.pop(index)
+        score.matched += 1
+        target = draft.target or (str(stretch_fields(draft.use)["target"]) if draft.use else "")
+        got = sorted(muscle.key for muscle in muscles_in(target, NAME_ONLY))
+        if got == sorted(muscles):
+            score.targets_right += 1
+        else:
+            score.misses.append(f"{name!r}: target {target!r}, expected {muscles}")
+        if hold:
+            score.holds_given += 1
+            if draft.hold and duration(draft.hold) == duration(hold):
+                score.holds_right += 1
+            else:
+                score.misses.append(f"{name!r}: hold {draft.hold!r}, expected {hold!r}")
+        elif draft.hold:
+            score.holds_extra += 1
+            score.misses.append(f"{name!r}: hold {draft.hold!r}, the page gives none")
+        if draft.use:
+            score.with_figure += 1
+            score.figures_sure += draft.likely is None
+            if draft.use == use:
+                score.figures_right += 1
+            else:
+                score.sure_wrong += draft.likely is None
+                score.likely_wrong += draft.likely is not None
+                how = "likely" if draft.likely else "sure"
+                score.misses.append(f"{name!r}: {how} figure {draft.use!r}, expected {use or 'none'!r}")
+        elif use:
+            score.misses.append(f"{name!r}: no figure, expected {use!r}")
+    score.misses += [f"missed stretch {want[0]!r}" for want in expected]
+    title = re.search(r'^title = "(.*)"', imported.toml, re.MULTILINE)
+    written = title[1] if title and title[1] != PLACEHOLDER_TITLE else None
+    score.title_right = written == page.title
+    if not score.title_right:
+        score.misses.append(f"title {written!r}, expected {page.title!r}")
+    return score
+
+
+def same_name(found: str, expected: str) -> bool:
+    found, expected = bare(found), bare(expected)
+    return bool(found) and fuzz.token_set_ratio(found, expected) >= NAME_MATCH
+
+
+def bare(name: str) -> str:
+    return re.sub(r"^\d+\s*", "", normalized_name(name))
+
+
+def duration(hold: str) -> str:
+    """ "3 x 20-30 s each side" (with the sheet's dashes and times sign) -> "20-30 s": the time alone."""
+    found = re.search(r"(\d+)(?:\s*[\u2013-]\s*(\d+))?\s*(s|min)\b", hold.split("\u00d7")[-1])
+    return (
+        f"{found[1]}-{found[2]} {found[3]}"
+        if found and found[2]
+        else f"{found[1]} {found[3]}"
+        if found
+        else ""
+    )
