@@ -1,4 +1,4 @@
-"""The arrangements a layout allows, in their fixed order, and how a grid of cards takes its figures' shapes."""
+"""The arrangements a layout allows, in their fixed order, and how a grid takes its figures' shapes."""
 
 from __future__ import annotations
 

@@ -102,8 +102,15 @@ class Grid:
     card's image box and text, whether they fit the area, and their rectangles."""
 
     def __init__(
-        self, arrangement: Arrangement, width: float, layout: Layout, shapes: Sequence[Shape | None]
+        self,
+        arrangement: Arrangement,
+        width: float,
+        layout: Layout,
+        shapes: Sequence[Shape | None],
+        known: Sequence[bool] | None = None,
     ) -> None:
+        """`shapes`: each card's illustration's shape (None: no illustration); `known`: whether that is
+        its own shape (a drawn figure's) or one given to a photo, which goes beside the text by shape."""
         self.arrangement = arrangement
         self.width = width
         self.count = count = len(shapes)
@@ -114,16 +121,19 @@ class Grid:
         columns = arrangement.columns
         self.rows = [range(row * columns, min((row + 1) * columns, count)) for row in range(self.row_count)]
         self.widths = [self.card_width(index) for index in range(count)]
-        self.positions = tuple(self.position(shape) for shape in self.shapes)
+        known = [True] * count if known is None else list(known)
+        self.positions = tuple(
+            self.position(shape, own) for shape, own in zip(self.shapes, known, strict=True)
+        )
         self.smallest_scale = MIN_IMAGE / max((max(shape) for shape in self.shapes if shape), default=1.0)
         """Below this scale even the longest figure is under MIN_IMAGE."""
 
-    def position(self, shape: Shape | None) -> ImagePosition | None:
+    def position(self, shape: Shape | None, known: bool) -> ImagePosition | None:
         image = self.arrangement.image
         if shape is None or image is None:
             return None
         if image == "shape":
-            return "top" if shape[0] >= WIDE * shape[1] else "left"
+            return "top" if known and shape[0] >= WIDE * shape[1] else "left"
         return image
 
     def card_width(self, index: int) -> float:
@@ -134,7 +144,7 @@ class Grid:
         return (self.width - (in_row - 1) * self.gap) / in_row
 
     def largest_scale(self, body: float, height: float) -> float:
-        """A scale no fitting one exceeds: every box as wide as its card allows and no taller than `height`."""
+        """A scale no fitting one exceeds: each box as wide as its card allows, none taller than `height`."""
         scales = [height / shape[1] for shape in self.shapes if shape is not None]
         for index, (shape, position) in enumerate(zip(self.shapes, self.positions, strict=True)):
             if shape is None:

@@ -30,7 +30,7 @@ from typing import NamedTuple
 from handout.content.routine import stretch_label
 from handout.content.sheet_words import ENGLISH, Words
 from handout.errors import HandoutError
-from handout.layout.arrangement import CardPlace, Grid, arrangements
+from handout.layout.arrangement import CardPlace, Cards, Grid, arrangements
 from handout.layout.layout_file import layouts_taking
 from handout.layout.typesetting import Block, Paragraph, TextMeasure, typesetter
 from handout.model import (
@@ -52,15 +52,26 @@ from handout.model import (
 )
 
 SIZE_STEP = 0.25
-SCALE_STEPS = 14
-"""Halvings of the range of figure scales searched at each body size: a thousandth of the scale or finer."""
+BODY_TOLERANCE = 0.5
+"""Fits whose text comes out at most this much smaller than the largest compete on their figures: half a
+point of body text is hardly seen on a sheet, a figure half again as big is."""
+FIGURE_STEP = 1.03
+"""Illustrations whose scales differ by less than this factor count as the same size when fits are
+compared: a hair's breadth of figure is not worth a less tidy sheet."""
+SCALE_STEPS = 10
+"""Halvings of the range of figure scales searched at each body size: well under FIGURE_STEP apart."""
 PHOTO_SHAPE = (120.0, 90.0)
 """The shape a photo's box is given (the layout never opens the file; "contain" fits any photo into it),
 in centimetres like a figure's, so a photo comes out about as big as the figures beside it."""
+SHORT_ROUTINE = 3
+MOSTLY_EMPTY = 0.3
+"""On a routine of up to SHORT_ROUTINE stretches, an arrangement that leaves any card more than this share
+empty (what neither its text, as wide as its column, nor its figure covers) misses its share: a card of
+a short routine has room to spare for its figure and text, so it should not be mostly blank."""
 TITLE_STEP = 0.5
 """A title that wraps is made smaller in steps of half a point until it takes fewer lines."""
-SHARE_STEP = 0.01
-"""When no arrangement gives every figure its share, the closest are compared in steps of 1% of a card."""
+CLOSENESS_STEP = 0.05
+"""When no arrangement gives every figure its share, the closest are compared in steps of 5% of the way."""
 QR_QUIET_ZONE = 0.2
 """Blank space a scanner needs around a QR code, as a share of its side: at least four of its modules."""
 NO_FURNITURE = Furniture()
@@ -180,15 +191,22 @@ class _Fit(NamedTuple):
     """The smallest share of its card any illustration gets (a figure as drawn, a photo its box; 1 with
     none)."""
     met: bool
-    """Every figure gets at least the layout's figure_share of its card."""
+    """Every figure gets at least the layout's figure_share of its card (and on a short routine, no card
+    is mostly empty)."""
+    closeness: float
+    """How close the fit comes to being met, from 0 to 1 (met): the figures' share over the layout's,
+    or a short routine's fullest card over MOSTLY_EMPTY's, whichever is less."""
     empty: float
     """The card area's room that neither text nor illustration covers."""
+    size: float
+    """How big the illustrations come out: their one scale (points per centimetre), 0 with none."""
 
-    def rank(self) -> tuple[bool, float, float, int, int]:
-        """The figures' shares met, then the largest text, then the least empty space, then the first;
-        arrangements that miss the share compete on how close they come first."""
-        closeness = 0.0 if self.met else math.floor(self.share / SHARE_STEP + 1e-9)
-        return (self.met, closeness, self.body, -round(self.empty / EMPTY_STEP), -self.order)
+    def rank(self) -> tuple[float, int, float, int, int]:
+        """Among fits whose text is about as large: the largest figures, then the largest text, then the
+        least empty space, then the first; fits that miss the share compete on how close they come first."""
+        closeness = 0.0 if self.met else math.floor(self.closeness / CLOSENESS_STEP + 1e-9)
+        size = math.floor(math.log(self.size) / math.log(FIGURE_STEP)) if self.size > 0 else -(10**6)
+        return (closeness, size, self.body, -round(self.empty / EMPTY_STEP), -self.order)
 
 
 class _Composer:
@@ -228,10 +246,11 @@ class _Composer:
             self.text.card_heights(stretch, index) for index, stretch in enumerate(routine.stretches)
         ]
         """Each card's text height by size and width: what the search asks for."""
+        known = [size is not None for size in self.figure_sizes]
         count = len(routine.stretches)
         with_images = any(shape is not None for shape in shapes)
         self.grids = [
-            Grid(arrangement, paper.width - 2 * layout.margin, layout, shapes)
+            Grid(arrangement, paper.width - 2 * layout.margin, layout, shapes, known)
             for arrangement in arrangements(layout, paper.landscape, count, with_images)
         ]
         self._frames: dict[float, _Frame | None] = {}
@@ -243,21 +262,35 @@ class _Composer:
         return self.card_height[index](body, width)
 
     def best(self, sizes: list[float]) -> _Fit | None:
-        """The arrangement to print, each weighed at the largest of `sizes` (ascending) at which its
-        figures get their share, or, when they get it at none, at the smallest; None: nothing fits."""
-        fits = []
+        """The arrangement and body size to print (None: nothing fits even at the smallest of `sizes`,
+        ascending). Each arrangement is weighed at the largest size at which its figures get their share
+        and at the sizes up to BODY_TOLERANCE below it; of all these, those within BODY_TOLERANCE of the
+        largest text compete on their figures. When no arrangement gives its figures their share, each
+        is weighed at every whole point size, and the one that comes closest is printed."""
+        met: list[_Fit] = []
+        missed: list[_Fit] = []
+        below = round(BODY_TOLERANCE / SIZE_STEP)
         for order in range(len(self.grids)):
-            if self.fit(order, sizes[0]) is None:
+            first = self.fit(order, sizes[0])
+            if first is None:
+                continue
+            if not first.met:  # weighed at every point size: larger text may fill a card better
+                weighed = (self.fit(order, body) for body in sizes[:: round(1 / SIZE_STEP)])
+                missed.extend(fit for fit in weighed if fit is not None)
                 continue
             low, high = 0, len(sizes) - 1  # the largest size at which the shares are met
             while low < high:
                 middle = (low + high + 1) // 2
                 found = self.fit(order, sizes[middle])
                 low, high = (middle, high) if found is not None and found.met else (low, middle - 1)
-            fit = self.fit(order, sizes[low])
-            assert fit is not None, "a size no larger than one that fits fits"
-            fits.append(fit)
-        return max(fits, key=_Fit.rank, default=None)
+            for index in range(max(0, low - below), low + 1):
+                fit = self.fit(order, sizes[index])
+                if fit is not None and fit.met:
+                    met.append(fit)
+        if not met:
+            return max(missed, key=_Fit.rank, default=None)
+        largest = max(fit.body for fit in met)
+        return max((fit for fit in met if fit.body >= largest - BODY_TOLERANCE), key=_Fit.rank)
 
     def fit(self, order: int, body: float) -> _Fit | None:
         """Arrangement `order` at this body size with the largest figure scale that fits, or None."""
@@ -286,7 +319,7 @@ class _Composer:
             if best is not None:
                 cards, low = best, high
             else:
-                for _ in range(SCALE_STEPS):  # the largest scale at which the cards fit, to 1/1000
+                for _ in range(SCALE_STEPS):  # the largest scale at which the cards fit
                     middle = math.sqrt(low * high) if low > 0 else high / 2
                     found = fitting(middle)
                     if found is None:
@@ -307,23 +340,30 @@ class _Composer:
         area: Rect,
     ) -> _Fit:
         """The figures' smallest share of their cards and the card area's empty space."""
-        shares = []
+        shares, emptiest = [], 0.0
         empty = area.width * area.height
+        pad = 2 * self.layout.card_padding
         for place, size, width, height in zip(
             places, self.figure_sizes, cards.text_widths, cards.text_heights, strict=True
         ):
-            empty -= width * height
-            if place.image is None:
-                continue
-            figure = place.image.width * place.image.height
-            if size is not None:
-                figure = size[0] * size[1] * scale * scale
-            empty -= figure
-            shares.append(figure / (place.frame.width * place.frame.height))
+            figure = 0.0
+            if place.image is not None:
+                figure = place.image.width * place.image.height
+                if size is not None:
+                    figure = size[0] * size[1] * scale * scale
+                shares.append(figure / (place.frame.width * place.frame.height))
+            inner = (place.frame.width - pad) * (place.frame.height - pad)
+            emptiest = max(emptiest, 1 - (width * height + figure) / inner)
+            empty -= width * height + figure
         share = min(shares, default=1.0)
-        met = share >= self.layout.figure_share_for(len(places)) - 1e-9
+        least = self.layout.figure_share_for(len(places))
+        closeness = min(1.0, share / least) if least > 0 else 1.0
+        if len(places) <= SHORT_ROUTINE:
+            closeness = min(closeness, (1 - emptiest) / (1 - MOSTLY_EMPTY))
+        met = closeness >= 1 - 1e-9
         figures = scale if any(size is not None for size in self.figure_sizes) else None
-        return _Fit(order, body, grid, cards, places, figures, share, met, empty)
+        shown = scale if shares else 0.0
+        return _Fit(order, body, grid, cards, places, figures, share, met, closeness, empty, shown)
 
     # --- The page -------------------------------------------------------------------------------
 

@@ -14,14 +14,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from test_capacity import routine_of, wordiest  # noqa: E402
+from test_capacity import routine_of, wordiest
 
-from handout.content.routine import load_routine  # noqa: E402
-from handout.draw.figures import figure_size, placement  # noqa: E402
-from handout.layout.layout_file import load_layout  # noqa: E402
-from handout.layout.paper import paper_named  # noqa: E402
-from handout.model import Figure, FrameBox, ImageBox, Page  # noqa: E402
-from handout.pipeline import make_page  # noqa: E402
+from handout.content.routine import load_routine
+from handout.draw.figures import figure_size, placement
+from handout.layout.layout_file import load_layout
+from handout.layout.paper import paper_named
+from handout.model import Figure, FrameBox, ImageBox, Page
+from handout.pipeline import make_page
 
 CM = 72 / 2.54
 GOALS = (
