@@ -51,7 +51,9 @@ LIMB_MUSCLES = (
 BODY_MUSCLES = ("chest", "upper_back", "abdomen", "lower_back")
 HIGHLIGHTS = tuple(f"{side}_{name}" for side in SIDES for name in LIMB_MUSCLES) + BODY_MUSCLES
 Facing = Literal["right", "left"]
-Ground = Literal["floor", "mat", "none"]
+Ground = Literal["floor", "mat", "mat_above", "none"]
+"""What the figure is on: a floor line, a mat seen edge-on, a mat seen from above (under a figure lying
+seen from above), or nothing."""
 View = Literal["side", "front"]
 """Side: the figure faces along x and "near" limbs are the viewer's side. Front: it faces the viewer."""
 PropKind = Literal["step", "chair"]

@@ -33,6 +33,7 @@ from handout.errors import HandoutError
 from handout.layout.arrangement import CardPlace, Cards, Grid, arrangements
 from handout.layout.layout_file import layouts_taking
 from handout.layout.typesetting import Block, Paragraph, TextMeasure, typesetter
+from handout.layout.weighing import Fit, Weighed, weigh
 from handout.model import (
     Box,
     Figure,
@@ -55,29 +56,18 @@ SIZE_STEP = 0.25
 BODY_TOLERANCE = 0.5
 """Fits whose text comes out at most this much smaller than the largest compete on their figures: half a
 point of body text is hardly seen on a sheet, a figure half again as big is."""
-FIGURE_STEP = 1.03
-"""Illustrations whose scales differ by less than this factor count as the same size when fits are
-compared: a hair's breadth of figure is not worth a less tidy sheet."""
 SCALE_STEPS = 10
 """Halvings of the range of figure scales searched at each body size: well under FIGURE_STEP apart."""
 PHOTO_SHAPE = (120.0, 90.0)
 """The shape a photo's box is given (the layout never opens the file; "contain" fits any photo into it),
 in centimetres like a figure's, so a photo comes out about as big as the figures beside it."""
-SHORT_ROUTINE = 3
-MOSTLY_EMPTY = 0.3
-"""On a routine of up to SHORT_ROUTINE stretches, an arrangement that leaves any card more than this share
-empty (what neither its text, as wide as its column, nor its figure covers) misses its share: a card of
-a short routine has room to spare for its figure and text, so it should not be mostly blank."""
 TITLE_STEP = 0.5
 """A title that wraps is made smaller in steps of half a point until it takes fewer lines."""
-CLOSENESS_STEP = 0.05
-"""When no arrangement gives every figure its share, the closest are compared in steps of 5% of the way."""
 QR_QUIET_ZONE = 0.2
 """Blank space a scanner needs around a QR code, as a share of its side: at least four of its modules."""
 NO_FURNITURE = Furniture()
 """No header, no footer: what a page has when no templates were filled (tests of the bare layout)."""
-EMPTY_STEP = 4 * (72 / 2.54) ** 2
-"""Empty space is compared in steps of 4 cm²."""
+
 
 FigureMeasure = Callable[[Pose], tuple[float, float]]
 """A figure scene's natural width and height in centimetres (draw.figures.figure_size)."""
@@ -176,39 +166,6 @@ class _Frame(NamedTuple):
     qr: Rect | None
 
 
-class _Fit(NamedTuple):
-    """An arrangement at a body size, with its figures at the largest scale at which its cards fit, and
-    what the choice between arrangements weighs."""
-
-    order: int
-    body: float
-    grid: Grid
-    cards: Cards
-    places: list[CardPlace]
-    scale: float | None
-    """The figures' one body scale (points per centimetre), or None when there are no figures."""
-    share: float
-    """The smallest share of its card any illustration gets (a figure as drawn, a photo its box; 1 with
-    none)."""
-    met: bool
-    """Every figure gets at least the layout's figure_share of its card (and on a short routine, no card
-    is mostly empty)."""
-    closeness: float
-    """How close the fit comes to being met, from 0 to 1 (met): the figures' share over the layout's,
-    or a short routine's fullest card over MOSTLY_EMPTY's, whichever is less."""
-    empty: float
-    """The card area's room that neither text nor illustration covers."""
-    size: float
-    """How big the illustrations come out: their one scale (points per centimetre), 0 with none."""
-
-    def rank(self) -> tuple[float, int, float, int, int]:
-        """Among fits whose text is about as large: the largest figures, then the largest text, then the
-        least empty space, then the first; fits that miss the share compete on how close they come first."""
-        closeness = 0.0 if self.met else math.floor(self.closeness / CLOSENESS_STEP + 1e-9)
-        size = math.floor(math.log(self.size) / math.log(FIGURE_STEP)) if self.size > 0 else -(10**6)
-        return (closeness, size, self.body, -round(self.empty / EMPTY_STEP), -self.order)
-
-
 class _Composer:
     """Lays out one routine at any body size: the title block, the arrangement of cards and the footer."""
 
@@ -254,21 +211,21 @@ class _Composer:
             for arrangement in arrangements(layout, paper.landscape, count, with_images)
         ]
         self._frames: dict[float, _Frame | None] = {}
-        self._fits: dict[tuple[int, float], _Fit | None] = {}
+        self._fits: dict[tuple[int, float], Fit | None] = {}
 
     # --- The search -----------------------------------------------------------------------------
 
     def text_height(self, index: int, body: float, width: float) -> float:
         return self.card_height[index](body, width)
 
-    def best(self, sizes: list[float]) -> _Fit | None:
+    def best(self, sizes: list[float]) -> Fit | None:
         """The arrangement and body size to print (None: nothing fits even at the smallest of `sizes`,
         ascending). Each arrangement is weighed at the largest size at which its figures get their share
         and at the sizes up to BODY_TOLERANCE below it; of all these, those within BODY_TOLERANCE of the
         largest text compete on their figures. When no arrangement gives its figures their share, each
         is weighed at every whole point size, and the one that comes closest is printed."""
-        met: list[_Fit] = []
-        missed: list[_Fit] = []
+        met: list[Fit] = []
+        missed: list[Fit] = []
         below = round(BODY_TOLERANCE / SIZE_STEP)
         for order in range(len(self.grids)):
             first = self.fit(order, sizes[0])
@@ -288,18 +245,18 @@ class _Composer:
                 if fit is not None and fit.met:
                     met.append(fit)
         if not met:
-            return max(missed, key=_Fit.rank, default=None)
+            return max(missed, key=Fit.rank, default=None)
         largest = max(fit.body for fit in met)
-        return max((fit for fit in met if fit.body >= largest - BODY_TOLERANCE), key=_Fit.rank)
+        return max((fit for fit in met if fit.body >= largest - BODY_TOLERANCE), key=Fit.rank)
 
-    def fit(self, order: int, body: float) -> _Fit | None:
+    def fit(self, order: int, body: float) -> Fit | None:
         """Arrangement `order` at this body size with the largest figure scale that fits, or None."""
         key = (order, body)
         if key not in self._fits:
             self._fits[key] = self.find_fit(order, body)
         return self._fits[key]
 
-    def find_fit(self, order: int, body: float) -> _Fit | None:
+    def find_fit(self, order: int, body: float) -> Fit | None:
         frame = self.frame(body)
         if frame is None:
             return None
@@ -327,43 +284,9 @@ class _Composer:
                     else:
                         low, cards = middle, found
         places = grid.places(frame.cards, cards, body)
-        return self.weigh(order, body, grid, cards, places, low, frame.cards)
-
-    def weigh(
-        self,
-        order: int,
-        body: float,
-        grid: Grid,
-        cards: Cards,
-        places: list[CardPlace],
-        scale: float,
-        area: Rect,
-    ) -> _Fit:
-        """The figures' smallest share of their cards and the card area's empty space."""
-        shares, emptiest = [], 0.0
-        empty = area.width * area.height
-        pad = 2 * self.layout.card_padding
-        for place, size, width, height in zip(
-            places, self.figure_sizes, cards.text_widths, cards.text_heights, strict=True
-        ):
-            figure = 0.0
-            if place.image is not None:
-                figure = place.image.width * place.image.height
-                if size is not None:
-                    figure = size[0] * size[1] * scale * scale
-                shares.append(figure / (place.frame.width * place.frame.height))
-            inner = (place.frame.width - pad) * (place.frame.height - pad)
-            emptiest = max(emptiest, 1 - (width * height + figure) / inner)
-            empty -= width * height + figure
-        share = min(shares, default=1.0)
-        least = self.layout.figure_share_for(len(places))
-        closeness = min(1.0, share / least) if least > 0 else 1.0
-        if len(places) <= SHORT_ROUTINE:
-            closeness = min(closeness, (1 - emptiest) / (1 - MOSTLY_EMPTY))
-        met = closeness >= 1 - 1e-9
-        figures = scale if any(size is not None for size in self.figure_sizes) else None
-        shown = scale if shares else 0.0
-        return _Fit(order, body, grid, cards, places, figures, share, met, closeness, empty, shown)
+        return weigh(
+            Weighed(order, body, grid, cards, places), low, frame.cards, self.figure_sizes, self.layout
+        )
 
     # --- The page -------------------------------------------------------------------------------
 
