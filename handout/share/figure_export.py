@@ -105,13 +105,19 @@ def _svg_path(path: Path2D) -> str:
     return " ".join(commands)
 
 
-def png_bytes(shapes: tuple[Shape, ...], width: float = FIGURE_WIDTH, height: float = FIGURE_HEIGHT) -> bytes:
+def png_bytes(
+    shapes: tuple[Shape, ...],
+    width: float = FIGURE_WIDTH,
+    height: float = FIGURE_HEIGHT,
+    scale: float = PNG_SCALE,
+) -> bytes:
+    """The shapes of a `width` x `height` point box as a PNG of `scale` pixels per point."""
     pdf = io.BytesIO()
     canvas = Canvas(pdf, pagesize=(width, height), invariant=1)
     draw_shapes(canvas, shapes, 0, 0, height)
     canvas.showPage()
     canvas.save()
-    return render_png(pdf.getvalue(), round(width * PNG_SCALE))
+    return render_png(pdf.getvalue(), round(width * scale))
 
 
 def contact_sheet(path: Path, layout: Layout, names: dict[str, str], *, force: bool = False) -> int:
