@@ -32,6 +32,9 @@ IMAGE_GAP = 0.6
 """Space between a card's image and its text, in body sizes."""
 FIGURE_INSET = 0.03
 """Share of an image box's shorter side the renderer keeps clear around a figure (figures.placement)."""
+TEXT_STEP = 2.0
+"""Text columns are a whole number of these points wide: beside figures of every scale the search tries,
+the columns take few widths, and each width's line breaks are worked out once."""
 WIDE = 1.0
 """A figure wider than tall by this ratio goes in a band on top when the image goes by shape."""
 
@@ -166,10 +169,8 @@ class Grid:
         for index, (shape, position) in enumerate(zip(self.shapes, self.positions, strict=True)):
             inner = self.widths[index] - 2 * self.pad
             box = None if shape is None or position is None else box_size(shape, scale)
-            if box is not None and position == "left":
-                width = math.floor(inner - box[0] - self.pad)
-            else:
-                width = math.floor(inner)
+            room = inner - box[0] - self.pad if box is not None and position == "left" else inner
+            width = TEXT_STEP * math.floor(room / TEXT_STEP)
             if width < MIN_TEXT_EMS * body or (box is not None and box[0] > inner):
                 return None
             text = text_height(index, body, width)

@@ -56,7 +56,7 @@ SIZE_STEP = 0.25
 BODY_TOLERANCE = 0.5
 """Fits whose text comes out at most this much smaller than the largest compete on their figures: half a
 point of body text is hardly seen on a sheet, a figure half again as big is."""
-SCALE_STEPS = 10
+SCALE_STEPS = 8
 """Halvings of the range of figure scales searched at each body size: well under FIGURE_STEP apart."""
 PHOTO_SHAPE = (120.0, 90.0)
 """The shape a photo's box is given (the layout never opens the file; "contain" fits any photo into it),
