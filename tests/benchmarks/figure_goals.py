@@ -35,8 +35,8 @@ GOALS = (
 )
 
 
-def drawn_figures(page: Page) -> list[tuple[float, float, float]]:
-    """Each figure's drawn (width, height) in points and its share of its card's area."""
+def drawn_figures(page: Page) -> list[tuple[float, float, float, str]]:
+    """Each figure's drawn (width, height) in points, its share of its card's area and its pose."""
     frames = {box.card: box.rect for box in page.boxes if isinstance(box, FrameBox)}
     found = []
     for box in page.boxes:
@@ -44,12 +44,12 @@ def drawn_figures(page: Page) -> list[tuple[float, float, float]]:
             scale = placement(box.image.pose, box.rect.width, box.rect.height, box.scale).scale
             width, height = (side * scale for side in figure_size(box.image.pose))
             card = frames[box.card]
-            found.append((width, height, width * height / (card.width * card.height)))
+            found.append((width, height, width * height / (card.width * card.height), box.image.name))
     return found
 
 
-def measure(layout_name: str, stretches: str | int, paper: str) -> tuple[float, float, float]:
-    """(smallest share, median longest side in cm, body pt) of one sheet."""
+def measure(layout_name: str, stretches: str | int, paper: str) -> tuple[float, str, float, float, float]:
+    """(smallest share, the figure that has it, median share, median longest side in cm, body pt)."""
     layout = load_layout(layout_name)
     if stretches == "bundled":
         routine = load_routine(Path(__file__).resolve().parents[2] / "handout/routines/after-running.toml")
@@ -57,20 +57,22 @@ def measure(layout_name: str, stretches: str | int, paper: str) -> tuple[float, 
         routine = routine_of(wordiest(layout_name)[: int(stretches)])
     page = make_page(routine, layout, paper_named(paper), {})
     figures = drawn_figures(page)
-    longest = statistics.median(max(width, height) / CM for width, height, _ in figures)
-    return min(share for _, _, share in figures), longest, page.body_size
+    longest = statistics.median(max(width, height) / CM for width, height, _, _ in figures)
+    _, _, share, name = min(figures, key=lambda figure: figure[2])
+    median = statistics.median(figure[2] for figure in figures)
+    return share, name, median, longest, page.body_size
 
 
 def main() -> None:
-    print("| sheet | paper | smallest share (goal) | median longest side (goal) | text pt (goal) |")
-    print("|---|---|---|---|---|")
+    print("| sheet | paper | smallest share (goal) | median share | median longest side (goal) | text pt |")
+    print("|---|---|---|---|---|---|")
     for name, layout, stretches, share_goal, side_goal, text_goal in GOALS:
         for paper in ("a4", "letter"):
-            share, side, body = measure(layout, stretches, paper)
+            share, smallest, median, side, body = measure(layout, stretches, paper)
             text = f"{body:g} (>= {text_goal:g})" if text_goal else f"{body:g}"
             print(
-                f"| {name} | {paper} | {share:.0%} (>= {share_goal:.0%}) | {side:.1f} cm (>= {side_goal:g}) "
-                f"| {text} |"
+                f"| {name} | {paper} | {share:.0%}, {smallest} (>= {share_goal:.0%}) | {median:.0%} "
+                f"| {side:.1f} cm (>= {side_goal:g}) | {text} |"
             )
 
 
