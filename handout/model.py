@@ -51,7 +51,9 @@ LIMB_MUSCLES = (
 BODY_MUSCLES = ("chest", "upper_back", "abdomen", "lower_back")
 HIGHLIGHTS = tuple(f"{side}_{name}" for side in SIDES for name in LIMB_MUSCLES) + BODY_MUSCLES
 Facing = Literal["right", "left"]
-Ground = Literal["floor", "mat", "none"]
+Ground = Literal["floor", "mat", "mat_above", "none"]
+"""What the figure is on: a floor line, a mat seen edge-on, a mat seen from above (under a figure lying
+seen from above), or nothing."""
 View = Literal["side", "front"]
 """Side: the figure faces along x and "near" limbs are the viewer's side. Front: it faces the viewer."""
 PropKind = Literal["step", "chair"]
@@ -173,7 +175,7 @@ class TextStyle:
 
 
 CardField = Literal["name", "target", "hold", "points"]
-ImagePosition = Literal["top", "left"]
+ImagePosition = Literal["shape", "top", "left"]
 RowHeights = Literal["equal", "fitted"]
 """Rows of one height, or each row as tall as its cards need with the room left shared out."""
 
@@ -196,10 +198,11 @@ class Layout:
     card_border: float
     card_radius: float
     image_positions: tuple[ImagePosition, ...]
-    """Where a card's illustration may go, tried in this order: above its text or on its left."""
-    image_shares: tuple[float, ...]
-    """Shares of the card tried for its image: of its width on the left; on top, of its height at least
-    (the image grows into what the text leaves)."""
+    """Where a card's illustration may go, tried in this order: by its figure's shape (a band on top for
+    a wide figure, a column beside the text for a tall one), above its text or on its left."""
+    figure_share_by_count: tuple[tuple[int, float], ...]
+    """(up to N stretches, each figure at least this share of its card's area), in increasing N: the
+    engine meets it before it grows the text (`figure_share_for`)."""
     row_heights: tuple[RowHeights, ...]
     """How the rows of cards may share the page's height, tried in this order."""
     span: bool
@@ -215,6 +218,8 @@ class Layout:
     """The smallest body size of any routine; `body_min_for` gives a routine's own."""
     line_spacing: float
     """Baseline-to-baseline distance as a multiple of the text size."""
+    title_min: float
+    """The smallest size in points a title that wraps may be made to take fewer lines (0: it never is)."""
     accent: Color
     ink: Color
     muted: Color
@@ -241,6 +246,10 @@ class Layout:
     """Photos are printed in gray too (layouts.grayscale sets it along with gray colours)."""
     body_min_by_count: tuple[tuple[int, float], ...] = ()
     """(up to N stretches, at least P pt), in increasing N: a poster of 4 keeps bigger print than one of 6."""
+
+    def figure_share_for(self, count: int) -> float:
+        """The least share of its card each figure of a routine of `count` stretches gets."""
+        return next((share for limit, share in self.figure_share_by_count if count <= limit), 0.0)
 
     def body_min_for(self, count: int) -> float:
         """The smallest body size a routine of `count` stretches may be set in."""

@@ -1,28 +1,32 @@
-"""The arrangements a layout allows, in their fixed order, and how a grid of cards shares out the page."""
+"""The arrangements a layout allows, in their fixed order, and how a grid takes its figures' shapes."""
 
 from __future__ import annotations
 
 import pytest
 
-from handout.layout.arrangement import IMAGE_GAP, MIN_IMAGE, Arrangement, Grid, arrangements
+from handout.layout.arrangement import IMAGE_GAP, MIN_TEXT_EMS, Arrangement, Grid, arrangements, box_size
 from handout.layout.layout_file import load_layout
 from handout.model import Rect
 
+STANDING, LYING = (60.0, 180.0), (190.0, 50.0)
+
+
+def constant_text(height: float):
+    return lambda index, body, width: height
+
 
 def test_arrangements_come_in_the_documented_order():
-    """Columns as listed, then image positions, image shares, row heights, a widened last row first."""
+    """Columns as listed, then image positions, row heights, a widened last row first."""
     grid = load_layout("grid")
     found = arrangements(grid, landscape=False, count=7, with_images=True)
-    assert found[0] == Arrangement(
-        grid.columns[0], grid.image_positions[0], grid.image_shares[0], "equal", True
-    )
+    assert found[0] == Arrangement(grid.columns[0], grid.image_positions[0], "equal", True)
     assert found[1] == found[0]._replace(span=False)
     assert found[2] == found[0]._replace(rows="fitted")
     assert [arrangement.columns for arrangement in found] == sorted(
         (arrangement.columns for arrangement in found), key=grid.columns.index
     )
     spans = sum(2 if 7 % columns else 1 for columns in grid.columns)  # one column never has a short row
-    assert len(found) == len(set(found)) == spans * 2 * len(grid.image_shares) * 2
+    assert len(found) == len(set(found)) == spans * len(grid.image_positions) * 2
 
 
 def test_without_images_only_the_columns_rows_and_span_vary():
@@ -33,35 +37,43 @@ def test_without_images_only_the_columns_rows_and_span_vary():
 
 def test_a_short_last_row_widens_its_cards_to_fill_the_row():
     layout = load_layout("grid")
-    grid = Grid(Arrangement(3, "top", 0.3, "fitted", True), 500.0, 5, layout)
+    grid = Grid(Arrangement(3, "top", "fitted", True), 500.0, layout, [STANDING] * 5)
     assert grid.widths[:3] == pytest.approx([(500 - 2 * layout.gap) / 3] * 3)
     assert grid.widths[3:] == pytest.approx([(500 - layout.gap) / 2] * 2)
-    narrow = Grid(Arrangement(3, "top", 0.3, "fitted", False), 500.0, 5, layout)
+    narrow = Grid(Arrangement(3, "top", "fitted", False), 500.0, layout, [STANDING] * 5)
     assert narrow.widths == pytest.approx([(500 - 2 * layout.gap) / 3] * 5)
 
 
-def test_images_on_top_keep_their_share_and_a_least_height():
+def test_by_shape_a_lying_figure_gets_a_band_on_top_and_a_standing_one_a_column_beside():
     layout = load_layout("grid")
-    grid = Grid(Arrangement(2, "top", 0.4, "equal", False), 500.0, 2, layout)
-    (need,) = set(grid.row_needs([100.0, 60.0], body=10))
-    inner = need - 2 * layout.card_padding
-    assert inner - 100 - IMAGE_GAP * 10 == pytest.approx(0.4 * inner)
-    low = Grid(Arrangement(2, "top", 0.1, "equal", False), 500.0, 2, layout)
-    (need,) = set(low.row_needs([20.0, 20.0], body=10))
-    assert need - 2 * layout.card_padding - 20 - IMAGE_GAP * 10 == pytest.approx(MIN_IMAGE)
+    grid = Grid(Arrangement(2, "shape", "fitted", False), 500.0, layout, [STANDING, LYING, None])
+    assert grid.positions == ("left", "top", None)
+    cards = grid.cards(10, 0.5, constant_text(60.0))
+    assert cards is not None
+    places = grid.places(Rect(0, 0, 500, 800), cards, 10)
+    standing, lying, bare = places
+    assert standing.image is not None and lying.image is not None and bare.image is None
+    assert standing.image.right < standing.text.x and standing.text.right <= standing.frame.right
+    assert lying.text.y == pytest.approx(lying.image.bottom + IMAGE_GAP * 10)
+    assert bare.text.x == pytest.approx(bare.frame.x + layout.card_padding)
 
 
-def test_fitted_rows_give_their_spare_height_to_the_figure_that_needs_it():
-    """A standing figure (183 cm tall) in the first row, lying ones (55 cm) in the second: with one body
-    scale for the sheet, the standing figure's row gets the room, and both rows' figures fit at it."""
+def test_every_image_box_takes_its_figures_shape_at_the_one_scale():
     layout = load_layout("grid")
-    grid = Grid(Arrangement(2, "top", 0.2, "fitted", False), 500.0, 4, layout)
-    heights = [120.0, 120.0, 120.0, 120.0]
-    area = Rect(0, 0, 500, 2 * grid.row_needs(heights, 10)[0] + layout.gap + 200)
-    places = grid.places(area, heights, 10, [183.0, 100.0, 55.0, 55.0])
-    standing, lying = places[0].image, places[2].image
-    assert standing is not None and lying is not None
-    assert standing.height > lying.height + 100
-    scale = standing.height / 183
-    assert lying.height >= 55 * scale - 0.01
-    assert places[-1].frame.bottom == pytest.approx(area.bottom), "all the spare height is used"
+    grid = Grid(Arrangement(2, "shape", "fitted", False), 500.0, layout, [STANDING, LYING])
+    cards = grid.cards(10, 0.5, constant_text(60.0))
+    assert cards is not None
+    for shape, box in zip([STANDING, LYING], cards.boxes, strict=True):
+        assert box == box_size(shape, 0.5)
+        assert box[0] / box[1] == pytest.approx(shape[0] / shape[1], rel=0.1)
+
+
+def test_a_scale_that_leaves_the_text_too_narrow_or_a_band_too_wide_does_not_fit():
+    layout = load_layout("grid")
+    grid = Grid(Arrangement(2, "shape", "fitted", False), 500.0, layout, [STANDING, LYING])
+    inner = grid.widths[0] - 2 * layout.card_padding
+    too_wide = inner / LYING[0] * 1.01
+    assert grid.cards(10, too_wide, constant_text(60.0)) is None
+    largest = grid.largest_scale(10, 10_000)
+    assert largest * LYING[0] <= inner
+    assert largest * STANDING[0] <= inner - layout.card_padding - MIN_TEXT_EMS * 10

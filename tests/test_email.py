@@ -103,8 +103,8 @@ def test_the_html_part_shows_the_inline_preview_and_the_pdf_is_attached(run_cli,
     message = read_message(tmp_path / "message.eml")
     page = text_of(message, "html")
     images = [part for part in message.walk() if part.get_content_type() == "image/png"]
-    assert len(images) == 1
-    image = images[0]
+    assert len(images) == 1 + len(load_routine("after-running").stretches), "the figures, then the sheet"
+    image = images[-1]
     assert image.get_content_disposition() == "inline"
     cid = image["Content-ID"].strip("<>")
     assert re.search(rf'<img src="cid:{re.escape(cid)}" alt="[^"]+"', page)
@@ -112,11 +112,43 @@ def test_the_html_part_shows_the_inline_preview_and_the_pdf_is_attached(run_cli,
         assert picture.width == 800
     related = [part for part in message.walk() if part.get_content_type() == "multipart/related"]
     assert len(related) == 1 and image in related[0].iter_parts()
+    assert page.index(f"cid:{cid}") > page.index("</ol>"), "the sheet comes after the stretches"
 
     attachments = list(message.iter_attachments())
     assert [part.get_content_type() for part in attachments] == ["application/pdf"]
     assert attachments[0].get_filename() == "after-running-grid-a4.pdf"
     assert len(pypdf.PdfReader(io.BytesIO(attachments[0].get_content())).pages) == 1
+
+
+def test_each_stretch_shows_its_figure_inline_beside_its_steps(run_cli, tmp_path):
+    """One small PNG a stretch, in the multipart/related part, referenced from that stretch's section of
+    the HTML (after its name, before its steps); the figures share one body scale; the whole e-mail of
+    the bundled routine stays under 250 KB."""
+    run_cli("email", "--to", TO, "-o", "message.eml")
+    path = tmp_path / "message.eml"
+    assert path.stat().st_size < 250_000
+    message = read_message(path)
+    page = text_of(message, "html")
+    (related,) = [part for part in message.walk() if part.get_content_type() == "multipart/related"]
+    inline = {part["Content-ID"].strip("<>"): part for part in related.iter_parts() if part["Content-ID"]}
+    stretches = load_routine("after-running").stretches
+    sections = page.split("<h2")[1:]
+    assert len(sections) == len(stretches)
+    heights = []
+    for stretch, section in zip(stretches, sections, strict=True):
+        (cid,) = re.findall(r'<img src="cid:([^"]+)"', section.split("<ol")[0])
+        assert stretch.name in section.split("</h2>")[0]
+        assert re.search(rf'<img src="cid:{re.escape(cid)}" alt="[^"]*{re.escape(stretch.name)}"', section)
+        part = inline[cid]
+        assert part.get_content_type() == "image/png" and part.get_content_disposition() == "inline"
+        width, height = (int(value) for value in re.search(r'width="(\d+)" height="(\d+)"', section).groups())
+        with Image.open(io.BytesIO(part.get_content())) as picture:
+            assert picture.width == 2 * width, "twice the CSS pixels: sharp on a phone"
+            assert picture.convert("L").getextrema()[0] < 128, "something is drawn"
+        assert len(part.get_content()) < 20_000
+        heights.append(height)
+    standing, lying = heights[0], heights[1]  # the standing quad and the push-up lunge
+    assert standing > 2.5 * lying, "one body scale: a lying runner is as long as a standing one is tall"
 
 
 def test_the_html_part_is_for_phones_and_self_contained(run_cli, tmp_path):

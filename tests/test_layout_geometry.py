@@ -11,7 +11,6 @@ import pytest
 from conftest import MIN_MARGIN, PAPER_SIZES, realistic
 
 from handout.errors import HandoutError
-from handout.layout import composition
 from handout.layout.composition import BODY_TOLERANCE, SIZE_STEP, lay_out
 from handout.layout.fonts import metrics
 from handout.layout.layout_file import load_layout
@@ -143,17 +142,16 @@ def test_text_sizes_stay_within_the_layouts_range(paper, count, images, grid):
 
 
 @pytest.mark.parametrize(("paper", "count", "images"), CASES)
-def test_body_size_is_within_a_point_of_the_largest_that_fits(paper, count, images, grid, monkeypatch):
-    """Arrangements within BODY_TOLERANCE of the largest text compete on their figures: no arrangement
-    of the layout fits text larger than that (the probe asks the layout's own figure widths, not the
-    last resort's narrower ones)."""
-    monkeypatch.setattr(composition, "LAST_RESORT_SHARE", 1.0)
+def test_with_no_share_to_meet_the_text_is_the_largest_that_fits(paper, count, images, grid):
+    """A layout that asks no share of a card for its illustrations gets its text within BODY_TOLERANCE
+    of the largest body size at which an arrangement fits (fits that close compete on their figures)."""
     routine = make_routine(count, images=images)
-    page = lay_out(routine, grid, paper_named(paper), metrics())
+    shareless = dataclasses.replace(grid, figure_share_by_count=())
+    page = lay_out(routine, shareless, paper_named(paper), metrics())
     smallest_refused = page.body_size + BODY_TOLERANCE + SIZE_STEP
     if smallest_refused > grid.body_max:
         return
-    larger = dataclasses.replace(grid, body_min=smallest_refused, body_min_by_count=())
+    larger = dataclasses.replace(shareless, body_min=smallest_refused, body_min_by_count=())
     with pytest.raises(HandoutError):
         lay_out(routine, larger, paper_named(paper), metrics())
 

@@ -57,7 +57,7 @@ def _load_pose(path: Path, stamp: tuple[int, int] | None) -> Pose:
     if order and sorted(order) != sorted(PARTS):
         check.problem("order", f"list each of {', '.join(PARTS)} once, back to front")
     facing = check.choice(data, "facing", "facing", ("right", "left"), "right")
-    ground = check.choice(data, "ground", "ground", ("floor", "mat", "none"), "floor")
+    ground = check.choice(data, "ground", "ground", ("floor", "mat", "mat_above", "none"), "floor")
     wall = check.number(data, "wall", "wall", low=-300, high=300, default=0) if "wall" in data else None
     props = tuple(
         prop for kind in PROP_KEYS if kind in data for prop in [_prop(data[kind], kind, check)] if prop

@@ -4,7 +4,8 @@ Every bundled illustration is the same mannequin (a 175 cm adult, seen from the 
 placed in a pose, so adding a stretch means writing down where its joints are (content/poses.py reads
 them), not drawing. Parts are drawn back to front in the pose's order, all as thick outlined capsules
 with white fill so the sheet prints light; limbs behind the body (the far side's, or any drawn before the
-trunk in a front view) are grey. A floor line or mat, a wall, a step or a chair is drawn behind it all.
+trunk in a front view) are grey. A floor line or mat (edge-on, or from above under a figure lying seen from
+above), a wall, a step or a chair is drawn behind it all.
 The stretched muscle is a lens filled with the accent colour inside its limb, darker than the white fill
 and lighter than the outline, so it still reads in grayscale.
 """
@@ -42,6 +43,8 @@ PROP_FILL = "#f0f0f0"
 """A step or chair is lighter than the far limbs, so the figure stays in front of it."""
 STROKE = 1.1
 """Outline width in centimetres of the mannequin: it scales with the figure (about 1.2 pt at 4 cm wide)."""
+MAT_MARGIN = 6.0
+"""Centimetres of mat around a figure lying on it, seen from above."""
 MIN_STROKE = 0.5
 """Thinnest outline in points: thinner lines vanish on an office printer."""
 # --- Drawing ------------------------------------------------------------------------------------
@@ -160,7 +163,9 @@ def _scene(pose: Pose, accent: Color, ink: Color) -> tuple[Shape, ...]:
             figure += _limb(
                 joints, side, ARM if kind == "arm" else LEG, FAR_FILL if grey else BODY_FILL, paint
             )
-    left, _, right, _ = _bounds(tuple(figure))
+    left, top, right, bottom = _bounds(tuple(figure))
+    if pose.ground == "mat_above":
+        return (_mat_above(left, top, right, bottom, ink), *figure)
     return (*_surroundings(pose, left, right, joints, ink), *figure)
 
 
@@ -224,6 +229,14 @@ def _surroundings(pose: Pose, left: float, right: float, joints: dict[str, Point
     elif pose.ground == "floor":
         shapes.insert(0, _line((left - 8, 0.4), (right + 8, 0.4), ink, STROKE))
     return shapes
+
+
+def _mat_above(left: float, top: float, right: float, bottom: float, ink: Color) -> Path2D:
+    """An exercise mat seen from above, under a figure lying on it: a light rectangle a little larger
+    than the figure, so "lie on a mat" shows in a view from above too."""
+    left, top, right, bottom = left - MAT_MARGIN, top - MAT_MARGIN, right + MAT_MARGIN, bottom + MAT_MARGIN
+    corners = ((right, top), (right, bottom), (left, bottom))
+    return Path2D((left, top), tuple((corner,) for corner in corners), True, ink, STROKE * 0.8, PROP_FILL)
 
 
 def _step(prop: Prop, ink: Color) -> list[Shape]:

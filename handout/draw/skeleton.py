@@ -72,7 +72,7 @@ LIMB_REGIONS = {
 FRONT_HIP_OUTER = Region(THIGH, -1, -0.2, 0.4, 1.0)
 """Seen from the front, the glutes show as the outside of the hip, where the thigh meets the pelvis."""
 BODY_REGIONS = {
-    "chest": Region(CHEST, 1, 0.1, 0.7, 0.8),
+    "chest": Region(CHEST, 1, 0.02, 0.8, 1.15, peak=0.4),  # pectorals: large enough to see from afar
     "upper_back": Region(CHEST, -1, 0.0, 0.8, 0.8),
     "abdomen": Region(BELLY, 1, 0.0, 0.75, 0.8),
     "lower_back": Region(BELLY, -1, -0.1, 0.7, 0.8),

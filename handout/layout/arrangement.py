@@ -1,11 +1,15 @@
-"""Arrange cards in the room a page leaves for them: the arrangements a layout allows -> card rectangles.
+"""Arrange cards in the room a page leaves for them: an arrangement, a body size and a figure scale -> cards.
 
 An arrangement is a way to cut the card area into cards: how many columns, where each card's image goes
-(on top of its text or on its left), the image's share of the card, whether the rows are of equal height
-or each as tall as its cards need, and whether a short last row widens its cards to fill the row. The
-layout file lists what it allows; `arrangements` gives them in a fixed order (columns as listed, then
-image positions, image shares, row heights, a widened last row before a narrow one), which decides ties,
-so the same routine always gets the same sheet.
+(on top of its text, on its left, or by its figure's shape: a band on top for a wide figure, a column
+beside the text for a tall one), whether the rows are of equal height or each as tall as its cards need,
+and whether a short last row widens its cards to fill the row. The layout file lists what it allows;
+`arrangements` gives them in a fixed order (columns as listed, then image positions, row heights, a
+widened last row before a narrow one), which decides ties, so the same routine always gets the same sheet.
+
+Every image box takes its figure's shape at the sheet's one body scale (points per centimetre of pose
+space), so the scale is set by boxes that fit their figures rather than by the narrowest column: the
+composer picks the scale, this module says what the cards come to at it.
 
 Pure geometry: the text heights come from the typesetter, the choice between arrangements is made by
 composition.py.
@@ -14,6 +18,7 @@ composition.py.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from handout.model import MM, ImagePosition, Layout, Rect, RowHeights
@@ -22,23 +27,33 @@ MIN_TEXT_EMS = 11
 """A card's text column is at least this many body sizes wide (about 25 characters a line): narrower,
 and every line breaks after two or three words."""
 MIN_IMAGE = 10 * MM
-"""No image box is narrower or lower than this, whatever its share: a smaller figure shows no pose."""
+"""The longest figure of a sheet is at least this long: a smaller one shows no pose."""
 IMAGE_GAP = 0.6
 """Space between a card's image and its text, in body sizes."""
+FIGURE_INSET = 0.03
+"""Share of an image box's shorter side the renderer keeps clear around a figure (figures.placement)."""
+TEXT_STEP = 2.0
+"""Text columns are a whole number of these points wide: beside figures of every scale the search tries,
+the columns take few widths, and each width's line breaks are worked out once."""
+WIDE = 1.0
+"""A figure wider than tall by this ratio goes in a band on top when the image goes by shape."""
+
+Shape = tuple[float, float]
+"""An illustration's natural width and height, in centimetres of pose space."""
+TextHeight = Callable[[int, float, float], float]
+"""The height of card `index`'s text at a body size and a width."""
 
 
 class Arrangement(NamedTuple):
     columns: int
     image: ImagePosition | None
-    """Where the image goes; None when no stretch of the routine has one."""
-    share: float
-    """The image's share of the card: of its inner width on the left; on top, the least of its height."""
+    """Where the images go ("shape": each by its figure's shape); None when no stretch has one."""
     rows: RowHeights
     span: bool
     """The last row's cards are widened to fill the row when it has fewer than `columns`."""
 
     def describe(self) -> str:
-        image = "no images" if self.image is None else f"image {self.image} {self.share:g}"
+        image = "no images" if self.image is None else f"image {self.image}"
         span = ", last row widened" if self.span else ""
         return f"{self.columns} columns, {image}, {self.rows} rows{span}"
 
@@ -51,6 +66,19 @@ class CardPlace(NamedTuple):
     text: Rect
 
 
+class Cards(NamedTuple):
+    """What an arrangement comes to at one body size and figure scale: each card's image position, image
+    box size, text width and text height, and each row's height (card padding included)."""
+
+    positions: tuple[ImagePosition | None, ...]
+    boxes: tuple[Shape | None, ...]
+    text_widths: tuple[float, ...]
+    text_heights: tuple[float, ...]
+    rows: tuple[float, ...]
+    height: float
+    """All the rows and the gaps between them."""
+
+
 def arrangements(layout: Layout, landscape: bool, count: int, with_images: bool) -> list[Arrangement]:
     """Every arrangement the layout allows for `count` cards, in the order that breaks ties."""
     wanted = layout.columns_landscape if landscape else layout.columns
@@ -60,32 +88,56 @@ def arrangements(layout: Layout, landscape: bool, count: int, with_images: bool)
     for column_count in columns:
         spans = (True, False) if layout.span and count % column_count else (False,)
         for image in images:
-            shares = layout.image_shares if image is not None else (0.0,)
-            for share in shares:
-                for rows in layout.row_heights:
-                    found.extend(Arrangement(column_count, image, share, rows, span) for span in spans)
+            for rows in layout.row_heights:
+                found.extend(Arrangement(column_count, image, rows, span) for span in spans)
     return found
 
 
-class Grid:
-    """One arrangement cut into cards across the page's width: the text widths it gives, then, in the
-    area a body size leaves for the cards, whether they fit and their rectangles."""
+def box_size(shape: Shape, scale: float) -> Shape:
+    """The image box a figure of `shape` needs at `scale`: the figure and the renderer's inset around it."""
+    width, height = shape[0] * scale, shape[1] * scale
+    inset = max(1.0, FIGURE_INSET * min(width, height) / (1 - 2 * FIGURE_INSET))
+    return width + 2 * inset + 0.02, height + 2 * inset + 0.02
 
-    def __init__(self, arrangement: Arrangement, width: float, count: int, layout: Layout) -> None:
+
+class Grid:
+    """One arrangement cut into cards across the page's width: at a body size and figure scale, each
+    card's image box and text, whether they fit the area, and their rectangles."""
+
+    def __init__(
+        self,
+        arrangement: Arrangement,
+        width: float,
+        layout: Layout,
+        shapes: Sequence[Shape | None],
+        known: Sequence[bool] | None = None,
+    ) -> None:
+        """`shapes`: each card's illustration's shape (None: no illustration); `known`: whether that is
+        its own shape (a drawn figure's) or one given to a photo, which goes beside the text by shape."""
         self.arrangement = arrangement
         self.width = width
-        self.count = count
+        self.count = count = len(shapes)
+        self.shapes = tuple(shapes)
         self.gap = layout.gap
         self.pad = layout.card_padding
         self.row_count = math.ceil(count / arrangement.columns)
         columns = arrangement.columns
         self.rows = [range(row * columns, min((row + 1) * columns, count)) for row in range(self.row_count)]
         self.widths = [self.card_width(index) for index in range(count)]
-        self.widths_of_text = tuple(self.text_width(index) for index in range(count))
-        self.narrowest = min(self.widths_of_text)
-        self.images_too_narrow = (
-            arrangement.image == "left" and min(map(self.image_width, range(count))) < MIN_IMAGE
+        known = [True] * count if known is None else list(known)
+        self.positions = tuple(
+            self.position(shape, own) for shape, own in zip(self.shapes, known, strict=True)
         )
+        self.smallest_scale = MIN_IMAGE / max((max(shape) for shape in self.shapes if shape), default=1.0)
+        """Below this scale even the longest figure is under MIN_IMAGE."""
+
+    def position(self, shape: Shape | None, known: bool) -> ImagePosition | None:
+        image = self.arrangement.image
+        if shape is None or image is None:
+            return None
+        if image == "shape":
+            return "top" if known and shape[0] >= WIDE * shape[1] else "left"
+        return image
 
     def card_width(self, index: int) -> float:
         arrangement = self.arrangement
@@ -94,103 +146,76 @@ class Grid:
             in_row = self.count - (self.row_count - 1) * arrangement.columns
         return (self.width - (in_row - 1) * self.gap) / in_row
 
-    def image_width(self, index: int) -> float:
-        """The width of an image on the left of the card's text (0 for any other arrangement)."""
-        if self.arrangement.image != "left":
-            return 0.0
-        return (self.widths[index] - 2 * self.pad) * self.arrangement.share
+    def largest_scale(self, body: float, height: float) -> float:
+        """A scale no fitting one exceeds: each box as wide as its card allows, none taller than `height`."""
+        scales = [height / shape[1] for shape in self.shapes if shape is not None]
+        for index, (shape, position) in enumerate(zip(self.shapes, self.positions, strict=True)):
+            if shape is None:
+                continue
+            room = self.widths[index] - 2 * self.pad
+            if position == "left":
+                room -= self.pad + MIN_TEXT_EMS * body
+            scales.append(room / shape[0])
+        return max(0.0, min(scales, default=0.0))
 
-    def text_width(self, index: int) -> float:
-        inner = self.widths[index] - 2 * self.pad
-        if self.arrangement.image == "left":
-            return inner - self.image_width(index) - self.pad
-        return inner
-
-    def text_widths(self, body: float) -> tuple[float, ...] | None:
-        """Each card's text width, or None when a text column would be too narrow at this body size."""
-        if self.images_too_narrow or self.narrowest < MIN_TEXT_EMS * body:
-            return None
-        return self.widths_of_text
-
-    def row_needs(self, text_heights: list[float], body: float) -> list[float]:
-        """The least height of each row: its tallest text, and on top an image of at least its share."""
-        image, share, pad = self.arrangement.image, self.arrangement.share, 2 * self.pad
-        tallest = [max(text_heights[row.start : row.stop]) for row in self.rows]
-        if image == "top":
-            gap = IMAGE_GAP * body
-            needs = [max((text + gap) / (1 - share), text + gap + MIN_IMAGE) + pad for text in tallest]
-        elif image == "left":
-            needs = [max(text, MIN_IMAGE) + pad for text in tallest]
-        else:
-            needs = [text + pad for text in tallest]
+    def cards(self, body: float, scale: float, text_height: TextHeight) -> Cards | None:
+        """The cards at this body size and figure scale, or None when a box or a text column has not
+        the width it needs."""
+        boxes: list[Shape | None] = []
+        widths: list[float] = []
+        heights: list[float] = []
+        needs: list[float] = []
+        gap = IMAGE_GAP * body
+        for index, (shape, position) in enumerate(zip(self.shapes, self.positions, strict=True)):
+            inner = self.widths[index] - 2 * self.pad
+            box = None if shape is None or position is None else box_size(shape, scale)
+            room = inner - box[0] - self.pad if box is not None and position == "left" else inner
+            width = TEXT_STEP * math.floor(room / TEXT_STEP)
+            if width < MIN_TEXT_EMS * body or (box is not None and box[0] > inner):
+                return None
+            text = text_height(index, body, width)
+            if box is None:
+                need = text
+            elif position == "top":
+                need = box[1] + gap + text
+            else:
+                need = max(box[1], text)
+            boxes.append(box)
+            widths.append(width)
+            heights.append(text)
+            needs.append(need + 2 * self.pad)
+        rows = [max(needs[row.start : row.stop]) for row in self.rows]
         if self.arrangement.rows == "equal":
-            needs = [max(needs)] * len(needs)
-        return needs
+            rows = [max(rows)] * len(rows)
+        total = sum(rows) + (len(rows) - 1) * self.gap
+        return Cards(self.positions, tuple(boxes), tuple(widths), tuple(heights), tuple(rows), total)
 
-    def shortfall(self, height: float, text_heights: list[float], body: float) -> float:
-        """How much taller than the area's `height` the rows need to be (0 or less: they fit)."""
-        needs = self.row_needs(text_heights, body)
-        return sum(needs) + (len(needs) - 1) * self.gap - height
-
-    def places(
-        self, area: Rect, text_heights: list[float], body: float, figures: list[float | None]
-    ) -> list[CardPlace]:
-        """The cards' rectangles, with the room left over shared out among the rows (`spares`).
-
-        On top, the image takes what the tallest text of its row leaves, so texts line up along a row.
-        `figures` are the heights (in centimetres) of the cards' figures, None for a card without one.
-        """
-        needs = self.row_needs(text_heights, body)
-        tallest = [max(text_heights[row.start : row.stop]) for row in self.rows]
-        spare = max(0.0, -self.shortfall(area.height, text_heights, body))
-        extras = self.spares(needs, tallest, spare, body, figures)
+    def places(self, area: Rect, cards: Cards, body: float) -> list[CardPlace]:
+        """The cards' rectangles from the area's top-left, rows packed at the top: room the figures could
+        not use is left blank below the cards rather than spread inside them."""
         places: list[CardPlace] = []
         top = area.y
-        for row, need, text, extra in zip(self.rows, needs, tallest, extras, strict=True):
-            height = need + extra
+        for row, height in zip(self.rows, cards.rows, strict=True):
             x = area.x
             for index in row:
                 width = self.widths[index]
-                places.append(self.split(index, Rect(x, top, width, height), text, body))
+                places.append(self.split(index, Rect(x, top, width, height), cards, body))
                 x += width + self.gap
             top += height + self.gap
         return places
 
-    def spares(
-        self, needs: list[float], tallest: list[float], spare: float, body: float, figures: list[float | None]
-    ) -> list[float]:
-        """How much of the spare height each row gets. Equal rows, images on the left and rows without
-        figures get the same share each. Fitted rows with figures on top first get what lets the figures
-        grow together (every figure of a sheet is drawn at one scale, so the row whose figure runs out of
-        height first decides), then the same share each of what is left."""
-        count = len(needs)
-        tall = [max((figures[index] or 0.0 for index in row), default=0.0) for row in self.rows]
-        if self.arrangement.rows == "equal" or self.arrangement.image != "top" or not any(tall):
-            return [spare / count] * count
-        images = [
-            need - 2 * self.pad - IMAGE_GAP * body - text for need, text in zip(needs, tallest, strict=True)
-        ]
-
-        def wanted(scale: float) -> list[float]:
-            return [max(0.0, height * scale - image) for height, image in zip(tall, images, strict=True)]
-
-        low, high = 0.0, max(image + spare for image in images) / min(height for height in tall if height)
-        for _ in range(40):  # the largest common scale whose rows' extra heights add up to the spare
-            middle = (low + high) / 2
-            low, high = (middle, high) if sum(wanted(middle)) <= spare else (low, middle)
-        extras = wanted(low)
-        rest = (spare - sum(extras)) / count
-        return [extra + rest for extra in extras]
-
-    def split(self, index: int, frame: Rect, tallest: float, body: float) -> CardPlace:
+    def split(self, index: int, frame: Rect, cards: Cards, body: float) -> CardPlace:
+        """A card's image box at the top of its card (centred in its band, or at the left of the text)
+        and its text."""
         pad = self.pad
         inner = Rect(frame.x + pad, frame.y + pad, frame.width - 2 * pad, frame.height - 2 * pad)
-        image = self.arrangement.image
-        if image is None:
-            return CardPlace(frame, None, inner)
-        if image == "left":
-            picture = Rect(inner.x, inner.y, self.image_width(index), inner.height)
-            text_x = picture.right + pad
-            return CardPlace(frame, picture, Rect(text_x, inner.y, inner.right - text_x, inner.height))
-        picture = Rect(inner.x, inner.y, inner.width, inner.height - IMAGE_GAP * body - tallest)
-        return CardPlace(frame, picture, Rect(inner.x, inner.bottom - tallest, inner.width, tallest))
+        box, position = cards.boxes[index], cards.positions[index]
+        width, height = cards.text_widths[index], cards.text_heights[index]
+        if box is None or position is None:
+            return CardPlace(frame, None, Rect(inner.x, inner.y, width, height))
+        if position == "left":
+            picture = Rect(inner.x, inner.y, box[0], box[1])
+            text_x = inner.right - width
+            return CardPlace(frame, picture, Rect(text_x, inner.y, width, height))
+        picture = Rect(inner.x + (inner.width - box[0]) / 2, inner.y, box[0], box[1])
+        return CardPlace(frame, picture, Rect(inner.x, picture.bottom + IMAGE_GAP * body, width, height))

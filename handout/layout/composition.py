@@ -9,13 +9,15 @@ sheet whose header differs (a batch prints each runner's name in it) but sets in
 candidate size gets the kept page with its header lines set anew, since nothing else on the page
 depends on the header's text.
 
-The engine arranges before it shrinks. The page uses one body text size: the largest (in quarter points,
-from the layout's maximum down to its minimum for the routine's length) at which some arrangement the
-layout allows fits every card (arrangement.py lists them, in a fixed order). Of the arrangements that fit
-at that size it takes the one with the largest figures (every figure of the sheet at one body scale, the
-largest at which each fits its box), then the least empty space, then the first in the order. If none
-fits even at the minimum size, the message says by how many lines the routine is too long and which
-stretch needs the most room.
+The engine makes room for the figures first. Every figure of a sheet is drawn at one body scale, and
+each image box takes its figure's shape at it (arrangement.py). For each arrangement the layout allows,
+and each body size (in quarter points, from the layout's maximum down to its minimum for the routine's
+length), the figures get the largest scale at which every card fits. The arrangement printed is one
+whose every figure gets at least the layout's `figure_share` of its card, at the largest body size at
+which it does; then the least empty space (the largest figures); then the first in the order. When no
+arrangement gives every figure its share even at the smallest size, the one whose figures come closest
+is printed. If none fits even at the minimum size, the message says by how many lines the routine is
+too long and which stretch needs the most room.
 """
 
 from __future__ import annotations
@@ -28,9 +30,10 @@ from typing import NamedTuple
 from handout.content.routine import stretch_label
 from handout.content.sheet_words import ENGLISH, Words
 from handout.errors import HandoutError
-from handout.layout.arrangement import CardPlace, Grid, arrangements
+from handout.layout.arrangement import CardPlace, Cards, Grid, arrangements
 from handout.layout.layout_file import layouts_taking
 from handout.layout.typesetting import Block, Paragraph, TextMeasure, typesetter
+from handout.layout.weighing import Fit, Weighed, weigh
 from handout.model import (
     Box,
     Figure,
@@ -46,23 +49,25 @@ from handout.model import (
     Routine,
     Stretch,
     TextBox,
+    TextStyle,
 )
 
 SIZE_STEP = 0.25
-BODY_TOLERANCE = 1.0
-"""Arrangements whose text comes out at most this much smaller than the largest compete on their figures:
-a point of body text is hardly seen on a sheet, a figure half again as big is."""
+BODY_TOLERANCE = 0.5
+"""Fits whose text comes out at most this much smaller than the largest compete on their figures: half a
+point of body text is hardly seen on a sheet, a figure half again as big is."""
+SCALE_STEPS = 8
+"""Halvings of the range of figure scales searched at each body size: well under FIGURE_STEP apart."""
+PHOTO_SHAPE = (120.0, 90.0)
+"""The shape a photo's box is given (the layout never opens the file; "contain" fits any photo into it),
+in centimetres like a figure's, so a photo comes out about as big as the figures beside it."""
+TITLE_STEP = 0.5
+"""A title that wraps is made smaller in steps of half a point until it takes fewer lines."""
 QR_QUIET_ZONE = 0.2
 """Blank space a scanner needs around a QR code, as a share of its side: at least four of its modules."""
 NO_FURNITURE = Furniture()
 """No header, no footer: what a page has when no templates were filled (tests of the bare layout)."""
-FIGURE_INSET = 0.03
-"""Share of an image box's shorter side the renderer keeps clear around a figure (figures.placement)."""
-FIGURE_STEP = 1.03
-"""Figures whose scales differ by less than this factor count as the same size when arrangements are
-compared: a hair's breadth of figure is not worth a less tidy sheet."""
-EMPTY_STEP = 4 * (72 / 2.54) ** 2
-"""Empty space is compared in steps of 4 cm²."""
+
 
 FigureMeasure = Callable[[Pose], tuple[float, float]]
 """A figure scene's natural width and height in centimetres (draw.figures.figure_size)."""
@@ -109,10 +114,7 @@ def lay_out(
         if len(LAID_OUT) >= CACHED_PAGES:
             LAID_OUT.clear()
         composer = _Composer(routine, layout, paper, fonts, furniture, words, figure_size)
-        found = _search(composer, sizes)
-        if found is None:  # as a last resort, the illustrations give up some room to the text
-            smaller = replace(layout, image_shares=(LAST_RESORT_SHARE * min(layout.image_shares),))
-            found = _search(_Composer(routine, smaller, paper, fonts, furniture, words, figure_size), sizes)
+        found = composer.page(sizes)
         if found is None:
             raise HandoutError(composer.overflow_message(sizes[0]))
         LAID_OUT[key] = (furniture.header, found)
@@ -133,28 +135,6 @@ LAID_OUT: dict[tuple[object, ...], tuple[str, Page]] = {}
 
 def _header(header: str, layout: Layout) -> Paragraph:
     return (header, layout.header, "header", None)
-
-
-LAST_RESORT_SHARE = 0.75
-"""A routine that fits no arrangement at the smallest size is tried once more with illustrations this
-much narrower than the layout's narrowest: a sheet whose figures are a little smaller beats a refusal
-(eight long stretches in a landscape list on US letter need it), and a routine that fits as the layout
-is drawn is never given smaller figures by it."""
-
-
-def _search(composer: _Composer, sizes: list[float]) -> Page | None:
-    """The page at the largest size of `sizes` at which an arrangement fits (the search itself), or
-    None when none fits even at the smallest."""
-    if not composer.fits(sizes[0]):
-        return None
-    low, high = 0, len(sizes) - 1
-    while low < high:
-        middle = (low + high + 1) // 2
-        if composer.fits(sizes[middle]):
-            low = middle
-        else:
-            high = middle - 1
-    return composer.page(sizes[max(0, low - round(BODY_TOLERANCE / SIZE_STEP)) : low + 1])
 
 
 def _candidate_sizes(smallest: float, largest: float) -> list[float]:
@@ -186,26 +166,6 @@ class _Frame(NamedTuple):
     qr: Rect | None
 
 
-class _Fit(NamedTuple):
-    """An arrangement that fits at the page's body size, with what the choice between them weighs."""
-
-    order: int
-    body: float
-    """The largest body size at which this arrangement fits."""
-    grid: Grid
-    places: list[CardPlace]
-    scale: float | None
-    """The figures' one body scale (points per centimetre), or None when there are no figures."""
-    figures: float
-    """How big the illustrations come out: the figures' scale, or the smallest photo box's side."""
-    empty: float
-
-    def rank(self) -> tuple[int, float, int, int]:
-        """The largest figures, then the largest text, then the least empty space, then the first."""
-        figures = math.floor(math.log(self.figures) / math.log(FIGURE_STEP)) if self.figures > 0 else -(10**6)
-        return (figures, self.body, -round(self.empty / EMPTY_STEP), -self.order)
-
-
 class _Composer:
     """Lays out one routine at any body size: the title block, the arrangement of cards and the footer."""
 
@@ -231,7 +191,10 @@ class _Composer:
             for stretch in routine.stretches
         ]
         """Each figure's natural size, measured once: the search weighs many arrangements."""
-        self.figure_heights = [None if size is None else size[1] for size in self.figure_sizes]
+        shapes = [
+            None if stretch.image is None else size or PHOTO_SHAPE
+            for stretch, size in zip(routine.stretches, self.figure_sizes, strict=True)
+        ]
         self.card_text = [
             self.text.card_texts(stretch, index) for index, stretch in enumerate(routine.stretches)
         ]
@@ -240,105 +203,90 @@ class _Composer:
             self.text.card_heights(stretch, index) for index, stretch in enumerate(routine.stretches)
         ]
         """Each card's text height by size and width: what the search asks for."""
-        self._heights: dict[tuple[float, tuple[float, ...]], list[float]] = {}
+        known = [size is not None for size in self.figure_sizes]
         count = len(routine.stretches)
-        with_images = any(stretch.image is not None for stretch in routine.stretches)
-        self.arrangements = arrangements(layout, paper.landscape, count, with_images)
+        with_images = any(shape is not None for shape in shapes)
         self.grids = [
-            Grid(arrangement, paper.width - 2 * layout.margin, count, layout)
-            for arrangement in self.arrangements
+            Grid(arrangement, paper.width - 2 * layout.margin, layout, shapes, known)
+            for arrangement in arrangements(layout, paper.landscape, count, with_images)
         ]
         self._frames: dict[float, _Frame | None] = {}
-        fitted_rows = "fitted" in layout.row_heights
-        self.loosest = [grid for grid in self.grids if grid.arrangement.rows == "fitted" or not fitted_rows]
-        """The grids that decide whether anything fits: rows of fitted heights fit wherever equal ones do."""
-        self.first_fit: dict[float, Grid] = {}
-        """The first of them found to fit at a body size."""
+        self._fits: dict[tuple[int, float], Fit | None] = {}
 
     # --- The search -----------------------------------------------------------------------------
 
-    def fits(self, body: float) -> bool:
-        """Whether some arrangement fits every card at this body size."""
-        for grid in self.loosest:
-            if self.fitted(grid, body) is not None:
-                self.first_fit[body] = grid
-                return True
-        return False
+    def text_height(self, index: int, body: float, width: float) -> float:
+        return self.card_height[index](body, width)
 
-    def fitted(self, grid: Grid, body: float) -> list[float] | None:
-        """The arrangement's card text heights at this body size, or None when they do not fit."""
+    def best(self, sizes: list[float]) -> Fit | None:
+        """The arrangement and body size to print (None: nothing fits even at the smallest of `sizes`,
+        ascending). Each arrangement is weighed at the largest size at which its figures get their share
+        and at the sizes up to BODY_TOLERANCE below it; of all these, those within BODY_TOLERANCE of the
+        largest text compete on their figures. When no arrangement gives its figures their share, each
+        is weighed at every whole point size, and the one that comes closest is printed."""
+        met: list[Fit] = []
+        missed: list[Fit] = []
+        below = round(BODY_TOLERANCE / SIZE_STEP)
+        for order in range(len(self.grids)):
+            first = self.fit(order, sizes[0])
+            if first is None:
+                continue
+            if not first.met:  # weighed at every point size: larger text may fill a card better
+                weighed = (self.fit(order, body) for body in sizes[:: round(1 / SIZE_STEP)])
+                missed.extend(fit for fit in weighed if fit is not None)
+                continue
+            low, high = 0, len(sizes) - 1  # the largest size at which the shares are met
+            while low < high:
+                middle = (low + high + 1) // 2
+                found = self.fit(order, sizes[middle])
+                low, high = (middle, high) if found is not None and found.met else (low, middle - 1)
+            for index in range(max(0, low - below), low + 1):
+                fit = self.fit(order, sizes[index])
+                if fit is not None and fit.met:
+                    met.append(fit)
+        if not met:
+            return max(missed, key=Fit.rank, default=None)
+        largest = max(fit.body for fit in met)
+        return max((fit for fit in met if fit.body >= largest - BODY_TOLERANCE), key=Fit.rank)
+
+    def fit(self, order: int, body: float) -> Fit | None:
+        """Arrangement `order` at this body size with the largest figure scale that fits, or None."""
+        key = (order, body)
+        if key not in self._fits:
+            self._fits[key] = self.find_fit(order, body)
+        return self._fits[key]
+
+    def find_fit(self, order: int, body: float) -> Fit | None:
         frame = self.frame(body)
         if frame is None:
             return None
-        heights = self.text_heights(grid, body)
-        if heights is None or grid.shortfall(frame.cards.height, heights, body) > 0.01:
+        grid, room = self.grids[order], frame.cards.height + 0.01
+
+        def fitting(scale: float) -> Cards | None:
+            cards = grid.cards(body, scale, self.text_height)
+            return cards if cards is not None and cards.height <= room else None
+
+        low = grid.smallest_scale
+        cards = fitting(low)
+        if cards is None:
             return None
-        return heights
-
-    def best(self, sizes: list[float]) -> _Fit:
-        """The arrangement to print: each weighed at its own largest size among `sizes` (the largest
-        size that fits anything and up to BODY_TOLERANCE below it). The arrangement the size search
-        found at the largest is always among them."""
-        fits = []
-        for order, grid in enumerate(self.grids):
-            found = None
-            for body in sizes:  # upwards: most arrangements fail at the smallest size already
-                heights = self.fitted(grid, body)
-                if heights is None:
-                    break
-                found = (body, heights)
-            if grid is self.first_fit.get(sizes[-1]) and (found is None or found[0] < sizes[-1]):
-                heights = self.fitted(grid, sizes[-1])  # text wrapping is not always monotonic in size
-                assert heights is not None, "the size search found this arrangement to fit"
-                found = (sizes[-1], heights)
-            if found is not None:
-                body, heights = found
-                frame = self.frame(body)
-                assert frame is not None, "a body size that fits has a frame"
-                places = grid.places(frame.cards, heights, body, self.figure_heights)
-                fits.append(self.weigh(order, grid, body, places, heights))
-        return max(fits, key=_Fit.rank)
-
-    def text_heights(self, grid: Grid, body: float) -> list[float] | None:
-        """The cards' text heights at the grid's widths (None: too narrow), kept for other arrangements."""
-        widths = grid.text_widths(body)
-        if widths is None:
-            return None
-        key = (body, widths)
-        if key not in self._heights:
-            self._heights[key] = [
-                height(body, width) for height, width in zip(self.card_height, widths, strict=True)
-            ]
-        return self._heights[key]
-
-    def weigh(
-        self, order: int, grid: Grid, body: float, places: list[CardPlace], heights: list[float]
-    ) -> _Fit:
-        """The figures' common scale, the illustrations' size and the cards' empty space."""
-        scales, photo_sides = [], []
-        for stretch, place, size in zip(self.routine.stretches, places, self.figure_sizes, strict=True):
-            if place.image is None or stretch.image is None:
-                continue
-            if size is not None:
-                scales.append(_fitting_scale(size, place.image))
+        high = grid.largest_scale(body, frame.cards.height)
+        if high > low:
+            best = fitting(high)
+            if best is not None:
+                cards, low = best, high
             else:
-                photo_sides.append(min(place.image.width, place.image.height))
-        scale = max(0.0, min(scales)) if scales else None
-        figures = scale if scale is not None else min(photo_sides, default=0.0)
-        pad = self.layout.card_padding
-        empty = 0.0
-        for stretch, place, height, size in zip(
-            self.routine.stretches, places, heights, self.figure_sizes, strict=True
-        ):
-            inner = (place.frame.width - 2 * pad) * (place.frame.height - 2 * pad)
-            empty += inner - height * place.text.width
-            if place.image is None or stretch.image is None:
-                continue
-            if size is not None and scale is not None:
-                empty -= size[0] * size[1] * scale * scale
-            else:
-                empty -= place.image.width * place.image.height
-        return _Fit(order, body, grid, places, scale, figures, empty)
+                for _ in range(SCALE_STEPS):  # the largest scale at which the cards fit
+                    middle = math.sqrt(low * high) if low > 0 else high / 2
+                    found = fitting(middle)
+                    if found is None:
+                        high = middle
+                    else:
+                        low, cards = middle, found
+        places = grid.places(frame.cards, cards, body)
+        return weigh(
+            Weighed(order, body, grid, cards, places), low, frame.cards, self.figure_sizes, self.layout
+        )
 
     # --- The page -------------------------------------------------------------------------------
 
@@ -356,7 +304,7 @@ class _Composer:
         header: list[Paragraph] = []
         if self.furniture.header:
             header.append(_header(self.furniture.header, layout))
-        header.append((self.routine.title, layout.title, "title", None))
+        header.append((self.routine.title, self.title_style(body, content.width), "title", None))
         if self.routine.subtitle and layout.show_subtitle:
             header.append((self.routine.subtitle, layout.subtitle, "subtitle", None))
         footer: list[Paragraph] = []
@@ -381,18 +329,31 @@ class _Composer:
             return None
         return _Frame(header_block, footer_block, content.bottom - footer_block.height, area, qr)
 
-    def page(self, sizes: list[float]) -> Page:
-        """The page in the best arrangement; `sizes` end with the largest at which any fits."""
+    def title_style(self, body: float, width: float) -> TextStyle:
+        """The title's style at this body size: smaller, down to the layout's `title_min_pt`, when that
+        sets it in fewer lines, so the title gives up its room before a figure does."""
+        layout, title = self.layout, self.routine.title
+        size = layout.title.scale * body
+        if not 0 < layout.title_min < size:
+            return layout.title
+        count = self.text.line_counts.count
+        fewest = count(title, layout.title.font, layout.title_min, width)
+        while size - TITLE_STEP >= layout.title_min and count(title, layout.title.font, size, width) > fewest:
+            size -= TITLE_STEP
+        return replace(layout.title, scale=size / body)
+
+    def page(self, sizes: list[float]) -> Page | None:
+        """The page in the best arrangement at the best of `sizes` (ascending), or None: none fits."""
         best = self.best(sizes)
+        if best is None:
+            return None
         body = best.body
         frame = self.frame(body)
         assert frame is not None, "an arrangement that fits has a frame"
         layout = self.layout
         boxes: list[Box] = [*frame.header.placed(layout.margin, layout.margin)]
-        widths = best.grid.text_widths(body)
-        assert widths is not None, "an arrangement that fits has its text widths"
         for index, (stretch, place, width) in enumerate(
-            zip(self.routine.stretches, best.places, widths, strict=True)
+            zip(self.routine.stretches, best.places, best.cards.text_widths, strict=True)
         ):
             text = self.card_text[index](body, width)
             boxes.extend(self.card_boxes(index, stretch, place, text, best.scale))
@@ -430,11 +391,7 @@ class _Composer:
                     figure_scale,
                 )
             )
-        x, y = place.text.x, place.text.y
-        if stretch.image is None and place.image is not None:
-            # A stretch without a picture starts its text where the picture would be, not under a blank.
-            x, y = min(x, place.image.x), min(y, place.image.y)
-        boxes.extend(text.placed(x, y))
+        boxes.extend(text.placed(place.text.x, place.text.y))
         return boxes
 
     # --- When nothing fits ----------------------------------------------------------------------
@@ -448,16 +405,14 @@ class _Composer:
             return (
                 f"the title, subtitle and footer leave no room for the stretches {at}: shorten the subtitle"
             )
-        closest: tuple[float, list[float]] | None = None
+        closest: tuple[float, tuple[float, ...]] | None = None
         for grid in self.grids:
-            heights = self.text_heights(grid, body)
-            if heights is None:
+            cards = grid.cards(body, grid.smallest_scale, self.text_height)
+            if cards is None:
                 continue
-            over = grid.shortfall(frame.cards.height, heights, body)
-            if grid.arrangement.image == "top":
-                over *= 1 - grid.arrangement.share
+            over = cards.height - frame.cards.height
             if closest is None or over < closest[0]:
-                closest = (over, heights)
+                closest = (over, cards.text_heights)
         if closest is None:
             return f"the page is too narrow for the layout's columns {at}: use a layout with fewer columns"
         over, heights = closest
@@ -475,10 +430,3 @@ class _Composer:
             f"{label} needs the most room, and the routine does not fit {at} by about {lines} "
             f"line{'s' if lines > 1 else ''}: {fix} or use a layout with fewer stretches per page"
         )
-
-
-def _fitting_scale(size: tuple[float, float], box: Rect) -> float:
-    """The largest scale (points per centimetre) at which a figure of `size` fits the box, as drawn."""
-    width, height = size
-    inset = max(1.0, FIGURE_INSET * min(box.width, box.height))
-    return min((box.width - 2 * inset) / max(width, 1e-6), (box.height - 2 * inset) / max(height, 1e-6))

@@ -90,12 +90,19 @@ def check_layout(data: dict[str, Any], shown_as: str, name: str) -> Layout:
     parts = {part: check.table(data, part, "") for part in ("header", "footer")}
     check.keys(page, ("margin_mm", "subtitle"), "[page]")
     check.keys(grid, ("columns", "columns_landscape", "gap_mm", "max_stretches", "rows", "span"), "[grid]")
+    if "image_share" in card:
+        check.problem(
+            "[card]",
+            '"image_share" is gone: each image box now takes its figure\'s shape; give "figure_share", the '
+            "least share of a card its figure gets (0.15)",
+        )
+        card.pop("image_share")
     check.keys(
         card,
-        ("padding_mm", "border_pt", "radius_mm", "image", "image_share", "fit", "points", "fields"),
+        ("padding_mm", "border_pt", "radius_mm", "image", "figure_share", "fit", "points", "fields"),
         "[card]",
     )
-    check.keys(text, ("body_max_pt", "body_min_pt", "line_spacing"), "[text]")
+    check.keys(text, ("body_max_pt", "body_min_pt", "line_spacing", "title_min_pt"), "[text]")
     check.keys(colors, COLOR_NAMES, "[colors]")
     check.keys(styles, STYLE_NAMES, "[styles]")
     if "text" in parts["footer"]:
@@ -118,7 +125,9 @@ def check_layout(data: dict[str, Any], shown_as: str, name: str) -> Layout:
         grid, "max_stretches", "[grid]", low=1, high=MAX_STRETCHES, default=MAX_STRETCHES
     )
     floor = MIN_BODY_PT if copies == 1 else MIN_BODY_PT_HALF
-    body_min_by_count = check_body_min(text, floor, max_stretches, check)
+    body_min_by_count = check_by_count(
+        text, "body_min_pt", "[text]", (floor, 40), "{ 4 = 16, 6 = 14 }", max_stretches, check
+    )
     body_min = min(size for _, size in body_min_by_count)
     columns = check_counts(grid, "columns", "[grid]", low=1, high=4, default=(2,), check=check)
     layout = Layout(
@@ -134,9 +143,11 @@ def check_layout(data: dict[str, Any], shown_as: str, name: str) -> Layout:
         card_padding=check.number(card, "padding_mm", "[card]", low=0, high=20, default=4) * MM,
         card_border=check.number(card, "border_pt", "[card]", low=0, high=4, default=0.8),
         card_radius=check.number(card, "radius_mm", "[card]", low=0, high=10, default=2.5) * MM,
-        image_positions=cast(Any, check_choices(card, "image", "[card]", ("top", "left"), ("top",), check)),
-        image_shares=check_numbers(
-            card, "image_share", "[card]", low=0.1, high=0.8, default=(0.36,), check=check
+        image_positions=cast(
+            Any, check_choices(card, "image", "[card]", ("shape", "top", "left"), ("shape",), check)
+        ),
+        figure_share_by_count=check_by_count(
+            card, "figure_share", "[card]", (0, 0.5), "{ 4 = 0.2, 8 = 0.1 }", max_stretches, check
         ),
         row_heights=cast(Any, check_choices(grid, "rows", "[grid]", ("equal", "fitted"), ("equal",), check)),
         span=check.flag(grid, "span", "[grid]", default=False),
@@ -148,6 +159,9 @@ def check_layout(data: dict[str, Any], shown_as: str, name: str) -> Layout:
         body_min=body_min,
         body_min_by_count=body_min_by_count,
         line_spacing=check.number(text, "line_spacing", "[text]", low=1.1, high=2, default=1.25),
+        title_min=check.number(text, "title_min_pt", "[text]", low=body_min, high=80, default=0)
+        if "title_min_pt" in text
+        else 0.0,
         accent=palette["accent"],
         ink=palette["ink"],
         muted=palette["muted"],
@@ -167,24 +181,6 @@ def check_layout(data: dict[str, Any], shown_as: str, name: str) -> Layout:
     )
     check.done()
     return layout
-
-
-def check_numbers(
-    table: dict[str, Any],
-    key: str,
-    where: str,
-    *,
-    low: float,
-    high: float,
-    default: tuple[float, ...],
-    check: Checker,
-) -> tuple[float, ...]:
-    """A number, or a list of numbers the engine tries in order (image_share = [0.4, 0.3])."""
-    values = listed(table, key, where, default, "number", check)
-    if values is None:
-        return default
-    checked = (check.number({key: item}, key, where, low=low, high=high, default=low) for item in values)
-    return tuple(dict.fromkeys(checked))
 
 
 def check_counts(
@@ -247,43 +243,42 @@ def check_choices(
     return tuple(dict.fromkeys(str(item) for item in values))
 
 
-def check_body_min(
-    text: dict[str, Any], floor: float, max_stretches: int, check: Checker
+def check_by_count(
+    table: dict[str, Any],
+    key: str,
+    where: str,
+    bounds: tuple[float, float],
+    example: str,
+    max_stretches: int,
+    check: Checker,
 ) -> tuple[tuple[int, float], ...]:
-    """`body_min_pt`: one size, or a table of sizes by routine length, like { 4 = 16, 6 = 14 } (up to 4
-    stretches at least 16 pt, up to 6 at least 14 pt). It ends at the layout's capacity."""
-    value = text.get("body_min_pt", floor)
+    """`body_min_pt` or `figure_share`: one number, or a table of numbers by routine length, like
+    { 4 = 16, 6 = 14 } (up to 4 stretches 16, up to 6 14). It ends at the layout's capacity; a missing key
+    is the lower bound."""
+    low, high = bounds
+    value = table.get(key, low)
     if not isinstance(value, dict):
-        return (
-            (max_stretches, check.number(text, "body_min_pt", "[text]", low=floor, high=40, default=floor)),
-        )
+        return ((max_stretches, check.number(table, key, where, low=low, high=high, default=low)),)
     sizes: list[tuple[int, float]] = []
     for limit, size in value.items():
         # ASCII digits only, and few: int() refuses "²" and a key of 300,000 digits with a traceback
         if not re.fullmatch(r"[0-9]{1,3}", limit) or not 1 <= int(limit) <= max_stretches:
             check.problem(
-                "[text]",
-                f'"body_min_pt" has {quoted(limit)}: name a number of stretches from 1 to {max_stretches}, '
-                "like { 4 = 16, 6 = 14 }",
+                where,
+                f'"{key}" has {quoted(limit)}: name a number of stretches from 1 to {max_stretches}, '
+                f"like {example}",
             )
             continue
-        sizes.append(
-            (
-                int(limit),
-                check.number(
-                    {"body_min_pt": size}, "body_min_pt", "[text]", low=floor, high=40, default=floor
-                ),
-            )
-        )
+        sizes.append((int(limit), check.number({key: size}, key, where, low=low, high=high, default=low)))
     sizes.sort()
     if not sizes or sizes[-1][0] < max_stretches:
         shown = sizes[-1][0] if sizes else 0
         check.problem(
-            "[text]",
-            f'"body_min_pt" gives no size for {shown + 1} to {max_stretches} stretches: '
-            f"add {max_stretches} = a size (max_stretches is {max_stretches})",
+            where,
+            f'"{key}" gives no value for {shown + 1} to {max_stretches} stretches: '
+            f"add {max_stretches} = a value (max_stretches is {max_stretches})",
         )
-        sizes.append((max_stretches, floor))
+        sizes.append((max_stretches, low))
     return tuple(sizes)
 
 

@@ -65,11 +65,18 @@ def export_figures(folder: Path, layout: Layout, *, force: bool = False) -> list
     return written
 
 
+FIGURE_LICENCE = (
+    "Stretch figure from handout, licensed CC BY 4.0: https://creativecommons.org/licenses/by/4.0/"
+)
+"""Carried inside every exported SVG, so the credit the licence asks for travels with the file."""
+
+
 def svg_bytes(shapes: tuple[Shape, ...], width: float = FIGURE_WIDTH, height: float = FIGURE_HEIGHT) -> bytes:
     elements = "\n".join(f"  {_svg_element(shape)}" for shape in shapes)
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width:g}pt" height="{height:g}pt" '
         f'viewBox="0 0 {width:g} {height:g}">\n'
+        f"  <!-- {FIGURE_LICENCE} -->\n"
         f'  <rect width="100%" height="100%" fill="#ffffff"/>\n'
         f'<g stroke-linecap="round" stroke-linejoin="round">\n{elements}\n</g>\n</svg>\n'
     ).encode()
@@ -98,13 +105,19 @@ def _svg_path(path: Path2D) -> str:
     return " ".join(commands)
 
 
-def png_bytes(shapes: tuple[Shape, ...], width: float = FIGURE_WIDTH, height: float = FIGURE_HEIGHT) -> bytes:
+def png_bytes(
+    shapes: tuple[Shape, ...],
+    width: float = FIGURE_WIDTH,
+    height: float = FIGURE_HEIGHT,
+    scale: float = PNG_SCALE,
+) -> bytes:
+    """The shapes of a `width` x `height` point box as a PNG of `scale` pixels per point."""
     pdf = io.BytesIO()
     canvas = Canvas(pdf, pagesize=(width, height), invariant=1)
     draw_shapes(canvas, shapes, 0, 0, height)
     canvas.showPage()
     canvas.save()
-    return render_png(pdf.getvalue(), round(width * PNG_SCALE))
+    return render_png(pdf.getvalue(), round(width * scale))
 
 
 def contact_sheet(path: Path, layout: Layout, names: dict[str, str], *, force: bool = False) -> int:

@@ -1,8 +1,9 @@
 """Compose the sheet as an e-mail: routine + PDF + preview PNG -> a ready-to-send message.
 
 The routine is written out in a plain-text part and a phone-friendly HTML part (both from the Jinja2
-templates in email_templates/), so a runner can read it without opening anything; the preview picture is
-shown inline and the PDF is attached for printing.
+templates in email_templates/), so a runner can read it without opening anything; in the HTML each
+stretch's figure is shown inline beside its steps (all at one body scale, as on the sheet), then the
+preview picture of the sheet, and the PDF is attached for printing.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from handout.content.schema import quoted
 from handout.content.sheet_words import Words
 from handout.errors import HandoutError
-from handout.model import Layout, Routine
+from handout.model import Figure, Layout, Routine
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -26,6 +27,13 @@ IMAGE_WIDTH = 800
 """Pixels of the preview in the e-mail, shown 600 CSS pixels wide: sharp on a phone, small to send."""
 DISPLAY_WIDTH = 600
 """CSS pixels: the HTML part's column, the width mail clients lay out comfortably."""
+FIGURE_BOX = (300.0, 200.0)
+"""CSS pixels every stretch's figure fits in: the figures share one body scale, the largest at which
+each fits, so a standing and a lying runner are the same size, as on the sheet."""
+FIGURE_PIXELS = 2.0
+"""Image pixels per CSS pixel of a figure: sharp on a phone's screen, a few kilobytes of line art."""
+FIGURE_INSET = 1.06
+"""The figure's picture is this much larger than the figure, for the outline's room at its edges."""
 _ADDRESS = re.compile(r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9.-]+")
 """One plain address: printable ASCII without spaces, quotes, brackets, commas or a second @. Nothing
 that could end a header line or add a recipient gets through."""
@@ -65,6 +73,8 @@ def compose_email(
     message["Date"] = formatdate(localtime=True)
     message["Message-ID"] = make_msgid(domain=sender.partition("@")[2])
     image_cid = make_msgid(domain="handout.invalid")
+    pictures = figure_pictures(routine, layout)
+    figure_cids = [None if picture is None else make_msgid(domain="handout.invalid") for picture in pictures]
     context = {
         "routine": routine,
         "layout": layout,
@@ -73,14 +83,48 @@ def compose_email(
         "pdf_name": f"{name}.pdf",
         "image_cid": image_cid[1:-1],  # the HTML refers to it without the angle brackets
         "image_width": DISPLAY_WIDTH,
+        "figures": [
+            None if cid is None or picture is None else (cid[1:-1], picture[1], picture[2])
+            for cid, picture in zip(figure_cids, pictures, strict=True)
+        ],
     }
     message.set_content(_render("email.txt", context))
     message.add_alternative(_render("email.html", context), subtype="html")
     html_part = message.get_body(("html",))
     assert html_part is not None  # added just above
+    for number, (cid, picture) in enumerate(zip(figure_cids, pictures, strict=True), start=1):
+        if cid is not None and picture is not None:
+            shown = f"{name}-stretch-{number}.png"
+            html_part.add_related(picture[0], "image", "png", cid=cid, filename=shown, disposition="inline")
     html_part.add_related(png, "image", "png", cid=image_cid, filename=f"{name}.png", disposition="inline")
     message.add_attachment(pdf, "application", "pdf", filename=f"{name}.pdf")
     return message
+
+
+def figure_pictures(routine: Routine, layout: Layout) -> list[tuple[bytes, int, int] | None]:
+    """Each stretch's figure as a small PNG with its width and height in CSS pixels (None: a photo or
+    no picture; the sheet's preview shows those), all at one body scale in the layout's colours."""
+    from handout.draw.figures import figure_size, pose_shapes
+    from handout.share.figure_export import png_bytes
+
+    poses = [
+        stretch.image.pose if isinstance(stretch.image, Figure) else None for stretch in routine.stretches
+    ]
+    sizes = [None if pose is None else figure_size(pose) for pose in poses]
+    width, height = FIGURE_BOX
+    fitting = [min(width / size[0], height / size[1]) / FIGURE_INSET for size in sizes if size is not None]
+    if not fitting:
+        return [None] * len(poses)
+    scale = min(fitting)
+    pictures: list[tuple[bytes, int, int] | None] = []
+    for pose, size in zip(poses, sizes, strict=True):
+        if pose is None or size is None:
+            pictures.append(None)
+            continue
+        box = (round(size[0] * scale * FIGURE_INSET), round(size[1] * scale * FIGURE_INSET))
+        shapes = pose_shapes(pose, box[0], box[1], layout.accent, layout.ink, scale)
+        pictures.append((png_bytes(shapes, box[0], box[1], FIGURE_PIXELS), box[0], box[1]))
+    return pictures
 
 
 def _render(template: str, context: dict[str, Any]) -> str:

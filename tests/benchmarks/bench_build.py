@@ -130,7 +130,6 @@ def arrangement_search_ms() -> tuple[float, float, float]:
         columns=(chosen.columns,),
         columns_landscape=(chosen.columns,),
         image_positions=(chosen.image,),
-        image_shares=(chosen.share,),
         row_heights=(chosen.rows,),
         span=chosen.span,
         body_max=searched.body_size,
