@@ -306,13 +306,21 @@ def test_an_article_over_the_clis_cap_is_refused(client: TestClient) -> None:
 
 
 def test_a_layout_cannot_ask_for_thousands_of_tries(client: TestClient) -> None:
-    shares = ", ".join(f"{0.1 + index * 0.00005:.5f}" for index in range(12_000))
-    layout = f"[card]\nimage_share = [{shares}]\n".encode()
-    started = time.monotonic()
-    response = client.post("/sheet.pdf", data={"routine": SHORT}, files={"layout": ("many.toml", layout)})
-    assert response.status_code == 422
-    assert '"image_share" lists 12000 values: give at most 8' in response.text
-    assert time.monotonic() - started < 5
+    columns = ", ".join(str(1 + index % 4) for index in range(12_000))
+    images = ", ".join(['"top"'] * 12_000)
+    for layout, key in (
+        (f"[grid]\ncolumns = [{columns}]\n", "columns"),
+        (f"[card]\nimage = [{images}]\n", "image"),
+    ):
+        started = time.monotonic()
+        response = client.post(
+            "/sheet.pdf", data={"routine": SHORT}, files={"layout": ("many.toml", layout.encode())}
+        )
+        assert response.status_code == 422
+        assert f'"{key}"' in response.text and (
+            "12000 values: give at most 8" in response.text or "or a list of them" in response.text
+        )
+        assert time.monotonic() - started < 5
 
 
 def test_a_request_queued_past_the_time_limit_never_starts(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -457,3 +465,46 @@ def test_a_malformed_allowed_host_is_one_error_line(run_cli: object, name: str) 
     result = run_cli("serve", "--no-browser", "--allowed-host", name)  # type: ignore[operator]
     assert result.code == 2 and result.err.startswith("error: --allowed-host")
     assert len(result.err.splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    "address",
+    ["http://127.0.0.1:8000/healthz", "http://localhost/", "http://169.254.169.254/latest/meta-data/",
+     "http://10.0.0.1/", "http://[::1]/", "file:///etc/passwd", "gopher://example.org/"],
+)  # fmt: skip
+def test_the_web_address_import_never_reaches_the_servers_own_network(
+    client: TestClient, address: str
+) -> None:
+    page = client.post("/edit", data=editor_form(action="import", article_url=address))
+    assert page.status_code == 422
+    said = html_text(page.text)
+    assert "handout imports only public pages" in said or "only http:// and https://" in said
+
+
+def test_an_article_from_a_web_address_fills_the_sheet(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from handout.content.importers import web_address
+
+    page_html = (
+        "<html><head><title>Cool-down</title></head><body><article><h1>Three stretches after a run</h1>"
+        "<h2>1. Calf stretch</h2><p>Face a wall and press your back heel down. Hold for 30 seconds.</p>"
+        "<h2>2. Quad stretch</h2><p>Stand tall and hold your ankle behind you.</p></article></body></html>"
+    )
+    asked: list[str] = []
+
+    def fetched(url: str, allow_local: bool = False) -> tuple[str, str, str | None]:
+        asked.append(url)
+        assert not allow_local  # the server never fetches from its own network
+        return page_html, url, "html"
+
+    monkeypatch.setattr(web_address, "fetch_article", fetched)
+    page = html_text(
+        client.post(
+            "/edit",
+            data={**editor_form(action="import", article_url=" https://club.example/cool "), "club": "RR"},
+        ).text
+    )
+    assert asked == ["https://club.example/cool"]
+    assert 'value="Three stretches after a run"' in page and "<legend>Stretch 2</legend>" in page
+    assert 'value="RR"' in page  # the club's details stay

@@ -235,8 +235,10 @@ def check_choices(
 ) -> tuple[str, ...]:
     """One of `choices`, or a list of them the engine tries in order (image = ["top", "left"])."""
     value = table.get(key, list(default))
-    values = value if isinstance(value, list) else [value]
-    if not values or len(values) > MAX_TRIED_VALUES or any(item not in choices for item in values):
+    values = listed(table, key, where, default, "choice", check)
+    if values is None:
+        return default
+    if any(item not in choices for item in values):
         options = ", ".join(f'"{choice}"' for choice in choices)
         check.problem(where, f'"{key}" is {quoted(value)}: use one of {options}, or a list of them')
         return default

@@ -11,10 +11,12 @@ from typing import Any
 from handout.content.schema import parse_toml
 
 
-def imported_routine(text: str, shown_as: str) -> tuple[dict[str, Any], list[str]]:
-    """What `handout import` would write, as data for the editor, and its warnings as lines to show."""
+def imported_routine(text: str, shown_as: str, kind: str | None = None) -> tuple[dict[str, Any], list[str]]:
+    """What `handout import` would write, as data for the editor, and its warnings as lines to show.
+
+    `kind` is the article's kind when its source says it ("html" for a web page), else None (guessed)."""
     from handout.content.importers import import_article  # loaded when a coach imports, as in the CLI
 
-    imported = import_article(text, shown_as)
+    imported = import_article(text, shown_as, kind)
     warnings = [f"{shown_as}: {warning}" for warning in imported.warnings]
     return parse_toml(imported.toml, shown_as), warnings

@@ -237,6 +237,7 @@ def opened(state: EditorState, uploads: Uploads) -> EditorState:
 
 
 def imported(state: EditorState, fields: dict[str, str], uploads: Uploads) -> tuple[EditorState, list[str]]:
+    kind: str | None = None  # guessed from the text, unless the source says
     if "article_file" in uploads:
         filename, content = uploads["article_file"]
         check_size(content, "article", filename.rsplit("/", 1)[-1][:60])
@@ -244,12 +245,17 @@ def imported(state: EditorState, fields: dict[str, str], uploads: Uploads) -> tu
             text, shown_as = content.decode("utf-8-sig"), filename.rsplit("/", 1)[-1][:60]
         except UnicodeDecodeError:
             raise HandoutError(f"{filename[:60]}: is not UTF-8 text: save it as UTF-8") from None
+    elif fields.get("article_url", "").strip():
+        from handout.content.importers.web_address import fetch_article  # loaded when a coach imports
+
+        # never an address of the server's own network: fetch_article refuses private and loopback ones
+        text, shown_as, kind = fetch_article(fields["article_url"].strip())
     elif fields.get("article", "").strip():
         text, shown_as = fields["article"], "the article"
         check_size(text.encode(), "article", shown_as)
     else:
-        raise HandoutError("Import an article: paste its text or choose its file first")
-    data, warnings = imported_routine(text, shown_as)
+        raise HandoutError("Import an article: give its web address, paste its text or choose its file first")
+    data, warnings = imported_routine(text, shown_as, kind)
     new = state_from_routine(data, state)
     # An article has no club: the details the coach typed stay (the ones it does have win).
     details = {key: new.details.get(key) or state.details.get(key, "") for key, _ in DETAILS}
