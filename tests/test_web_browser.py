@@ -452,3 +452,23 @@ def test_an_import_asks_before_it_replaces_the_sheet_and_keeps_the_club(page: Pa
     page.get_by_role("button", name="Import article").click()
     expect(page.get_by_label("Title", exact=True)).to_have_value("Two stretches")
     expect(page.get_by_label("Club")).to_have_value("Riverside Runners")
+
+
+def test_each_stretch_shows_its_picture_and_the_preview_opens_large(page: Page, tmp_path: Path) -> None:
+    page.set_viewport_size({"width": 390, "height": 844})
+    add_first_found(page, "calf")
+    add_first_found(page, "hamstring")
+    first, second = page.get_by_role("group", name="Stretch 1"), page.get_by_role("group", name="Stretch 2")
+    expect(first.locator(".stretch-picture svg")).to_be_visible()
+    photo = tmp_path / "wall.jpg"
+    Image.new("RGB", (600, 400), (30, 120, 200)).save(photo, "JPEG")
+    second.get_by_label("Photo").set_input_files(photo)
+    expect(second.locator(".stretch-picture img")).to_be_visible()
+    assert (second.locator(".stretch-picture img").get_attribute("src") or "").startswith("data:image/jpeg")
+    page.get_by_role("button", name="Open the preview large").click()
+    box = page.locator("#preview").bounding_box()
+    assert box is not None and (box["x"], box["y"], box["width"], box["height"]) == (0, 0, 390, 844)
+    expect(page.get_by_alt_text("Preview of the sheet")).to_be_in_viewport()
+    page.keyboard.press("Escape")
+    expect(page.get_by_role("button", name="Open the preview large")).to_be_visible()
+    assert not page.evaluate("document.body.classList.contains('preview-large')")

@@ -39,7 +39,7 @@ from handout.web.field_errors import GENERAL, field_errors
 from handout.web.form_data import Uploads, check_size, read_form
 from handout.web.routine_toml import routine_toml
 from handout.web.sheets import build_pdf
-from handout.web.thumbnails import matching_cards
+from handout.web.thumbnails import matching_cards, stretch_picture
 
 SHOWN_AS = "the routine"
 """How messages name the routine being edited (the CLI names the file)."""
@@ -289,6 +289,7 @@ def page_context(
         slots += [f"s{number}-{name}" for name in ("name", "target", "hold", "points", "photo")]
     return {
         "state": state,
+        "pictures": [stretch_picture(stretch) for stretch in state.stretches],
         "search": state.search,
         "errors": errors,
         "after": AfterAction(),

@@ -10,6 +10,7 @@
 //    of 5 MB travels as a few hundred kilobytes.
 // 5. The live preview is asked for 0.4 s after the typing stops (htmx's event filters would need eval,
 //    which the page's Content-Security-Policy forbids).
+// 6. The preview opens large, over the whole screen, to read and zoom on a phone.
 "use strict";
 
 (() => {
@@ -167,9 +168,27 @@
     clearTimeout(keeping);
     keeping = setTimeout(keep, 300);
   };
+  const showLarge = (large) => {
+    document.body.classList.toggle("preview-large", large);
+    for (const button of document.querySelectorAll("[data-enlarge]")) {
+      button.textContent = large ? "Close the large preview" : "Open the preview large";
+    }
+  };
   document.addEventListener("click", (event) => {
-    if (event.target instanceof Element && event.target.closest("[data-new-sheet]")) localStorage.removeItem(STORE);
+    if (!(event.target instanceof Element)) return;
+    if (event.target.closest("[data-new-sheet]")) localStorage.removeItem(STORE);
+    const large = document.body.classList.contains("preview-large");
+    if (event.target.closest("[data-enlarge]") || (large && event.target.closest(".preview"))) showLarge(!large);
   });
+  document.addEventListener("keydown", (event) => {
+    if (event.key === "Escape" && document.body.classList.contains("preview-large")) showLarge(false);
+  });
+  // 6. The preview's Open large button works only with this script: shown by it.
+  const showEnlarge = () => {
+    for (const button of document.querySelectorAll("[data-enlarge]")) button.hidden = false;
+  };
+  document.addEventListener("htmx:afterSettle", showEnlarge);
+  document.addEventListener("DOMContentLoaded", showEnlarge);
   document.addEventListener("htmx:afterSettle", keepSoon);
   document.addEventListener("input", keepSoon);
   document.addEventListener("change", keepSoon);
