@@ -470,3 +470,23 @@ def test_the_library_cues_travel_with_the_form_to_the_poster(client: TestClient)
     pdf = client.post("/download", data={"title": "Poster", "layout": "poster", "action": "pdf", **form})
     assert pdf.status_code == 200
     assert library()["standing-quad"]["cues"][0] in pdf_text(pdf.content)
+
+
+def test_a_routine_of_nine_opens_with_every_stretch_and_says_what_would_fit(client: TestClient) -> None:
+    ids = list(library())[:9]
+    toml = ('title = "Long cool-down"\n' + "".join(f'\n[[stretches]]\nuse = "{i}"\n' for i in ids)).encode()
+    page = html.unescape(
+        client.post("/edit", data={"action": "open"}, files={"routine_file": ("long.toml", toml)}).text
+    )
+    assert "<legend>Stretch 9</legend>" in page
+    assert "9 stretches: a sheet holds 1 to 8" in page
+    names = re.findall(r'name="(s\d+-name)" value="([^"]*)"', page)
+    form = {key: value for key, value in re.findall(r'name="(s\d+-[a-z_]+)" value="([^"]*)"', page)}
+    form.update({f"s{n}-points": "Hold it gently." for n in range(1, 10)})
+    assert len(names) == 9
+    refused = client.post("/download", data={**form, "title": "Long cool-down", "action": "pdf"})
+    assert refused.status_code == 422
+    removed = client.post("/edit", data={**form, "title": "Long cool-down", "action": "remove:9"}).text
+    assert "<legend>Stretch 9</legend>" not in removed and "a sheet holds 1 to 8" not in html.unescape(
+        removed
+    )

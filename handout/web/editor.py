@@ -24,6 +24,9 @@ from handout.web.uploads import photo_key, received_photo, shown_name
 DETAILS = (("club", "Club"), ("date", "Date"), ("url", "Web address"), ("contact", "Contact"))
 """The details the page asks for, with their labels: the ones the bundled layouts print."""
 DEFAULT_TITLE = "Stretches after your run"
+MAX_HELD = 2 * MAX_STRETCHES
+"""Stretches the editor holds: a routine opened with more than a sheet's 8 keeps them all, and the
+page says to remove some (the sheet's own check), rather than cutting them without a word."""
 OWN_LAYOUT = "own"
 """The Layout choice that means the visitor's own uploaded layout file."""
 
@@ -105,7 +108,7 @@ def state_from_form(form: Mapping[str, Any], uploads: Mapping[str, tuple[str, by
     """
     problems: list[str] = []
     stretches = []
-    for number in range(1, MAX_STRETCHES + 1):
+    for number in range(1, MAX_HELD + 1):
         prefix = f"s{number}-"
         if f"{prefix}name" not in form:
             break
@@ -244,7 +247,7 @@ def state_from_routine(data: Mapping[str, Any], keep: EditorState) -> EditorStat
         title=as_text(data.get("title")),
         subtitle=as_text(data.get("subtitle")),
         details={key: as_text(details.get(key)) for key, _ in DETAILS},
-        stretches=tuple(stretch_from_table(table, lang) for table in tables[:MAX_STRETCHES]),
+        stretches=tuple(stretch_from_table(table, lang) for table in tables[:MAX_HELD]),
         choices=replace(keep.choices, lang=lang),
     )
 

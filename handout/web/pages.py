@@ -298,7 +298,7 @@ def page_context(
         "image": image,
         "details": DETAILS,
         "cards": matching_cards(state.search, words_language(state.choices.lang)),
-        "full": len(state.stretches) >= 8,
+        "full": len(state.stretches) >= MAX_STRETCHES,
         "layouts": [(layout.name, layout.description) for layout in bundled_layouts()],
         "languages": [(code, LANGUAGES.get(code, code)) for code in translations()],
     }
