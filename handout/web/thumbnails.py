@@ -13,6 +13,7 @@ from functools import cache
 from handout.bundled import bundled_dir
 from handout.content.library import LANGUAGES, entry_in, entry_names, library, normalized_name
 from handout.content.poses import load_pose
+from handout.content.search_words import search_terms
 from handout.draw.figures import pose_shapes
 from handout.draw.photos import print_sized
 from handout.layout.layout_file import load_layout
@@ -78,10 +79,15 @@ def search_text(entry_id: str) -> str:
 
 
 def matching_cards(search: str, lang: str = "en") -> list[LibraryCard]:
-    """The library entries, named in `lang`, whose names, targets or aliases hold every word searched."""
-    words = normalized_name(search).split()
+    """The library entries, named in `lang`, whose names, targets or aliases hold every word searched (or
+    a library word it means: "quads" finds the quadriceps, content/search_words.toml)."""
+    terms = search_terms(search)
     cards = library_cards(lang)
-    return [card for card in cards if all(word in search_text(card.entry_id) for word in words)]
+    return [
+        card
+        for card in cards
+        if all(any(word in search_text(card.entry_id) for word in term) for term in terms)
+    ]
 
 
 @dataclass(frozen=True)
