@@ -390,7 +390,7 @@ def test_typing_while_the_form_is_redrawn_is_kept(page: Page, slow_edits: None) 
     title = page.get_by_label("Title", exact=True)
     title.click()
     title.press("End")
-    title.type(" on Saturday", delay=40)  # typed while the Add is on the server
+    title.type(" on Saturday", delay=100)  # typed while the Add is on the server, and after it is back
     expect(page.locator("fieldset.stretch")).to_have_count(2)
     wait_until_settled(page)
     expect(title).to_have_value("Stretches after your run on Saturday")

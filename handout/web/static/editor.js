@@ -95,7 +95,7 @@
   document.addEventListener("htmx:afterSwap", () => {
     if (!typing) return;
     const field = document.getElementById(typing.id);
-    if (field && field.value !== typing.value && field.dataset.keepTyped !== "no") {
+    if (field && field.value !== typing.value) {
       field.value = typing.value;
       field.focus();
       try {
@@ -104,6 +104,13 @@
         /* a field without a text cursor */
       }
     }
+  });
+  // The redrawn form may put the focus elsewhere (autofocus on the button just pressed, for keyboard
+  // users): a coach still typing keeps the field, or the next keys would press that button.
+  document.addEventListener("htmx:afterSettle", () => {
+    if (!typing) return;
+    const field = document.getElementById(typing.id);
+    if (field && document.activeElement !== field) field.focus();
     typing = null;
   });
 
