@@ -490,3 +490,119 @@ def test_a_routine_of_nine_opens_with_every_stretch_and_says_what_would_fit(clie
     assert "<legend>Stretch 9</legend>" not in removed and "a sheet holds 1 to 8" not in html.unescape(
         removed
     )
+
+
+def saved_then_opened(client: TestClient, form: dict[str, str]) -> tuple[bytes, str]:
+    saved = client.post("/download", data={**form, "action": "toml"})
+    assert saved.status_code == 200
+    name = re.search(r'filename="([^"]+)"', saved.headers["content-disposition"]).group(1)  # type: ignore[union-attr]
+    opened = client.post("/edit", data={"action": "open"}, files={"routine_file": (name, saved.content)})
+    assert opened.status_code == 200, opened.text[:300]
+    return saved.content, opened.text
+
+
+def form_of(page: str) -> dict[str, str]:
+    """The fields a page would send back: its inputs' values, its textareas, its selected options."""
+    fields = {
+        name: html.unescape(value)
+        for name, value in re.findall(
+            r'<input type="[a-z]+" (?:id="[^"]*" )?name="([^"]+)" value="([^"]*)"', page
+        )
+    }
+    fields.update(
+        {
+            name: html.unescape(value)
+            for name, value in re.findall(
+                r'<textarea id="[^"]*" name="([^"]+)"[^>]*>([^<]*)</textarea>', page, re.S
+            )
+        }
+    )
+    for name, options in re.findall(r'<select id="[^"]*" name="([^"]+)"[^>]*>(.*?)</select>', page, re.S):
+        chosen = re.search(r'<option value="([^"]*)" selected>', options)
+        if chosen:
+            fields[name] = chosen.group(1)
+    if 'name="grayscale" value="on" checked' in page:
+        fields["grayscale"] = "on"
+    return fields
+
+
+def test_what_the_page_saves_it_opens_to_the_same_sheet(client: TestClient) -> None:
+    import zipfile
+
+    page = client.post(
+        "/edit",
+        data=editor_form(
+            action="add:lying-hamstring",
+            layout="poster",
+            paper="letter",
+            orientation="landscape",
+            grayscale="on",
+            lang="de",
+        ),
+        files={"s1-photo": ("wall calf.png", photo("PNG", (500, 400)))},
+    ).text  # fmt: skip
+    before = form_of(page)
+    assert before["layout"] == "poster" and before["s1-photo_name"] == "wall calf.png"
+    content, opened = saved_then_opened(client, before)
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        assert sorted(archive.namelist()) == ["routine.toml", "wall calf.png"]
+        assert (
+            "# handout page: layout=poster paper=letter orientation=landscape grayscale=on"
+            in archive.read("routine.toml").decode()
+        )
+    after = form_of(opened)
+    for key in ("layout", "paper", "orientation", "grayscale", "lang", "title", "club", "s1-name", "s2-name",
+                "s1-photo_name", "s1-photo_data", "s2-figure", "s1-points", "s2-points"):  # fmt: skip
+        assert after.get(key) == before.get(key), key
+    sheets = [
+        client.post("/download", data={**fields, "action": "pdf"}).content for fields in (before, after)
+    ]
+    assert pdf_text(sheets[0]) == pdf_text(sheets[1])
+    assert all(len(PdfReader(io.BytesIO(sheet)).pages[0].images) == 1 for sheet in sheets)
+
+
+def test_a_saved_routine_without_photos_is_a_routine_file_the_cli_builds(
+    client: TestClient, tmp_path: Path
+) -> None:
+    from handout.cli import main
+
+    saved = client.post("/download", data=editor_form(action="toml", paper="letter"))
+    assert saved.headers["content-type"].startswith("application/toml")
+    (tmp_path / "saved.toml").write_bytes(saved.content)
+    assert (
+        main(
+            [str(tmp_path / "saved.toml"), "-o", str(tmp_path / "out.pdf")][:0]
+            or ["build", str(tmp_path / "saved.toml"), "-o", str(tmp_path / "out.pdf")]
+        )
+        == 0
+    )
+    _, opened = saved_then_opened(client, editor_form(paper="letter"))
+    assert form_of(opened)["paper"] == "letter"
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (b"PK\x03\x04 not really a zip", "is a damaged .zip file"),
+        ("zip-bomb", "is too large to open"),
+        ("many", "is not a sheet saved by this page"),
+        (b"\xff\xfe\x00not text", "is not a routine file (.toml) nor a saved sheet (.zip)"),
+    ],
+)
+def test_a_bad_saved_sheet_is_one_line(client: TestClient, content: bytes | str, expected: str) -> None:
+    import zipfile
+
+    if isinstance(content, str):
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+            archive.writestr("routine.toml", SHORT)
+            if content == "zip-bomb":
+                archive.writestr("calf.png", b"\0" * 300_000_000)  # 300 MB that pack into 300 kB
+            else:
+                for index in range(40):
+                    archive.writestr(f"{index}.png", b"x")
+        content = out.getvalue()
+    page = html.unescape(
+        client.post("/edit", data={"action": "open"}, files={"routine_file": ("s.zip", content)}).text
+    )
+    assert expected in page

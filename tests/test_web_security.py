@@ -112,21 +112,20 @@ def test_the_answer_does_not_tell_whether_a_folder_exists(client: TestClient, sa
 
 
 def test_the_page_keeps_the_visitors_spelling_only_to_show_it(client: TestClient) -> None:
+    import zipfile
+
     page = client.post(
         "/edit", data=editor_form(action="refresh"), files={"s1-photo": ("../Mollet étiré.png", photo("PNG"))}
     ).text
     assert 'name="s1-photo_name" value="Mollet étiré.png"' in page
+    sent = re.search(r'name="s1-photo_data" value="([^"]+)"', page).group(1)  # type: ignore[union-attr]
     saved = client.post(
         "/download",
-        data=editor_form(
-            action="toml",
-            **{
-                "s1-photo_name": "Mollet étiré.png",
-                "s1-photo_data": re.search(r'name="s1-photo_data" value="([^"]+)"', page).group(1),  # type: ignore[union-attr]
-            },
-        ),
-    ).text
-    assert 'image = "photo-' in saved
+        data=editor_form(action="toml", **{"s1-photo_name": "../../Mollet étiré.png", "s1-photo_data": sent}),
+    )
+    with zipfile.ZipFile(io.BytesIO(saved.content)) as archive:  # the coach's own file, to unpack anywhere
+        assert sorted(archive.namelist()) == ["Mollet étiré.png", "routine.toml"]
+        assert 'image = "Mollet étiré.png"' in archive.read("routine.toml").decode()
 
 
 @pytest.mark.parametrize(

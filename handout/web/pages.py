@@ -15,7 +15,6 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from handout.content.routine import MAX_STRETCHES
-from handout.content.schema import parse_toml
 from handout.content.sheet_words import translations
 from handout.errors import HandoutError
 from handout.layout.layout_file import bundled_layouts
@@ -37,9 +36,10 @@ from handout.web.editor import (
 )
 from handout.web.field_errors import GENERAL, field_errors
 from handout.web.form_data import Uploads, check_size, read_form
-from handout.web.routine_toml import routine_toml
-from handout.web.sheets import build_pdf
+from handout.web.saved_sheet import opened_file, saved_file
+from handout.web.sheets import build_pdf, safe_stem
 from handout.web.thumbnails import matching_cards, stretch_picture
+from handout.web.uploads import shown_name
 
 SHOWN_AS = "the routine"
 """How messages name the routine being edited (the CLI names the file)."""
@@ -70,7 +70,8 @@ async def edit(request: Request) -> Response:
 
 def builder_for(uploads: Uploads) -> Callable[..., Awaitable[Response]]:
     """A request that brings a new photo is built by the photo builders: decoding it is the costly part."""
-    return in_photo_builder if any(key.endswith("-photo") for key in uploads) else in_builder
+    photos = any(key.endswith("-photo") or key == "routine_file" for key in uploads)  # a saved sheet's too
+    return in_photo_builder if photos else in_builder
 
 
 def edited(request: Request, fields: dict[str, str], uploads: Uploads) -> Response:
@@ -165,12 +166,13 @@ def downloaded(request: Request, fields: dict[str, str], uploads: Uploads) -> Re
     kind = fields.get("action", "pdf")
     try:
         if kind == "toml":
-            content, media, name = routine_toml(state.routine_data()).encode(), "application/toml", "routine"
+            content, media, suffix = saved_file(state)
+            name = safe_stem(state.title)
         else:
             content, media, name = sheet_file(state, kind, fields.get("email_to", ""))
+            suffix = {"image/png": "png", "message/rfc822": "eml"}.get(media, "pdf")
     except HandoutError as error:
         return render(request, state, problems=error.messages, status=422)
-    suffix = {"application/pdf": "pdf", "image/png": "png", "message/rfc822": "eml"}.get(media, "toml")
     return Response(
         content, media_type=media, headers={"Content-Disposition": attachment(f"{name}.{suffix}")}
     )
@@ -225,15 +227,10 @@ def preview_image(state: EditorState, width: int) -> tuple[str | None, list[str]
 
 def opened(state: EditorState, uploads: Uploads) -> EditorState:
     if "routine_file" not in uploads:
-        raise HandoutError("Open routine: choose a routine file (.toml) first")
+        raise HandoutError("Open routine: choose a routine file (.toml) or a saved sheet (.zip) first")
     filename, content = uploads["routine_file"]
-    shown_as = filename.rsplit("/", 1)[-1][:60]
-    check_size(content, "routine", shown_as)
-    try:
-        text = content.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise HandoutError(f"{shown_as}: is not UTF-8 text: save it as UTF-8 in your editor") from None
-    return state_from_routine(parse_toml(text, shown_as), state)
+    check_size(content, "photo", shown_name(filename)[:60])
+    return opened_file(filename, content, state)
 
 
 def imported(state: EditorState, fields: dict[str, str], uploads: Uploads) -> tuple[EditorState, list[str]]:
