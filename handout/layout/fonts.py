@@ -7,12 +7,15 @@ Every text size on the page is measured here, once, by the layout; the renderer 
 cutting each line into the same runs of one face each (`FontMetrics.runs`).
 
 The bundled DejaVu Sans covers Latin, Greek and Cyrillic and is embedded. Chinese, Japanese and Korean
-characters are drawn with the standard Asian fonts every PDF viewer supplies (reportlab's CID fonts):
-they are not embedded, which keeps a CJK sheet small, and a sheet without CJK text never refers to them.
+characters are drawn with Noto Sans CJK cut to the sheet's characters (cjk_faces.py, the `handout[cjk]`
+extra), embedded like every other font. Without the extra they fall back to the standard Asian fonts PDF
+viewers supply (reportlab's CID fonts), not embedded; the command line says what to install.
 """
 
 from __future__ import annotations
 
+import hashlib
+import io
 from collections.abc import Iterable
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, NamedTuple
@@ -21,7 +24,7 @@ from reportlab.pdfbase.pdfmetrics import registerFont, stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
 
 from handout.bundled import bundled_dir
-from handout.layout import cjk
+from handout.layout import cjk, cjk_faces
 from handout.model import FontRole
 
 if TYPE_CHECKING:
@@ -36,7 +39,8 @@ CJK_FONTS: dict[cjk.CjkLanguage, str] = {
     "ja": "HeiseiKakuGo-W5",
     "ko": "HYGothic-Medium",
 }
-"""Each language's CID font. They have one weight, so bold CJK text prints in the regular weight."""
+"""Each language's CID font, the fallback without the `handout[cjk]` extra. They have one weight, so bold
+CJK text prints in the regular weight (so does the embedded font: one cut a sheet)."""
 
 
 @cache
@@ -49,14 +53,32 @@ def _fonts() -> dict[FontRole, TTFont]:
     return fonts
 
 
+_CUT_FONTS: dict[str, TTFont] = {}
+"""The CJK fonts cut for sheets so far, by registered name (a name says which characters it has)."""
+
+
 @cache
-def _cjk_font(name: str) -> UnicodeCIDFont:
-    """A CID font, registered on first use; imported here, as only CJK sheets need reportlab's CID code."""
+def _cjk_font(name: str) -> UnicodeCIDFont | TTFont:
+    """A sheet's cut CJK font, or a CID font registered on first use; imported here, as only CJK sheets
+    need reportlab's CID code."""
+    if name in _CUT_FONTS:
+        return _CUT_FONTS[name]
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 
     font = UnicodeCIDFont(name)
     registerFont(font)
     return font
+
+
+def _cut_cjk_font(path: str, characters: str) -> str:
+    """The registered name of the CJK font cut to these characters, cutting and registering it once."""
+    digest = hashlib.sha1(f"{path}\n{characters}".encode()).hexdigest()[:12]
+    name = f"NotoSansCJK-{digest}"
+    if name not in _CUT_FONTS:
+        font = TTFont(name, io.BytesIO(cjk_faces.cut_face(path, characters, "regular")))
+        registerFont(font)
+        _CUT_FONTS[name] = font
+    return name
 
 
 def font_name(role: FontRole) -> str:
@@ -114,9 +136,17 @@ def metrics(cjk_font: str | None = None) -> FontMetrics:
 
 
 def sheet_metrics(texts: Iterable[str]) -> FontMetrics:
-    """The metrics for a sheet of these texts: with the CJK font of its language, if it has one."""
+    """The metrics for a sheet of these texts: with the CJK font of its language, if it has one (cut to
+    the sheet's CJK characters when the extra is installed)."""
+    texts = list(texts)
     language = cjk.language(texts)
-    return metrics(CJK_FONTS[language] if language else None)
+    if language is None:
+        return metrics(None)
+    if not cjk_faces.available():
+        return metrics(CJK_FONTS[language])
+    bundled = _bundled_characters()
+    characters = {char for text in texts for char in text if cjk.is_cjk(char) and char not in bundled}
+    return metrics(_cut_cjk_font(cjk_faces.FONT_FILES[language], "".join(sorted(characters))))
 
 
 @lru_cache(maxsize=4096)
