@@ -350,7 +350,7 @@ def test_a_chinese_routine_without_lang_prints_chinese_labels(build_pdf):
 
 def test_an_unknown_lang_is_an_error_listing_the_languages(run_cli, write_routine):
     data = realistic(2)
-    data["lang"] = "it"
+    data["lang"] = "eo"
     write_routine(data)
     error_mentions(
         run_cli("build", "routine.toml"), "routine.toml", '"lang"', '"it"', '"de"', "translations.toml"
@@ -387,3 +387,44 @@ def test_the_sheets_own_words_in_a_cjk_language_get_its_font_even_when_nothing_e
 def test_a_lang_that_is_a_list_or_table_is_an_error_not_a_crash(run_cli, write_routine, value):
     write_routine(f"lang = {value}\n" + to_toml(realistic(2)))
     error_mentions(run_cli("build", "routine.toml"), "routine.toml", '"lang"', '"de"')
+
+
+NEW_LATIN_LANGUAGES = {"it": "Muscoli", "pt": "Músculo", "nl": "Spieren", "pl": "Mięśnie", "tr": "Hedef kas"}
+
+
+def test_the_sheet_has_its_own_words_in_twelve_languages():
+    assert set(translations()) >= {"en", "de", "fr", "es", "zh", "ja", "ko", *NEW_LATIN_LANGUAGES}
+    english = words_for("en")
+    for lang, words in translations().items():
+        if lang != "en":
+            assert words.target != english.target and words.sheet_attached != english.sheet_attached, lang
+
+
+@pytest.mark.parametrize("lang", NEW_LATIN_LANGUAGES)
+def test_a_sheet_in_italian_portuguese_dutch_polish_or_turkish_prints_its_own_words(
+    build_pdf, open_pdf, lang
+):
+    data = realistic(2)
+    data["lang"] = lang
+    path = build_pdf(data)
+    text = open_pdf(path).pages[0].extract_text()
+    words = words_for(lang)
+    assert f"{NEW_LATIN_LANGUAGES[lang]}: {data['stretches'][0]['target']}" in text
+    assert f"{words.hold}: " in text
+    assert words.safety.split(", ")[0] in " ".join(text.split())
+    assert pypdf.PdfReader(path).trailer["/Root"]["/Lang"] == lang
+
+
+def test_the_email_says_the_sheet_is_attached_in_the_routines_language(run_cli, write_routine, tmp_path):
+    data = realistic(2)
+    data["lang"] = "it"
+    write_routine(data)
+    result = run_cli("email", "routine.toml", "--to", "runner@example.org", "-o", "mail.eml")
+    assert result.code == 0, result.err
+    message = email.message_from_bytes((tmp_path / "mail.eml").read_bytes(), policy=email.policy.default)
+    plain = message.get_body(("plain",)).get_content()
+    html = message.get_body(("html",)).get_content()
+    assert "In allegato la scheda da stampare: routine-grid-a4.pdf" in plain
+    assert "In allegato la scheda da stampare: routine-grid-a4.pdf" in html
+    assert 'alt="La scheda da stampare: ' in html
+    assert "printable sheet" not in plain + html

@@ -18,6 +18,10 @@ class Words:
     safety_short: str
     """The same in a few words, for the poster."""
     questions: str
+    sheet: str
+    """The e-mail's name for the picture of the sheet (its alt text)."""
+    sheet_attached: str
+    """The e-mail's line before the attached PDF's name."""
 
 
 ENGLISH = Words(
@@ -27,6 +31,8 @@ ENGLISH = Words(
     "and stop if anything hurts.",
     safety_short="Mild pull, never pain. Don't bounce. Stop if it hurts.",
     questions="Questions",
+    sheet="The printable sheet",
+    sheet_attached="The printable sheet is attached",
 )
 """English, the default: here rather than in translations.toml so the layout engine can use it as its
 default without reading a file."""
