@@ -17,7 +17,7 @@ from handout.content.sheet_words import Words, words_for
 from handout.draw.figures import figure_size
 from handout.draw.render import render_page
 from handout.errors import HandoutError
-from handout.layout import cjk
+from handout.layout import cjk, scripts
 from handout.layout.composition import lay_out
 from handout.layout.fonts import missing_characters, sheet_metrics
 from handout.layout.imposition import copy_paper, impose
@@ -65,7 +65,7 @@ def make_page(routine: Routine, layout: Layout, paper: Paper, settings: Mapping[
     page = lay_out(
         routine, layout, copy_paper(paper, layout.copies), fonts, furniture, words, measured_figure_size
     )
-    page = replace(page, lang=own.lang, cjk_font=fonts.cjk_font)
+    page = replace(page, lang=own.lang, cjk_font=fonts.cjk_font, scripts=fonts.scripts)
     return impose(page, paper, layout.copies, layout.muted)
 
 
@@ -92,7 +92,7 @@ def sheet_text(
     `texts` are the routine's texts as `routine_texts` gives them, when the caller has gathered them already.
     """
     routine_text = [text for _, text in (routine_texts(routine) if texts is None else texts)]
-    lang = routine.lang or cjk.language(routine_text) or "en"
+    lang = routine.lang or cjk.language(routine_text) or scripts.language(routine_text) or "en"
     words = words_for(lang)
     return SheetText(lang, words, page_furniture(routine, layout, settings, words))
 
@@ -124,7 +124,9 @@ def check_printable(
 GROUP_CHARACTERS_FROM = 4
 """More characters than this that cannot be printed are one message, not one each: a routine in a
 script no font covers says so once."""
-PRINTABLE_SCRIPTS = "Latin, Greek, Cyrillic, Chinese, Japanese and Korean"
+PRINTABLE_SCRIPTS = (
+    "Latin, Greek, Cyrillic, Arabic, Hebrew, Devanagari, Bengali, Tamil, Thai, Chinese, Japanese and Korean"
+)
 
 
 def unprintable_texts(texts: Sequence[tuple[str, str]]) -> list[str]:

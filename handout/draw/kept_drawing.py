@@ -98,8 +98,10 @@ def _give_codes(kept: KeptBody, document: object) -> None:
 
 def _can_keep(body: tuple[Box, ...], fonts: FontMetrics) -> bool:
     """Only bodies whose drawing writes nothing into the document but operators and font codes."""
-    return fonts.cjk_font is None and not any(
-        isinstance(box, ImageBox) and isinstance(box.image, Photo) for box in body
+    return (
+        fonts.cjk_font is None
+        and not fonts.scripts
+        and not any(isinstance(box, ImageBox) and isinstance(box.image, Photo) for box in body)
     )
 
 

@@ -78,6 +78,8 @@ class Typesetter:
         self.layout = layout
         self.fonts = fonts
         self.words = words
+        self.rtl = words.direction == "rtl"
+        """Right to left: lines right-aligned in their column, the points' numbers on the right."""
         self._widths: dict[tuple[str, FontRole], float] = {}
         self._heights: dict[tuple[Stretch, int], dict[tuple[float, float], float]] = {}
         self._pieces: dict[tuple[str, FontRole], Pieces] = {}
@@ -205,10 +207,12 @@ class Typesetter:
             label = f"{number}."
             label_width = self.width(label, "bold", size)
             label_box = self.line_box(label, label_width, "bold", size, style.color, "number", card)
-            block.boxes.append(shifted(label_box, number_width - label_width, block.height))
+            label_x = width - number_width if self.rtl else number_width - label_width
+            block.boxes.append(shifted(label_box, label_x, block.height))
             for line_number, (line, line_width) in enumerate(lines):
                 make = self.line_box(line, line_width, style.font, size, style.color, "point", card)
-                block.boxes.append(shifted(make, indent, block.height + line_number * self.leading(size)))
+                line_x = width - indent - line_width if self.rtl else indent
+                block.boxes.append(shifted(make, line_x, block.height + line_number * self.leading(size)))
             block.height += self.lines_height(len(lines), size)
         return block
 
@@ -233,7 +237,8 @@ class Typesetter:
             lines = self.wrap(text, style.font, size, width)
             for line_number, (line, line_width) in enumerate(lines):
                 make = self.line_box(line, line_width, style.font, size, style.color, role, card)
-                block.boxes.append(shifted(make, 0, block.height + line_number * self.leading(size)))
+                line_x = width - line_width if self.rtl else 0
+                block.boxes.append(shifted(make, line_x, block.height + line_number * self.leading(size)))
             block.height += self.lines_height(len(lines), size)
         return block
 
