@@ -243,3 +243,43 @@ def test_two_sheets_cut_from_one_cjk_font_each_read_back_their_own_characters(bu
         data["lang"] = "ko"
         text = open_pdf(build_pdf(data)).pages[0].extract_text()
         assert title in text and "\x00" not in text
+
+
+LONG_THAI_POINT = "ค่อยๆงอเข่าข้างหน้าจนรู้สึกตึงที่น่องของขาหลังโดยไม่ยกส้นเท้าขึ้นจากพื้นเลยแม้แต่นิดเดียว"
+
+
+def test_thai_lines_break_between_words_never_inside_one():
+    from pythainlp.tokenize import word_tokenize
+
+    data = {
+        "title": "ยืดเหยียดหลังวิ่ง",
+        "lang": "th",
+        "stretches": [
+            {"name": f"ท่าที่ {n}", "image": "none", "target": "น่อง", "key_points": [LONG_THAI_POINT]}
+            for n in range(1, 9)
+        ],
+    }
+    routine = check_routine(data, "routine.toml", Path("."), name="routine")
+    page = make_page(routine, load_layout("grid"), paper_named("a4"), {})
+    lines = [
+        box.text for box in page.boxes if isinstance(box, TextBox) and box.role == "point" and box.card == 0
+    ]
+    assert len(lines) >= 2 and "".join(lines) == LONG_THAI_POINT
+    ends = set()
+    position = 0
+    for word in word_tokenize(LONG_THAI_POINT, engine="newmm"):
+        position += len(word)
+        ends.add(position)
+    position = 0
+    for line in lines[:-1]:
+        position += len(line)
+        assert position in ends, (line, lines)
+
+
+@pytest.mark.parametrize("lang", ROUTINES)
+def test_the_importer_detects_the_scripts_languages(lang):
+    from handout.content.importers.language import detect_language
+
+    data = ROUTINES[lang]
+    text = " ".join([data["title"], data["subtitle"], *data["stretches"][0]["key_points"]])
+    assert detect_language(text) == lang

@@ -9,13 +9,14 @@ size and width: a batch of a thousand sheets of one routine sets each card's tex
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Protocol
 
 from handout.content.sheet_words import Words
-from handout.layout import cjk
+from handout.layout import cjk, thai
 from handout.layout.line_counts import CACHED_TEXTS, LineCounts, Pieces
 from handout.model import CardField, FontRole, Layout, Rect, Stretch, TextBox, TextRole, TextStyle
 
@@ -277,8 +278,8 @@ class Typesetter:
         return make
 
     def wrap(self, text: str, font: FontRole, size: float, width: float) -> list[tuple[str, float]]:
-        """Greedy line breaking at spaces, after a hyphen inside a word ("Hüftbeuger-|Dehnung") and, in
-        Chinese and Japanese, between characters (cjk.segments);
+        """Greedy line breaking at spaces, after a hyphen inside a word ("Hüftbeuger-|Dehnung"), in
+        Chinese and Japanese between characters (cjk.segments), in Thai between words (thai.segments);
         a piece wider than the line is broken between characters. Each line comes with its width.
 
         The pieces are measured once per text (widths grow with the size), so that the arrangement search
@@ -316,7 +317,9 @@ class Typesetter:
             for word in text.split(" "):
                 glue = " "
                 for part in HYPHEN_BREAK.split(word):
-                    for segment in cjk.segments(part):
+                    for segment in (
+                        piece for cjk_piece in cjk.segments(part) for piece in thai.segments(cjk_piece)
+                    ):
                         pieces.append((glue, segment, self.width(segment, font, 1.0)))
                         glue = ""
             self._pieces[key] = pieces
@@ -327,12 +330,17 @@ class Typesetter:
             return [word]
         pieces, piece = [], ""
         for char in word:
-            if piece and self.width(piece + char, font, size) > width:
+            if piece and self.width(piece + char, font, size) > width and not _is_mark(char):
                 pieces.append(piece)
                 piece = ""
             piece += char
         pieces.append(piece)
         return pieces
+
+
+def _is_mark(char: str) -> bool:
+    """A vowel sign or other mark stays with the letter it sits on (Thai, Devanagari, Arabic)."""
+    return unicodedata.category(char) in ("Mn", "Mc")
 
 
 POINT_GAP = 0.3

@@ -1,7 +1,8 @@
-"""The article's language, one of those the sheet prints its words in: text -> "en", "de", "fr" or "es".
+"""The article's language, one of those the sheet prints its words in: text -> "en", "de", "fr", "es", ...
 
-langdetect (a small offline port of Google's detector) is loaded with these four profiles only, so it
-cannot answer a language the sheet has no words for, and loads in a fraction of its full start-up time.
+langdetect (a small offline port of Google's detector) is loaded with these profiles only, so it cannot
+answer a language the sheet has no words for, and loads in a fraction of its full start-up time. Arabic,
+Hebrew, Hindi and Thai are there too: their scripts cannot be taken for the others'.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
-LANGUAGES = ("en", "de", "fr", "es")
+LANGUAGES = ("en", "de", "fr", "es", "ar", "he", "hi", "th")
 SAMPLE = 4000
 """Characters of the article read: enough to tell the language, and keeps a huge article fast."""
 LEAST_CERTAINTY = 0.7
