@@ -18,7 +18,7 @@ from handout.layout import scripts, shaping
 from handout.layout.fonts import script_font_path
 from handout.layout.layout_file import load_layout
 from handout.layout.paper import paper_named
-from handout.model import FrameBox, TextBox
+from handout.model import FrameBox, ImageBox, TextBox
 from handout.pipeline import make_page
 
 ROUTINES: dict[str, dict[str, Any]] = {
@@ -283,3 +283,27 @@ def test_the_importer_detects_the_scripts_languages(lang):
     data = ROUTINES[lang]
     text = " ".join([data["title"], data["subtitle"], *data["stretches"][0]["key_points"]])
     assert detect_language(text) == lang
+
+
+@pytest.mark.parametrize(("lang", "first_on_the_right"), [("ar", True), ("he", True), ("hi", False)])
+def test_a_right_to_left_sheets_first_card_is_at_the_top_right(lang, first_on_the_right):
+    data = {**ROUTINES[lang], "stretches": [ROUTINES[lang]["stretches"][0]] * 2}
+    routine = check_routine(data, "routine.toml", Path("."), name="routine")
+    page = make_page(routine, load_layout("grid"), paper_named("a4"), {})
+    frames = {box.card: box.rect for box in page.boxes if isinstance(box, FrameBox)}
+    assert abs(frames[0].y - frames[1].y) < 0.01  # one row
+    assert (frames[0].x > frames[1].x) is first_on_the_right
+    for box in page.boxes:  # each card moved whole: its lines and figure inside its frame
+        if isinstance(box, TextBox | ImageBox) and box.card is not None:
+            assert frames[box.card].contains(box.rect)
+
+
+def test_a_cjk_character_no_font_of_the_sheet_has_is_refused_by_name(run_cli, write_routine):
+    """Hangul, kana and a Chinese-only character: no one Noto CJK font has them all."""
+    data = realistic(1)
+    data["stretches"][0]["key_points"] = ["肉く跑리"]
+    write_routine(data)
+    result = run_cli("build", "routine.toml")
+    assert result.code == 2
+    assert result.err.startswith("error: 1 character is not in the Korean font") and "U+8DD1" in result.err
+    assert len(result.err.splitlines()) == 1

@@ -16,6 +16,7 @@ from importlib.resources import files
 from importlib.util import find_spec
 from typing import Literal
 
+from handout.errors import HandoutError
 from handout.layout.cjk import CjkLanguage
 
 FONT_PACKAGE = "justmytype_intl_cjk"
@@ -31,6 +32,36 @@ WEIGHTS = {"regular": 400, "bold": 700}
 def available() -> bool:
     """Whether the extra is installed (the fonts and fontTools)."""
     return find_spec(FONT_PACKAGE) is not None and find_spec("fontTools") is not None
+
+
+FONT_NAMES: dict[CjkLanguage, str] = {"zh": "Chinese", "ja": "Japanese", "ko": "Korean"}
+
+
+@lru_cache(maxsize=8)
+def characters_of(path: str) -> frozenset[str]:
+    """The characters a font of the package has (its cmap alone is read: a tenth of a second)."""
+    from fontTools.ttLib import TTFont
+
+    data = (files(FONT_PACKAGE) / "fonts" / "ofl" / path).read_bytes()
+    with TTFont(io.BytesIO(data), lazy=True) as font:
+        return frozenset(map(chr, font.getBestCmap()))
+
+
+def font_for(language: CjkLanguage, characters: str) -> str:
+    """The font that has all the sheet's CJK characters: its language's, else another one that has them
+    all (a Korean sheet quoting a Chinese-only character), else a clear refusal naming what is missing."""
+    order = [language, *(other for other in FONT_FILES if other != language)]
+    for candidate in order:
+        if set(characters) <= characters_of(FONT_FILES[candidate]):
+            return FONT_FILES[candidate]
+    missing = sorted(set(characters) - characters_of(FONT_FILES[language]))
+    shown = ", ".join(f'"{char}" (U+{ord(char):04X})' for char in missing[:5])
+    more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
+    count = f"{len(missing)} characters are" if len(missing) > 1 else "1 character is"
+    raise HandoutError(
+        f"{count} not in the {FONT_NAMES[language]} font the sheet's Chinese, Japanese and Korean text is "
+        f"printed with ({shown}{more}), and no other font has all of it: replace or remove them"
+    )
 
 
 @lru_cache(maxsize=64)

@@ -223,7 +223,8 @@ def sheet_metrics(texts: Iterable[str]) -> FontMetrics:
         return metrics(CJK_FONTS[language], shaped)
     bundled = _bundled_characters()
     characters = {char for text in texts for char in text if cjk.is_cjk(char) and char not in bundled}
-    return metrics(_cut_cjk_font(cjk_faces.FONT_FILES[language], "".join(sorted(characters))), shaped)
+    cut = "".join(sorted(characters))
+    return metrics(_cut_cjk_font(cjk_faces.font_for(language, cut), cut), shaped)
 
 
 @lru_cache(maxsize=4096)
