@@ -14,6 +14,7 @@ from typing import Any
 import pdfplumber
 import pypdf
 import pytest
+from pypdf.generic import ContentStream
 
 from handout.cli import main
 from handout.content.sheet_words import words_for
@@ -159,6 +160,19 @@ def unembedded_fonts(pdf: bytes) -> list[str]:
     for page in pypdf.PdfReader(io.BytesIO(pdf)).pages:
         walk(page.get("/Resources"))
     return missing
+
+
+def actual_texts(path: Path | io.BytesIO) -> list[str]:
+    """The /ActualText of every marked-content span, in the order the page's content draws them: the
+    text a screen reader or a search reads for the shaped glyphs."""
+    reader = pypdf.PdfReader(path)
+    page = reader.pages[0]
+    content = ContentStream(page.get_contents(), reader)
+    return [
+        str(operands[1]["/ActualText"])
+        for operands, operator in content.operations
+        if operator == b"BDC" and "/ActualText" in operands[1]
+    ]
 
 
 @pytest.fixture(autouse=True)

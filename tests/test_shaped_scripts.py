@@ -9,8 +9,7 @@ from typing import Any
 import pypdf
 import pypdfium2
 import pytest
-from conftest import realistic
-from pypdf.generic import ContentStream
+from conftest import actual_texts, realistic
 
 from handout.content.routine import check_routine
 from handout.content.sheet_words import words_for
@@ -95,19 +94,6 @@ ROUTINES: dict[str, dict[str, Any]] = {
     },
 }
 FONTS = {"ar": "NotoSansArabic", "he": "NotoSansHebrew", "hi": "NotoSansDevanagari", "th": "NotoSansThai"}
-
-
-def actual_texts(path: Path) -> list[str]:
-    """The /ActualText of every marked-content span, in the order the page's content draws them: the
-    text a screen reader or a search reads for the shaped glyphs."""
-    reader = pypdf.PdfReader(path)
-    page = reader.pages[0]
-    content = ContentStream(page.get_contents(), reader)
-    return [
-        str(operands[1]["/ActualText"])
-        for operands, operator in content.operations
-        if operator == b"BDC" and "/ActualText" in operands[1]
-    ]
 
 
 def expected(data: dict[str, Any], lang: str) -> list[str]:
