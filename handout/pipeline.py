@@ -128,9 +128,7 @@ def check_printable(
 GROUP_CHARACTERS_FROM = 4
 """More characters than this that cannot be printed are one message, not one each: a routine in a
 script no font covers says so once."""
-PRINTABLE_SCRIPTS = (
-    "Latin, Greek, Cyrillic, Arabic, Hebrew, Devanagari, Bengali, Tamil, Thai, Chinese, Japanese and Korean"
-)
+PRINTABLE_SCRIPTS = "Latin, Greek, Cyrillic, Arabic, Hebrew, Devanagari, Bengali, Tamil, Thai and CJK"
 
 
 def unprintable_texts(texts: Sequence[tuple[str, str]]) -> list[str]:
