@@ -82,7 +82,7 @@ def _give_codes(kept: KeptBody, document: object) -> None:
 
     A subset font's characters are coded before it is registered, as a text object does: whichever
     comes first sets the font up for the document, and the two calls set it up differently. Another
-    font (the QR code's drawing sets Helvetica, unused) is registered as the canvas registers it.
+    font (one of reportlab's own; the QR code's drawing set Helvetica once) is registered as the canvas does.
     """
     characters = dict(kept.characters)
     for name in kept.registered:

@@ -192,6 +192,7 @@ def draw_qr(canvas: Canvas, box: QrBox, page_height: float) -> None:
         box.value, barLevel="M", barBorder=0, barWidth=size, barHeight=size, barFillColor=HexColor(box.color)
     )
     drawing = Drawing(size, size)
+    drawing.initialFontName = font_name("regular")  # type: ignore[attr-defined]  # not Helvetica, unembedded
     drawing.add(widget)
     renderPDF.draw(drawing, canvas, box.rect.x, page_height - box.rect.bottom)
 
