@@ -404,7 +404,9 @@ class Page:
     lang: str = "en"
     """The language of the text, for the PDF's /Lang (screen readers, search)."""
     cjk_font: str | None = None
-    """The CID font that draws the page's Chinese, Japanese or Korean text, if it has any."""
+    """The font that draws the page's Chinese, Japanese or Korean text, if it has any."""
+    scripts: tuple[str, ...] = ()
+    """The shaped scripts the page has ("arabic", "devanagari"): their fonts are measured in its lines."""
     arrangement: str = ""
     """How the layout engine arranged the cards ("2 columns, image top 0.24, equal rows"), for reports."""
 

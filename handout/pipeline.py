@@ -17,10 +17,11 @@ from handout.content.sheet_words import Words, words_for
 from handout.draw.figures import figure_size
 from handout.draw.render import render_page
 from handout.errors import HandoutError
-from handout.layout import cjk
+from handout.layout import cjk, scripts
 from handout.layout.composition import lay_out
 from handout.layout.fonts import missing_characters, sheet_metrics
 from handout.layout.imposition import copy_paper, impose
+from handout.layout.mirroring import mirrored_cards
 from handout.model import Furniture, Layout, Page, Paper, Routine
 
 measured_figure_size = lru_cache(maxsize=256)(figure_size)
@@ -52,9 +53,10 @@ def make_pdf(
 def make_page(routine: Routine, layout: Layout, paper: Paper, settings: Mapping[str, str]) -> Page:
     """The sheet laid out and imposed, not yet drawn (a merged batch draws many into one PDF).
 
-    Its language is the routine's `lang`, or the CJK language of its text, or English: it sets the PDF's
-    /Lang and the words the sheet prints itself. Its fonts follow its text: a sheet with Chinese, Japanese
-    or Korean gets that language's CID font.
+    Its language is the routine's `lang`, or the language of its text's script (CJK, Arabic, Hebrew,
+    Devanagari, Thai), or English: it sets the PDF's /Lang and the words the sheet prints itself; a
+    right-to-left language's cards run right to left. Its fonts follow its text: a sheet with Chinese,
+    Japanese or Korean gets that language's font, one with Arabic or Hindi their script's.
     """
     texts = tuple(routine_texts(routine))  # gathered once, for the language, the glyph check and the fonts
     own = sheet_text(routine, layout, settings, texts)
@@ -65,7 +67,9 @@ def make_page(routine: Routine, layout: Layout, paper: Paper, settings: Mapping[
     page = lay_out(
         routine, layout, copy_paper(paper, layout.copies), fonts, furniture, words, measured_figure_size
     )
-    page = replace(page, lang=own.lang, cjk_font=fonts.cjk_font)
+    page = replace(page, lang=own.lang, cjk_font=fonts.cjk_font, scripts=fonts.scripts)
+    if words.direction == "rtl":
+        page = mirrored_cards(page)  # the first card at the top right
     return impose(page, paper, layout.copies, layout.muted)
 
 
@@ -84,7 +88,7 @@ def sheet_text(
     settings: Mapping[str, str],
     texts: Sequence[tuple[str, str]] | None = None,
 ) -> SheetText:
-    """The language is the routine's `lang`, or the CJK language of the routine's own text (its title,
+    """The language is the routine's `lang`, or the script's language of the routine's own text (its title,
     subtitle and stretches), or English; the sheet's own words follow it, and the header and footer
     templates are filled with them. Details (a club's name, a runner's name from a roster, --set) never
     choose it: an English routine for a Korean club is still printed in English.
@@ -92,7 +96,7 @@ def sheet_text(
     `texts` are the routine's texts as `routine_texts` gives them, when the caller has gathered them already.
     """
     routine_text = [text for _, text in (routine_texts(routine) if texts is None else texts)]
-    lang = routine.lang or cjk.language(routine_text) or "en"
+    lang = routine.lang or cjk.language(routine_text) or scripts.language(routine_text) or "en"
     words = words_for(lang)
     return SheetText(lang, words, page_furniture(routine, layout, settings, words))
 
@@ -124,7 +128,7 @@ def check_printable(
 GROUP_CHARACTERS_FROM = 4
 """More characters than this that cannot be printed are one message, not one each: a routine in a
 script no font covers says so once."""
-PRINTABLE_SCRIPTS = "Latin, Greek, Cyrillic, Chinese, Japanese and Korean"
+PRINTABLE_SCRIPTS = "Latin, Greek, Cyrillic, Arabic, Hebrew, Devanagari, Bengali, Tamil, Thai and CJK"
 
 
 def unprintable_texts(texts: Sequence[tuple[str, str]]) -> list[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import io
 import json
 import re
 from collections.abc import Callable, Iterator
@@ -11,10 +12,13 @@ from pathlib import Path
 from typing import Any
 
 import pdfplumber
+import pypdf
 import pytest
+from pypdf.generic import ContentStream
 
 from handout.cli import main
 from handout.content.sheet_words import words_for
+from handout.draw import render
 from handout.layout import cjk
 from handout.layout.layout_file import load_layout
 
@@ -129,6 +133,61 @@ def to_toml(data: dict[str, Any]) -> str:
         lines += ["", "[[stretches]]"]
         lines += [f"{key} = {toml_value(value)}" for key, value in stretch.items()]
     return "\n".join(lines) + "\n"
+
+
+def unembedded_fonts(pdf: bytes) -> list[str]:
+    """The base names of the fonts a PDF uses without embedding them, on any page or in any form."""
+    missing: list[str] = []
+    seen: set[int] = set()
+
+    def walk(resources: Any) -> None:
+        resources = resources.get_object() if resources is not None else {}
+        for reference in resources.get("/Font", {}).values():
+            font = reference.get_object()
+            if id(font) in seen:
+                continue
+            seen.add(id(font))
+            described = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
+            descriptor = described.get("/FontDescriptor")
+            files = ("/FontFile", "/FontFile2", "/FontFile3")
+            if descriptor is None or not any(key in descriptor.get_object() for key in files):
+                missing.append(str(font.get("/BaseFont")))
+        for reference in resources.get("/XObject", {}).values():
+            form = reference.get_object()
+            if form.get("/Subtype") == "/Form":
+                walk(form.get("/Resources"))
+
+    for page in pypdf.PdfReader(io.BytesIO(pdf)).pages:
+        walk(page.get("/Resources"))
+    return missing
+
+
+def actual_texts(path: Path | io.BytesIO) -> list[str]:
+    """The /ActualText of every marked-content span, in the order the page's content draws them: the
+    text a screen reader or a search reads for the shaped glyphs."""
+    reader = pypdf.PdfReader(path)
+    page = reader.pages[0]
+    content = ContentStream(page.get_contents(), reader)
+    return [
+        str(operands[1]["/ActualText"])
+        for operands, operator in content.operations
+        if operator == b"BDC" and "/ActualText" in operands[1]
+    ]
+
+
+@pytest.fixture(autouse=True)
+def every_font_embedded(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every PDF a test makes embeds every font it uses: a test fails the moment one does not."""
+    draw = render.render_pages
+
+    def checked(pages: Any) -> bytes:
+        pdf = draw(pages)
+        missing = unembedded_fonts(pdf)
+        assert not missing, f"fonts not embedded: {missing}"
+        return pdf
+
+    checked.__wrapped__ = draw  # type: ignore[attr-defined]  # for the one test of an unembedded fallback
+    monkeypatch.setattr(render, "render_pages", checked)
 
 
 @pytest.fixture

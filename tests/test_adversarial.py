@@ -13,6 +13,7 @@ from typing import Any
 
 import pypdf
 import pytest
+from conftest import actual_texts
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
@@ -169,7 +170,9 @@ def check_build(routine: dict[str, Any], folder: Path) -> None:
     event("built" if code == 0 else "refused: " + " / ".join(sorted(set(refusals(err)))))
     if code == 0:
         assert err == ""
-        text = "".join(pypdf.PdfReader(output).pages[0].extract_text().split())
+        # shaped scripts (Arabic, Devanagari, ...) read back through each line's ActualText
+        drawn = [pypdf.PdfReader(output).pages[0].extract_text(), *actual_texts(output)]
+        text = "".join("\n".join(drawn).split())
         for value in fields(routine):
             assert visible(value), f"an empty-looking field was printed: {value!r}"
             assert visible(value) in text, f"{value!r} not read back from {text!r}"

@@ -1,6 +1,7 @@
 # ruff: noqa: RUF001  (the test texts are Chinese, Japanese, Greek and Cyrillic on purpose)
-"""Languages: Chinese, Japanese and Korean sheets (reportlab's CID fonts), Greek and Cyrillic (the bundled
-font), read back from the PDF; and the characters no font has, refused by name."""
+"""Languages: Chinese, Japanese and Korean sheets (Noto Sans CJK cut to the sheet, embedded; reportlab's
+CID fonts without the extra), Greek and Cyrillic (the bundled font), read back from the PDF; and the
+characters no font has, refused by name."""
 
 from __future__ import annotations
 
@@ -17,7 +18,8 @@ from test_pdf_readback import overlap, text_lines
 
 from handout.content.routine import check_routine
 from handout.content.sheet_words import translations, words_for
-from handout.layout import cjk
+from handout.draw import render
+from handout.layout import cjk, cjk_faces
 from handout.layout.composition import lay_out
 from handout.layout.fonts import CJK_FONTS, missing_characters, sheet_metrics
 from handout.layout.layout_file import load_layout
@@ -167,12 +169,41 @@ def test_a_cjk_routine_builds_and_reads_back_with_pypdf_and_pdfplumber(
     assert_in_order(compact(open_pdf(path).pages[0].extract_text(use_text_flow=True)), expected)
 
 
+NOTO_CJK = {"zh": "NotoSansSC-Regular", "ja": "NotoSansJP-Regular", "ko": "NotoSansKR-Regular"}
+
+
 @pytest.mark.parametrize("language", CJK_ROUTINES)
-def test_a_cjk_sheet_uses_its_languages_font_unembedded_and_embeds_the_rest(build_pdf, language):
-    fonts = fonts_of(build_pdf(CJK_ROUTINES[language]))
-    assert fonts.pop(CJK_FONTS[language]) is False  # the PDF viewer supplies it
+def test_a_cjk_sheet_embeds_its_languages_noto_font_cut_to_the_sheet(build_pdf, language):
+    path = build_pdf(CJK_ROUTINES[language])
+    fonts = fonts_of(path)
+    (cut,) = [name for name in fonts if name.startswith(NOTO_CJK[language])]
+    assert fonts.pop(cut) is True
     assert fonts and all(fonts.values()), fonts  # DejaVu Sans for ":" and digits, embedded
     assert not set(fonts) & set(CJK_FONTS.values())
+    assert path.stat().st_size < 300_000
+
+
+@pytest.mark.parametrize("language", CJK_ROUTINES)
+def test_without_the_cjk_extra_a_cjk_sheet_falls_back_to_the_viewers_font_and_says_what_to_install(
+    run_cli, write_routine, tmp_path, monkeypatch, language
+):
+    """The one sheet allowed a font not embedded: the fallback when `handout[cjk]` is not installed."""
+    monkeypatch.setattr(cjk_faces, "available", lambda: False)
+    monkeypatch.setattr(render, "render_pages", render.render_pages.__wrapped__)
+    write_routine(CJK_ROUTINES[language])
+    result = run_cli("build", "routine.toml", "-o", "sheet.pdf")
+    assert result.code == 0, result.err
+    warnings = [line for line in result.err.splitlines() if line.startswith("warning:")]
+    assert len(warnings) == 1 and "pip install 'handout[cjk]'" in warnings[0], result.err
+    fonts = fonts_of(tmp_path / "sheet.pdf")
+    assert fonts.pop(CJK_FONTS[language]) is False  # the PDF viewer supplies it
+    assert fonts and all(fonts.values()), fonts
+
+
+def test_with_the_cjk_extra_the_build_says_nothing_about_fonts(run_cli, write_routine):
+    write_routine(JAPANESE)
+    result = run_cli("build", "routine.toml", "-o", "sheet.pdf")
+    assert result.code == 0 and "handout[cjk]" not in result.err, result.err
 
 
 def test_a_sheet_with_other_languages_refers_to_no_cid_font(build_pdf):
@@ -201,7 +232,7 @@ def test_a_mixed_line_prints_both_scripts_on_one_baseline(build_pdf, open_pdf):
     han = [c for c in line if c["text"] == "换"]
     assert latin and han
     assert latin[0]["fontname"].endswith("DejaVuSans")
-    assert "STSong" in han[0]["fontname"]
+    assert "+NotoSansSC-Regular-" in han[0]["fontname"]
     assert abs(latin[0]["bottom"] - han[0]["bottom"]) < 3  # one baseline; the fonts' descents differ
     assert "目标肌肉:小腿（小腿后侧）" in compact(page.extract_text())
 
@@ -271,9 +302,16 @@ def test_the_long_chinese_point_reads_back_inside_its_column_without_overlaps(bu
     for char in page.chars:
         assert char["x0"] >= MIN_MARGIN - 1 and char["x1"] <= width - MIN_MARGIN + 1, char
     hits = [page.search(text)[0] for text in ("保持上身挺直", "3. Switch legs")]
-    tops = [hit["top"] for hit in hits]
     card_left = hits[1]["x0"] - 1  # the card's number column: "3." starts where "2." does
-    in_point = [c for c in page.chars if tops[0] - 1 <= c["top"] < tops[1] - 1 and c["x0"] >= card_left]
+    # by baseline: a CJK glyph's box reaches higher above the line than a Latin one's
+    baselines = [
+        c["matrix"][5] for hit in hits for c in page.chars if c["x0"] == hit["x0"] and c["top"] == hit["top"]
+    ]
+    in_point = [
+        c
+        for c in page.chars
+        if baselines[0] + 1 >= c["matrix"][5] > baselines[1] + 1 and c["x0"] >= card_left
+    ]
     assert compact("".join(c["text"] for c in in_point)) == "2." + LONG_CHINESE_POINT
     assert len({round(c["top"]) for c in in_point}) >= 4  # wrapped onto several lines, all in the right card
     lines = text_lines(page)
@@ -313,7 +351,7 @@ def test_a_chinese_routine_without_lang_prints_chinese_labels(build_pdf):
 
 def test_an_unknown_lang_is_an_error_listing_the_languages(run_cli, write_routine):
     data = realistic(2)
-    data["lang"] = "it"
+    data["lang"] = "eo"
     write_routine(data)
     error_mentions(
         run_cli("build", "routine.toml"), "routine.toml", '"lang"', '"it"', '"de"', "translations.toml"
@@ -342,10 +380,52 @@ def test_the_sheets_own_words_in_a_cjk_language_get_its_font_even_when_nothing_e
     page = make_page(routine, layout, paper_named("a4"), {})
     labels = [box.text for box in page.boxes if isinstance(box, TextBox) and box.role == "target"]
     assert " ".join(labels).count(f"{words_for('zh').target}: ") == 2
-    assert page.cjk_font == CJK_FONTS["zh"]
+    assert page.cjk_font is not None
+    assert page.cjk_font.startswith("NotoSansCJK-")
 
 
 @pytest.mark.parametrize("value", ['["de"]', '{ code = "de" }'])
 def test_a_lang_that_is_a_list_or_table_is_an_error_not_a_crash(run_cli, write_routine, value):
     write_routine(f"lang = {value}\n" + to_toml(realistic(2)))
     error_mentions(run_cli("build", "routine.toml"), "routine.toml", '"lang"', '"de"')
+
+
+NEW_LATIN_LANGUAGES = {"it": "Muscoli", "pt": "Músculo", "nl": "Spieren", "pl": "Mięśnie", "tr": "Hedef kas"}
+
+
+def test_the_sheet_has_its_own_words_in_twelve_languages():
+    assert set(translations()) >= {"en", "de", "fr", "es", "zh", "ja", "ko", *NEW_LATIN_LANGUAGES}
+    english = words_for("en")
+    for lang, words in translations().items():
+        if lang != "en":
+            assert words.target != english.target and words.sheet_attached != english.sheet_attached, lang
+
+
+@pytest.mark.parametrize("lang", NEW_LATIN_LANGUAGES)
+def test_a_sheet_in_italian_portuguese_dutch_polish_or_turkish_prints_its_own_words(
+    build_pdf, open_pdf, lang
+):
+    data = realistic(2)
+    data["lang"] = lang
+    path = build_pdf(data)
+    text = open_pdf(path).pages[0].extract_text()
+    words = words_for(lang)
+    assert f"{NEW_LATIN_LANGUAGES[lang]}: {data['stretches'][0]['target']}" in text
+    assert f"{words.hold}: " in text
+    assert words.safety.split(", ")[0] in " ".join(text.split())
+    assert pypdf.PdfReader(path).trailer["/Root"]["/Lang"] == lang
+
+
+def test_the_email_says_the_sheet_is_attached_in_the_routines_language(run_cli, write_routine, tmp_path):
+    data = realistic(2)
+    data["lang"] = "it"
+    write_routine(data)
+    result = run_cli("email", "routine.toml", "--to", "runner@example.org", "-o", "mail.eml")
+    assert result.code == 0, result.err
+    message = email.message_from_bytes((tmp_path / "mail.eml").read_bytes(), policy=email.policy.default)
+    plain = message.get_body(("plain",)).get_content()
+    html = message.get_body(("html",)).get_content()
+    assert "In allegato la scheda da stampare: routine-grid-a4.pdf" in plain
+    assert "In allegato la scheda da stampare: routine-grid-a4.pdf" in html
+    assert 'alt="La scheda da stampare: ' in html
+    assert "printable sheet" not in plain + html

@@ -42,17 +42,25 @@ def page_text(path: Path) -> str:
 
 
 def text_lines(page) -> list[dict]:
-    """pdfplumber's chars grouped into lines: same top (within 1 pt) and horizontally contiguous."""
+    """pdfplumber's chars grouped into lines: same baseline (within 1 pt) and horizontally contiguous.
+
+    By baseline, not top: a CJK or Devanagari glyph's box reaches higher than a Latin one's on its line."""
     lines: list[dict] = []
-    for char in sorted(page.chars, key=lambda c: (round(c["top"]), c["x0"])):
+    for char in sorted(page.chars, key=lambda c: (-round(c["matrix"][5]), c["x0"])):
         for line in lines:
-            same_row = abs(line["top"] - char["top"]) < 1
+            same_row = abs(line["baseline"] - char["matrix"][5]) < 1
             if same_row and -1 < char["x0"] - line["x1"] < 1.5 * char["size"]:
-                line.update(x1=max(line["x1"], char["x1"]), bottom=max(line["bottom"], char["bottom"]))
+                line.update(
+                    x1=max(line["x1"], char["x1"]),
+                    top=min(line["top"], char["top"]),
+                    bottom=max(line["bottom"], char["bottom"]),
+                )
                 line["text"] += char["text"]
                 break
         else:
-            lines.append({k: char[k] for k in ("x0", "x1", "top", "bottom", "text")})
+            lines.append(
+                {**{k: char[k] for k in ("x0", "x1", "top", "bottom", "text")}, "baseline": char["matrix"][5]}
+            )
     return lines
 
 

@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from handout.content.furniture import parse_settings
-from handout.content.routine import find_routine, load_routine
+from handout.content.routine import find_routine, load_routine, routine_texts
 from handout.errors import HandoutError
+from handout.layout import cjk, cjk_faces
 from handout.layout.layout_file import find_layout, grayscale, load_layout
 from handout.layout.paper import orientation_named, oriented, paper_named
 from handout.model import Photo
@@ -61,7 +62,18 @@ def make_sheet(request: SheetRequest) -> Sheet:
     sheet = Sheet(request, make_pdf(request.routine, request.layout, request.paper, request.settings))
     for note in request.routine.notes:
         print(note, file=sys.stderr)
+    if not cjk_faces.available() and (
+        request.routine.lang in cjk_faces.FONT_FILES
+        or cjk.language(text for _, text in routine_texts(request.routine))
+    ):
+        print(CJK_FALLBACK, file=sys.stderr)
     return sheet
+
+
+CJK_FALLBACK = (
+    "warning: the Chinese, Japanese or Korean text uses the PDF viewer's own fonts, not embedded in the "
+    "file: install the CJK fonts to embed them (pip install 'handout[cjk]')"
+)
 
 
 def sheet_inputs(args: argparse.Namespace, request: SheetRequest) -> list[Input]:

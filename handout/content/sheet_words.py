@@ -18,6 +18,12 @@ class Words:
     safety_short: str
     """The same in a few words, for the poster."""
     questions: str
+    sheet: str
+    """The e-mail's name for the picture of the sheet (its alt text)."""
+    sheet_attached: str
+    """The e-mail's line before the attached PDF's name."""
+    direction: str = "ltr"
+    """"rtl" for a language written right to left: its lines are right-aligned, numbers on the right."""
 
 
 ENGLISH = Words(
@@ -27,6 +33,8 @@ ENGLISH = Words(
     "and stop if anything hurts.",
     safety_short="Mild pull, never pain. Don't bounce. Stop if it hurts.",
     questions="Questions",
+    sheet="The printable sheet",
+    sheet_attached="The printable sheet is attached",
 )
 """English, the default: here rather than in translations.toml so the layout engine can use it as its
 default without reading a file."""
@@ -37,7 +45,9 @@ def translations() -> dict[str, Words]:
     """Every language the sheet can print its own words in, by its code (en, de, fr, ...)."""
     table = read_toml(Path(__file__).with_name("translations.toml"), "the translations", "translations")
     names = [field.name for field in fields(Words)]
-    others = {lang: Words(**{name: words[name] for name in names}) for lang, words in table.items()}
+    others = {
+        lang: Words(**{name: words[name] for name in names if name in words}) for lang, words in table.items()
+    }
     return {"en": ENGLISH, **others}
 
 

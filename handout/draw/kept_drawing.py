@@ -82,7 +82,7 @@ def _give_codes(kept: KeptBody, document: object) -> None:
 
     A subset font's characters are coded before it is registered, as a text object does: whichever
     comes first sets the font up for the document, and the two calls set it up differently. Another
-    font (the QR code's drawing sets Helvetica, unused) is registered as the canvas registers it.
+    font (one of reportlab's own; the QR code's drawing set Helvetica once) is registered as the canvas does.
     """
     characters = dict(kept.characters)
     for name in kept.registered:
@@ -98,8 +98,10 @@ def _give_codes(kept: KeptBody, document: object) -> None:
 
 def _can_keep(body: tuple[Box, ...], fonts: FontMetrics) -> bool:
     """Only bodies whose drawing writes nothing into the document but operators and font codes."""
-    return fonts.cjk_font is None and not any(
-        isinstance(box, ImageBox) and isinstance(box.image, Photo) for box in body
+    return (
+        fonts.cjk_font is None
+        and not fonts.scripts
+        and not any(isinstance(box, ImageBox) and isinstance(box.image, Photo) for box in body)
     )
 
 

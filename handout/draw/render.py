@@ -18,7 +18,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 from handout import __version__
-from handout.draw import figures
+from handout.draw import figures, shaped_text
 from handout.draw.kept_drawing import draw_body, keep_subsets
 from handout.layout.fonts import FontMetrics, font_name, metrics
 from handout.model import (
@@ -86,7 +86,7 @@ def _sheet_size(page: Page) -> tuple[float, float]:
 def draw_page(canvas: Canvas, page: Page) -> None:
     """The header's lines, then the rest: the rest is the same on every runner's sheet, so it is drawn
     once and kept (kept_drawing.py)."""
-    fonts = metrics(page.cjk_font)
+    fonts = metrics(page.cjk_font, page.scripts)  # type: ignore[arg-type]  # the page's are Script names
     header = len(list(takewhile(_is_header, page.boxes)))  # the layout puts the header's lines first
     body = page.boxes[header:]
     draw_lines(canvas, page.boxes[:header], page.height, fonts)
@@ -138,7 +138,11 @@ def draw_boxes(canvas: Canvas, boxes: list[Box], page_height: float, fonts: Font
 def draw_text_line(canvas: Canvas, boxes: list[TextBox], page_height: float, fonts: FontMetrics) -> None:
     """One PDF text object per line, so extraction reads a number and its text as "1. Stand tall".
 
-    A line mixing scripts ("Target: 小腿") is drawn in runs of one font each, as it was measured."""
+    A line mixing scripts ("Target: 小腿") is drawn in runs of one font each, as it was measured; on a
+    sheet with shaped scripts (Arabic, Devanagari, ...) shaped_text.py draws the lines."""
+    if fonts.scripts:
+        shaped_text.draw_text_line(canvas, boxes, page_height, fonts, _color)
+        return
     text = canvas.beginText(boxes[0].rect.x, page_height - boxes[0].baseline)
     x = boxes[0].rect.x
     for box in boxes:
@@ -188,6 +192,7 @@ def draw_qr(canvas: Canvas, box: QrBox, page_height: float) -> None:
         box.value, barLevel="M", barBorder=0, barWidth=size, barHeight=size, barFillColor=HexColor(box.color)
     )
     drawing = Drawing(size, size)
+    drawing.initialFontName = font_name("regular")  # type: ignore[attr-defined]  # not Helvetica, unembedded
     drawing.add(widget)
     renderPDF.draw(drawing, canvas, box.rect.x, page_height - box.rect.bottom)
 

@@ -9,13 +9,14 @@ size and width: a batch of a thousand sheets of one routine sets each card's tex
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Protocol
 
 from handout.content.sheet_words import Words
-from handout.layout import cjk
+from handout.layout import cjk, thai
 from handout.layout.line_counts import CACHED_TEXTS, LineCounts, Pieces
 from handout.model import CardField, FontRole, Layout, Rect, Stretch, TextBox, TextRole, TextStyle
 
@@ -78,6 +79,8 @@ class Typesetter:
         self.layout = layout
         self.fonts = fonts
         self.words = words
+        self.rtl = words.direction == "rtl"
+        """Right to left: lines right-aligned in their column, the points' numbers on the right."""
         self._widths: dict[tuple[str, FontRole], float] = {}
         self._heights: dict[tuple[Stretch, int], dict[tuple[float, float], float]] = {}
         self._pieces: dict[tuple[str, FontRole], Pieces] = {}
@@ -205,10 +208,12 @@ class Typesetter:
             label = f"{number}."
             label_width = self.width(label, "bold", size)
             label_box = self.line_box(label, label_width, "bold", size, style.color, "number", card)
-            block.boxes.append(shifted(label_box, number_width - label_width, block.height))
+            label_x = width - number_width if self.rtl else number_width - label_width
+            block.boxes.append(shifted(label_box, label_x, block.height))
             for line_number, (line, line_width) in enumerate(lines):
                 make = self.line_box(line, line_width, style.font, size, style.color, "point", card)
-                block.boxes.append(shifted(make, indent, block.height + line_number * self.leading(size)))
+                line_x = width - indent - line_width if self.rtl else indent
+                block.boxes.append(shifted(make, line_x, block.height + line_number * self.leading(size)))
             block.height += self.lines_height(len(lines), size)
         return block
 
@@ -233,7 +238,8 @@ class Typesetter:
             lines = self.wrap(text, style.font, size, width)
             for line_number, (line, line_width) in enumerate(lines):
                 make = self.line_box(line, line_width, style.font, size, style.color, role, card)
-                block.boxes.append(shifted(make, 0, block.height + line_number * self.leading(size)))
+                line_x = width - line_width if self.rtl else 0
+                block.boxes.append(shifted(make, line_x, block.height + line_number * self.leading(size)))
             block.height += self.lines_height(len(lines), size)
         return block
 
@@ -272,8 +278,8 @@ class Typesetter:
         return make
 
     def wrap(self, text: str, font: FontRole, size: float, width: float) -> list[tuple[str, float]]:
-        """Greedy line breaking at spaces, after a hyphen inside a word ("Hüftbeuger-|Dehnung") and, in
-        Chinese and Japanese, between characters (cjk.segments);
+        """Greedy line breaking at spaces, after a hyphen inside a word ("Hüftbeuger-|Dehnung"), in
+        Chinese and Japanese between characters (cjk.segments), in Thai between words (thai.segments);
         a piece wider than the line is broken between characters. Each line comes with its width.
 
         The pieces are measured once per text (widths grow with the size), so that the arrangement search
@@ -311,7 +317,9 @@ class Typesetter:
             for word in text.split(" "):
                 glue = " "
                 for part in HYPHEN_BREAK.split(word):
-                    for segment in cjk.segments(part):
+                    for segment in (
+                        piece for cjk_piece in cjk.segments(part) for piece in thai.segments(cjk_piece)
+                    ):
                         pieces.append((glue, segment, self.width(segment, font, 1.0)))
                         glue = ""
             self._pieces[key] = pieces
@@ -322,12 +330,17 @@ class Typesetter:
             return [word]
         pieces, piece = [], ""
         for char in word:
-            if piece and self.width(piece + char, font, size) > width:
+            if piece and self.width(piece + char, font, size) > width and not _is_mark(char):
                 pieces.append(piece)
                 piece = ""
             piece += char
         pieces.append(piece)
         return pieces
+
+
+def _is_mark(char: str) -> bool:
+    """A vowel sign or other mark stays with the letter it sits on (Thai, Devanagari, Arabic)."""
+    return unicodedata.category(char) in ("Mn", "Mc")
 
 
 POINT_GAP = 0.3

@@ -1,8 +1,9 @@
-"""The article's language, one of those the sheet prints its words in: text -> "en", "de", "fr" or "es".
+"""The article's language, one of those the sheet prints its words in: text -> "en", "de", "fr", "es", ...
 
-langdetect (a small offline port of Google's detector) is loaded with these four profiles and three
+langdetect (a small offline port of Google's detector) is loaded with these profiles and three
 neighbours' only (NEIGHBOURS), so it loads in a fraction of its full start-up time and answers only a
-language the sheet has words for.
+language the importer reads. Arabic, Hebrew, Hindi and Thai are there too: their scripts cannot be
+taken for the others'.
 """
 
 from __future__ import annotations
@@ -11,9 +12,9 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
-LANGUAGES = ("en", "de", "fr", "es")
+LANGUAGES = ("en", "de", "fr", "es", "ar", "he", "hi", "th")
 NEIGHBOURS = ("it", "pt", "nl")
-"""Languages told apart from those four, so that an Italian, Portuguese or Dutch page is not taken for
+"""Languages told apart from the others, so that an Italian, Portuguese or Dutch page is not taken for
 Spanish or German: the answer is then None (the sheet's own words stay English), with the warning."""
 SAMPLE = 4000
 """Characters of the article read: enough to tell the language, and keeps a huge article fast."""
