@@ -606,3 +606,24 @@ def test_a_bad_saved_sheet_is_one_line(client: TestClient, content: bytes | str,
         client.post("/edit", data={"action": "open"}, files={"routine_file": ("s.zip", content)}).text
     )
     assert expected in page
+
+
+def test_the_page_offers_every_language_by_its_own_name_and_takes_right_to_left_text(
+    client: TestClient,
+) -> None:
+    from handout.content.sheet_words import translations
+
+    page = client.get("/").text
+    menu = re.search(r'<select id="lang".*?</select>', page, re.S).group(0)  # type: ignore[union-attr]
+    offered = re.findall(r'<option value="([a-z]+)"[^>]*>([^<]+)</option>', menu)
+    assert len(offered) == len(translations()) >= 16
+    assert all(label != code for code, label in offered), offered  # "العربية", not "ar"
+    assert 'id="title" name="title" value="Stretches after your run" autocomplete="off" dir="auto"' in page
+    arabic = editor_form(
+        action="pdf",
+        lang="ar",
+        title="تمارين الإطالة بعد الجري",
+        **{"s1-name": "إطالة الساق", "s1-target": "عضلة الساق", "s1-points": "قف أمام الحائط.\nاضغط الكعب."},  # noqa: RUF001
+    )
+    sheet = client.post("/download", data=arabic)
+    assert sheet.status_code == 200 and sheet.headers["content-type"] == "application/pdf"

@@ -51,6 +51,15 @@ LANGUAGES = {
     "zh": "中文",
     "ja": "日本語",
     "ko": "한국어",
+    "it": "Italiano",
+    "pt": "Português",
+    "nl": "Nederlands",
+    "pl": "Polski",
+    "tr": "Türkçe",
+    "ar": "العربية",
+    "he": "עברית",
+    "hi": "हिन्दी",
+    "th": "ไทย",
 }
 RESTORED = "Your last sheet is back, as this browser kept it."
 """The notice after a reload, when the page brings back the sheet the browser kept (static/editor.js)."""

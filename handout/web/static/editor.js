@@ -62,16 +62,25 @@
     htmx.ajax("POST", "/edit", { target: "#editor", swap: "outerHTML", values });
   }
 
-  // 2. A download waits for the presses before it, then goes with the form as they left it.
-  const BUSY = ".htmx-request, .htmx-swapping, .htmx-settling";
+  // 2. A download waits for the presses before it (their requests to /edit), then goes with the form
+  // as they left it. The requests are followed on their XMLHttpRequest: htmx's own events are sent to
+  // the element that asked, which the redrawn form has taken out of the page.
+  const editing = new Set();
+  document.addEventListener("htmx:beforeSend", (event) => {
+    const { xhr, requestConfig } = event.detail;
+    if (!xhr || !requestConfig || requestConfig.path !== "/edit") return;
+    editing.add(xhr);
+    xhr.addEventListener("loadend", () => editing.delete(xhr));
+  });
+  const REDRAWING = ".htmx-swapping, .htmx-settling";
   document.addEventListener("submit", (event) => {
     const button = event.submitter;
-    if (!button || button.getAttribute("formaction") !== "/download" || !document.querySelector(BUSY)) return;
+    if (!button || button.getAttribute("formaction") !== "/download" || editing.size === 0) return;
     event.preventDefault();
     const value = button.value;
     const until = Date.now() + 25000; // the server answers or gives up within 20 s
     const retry = () => {
-      if (document.querySelector(BUSY) && Date.now() < until) {
+      if ((editing.size > 0 || document.querySelector(REDRAWING)) && Date.now() < until) {
         setTimeout(retry, 50);
         return;
       }
