@@ -507,3 +507,43 @@ def test_an_article_from_a_web_address_fills_the_sheet(
     assert asked == ["https://club.example/cool"]
     assert 'value="Three stretches after a run"' in page and "<legend>Stretch 2</legend>" in page
     assert 'value="RR"' in page  # the club's details stay
+
+
+def children_of(pid: int) -> list[int]:
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads the processes from /proc")
+def test_an_import_that_runs_too_long_is_stopped_not_left_running(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from handout.web import isolated
+
+    assert isolated.run_isolated(os.getpid) != os.getpid()  # the work runs in a process of its own
+    monkeypatch.setattr(isolated, "TIME_LIMIT", 1.0)
+    paragraph = "<p>Stand tall and hold the ankle behind you, knees together, and breathe slowly.</p>"
+    page = "<html><body><article><h1>Stretches</h1>" + "".join(
+        f"<h2>{number}. Quad stretch</h2>{paragraph}" for number in range(9000)
+    ) + "</article></body></html>"  # fmt: skip
+    started = time.monotonic()
+    answer = client.post("/edit", data=editor_form(action="import", article=page))
+    assert answer.status_code == 422 and "took over 1 s to read and was stopped" in html_text(answer.text)
+    assert time.monotonic() - started < 5
+    servers = [
+        pid for pid in children_of(os.getpid()) if b"forkserver" in Path(f"/proc/{pid}/cmdline").read_bytes()
+    ]
+    assert servers and all(children_of(server) == [] for server in servers)  # the import's process is gone
+    monkeypatch.setattr(isolated, "TIME_LIMIT", 15.0)
+    article = "Stretches for runners\n\n1. Calf stretch\nFace a wall and put your hands on it.\n"
+    assert (
+        "<legend>Stretch 1</legend>"
+        in client.post("/edit", data=editor_form(action="import", article=article)).text
+    )

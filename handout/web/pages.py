@@ -36,6 +36,7 @@ from handout.web.editor import (
 )
 from handout.web.field_errors import GENERAL, field_errors
 from handout.web.form_data import Uploads, check_size, read_form
+from handout.web.isolated import run_isolated
 from handout.web.saved_sheet import opened_file, saved_file
 from handout.web.sheets import build_pdf, safe_stem
 from handout.web.thumbnails import matching_cards, stretch_picture
@@ -261,7 +262,7 @@ def imported(state: EditorState, fields: dict[str, str], uploads: Uploads) -> tu
         check_size(text.encode(), "article", shown_as)
     else:
         raise HandoutError("Import an article: give its web address, paste its text or choose its file first")
-    data, warnings = imported_routine(text, shown_as, kind)
+    data, warnings = run_isolated(imported_routine, text, shown_as, kind)  # a process, ended if too long
     new = state_from_routine(data, state)
     # An article has no club: the details the coach typed stay (the ones it does have win).
     details = {key: new.details.get(key) or state.details.get(key, "") for key, _ in DETAILS}
