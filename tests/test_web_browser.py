@@ -472,3 +472,36 @@ def test_each_stretch_shows_its_picture_and_the_preview_opens_large(page: Page, 
     page.keyboard.press("Escape")
     expect(page.get_by_role("button", name="Open the preview large")).to_be_visible()
     assert not page.evaluate("document.body.classList.contains('preview-large')")
+
+
+def test_the_keyboard_reaches_download_in_a_few_presses(page: Page) -> None:
+    add_first_found(page, "calf")
+    page.goto(page.url)  # a fresh start of the page, the sheet brought back
+    expect(page.get_by_role("group", name="Stretch 1")).to_be_visible()
+    wait_until_settled(page)
+    page.locator("body").focus()
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("link", name="Preview and download")).to_be_focused()
+    page.keyboard.press("Enter")
+    for _ in range(3):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.textContent.trim()") == "Download PDF":
+            break
+    expect(page.get_by_role("button", name="Download PDF")).to_be_focused()
+    ring = page.evaluate("getComputedStyle(document.activeElement).outlineColor")
+    assert contrast_on_white(ring) >= 3, ring  # WCAG's least for a focus ring; it was 1.9
+    with page.expect_download() as download_info:
+        page.keyboard.press("Enter")
+    assert PdfReader(download_info.value.path()).pages[0].extract_text()
+    assert page.get_by_role("heading", level=1).inner_text() == "handout"
+
+
+def contrast_on_white(css_color: str) -> float:
+    """WCAG's contrast ratio of an rgb(...) colour against white."""
+    red, green, blue = (int(part) / 255 for part in re.findall(r"\d+", css_color)[:3])
+
+    def linear(channel: float) -> float:
+        return channel / 12.92 if channel <= 0.03928 else ((channel + 0.055) / 1.055) ** 2.4
+
+    luminance = 0.2126 * linear(red) + 0.7152 * linear(green) + 0.0722 * linear(blue)
+    return 1.05 / (luminance + 0.05)

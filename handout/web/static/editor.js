@@ -27,9 +27,11 @@
     return kept;
   }
 
+  let startingAnew = false; // "Start a new sheet" was pressed: the page about to go is not kept
+
   function keep() {
     const form = editor();
-    if (!form) return;
+    if (!form || startingAnew) return;
     const kept = fields(form);
     try {
       localStorage.setItem(STORE, JSON.stringify(kept));
@@ -192,7 +194,10 @@
   };
   document.addEventListener("click", (event) => {
     if (!(event.target instanceof Element)) return;
-    if (event.target.closest("[data-new-sheet]")) localStorage.removeItem(STORE);
+    if (event.target.closest("[data-new-sheet]")) {
+      startingAnew = true;
+      localStorage.removeItem(STORE);
+    }
     const large = document.body.classList.contains("preview-large");
     if (event.target.closest("[data-enlarge]") || (large && event.target.closest(".preview"))) showLarge(!large);
   });
@@ -208,5 +213,6 @@
   document.addEventListener("htmx:afterSettle", keepSoon);
   document.addEventListener("input", keepSoon);
   document.addEventListener("change", keepSoon);
+  window.addEventListener("pagehide", keep); // a reload right after a change keeps it too
   document.addEventListener("DOMContentLoaded", bringBack);
 })();
