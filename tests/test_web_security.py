@@ -478,6 +478,7 @@ def test_the_web_address_import_never_reaches_the_servers_own_network(
     assert page.status_code == 422
     said = html_text(page.text)
     assert "handout imports only public pages" in said or "only http:// and https://" in said
+    assert "--allow-local" not in said  # the command line's words, not the page's
 
 
 def test_an_article_from_a_web_address_fills_the_sheet(

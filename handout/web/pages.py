@@ -253,10 +253,12 @@ def imported(state: EditorState, fields: dict[str, str], uploads: Uploads) -> tu
         except UnicodeDecodeError:
             raise HandoutError(f"{filename[:60]}: is not UTF-8 text: save it as UTF-8") from None
     elif fields.get("article_url", "").strip():
-        from handout.content.importers.web_address import fetch_article  # loaded when a coach imports
+        from handout.content.importers.web_address import LOCAL_HINT, fetch_article  # loaded for an import
 
-        # never an address of the server's own network: fetch_article refuses private and loopback ones
-        text, shown_as, kind = fetch_article(fields["article_url"].strip())
+        try:  # never an address of the server's own network: fetch_article refuses private and loopback ones
+            text, shown_as, kind = fetch_article(fields["article_url"].strip())
+        except HandoutError as error:  # in the page's words: it has no --allow-local
+            raise HandoutError(*(message.replace(LOCAL_HINT, "") for message in error.messages)) from None
     elif fields.get("article", "").strip():
         text, shown_as = fields["article"], "the article"
         check_size(text.encode(), "article", shown_as)

@@ -47,6 +47,10 @@ SCHEMES = ("http", "https")
 USER_AGENT = "handout (stretching sheet importer)"
 
 
+LOCAL_HINT = " (add --allow-local for a page on your own network)"
+"""The command line's way round a refused local address; the web page, which has none, leaves it out."""
+
+
 def looks_like_web_address(reference: str) -> bool:
     """ "https://...", "http://..." or any other "scheme://": an address, not a file's name."""
     return "://" in reference[:20]
@@ -118,8 +122,8 @@ def check_address(url: str, shown_as: str, allow_local: bool) -> None:
         ip = ipaddress.ip_address(str(address[0]).split("%")[0])
         if not ip.is_global or ip.is_multicast:
             raise HandoutError(
-                f"{shown_as}: is a local or private address ({ip}): handout imports only public pages "
-                "(add --allow-local for a page on your own network)"
+                f"{shown_as}: is a local or private address ({ip}): "
+                f"handout imports only public pages{LOCAL_HINT}"
             )
 
 
