@@ -204,12 +204,9 @@
   document.addEventListener("keydown", (event) => {
     if (event.key === "Escape" && document.body.classList.contains("preview-large")) showLarge(false);
   });
-  // 6. The preview's Open large button works only with this script: shown by it.
-  const showEnlarge = () => {
-    for (const button of document.querySelectorAll("[data-enlarge]")) button.hidden = false;
-  };
-  document.addEventListener("htmx:afterSettle", showEnlarge);
-  document.addEventListener("DOMContentLoaded", showEnlarge);
+  // 6. The preview's Open large button works only with this script: the page shows it when the
+  // script runs (a class on <html>, set once, so a redrawn preview never moves the buttons under a click).
+  document.documentElement.classList.add("with-script");
   document.addEventListener("htmx:afterSettle", keepSoon);
   document.addEventListener("input", keepSoon);
   document.addEventListener("change", keepSoon);
