@@ -20,6 +20,7 @@ from reportlab.pdfgen.canvas import Canvas
 from handout import __version__
 from handout.draw import figures, shaped_text
 from handout.draw.kept_drawing import draw_body, keep_subsets
+from handout.draw.text_cursor import boxes_in_place, line_text
 from handout.layout.fonts import FontMetrics, font_name, metrics
 from handout.model import (
     Box,
@@ -143,12 +144,8 @@ def draw_text_line(canvas: Canvas, boxes: list[TextBox], page_height: float, fon
     if fonts.scripts:
         shaped_text.draw_text_line(canvas, boxes, page_height, fonts, _color)
         return
-    text = canvas.beginText(boxes[0].rect.x, page_height - boxes[0].baseline)
-    x = boxes[0].rect.x
-    for box in boxes:
-        if box.rect.x != x:
-            text.moveCursor(box.rect.x - x, 0)
-            x = box.rect.x
+    text = line_text(canvas, boxes, page_height)
+    for box in boxes_in_place(text, boxes):
         text.setFillColor(_color(box.color))
         for face, run in fonts.runs(box.text, box.font):
             text.setFont(face, box.size)

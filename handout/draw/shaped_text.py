@@ -23,6 +23,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 
+from handout.draw.text_cursor import boxes_in_place, line_text
 from handout.layout import scripts, shaping
 from handout.layout.fonts import SCRIPT_FACES, FontMetrics, script_font_path
 from handout.model import TextBox
@@ -43,12 +44,8 @@ def draw_text_line(
     A point's number takes its line's direction: "1." beside Arabic text reads ".1", the dot towards
     the text, as a right-to-left list prints it."""
     rtl = any(_right_to_left(box.text) for box in boxes)
-    text = canvas.beginText(boxes[0].rect.x, page_height - boxes[0].baseline)
-    x = boxes[0].rect.x
-    for box in boxes:
-        if box.rect.x != x:
-            text.moveCursor(box.rect.x - x, 0)
-            x = box.rect.x
+    text = line_text(canvas, boxes, page_height)
+    for box in boxes_in_place(text, boxes):
         text.setFillColor(color(box.color))
         operators(text).append(f"/Span <</ActualText {_text_string(box.text)}>> BDC")
         for face, run in visual_runs(box.text, box.font, fonts, rtl):
