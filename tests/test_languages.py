@@ -358,14 +358,18 @@ def test_an_unknown_lang_is_an_error_listing_the_languages(run_cli, write_routin
     )
 
 
-def test_the_email_labels_follow_the_routine_language(run_cli, write_routine, tmp_path):
-    data = realistic(2)
-    data["lang"] = "fr"
+def emailed(run_cli, write_routine, tmp_path, data):
+    """The e-mail `handout email` writes for the routine `data`, read back as a message."""
     write_routine(data)
     result = run_cli("email", "routine.toml", "--to", "runner@example.org", "-o", "mail.eml")
     assert result.code == 0, result.err
-    message = email.message_from_bytes((tmp_path / "mail.eml").read_bytes(), policy=email.policy.default)
-    plain = message.get_body(("plain",)).get_content()
+    return email.message_from_bytes((tmp_path / "mail.eml").read_bytes(), policy=email.policy.default)
+
+
+def test_the_email_labels_follow_the_routine_language(run_cli, write_routine, tmp_path):
+    data = realistic(2)
+    data["lang"] = "fr"
+    plain = emailed(run_cli, write_routine, tmp_path, data).get_body(("plain",)).get_content()
     assert f"Muscle ciblé: {data['stretches'][0]['target']}" in plain
     assert words_for("fr").safety in plain
 
@@ -419,10 +423,7 @@ def test_a_sheet_in_italian_portuguese_dutch_polish_or_turkish_prints_its_own_wo
 def test_the_email_says_the_sheet_is_attached_in_the_routines_language(run_cli, write_routine, tmp_path):
     data = realistic(2)
     data["lang"] = "it"
-    write_routine(data)
-    result = run_cli("email", "routine.toml", "--to", "runner@example.org", "-o", "mail.eml")
-    assert result.code == 0, result.err
-    message = email.message_from_bytes((tmp_path / "mail.eml").read_bytes(), policy=email.policy.default)
+    message = emailed(run_cli, write_routine, tmp_path, data)
     plain = message.get_body(("plain",)).get_content()
     html = message.get_body(("html",)).get_content()
     assert "In allegato la scheda da stampare: routine-grid-a4.pdf" in plain

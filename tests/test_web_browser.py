@@ -19,7 +19,7 @@ import pytest
 from conftest import PAGE_LABELS
 from PIL import Image
 from pypdf import PdfReader
-from web_server import running_server
+from web_server import running_server, slowed
 
 CHROMIUM = shutil.which("chromium")
 ARGS = [
@@ -355,17 +355,9 @@ def test_a_reload_brings_the_sheet_back(page: Page) -> None:
 @pytest.fixture
 def slow_edits(monkeypatch: pytest.MonkeyPatch) -> None:
     """The server takes 0.8 s for every button, as on a busy club server or a poor phone line."""
-    import time
-
     from handout.web import pages
 
-    real = pages.edited
-
-    def slow(*args: object) -> object:
-        time.sleep(0.8)
-        return real(*args)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(pages, "edited", slow)
+    slowed(monkeypatch, pages, "edited", 0.8)
 
 
 def test_download_pressed_during_an_add_has_the_added_stretch(page: Page, slow_edits: None) -> None:

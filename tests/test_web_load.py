@@ -18,7 +18,7 @@ import httpx2 as httpx
 import pytest
 from PIL import Image
 from test_web_http import SHORT, editor_form, routine_with_image
-from web_server import running_server
+from web_server import running_server, slowed
 
 from handout.web import pages
 from handout.web.app import WebSettings
@@ -82,13 +82,7 @@ def test_stalled_connections_do_not_lock_out_a_visitor_and_are_closed(quick_dead
 
 def test_slow_work_runs_off_the_event_loop(monkeypatch: pytest.MonkeyPatch) -> None:
     """An import or an opened routine that takes seconds holds up no other visitor."""
-    real = pages.imported
-
-    def slow_import(*args: object) -> object:
-        time.sleep(2)
-        return real(*args)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(pages, "imported", slow_import)
+    slowed(monkeypatch, pages, "imported", 2)
     with running_server() as address, concurrent.futures.ThreadPoolExecutor(1) as importer:
         article = "Stretches for runners\n\n1. Calf stretch\nFace a wall and put your hands on it.\n"
         pending = importer.submit(

@@ -22,6 +22,7 @@ from PIL import Image
 from pypdf import PdfReader
 from starlette.testclient import TestClient
 from test_web_http import SHORT, editor_form, photo, routine_with_image
+from web_server import slowed
 
 from handout.web import pages
 from handout.web.app import WebSettings, create_app
@@ -325,14 +326,7 @@ def test_a_layout_cannot_ask_for_thousands_of_tries(client: TestClient) -> None:
 def test_a_request_queued_past_the_time_limit_never_starts(monkeypatch: pytest.MonkeyPatch) -> None:
     """A crowd of requests waits for the builders; those whose time is up are dropped before they start."""
     started: list[float] = []
-    real = pages.edited
-
-    def slow(*args: object) -> object:
-        started.append(time.monotonic())
-        time.sleep(0.3)
-        return real(*args)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(pages, "edited", slow)
+    slowed(monkeypatch, pages, "edited", 0.3, starts=started)
     import concurrent.futures
 
     app = create_app(WebSettings(time_limit=0.5))

@@ -7,7 +7,9 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from types import ModuleType
 
+import pytest
 import uvicorn
 
 from handout.web.app import WebSettings, create_app
@@ -34,3 +36,23 @@ def running_server(settings: WebSettings | None = None) -> Iterator[str]:
     finally:
         server.should_exit = True
         thread.join(10)
+
+
+def slowed(
+    monkeypatch: pytest.MonkeyPatch,
+    module: ModuleType,
+    name: str,
+    seconds: float,
+    starts: list[float] | None = None,
+) -> None:
+    """`module.name` made `seconds` slower for the test, as on a busy server; each call's start is noted in
+    `starts` when given. The server (in this process) looks the function up at each request."""
+    real = getattr(module, name)
+
+    def slow(*args: object, **kwargs: object) -> object:
+        if starts is not None:
+            starts.append(time.monotonic())
+        time.sleep(seconds)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, slow)

@@ -120,14 +120,17 @@ def coaches_at_once(address: str, coaches: int = 8, edits: int = 15) -> tuple[in
 
 
 @contextmanager
-def server_process() -> Iterator[tuple[str, int]]:
-    """`handout serve` in its own process, as a club runs it: the clients here do not share its GIL."""
+def server_process(source: str | None = None) -> Iterator[tuple[str, int]]:
+    """`handout serve` in its own process, as a club runs it: the clients here do not share its GIL.
+
+    With `source`, the server runs that checkout's code (on PYTHONPATH), to compare two versions."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     handout = Path(sys.executable).with_name("handout")
+    environment = {**os.environ, "PYTHONPATH": str(Path(source).resolve())} if source else None
     process = subprocess.Popen(
-        [str(handout), "serve", "--no-browser", "--port", str(port)], stdout=subprocess.PIPE
+        [str(handout), "serve", "--no-browser", "--port", str(port)], stdout=subprocess.PIPE, env=environment
     )
     try:
         assert process.stdout is not None
