@@ -127,10 +127,10 @@ def state_from_form(form: Mapping[str, Any], uploads: Mapping[str, tuple[str, by
         new = uploads.get(f"{prefix}photo")
         filename, content = new or (stretch.photo_name, decoded(text(form, f"{prefix}photo_data")))
         if content:
+            name = shown_name(filename)
             try:
-                where = f"stretch {number}: photo"
-                photo = received_photo(content, shown_name(filename), where, sent_back=new is None)
-                stretch = replace(stretch, photo_name=shown_name(filename), photo=photo)
+                photo = received_photo(content, name, f"stretch {number}: photo", sent_back=new is None)
+                stretch = replace(stretch, photo_name=name, photo=photo)
             except HandoutError as error:
                 problems.extend(error.messages)
         else:

@@ -40,7 +40,6 @@ from handout.web.isolated import run_isolated
 from handout.web.saved_sheet import opened_file, saved_file
 from handout.web.sheets import build_pdf, safe_stem
 from handout.web.thumbnails import matching_cards, stretch_picture
-from handout.web.uploads import shown_name
 
 SHOWN_AS = "the routine"
 """How messages name the routine being edited (the CLI names the file)."""
@@ -191,10 +190,10 @@ def downloaded(request: Request, fields: dict[str, str], uploads: Uploads) -> Re
 async def library_grid(request: Request) -> Response:
     search = request.query_params.get("q", "")[:100]
     lang = words_language(request.query_params.get("lang", ""))
-    return await in_builder(request, library_cards, request, search, lang)
+    return await in_builder(request, searched_library, request, search, lang)
 
 
-def library_cards(request: Request, search: str, lang: str) -> Response:
+def searched_library(request: Request, search: str, lang: str) -> Response:
     context = {"cards": matching_cards(search, lang), "search": search, "full": False, "after": AfterAction()}
     return request.app.state.templates.TemplateResponse(request, "_library.html", context)
 
@@ -239,7 +238,6 @@ def opened(state: EditorState, uploads: Uploads) -> EditorState:
     if "routine_file" not in uploads:
         raise HandoutError("Open routine: choose a routine file (.toml) or a saved sheet (.zip) first")
     filename, content = uploads["routine_file"]
-    check_size(content, "photo", shown_name(filename)[:60])
     return opened_file(filename, content, state)
 
 

@@ -21,7 +21,9 @@ from handout.content.input_file import SIZE_LIMITS
 from handout.content.schema import parse_toml
 from handout.errors import HandoutError
 from handout.layout.layout_file import bundled_layouts
+from handout.layout.paper import ORIENTATIONS, PAPERS
 from handout.web.editor import EditorState, state_from_routine
+from handout.web.form_data import check_size
 from handout.web.routine_toml import routine_toml
 from handout.web.sheets import Choices
 from handout.web.uploads import received_photo, shown_name
@@ -29,8 +31,6 @@ from handout.web.uploads import received_photo, shown_name
 ROUTINE_IN_ZIP = "routine.toml"
 CHOICES_LINE = re.compile(r"^# handout page: (.*)$", re.MULTILINE)
 """The comment that carries the page's choices: `# handout page: layout=poster paper=letter ...`."""
-PAPERS = ("a4", "letter")
-ORIENTATIONS = ("portrait", "landscape")
 MAX_ZIP_FILES = 17
 """The routine file and at most 16 photos, the most the editor holds."""
 MAX_PHOTO_BYTES = 20_000_000
@@ -89,11 +89,12 @@ def photo_files(state: EditorState) -> dict[int, tuple[str, bytes]]:
 def opened_file(filename: str, content: bytes, keep: EditorState) -> EditorState:
     """A saved routine (.toml) or saved sheet (.zip) -> the editor, with its choices and photos."""
     shown_as = shown_name(filename)[:60]
+    if len(content) > MAX_UNPACKED:  # a saved sheet's photos are stored as they are: never larger packed
+        raise HandoutError(f"{shown_as}: is too large to open: choose the routine or sheet you saved")
     photos: dict[str, bytes] = {}
     if content.startswith(b"PK"):
         content, photos = unpacked(content, shown_as)
-    if len(content) > SIZE_LIMITS["routine"]:
-        raise HandoutError(f"{shown_as}: is over 1 MB, too large for a routine: choose the right file")
+    check_size(content, "routine", shown_as)
     try:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -113,7 +114,7 @@ def unpacked(content: bytes, shown_as: str) -> tuple[bytes, dict[str, bytes]]:
                     f"{shown_as}: is not a sheet saved by this page (it should hold {ROUTINE_IN_ZIP} "
                     "and the photos): open the .zip that Save routine gave you"
                 )
-            photos = {}
+            files = {}
             unpacked_bytes = 0
             for member in members:
                 cap = SIZE_LIMITS["routine"] if member.filename == ROUTINE_IN_ZIP else MAX_PHOTO_BYTES
@@ -122,10 +123,8 @@ def unpacked(content: bytes, shown_as: str) -> tuple[bytes, dict[str, bytes]]:
                 unpacked_bytes += len(data)
                 if len(data) > cap or unpacked_bytes > MAX_UNPACKED:
                     raise HandoutError(f"{shown_as}: {shown_name(member.filename)} is too large to open")
-                if member.filename != ROUTINE_IN_ZIP:
-                    photos[member.filename] = data
-            with archive.open(ROUTINE_IN_ZIP) as file:
-                return file.read(SIZE_LIMITS["routine"] + 1), photos
+                files[member.filename] = data
+            return files.pop(ROUTINE_IN_ZIP), files
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, RuntimeError, EOFError, OSError):
         raise HandoutError(f"{shown_as}: is a damaged .zip file: save the sheet again") from None
 
