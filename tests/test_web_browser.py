@@ -389,6 +389,63 @@ def test_typing_while_the_form_is_redrawn_is_kept(page: Page, slow_edits: None) 
     assert page.locator("fieldset.stretch").count() == 2  # and the keys pressed no button
 
 
+@pytest.fixture
+def slow_search(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The library's search takes 0.5 s, so a coach's press lands while its results are on their way."""
+    from handout.web import pages
+
+    slowed(monkeypatch, pages, "searched_library", 0.5)
+
+
+def first_stretch_name(page: Page) -> str:
+    name = page.get_by_role("group", name="Stretch 1").get_by_label("Name")
+    expect(name).to_be_visible()
+    return name.input_value()
+
+
+def test_add_pressed_right_after_typing_a_search_adds_a_stretch_found(page: Page, slow_search: None) -> None:
+    """The old results are still shown when Add is pressed 0.1 s after the typing: the press must not add one
+    of them (the first card of the whole library is not a calf stretch) but land on what the search finds."""
+    wait_until_settled(page)
+    first_card = page.locator("#library-grid .card").first
+    expect(first_card).not_to_contain_text(re.compile("calf", re.IGNORECASE))
+    page.get_by_label("Search stretches").fill("calf")
+    page.wait_for_timeout(100)
+    page.locator("#library-grid").get_by_role("button", name=re.compile(r"^Add ")).first.click()
+    assert "calf" in first_stretch_name(page).lower()
+
+
+def test_enter_in_the_search_adds_the_chosen_result_and_arrows_choose(page: Page, slow_search: None) -> None:
+    wait_until_settled(page)
+    search = page.get_by_label("Search stretches")
+    search.focus()
+    page.keyboard.type("calf")
+    page.keyboard.press("Enter")  # before the results are in: it waits for them and adds the first
+    found = first_stretch_name(page)
+    assert "calf" in found.lower()
+    expect(search).to_be_focused()
+    wait_until_settled(page)
+    status = page.locator("#search-status")
+    expect(status).to_contain_text(f"Enter adds “{found}”")
+    page.keyboard.press("ArrowDown")
+    chosen = page.locator("#library-grid .card.chosen")
+    expect(chosen).to_have_count(1)
+    second = (chosen.get_by_role("button").get_attribute("aria-label") or "")[4:]
+    assert second != found
+    expect(status).to_contain_text(f"Enter adds “{second}”")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("group", name="Stretch 2").get_by_label("Name")).to_have_value(second)
+
+
+def test_tab_then_enter_right_after_typing_adds_the_first_found(page: Page, slow_search: None) -> None:
+    wait_until_settled(page)
+    page.get_by_label("Search stretches").focus()
+    page.keyboard.type("hamstring")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")  # on a result of the old list, about to go
+    assert "hamstring" in first_stretch_name(page).lower()
+
+
 def test_a_phone_photo_is_sent_at_print_size(
     page: Page, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -11,6 +11,8 @@
 // 5. The live preview is asked for 0.4 s after the typing stops (htmx's event filters would need eval,
 //    which the page's Content-Security-Policy forbids).
 // 6. The preview opens large, over the whole screen, to read and zoom on a phone.
+// 7. An Add adds the stretch the coach sees: while the results of a search are on their way the old ones are
+//    greyed and take no press, and the keyboard chooses among them (arrow keys in the search, Enter adds).
 "use strict";
 
 (() => {
@@ -166,6 +168,107 @@
     },
     true,
   );
+
+  // 7. The library search. `searching` is true from a key typed in the search until its results are in.
+  const search = () => document.getElementById("q");
+  const results = () => [...document.querySelectorAll("#library-grid button[name=action]:not([disabled])")];
+  let searching = false;
+  let sentQuery = null; // what the latest search asked for
+  let chosen = 0; // the highlighted result: Enter in the search adds it
+  let heldPress = ""; // "search" or "button": Enter pressed while searching, for the first new result
+
+  function showSearching(on) {
+    searching = on;
+    const grid = document.getElementById("library-grid");
+    if (grid) grid.classList.toggle("searching", on);
+    if (grid) grid.setAttribute("aria-busy", String(on));
+  }
+
+  function choose(index) {
+    const buttons = results();
+    const status = document.getElementById("search-status");
+    for (const card of document.querySelectorAll("#library-grid .card.chosen")) card.classList.remove("chosen");
+    if (buttons.length === 0) {
+      chosen = 0;
+      if (status) status.textContent = "";
+      return;
+    }
+    chosen = Math.max(0, Math.min(index, buttons.length - 1));
+    const card = buttons[chosen].closest(".card");
+    card.classList.add("chosen");
+    card.scrollIntoView({ block: "nearest", inline: "nearest" });
+    const name = (buttons[chosen].getAttribute("aria-label") || "").replace(/^Add /, "");
+    const found = buttons.length === 1 ? "1 stretch found" : `${buttons.length} stretches found`;
+    if (status) status.textContent = `${found}. Enter adds “${name}”; the arrow keys choose another.`;
+  }
+
+  function pressChosen() {
+    const buttons = results();
+    if (buttons.length > 0) buttons[chosen].click();
+  }
+
+  document.addEventListener("input", (event) => {
+    if (event.target === search()) showSearching(true);
+  });
+  document.addEventListener("htmx:beforeRequest", (event) => {
+    if (event.detail.elt && event.detail.elt.id === "q") sentQuery = event.detail.elt.value;
+  });
+  document.addEventListener("htmx:afterRequest", (event) => {
+    if (!event.detail.successful && event.detail.elt && event.detail.elt.id === "q") showSearching(false);
+  });
+  let focusInGrid = false; // a result had the focus when the grid was swapped: the new first one gets it
+  document.addEventListener("htmx:beforeSwap", () => {
+    focusInGrid = Boolean(document.activeElement && document.activeElement.closest("#library-grid"));
+  });
+  document.addEventListener("htmx:afterSettle", (event) => {
+    const path = event.detail.requestConfig && event.detail.requestConfig.path;
+    const field = search();
+    if (path === "/edit") {
+      showSearching(false); // the redrawn editor's results are those of its search field
+      choose(chosen);
+      return;
+    }
+    if (path !== "/library" || (field && field.value !== sentQuery)) return; // more typed: its results come
+    showSearching(false);
+    const grid = document.getElementById("library-grid");
+    // Results that just moved under the pointer take no click for a moment: it was aimed at the old ones.
+    grid.classList.add("fresh");
+    setTimeout(() => grid.classList.remove("fresh"), 250);
+    choose(0);
+    const buttons = results();
+    const press = heldPress;
+    heldPress = "";
+    if (buttons.length === 0) return;
+    if (press === "button" || (focusInGrid && document.activeElement === document.body)) buttons[0].focus();
+    if (press) pressChosen();
+  });
+  // A press on a result while the search is still answering: a pointer's is dropped (the grid is greyed and
+  // the coach presses again on what is shown); a key's is held and goes to the first of the new results.
+  document.addEventListener(
+    "click",
+    (event) => {
+      const grid = document.getElementById("library-grid");
+      if (!(event.target instanceof Element) || !grid || !grid.contains(event.target)) return;
+      const byKey = event.detail === 0;
+      if (searching || (grid.classList.contains("fresh") && !byKey)) {
+        event.preventDefault();
+        event.stopImmediatePropagation();
+        if (searching && byKey) heldPress = "button"; // Enter or Space on a focused Add
+      }
+    },
+    true,
+  );
+  document.addEventListener("keydown", (event) => {
+    if (event.target !== search()) return;
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      event.preventDefault();
+      choose(chosen + (event.key === "ArrowDown" ? 1 : -1));
+    } else if (event.key === "Enter") {
+      event.preventDefault(); // not the form's Update button
+      if (searching) heldPress = "search";
+      else pressChosen();
+    }
+  });
 
   // 5. The live preview: the form's hx-trigger is "preview-due".
   let previewing = 0;
