@@ -195,12 +195,40 @@ def test_a_cleared_name_shows_the_alert_beside_it(page: Page) -> None:
     name.fill("")
     alert = page.locator("#err-s1-name")
     expect(alert).to_have_attribute("role", "alert")
-    expect(alert).to_contain_text('"name" is empty')
+    expect(alert).to_contain_text("Name is empty: write it")
     expect(page.get_by_role("status")).to_contain_text("cannot be made as it is")
     expect(page.get_by_alt_text("Preview of the sheet")).to_be_visible()  # the last sheet stays in view
     name.fill("Calf stretch")
     expect(alert).to_be_hidden()
     expect(page.get_by_alt_text("Preview of the sheet")).to_be_visible()
+
+
+def test_a_download_problem_is_said_once_beside_its_field_without_leaving_the_page(page: Page) -> None:
+    add_first_found(page, "calf")
+    page.evaluate("() => { window.stillThisPage = true; }")
+    page.get_by_role("group", name="Stretch 1").get_by_label("Target").fill("")
+    page.get_by_label("E-mail to").fill("runners@riverside.example")
+    page.get_by_role("button", name="Download PDF").click()
+    alert = page.locator("#err-s1-target")
+    expect(alert).to_contain_text("Target is empty: write it")
+    wait_until_settled(page)
+    assert page.evaluate("() => window.stillThisPage === true")  # no new page: nothing typed is lost
+    expect(page.get_by_text("Target is empty")).to_have_count(1)
+    expect(page.get_by_label("E-mail to")).to_have_value("runners@riverside.example")
+
+
+def test_open_with_a_wrong_file_says_so_beside_open(page: Page, tmp_path: Path) -> None:
+    add_first_found(page, "calf")
+    wrong = tmp_path / "notes.toml"
+    wrong.write_text("These are my notes for Saturday.\n")
+    page.get_by_text("Open a saved routine, or import an article").click()
+    page.get_by_label("Routine file (.toml) or saved sheet with photos (.zip)").set_input_files(wrong)
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Open routine").click()
+    alert = page.locator("#err-routine_file")
+    expect(alert).to_be_visible()
+    expect(alert).to_contain_text("notes.toml: is not a routine file this page can read")
+    expect(page.get_by_role("group", name="Stretch 1")).to_be_visible()  # the sheet is as it was
 
 
 def test_a_photo_upload(page: Page, tmp_path: Path) -> None:

@@ -302,7 +302,7 @@ def test_library_stretches_follow_the_language_and_keep_what_was_typed(client: T
 def test_a_cleared_name_is_an_alert_beside_it(client: TestClient) -> None:
     page = client.post("/edit", data=editor_form(action="refresh", **{"s1-name": ""})).text
     alert = re.search(r'id="err-s1-name" role="alert">(.*?)</div>', page)
-    assert alert and "stretch 1: &#34;name&#34; is empty" in alert.group(1)
+    assert alert and "Stretch 1: Name is empty: write it" in alert.group(1)
 
 
 def test_the_downloads(client: TestClient) -> None:
@@ -348,7 +348,7 @@ def test_the_photo_travels_with_the_form(client: TestClient) -> None:
         "/edit", data=editor_form(action="refresh"), files={"s1-photo": ("a.jpg", b"nope")}
     ).text
     assert re.search(
-        r'id="err-s1-photo" role="alert"><p>stretch 1: photo: &#34;a.jpg&#34; is not a JPEG', refused
+        r'id="err-s1-photo" role="alert"><p>Stretch 1: photo: &#34;a.jpg&#34; is not a JPEG', refused
     )
 
 
@@ -417,7 +417,7 @@ def test_the_page_takes_the_visitor_own_layout_file(client: TestClient) -> None:
         data=editor_form(action="refresh"),
         files={"layout_file": ("mine.toml", b"[page]\nmargin_mm = 2\n")},
     ).text
-    assert re.search(r'id="err-general" role="alert"><p>the layout file: ', bad)
+    assert re.search(r'id="err-layout" role="alert"><p>Your own layout file: ', bad)
 
 
 def test_a_photo_can_be_taken_back(client: TestClient) -> None:
@@ -452,9 +452,7 @@ def test_the_live_preview_answers_its_picture_or_keeps_the_last(client: TestClie
     assert 'id="err-s1-name" role="alert" hx-swap-oob="true" hidden' in good.text  # clears an old alert
     bad = client.post("/preview", data=editor_form(**{"s1-target": ""}), headers=headers)
     assert bad.headers["HX-Reswap"] == "none" and 'id="preview"' not in bad.text
-    assert re.search(
-        r'id="err-s1-target" role="alert" hx-swap-oob="true"><p>the routine: stretch 1 ', bad.text
-    )
+    assert re.search(r'id="err-s1-target" role="alert" hx-swap-oob="true"><p>Stretch 1 ', bad.text)
 
 
 def test_the_library_cues_travel_with_the_form_to_the_poster(client: TestClient) -> None:
@@ -586,7 +584,7 @@ def test_a_saved_routine_without_photos_is_a_routine_file_the_cli_builds(
         (b"PK\x03\x04 not really a zip", "is a damaged .zip file"),
         ("zip-bomb", "is too large to open"),
         ("many", "is not a sheet saved by this page"),
-        (b"\xff\xfe\x00not text", "is not a routine file (.toml) nor a saved sheet (.zip)"),
+        (b"\xff\xfe\x00not text", "is not a routine file nor a saved sheet (.zip)"),
     ],
 )
 def test_a_bad_saved_sheet_is_one_line(client: TestClient, content: bytes | str, expected: str) -> None:

@@ -16,6 +16,7 @@ from typing import Any
 
 from handout.content.library import LANGUAGES, library, stretch_fields
 from handout.content.routine import MAX_STRETCHES
+from handout.content.sheet_words import translations
 from handout.errors import HandoutError
 from handout.web.form_data import check_size
 from handout.web.sheets import Choices
@@ -241,7 +242,8 @@ def state_from_routine(data: Mapping[str, Any], keep: EditorState) -> EditorStat
     details: Mapping[str, Any] = found if isinstance(found, dict) else {}
     tables = [table for table in as_list(data.get("stretches")) if isinstance(table, dict)]
     found_lang = data.get("lang")
-    lang = found_lang if isinstance(found_lang, str) else keep.choices.lang
+    # A language the sheet cannot print is said beside Open (saved_sheet); the Language menu keeps its choice.
+    lang = found_lang if isinstance(found_lang, str) and found_lang in translations() else keep.choices.lang
     return replace(
         keep,
         title=as_text(data.get("title")),

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from handout.web.page_words import for_the_page
+
 GENERAL = "general"
 _STRETCH = re.compile(r"\bstretch (\d+)\b")
 _STRETCH_FIELDS = (
@@ -28,15 +30,43 @@ _ROUTINE_FIELDS = (
 )
 
 
-def field_errors(messages: Iterable[str]) -> dict[str, list[str]]:
-    """Each message under the id of the field it names (`s2-target`, `title`, ...), or under GENERAL."""
+_PRINT_OPTIONS = (
+    (
+        "layout",
+        re.compile(r"^the layout file: |\bthe [\w-]+ layout takes at most\b|\bthe layout's columns\b"),
+    ),
+    ("email_to", re.compile(r"^--to ")),
+)
+
+
+def field_errors(messages: Iterable[str], default: str = GENERAL) -> dict[str, list[str]]:
+    """Each message under the id of the field it names (`s2-target`, `title`, `layout`, ...), or under
+    `default`: the field of the button pressed (the routine file for Open), else GENERAL. A message said
+    twice (by the button and again by the preview made after it) is shown once."""
     found: dict[str, list[str]] = {}
     for message in messages:
-        found.setdefault(field_of(message), []).append(message)
+        slot = field_of(message)
+        kept = found.setdefault(default if slot == GENERAL else slot, [])
+        if message not in kept:
+            kept.append(message)
     return found
 
 
+def shown_errors(pressed: Iterable[str], pressed_slot: str, sheet: Iterable[str]) -> dict[str, list[str]]:
+    """The alerts of a page: the button's problems (beside its field when they name none) and the sheet's,
+    each worded for the page and each once."""
+    shown: dict[str, list[str]] = {}
+    for group in (field_errors(pressed, pressed_slot), field_errors(sheet)):
+        for slot, messages in group.items():
+            kept = shown.setdefault(slot, [])
+            kept += [worded for worded in map(for_the_page, messages) if worded not in kept]
+    return shown
+
+
 def field_of(message: str) -> str:
+    for name, pattern in _PRINT_OPTIONS:
+        if pattern.search(message):
+            return name
     stretch = _STRETCH.search(message)
     if stretch:
         for name, pattern in _STRETCH_FIELDS:

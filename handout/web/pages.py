@@ -34,7 +34,7 @@ from handout.web.editor import (
     stretch_number,
     words_language,
 )
-from handout.web.field_errors import GENERAL, field_errors
+from handout.web.field_errors import GENERAL, shown_errors
 from handout.web.form_data import Uploads, check_size, read_form
 from handout.web.isolated import run_isolated
 from handout.web.saved_sheet import opened_file, saved_file
@@ -43,6 +43,8 @@ from handout.web.thumbnails import matching_cards, stretch_picture
 
 SHOWN_AS = "the routine"
 """How messages name the routine being edited (the CLI names the file)."""
+BUTTON_SLOTS = ("layout", "routine_file", "article", "email_to")
+"""The alerts beside the print options, Open, Import and the e-mail address (field_errors says which)."""
 LANGUAGES = {
     "en": "English",
     "de": "Deutsch",
@@ -85,15 +87,17 @@ def builder_for(uploads: Uploads) -> Callable[..., Awaitable[Response]]:
 
 def edited(request: Request, fields: dict[str, str], uploads: Uploads) -> Response:
     notices: list[str] = []
+    opening: list[str] = []  # what an opened file had that the page could not take
     try:
         state = state_from_form(fields, uploads)
     except PhotoRefused as refused:
         return render(request, refused.state, problems=refused.messages)
     action = fields.get("action", "")
     before = state
+    slot = {"open": "routine_file", "import": "article"}.get(action, GENERAL)
     try:
         if action == "open":
-            state = opened(state, uploads)
+            state, opening = opened(state, uploads)
         elif action == "import":
             state, notices = imported(state, fields, uploads)
         elif action == "restore":
@@ -101,8 +105,9 @@ def edited(request: Request, fields: dict[str, str], uploads: Uploads) -> Respon
         else:
             state = apply_action(state, action)
     except HandoutError as error:
-        return render(request, state, problems=error.messages, status=422)
-    return render(request, state, notices=notices, after=AfterAction.of(before, state, action))
+        return render(request, state, problems=error.messages, problems_of=slot, status=422)
+    after = AfterAction.of(before, state, action)
+    return render(request, state, problems=opening, problems_of=slot, notices=notices, after=after)
 
 
 @dataclass(frozen=True)
@@ -154,7 +159,7 @@ def previewed(request: Request, fields: dict[str, str], uploads: Uploads) -> Res
     except PhotoRefused as refused:
         state, problems = refused.state, list(refused.messages)
     image, sheet_problems = preview_image(state, request.app.state.settings.preview_width)
-    context = page_context(state, [*problems, *sheet_problems], [], image)
+    context = page_context(state, shown_errors(problems, GENERAL, sheet_problems), [], image)
     response = request.app.state.templates.TemplateResponse(request, "_preview_update.html", context)
     if image is None and state.stretches:
         response.headers["HX-Reswap"] = "none"  # keep the last picture; the alerts still come out of band
@@ -234,7 +239,7 @@ def preview_image(state: EditorState, width: int) -> tuple[str | None, list[str]
     return "data:image/png;base64," + base64.b64encode(png).decode("ascii"), []
 
 
-def opened(state: EditorState, uploads: Uploads) -> EditorState:
+def opened(state: EditorState, uploads: Uploads) -> tuple[EditorState, list[str]]:
     if "routine_file" not in uploads:
         raise HandoutError("Open routine: choose a routine file (.toml) or a saved sheet (.zip) first")
     filename, content = uploads["routine_file"]
@@ -274,13 +279,16 @@ def render(
     state: EditorState,
     *,
     problems: Sequence[str] = (),
+    problems_of: str = GENERAL,
     notices: Sequence[str] = (),
     status: int = 200,
     after: AfterAction | None = None,
 ) -> Response:
-    """The whole page, or for htmx the editor alone; the preview is made with it."""
+    """The whole page, or for htmx the editor alone; the preview is made with it. `problems` are the
+    pressed button's, shown beside the field `problems_of` when they name no field of their own."""
     image, sheet_problems = preview_image(state, request.app.state.settings.preview_width)
-    context = page_context(state, [*problems, *sheet_problems], list(notices), image)
+    errors = shown_errors(problems, problems_of, sheet_problems)
+    context = page_context(state, errors, list(notices), image)
     if after is not None:
         context["after"] = after
     template = "_editor.html" if request.headers.get("hx-request") else "page.html"
@@ -288,10 +296,9 @@ def render(
 
 
 def page_context(
-    state: EditorState, problems: list[str], notices: list[str], image: str | None
+    state: EditorState, errors: dict[str, list[str]], notices: list[str], image: str | None
 ) -> dict[str, Any]:
-    errors = field_errors(problems)
-    slots = ["title", "subtitle", *(key for key, _ in DETAILS), GENERAL]
+    slots = ["title", "subtitle", *(key for key, _ in DETAILS), *BUTTON_SLOTS, GENERAL]
     for number in range(1, len(state.stretches) + 1):
         slots += [f"s{number}-{name}" for name in ("name", "target", "hold", "points", "photo")]
     return {

@@ -15,14 +15,17 @@ import re
 import zipfile
 from collections.abc import Mapping
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 from handout.content.input_file import SIZE_LIMITS
+from handout.content.routine import MAX_STRETCHES, check_routine
 from handout.content.schema import parse_toml
 from handout.errors import HandoutError
 from handout.layout.layout_file import bundled_layouts
 from handout.layout.paper import ORIENTATIONS, PAPERS
-from handout.web.editor import EditorState, state_from_routine
+from handout.web.editor import EditorState, as_list, state_from_routine
+from handout.web.field_errors import GENERAL, field_of
 from handout.web.form_data import check_size
 from handout.web.routine_toml import routine_toml
 from handout.web.sheets import Choices
@@ -86,8 +89,9 @@ def photo_files(state: EditorState) -> dict[int, tuple[str, bytes]]:
     return files
 
 
-def opened_file(filename: str, content: bytes, keep: EditorState) -> EditorState:
-    """A saved routine (.toml) or saved sheet (.zip) -> the editor, with its choices and photos."""
+def opened_file(filename: str, content: bytes, keep: EditorState) -> tuple[EditorState, list[str]]:
+    """A saved routine (.toml) or saved sheet (.zip) -> the editor, with its choices and photos, and what
+    the file has that the editor cannot take. A file without a stretch leaves the sheet as it was."""
     shown_as = shown_name(filename)[:60]
     if len(content) > MAX_UNPACKED:  # a saved sheet's photos are stored as they are: never larger packed
         raise HandoutError(f"{shown_as}: is too large to open: choose the routine or sheet you saved")
@@ -100,8 +104,28 @@ def opened_file(filename: str, content: bytes, keep: EditorState) -> EditorState
     except UnicodeDecodeError:
         raise HandoutError(f"{shown_as}: is not a routine file (.toml) nor a saved sheet (.zip)") from None
     data = parse_toml(text, shown_as)
+    problems = opening_problems(data, shown_as)
+    if not any(isinstance(table, dict) for table in as_list(data.get("stretches"))):
+        raise HandoutError(*problems)
     state = state_from_routine(data, replace(keep, choices=with_choices(keep, text)))
-    return with_photos(state, data, photos, shown_as)
+    return with_photos(state, data, photos, shown_as), problems
+
+
+def opening_problems(data: Mapping[str, Any], shown_as: str) -> list[str]:
+    """The CLI's check of an opened routine, for what the editor would otherwise drop without a word: an
+    unknown key, a `use` the library lacks, a language the sheet cannot print, no stretches. A field's
+    own problem (an empty target) is left out here: the sheet's check shows it beside that field."""
+    tables = [table for table in as_list(data.get("stretches")) if isinstance(table, dict)]
+    checked = dict(data)
+    if tables:  # photos are checked as uploads; more stretches than a sheet holds are kept and said so
+        checked["stretches"] = [
+            {key: value for key, value in table.items() if key != "image"} for table in tables[:MAX_STRETCHES]
+        ]
+    try:
+        check_routine(checked, shown_as, Path(), name="opened")
+    except HandoutError as error:
+        return [message for message in error.messages if field_of(message) == GENERAL]
+    return []
 
 
 def unpacked(content: bytes, shown_as: str) -> tuple[bytes, dict[str, bytes]]:

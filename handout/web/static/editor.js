@@ -4,7 +4,7 @@
 // 1. The sheet is kept in this browser (localStorage) after every change and brought back after a
 //    reload, a Back or a closed tab.
 // 2. A download pressed while an earlier press is still on its way waits for it: the file is the sheet
-//    after the Add, not before.
+//    after the Add, not before. A download's problem is shown beside its field, in the page as it was.
 // 3. What the coach types while the form is redrawn stays as typed.
 // 4. A phone photo is brought down to print size in the browser before it is sent: a 12-megapixel photo
 //    of 5 MB travels as a few hundred kilobytes.
@@ -79,21 +79,61 @@
   const REDRAWING = ".htmx-swapping, .htmx-settling";
   document.addEventListener("submit", (event) => {
     const button = event.submitter;
-    if (!button || button.getAttribute("formaction") !== "/download" || editing.size === 0) return;
+    if (!button || button.getAttribute("formaction") !== "/download" || !window.fetch || !window.htmx) return;
+    if (button.dataset.plain === "yes") return; // the fetch failed: the browser's own post says why
     event.preventDefault();
-    const value = button.value;
     const until = Date.now() + 25000; // the server answers or gives up within 20 s
-    const retry = () => {
+    const whenSettled = () => {
       if ((editing.size > 0 || document.querySelector(REDRAWING)) && Date.now() < until) {
-        setTimeout(retry, 50);
+        setTimeout(whenSettled, 50);
         return;
       }
-      const form = editor();
-      const again = form && form.querySelector(`button[formaction="/download"][value="${value}"]`);
-      if (again) form.requestSubmit(again);
+      download(button.value);
     };
-    setTimeout(retry, 50);
+    whenSettled();
   });
+
+  function fileName(disposition) {
+    const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+    if (encoded) return decodeURIComponent(encoded[1]);
+    const plain = /filename="([^"]*)"/i.exec(disposition);
+    return plain ? plain[1] : "sheet";
+  }
+
+  // A download goes as a request of its own, so that a problem comes back as the editor with the message
+  // beside its field, once, instead of a new page in place of the one the coach was working on.
+  async function download(kind) {
+    const form = editor();
+    const button = form && form.querySelector(`button[formaction="/download"][value="${kind}"]`);
+    if (!button) return;
+    const data = new FormData(form, button);
+    const email = document.getElementById("email_to");
+    const address = email ? email.value : "";
+    let response;
+    try {
+      response = await fetch("/download", { method: "POST", body: data, headers: { "HX-Request": "true" } });
+    } catch {
+      button.dataset.plain = "yes";
+      form.requestSubmit(button); // the page's own way, which says what went wrong
+      return;
+    }
+    const disposition = response.headers.get("Content-Disposition") || "";
+    if (response.ok && disposition.startsWith("attachment")) {
+      const link = document.createElement("a");
+      link.href = URL.createObjectURL(await response.blob());
+      link.download = fileName(disposition);
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(link.href), 60000);
+      return;
+    }
+    htmx.swap("#editor", await response.text(), { swapStyle: "outerHTML" });
+    const again = document.getElementById("email_to");
+    if (again) again.value = address;
+    const alert = document.querySelector(".alert:not([hidden])");
+    if (alert) alert.scrollIntoView({ block: "center" });
+  }
 
   // 3. The field being typed in keeps what was typed while the server redrew the form.
   let typing = null;
