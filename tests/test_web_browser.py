@@ -165,10 +165,14 @@ def test_a_coach_makes_the_clubs_post_run_sheet_with_six_stretches(page: Page) -
     assert len(sheet.pages) == 1 and "Riverside Runners" in sheet.pages[0].extract_text()
 
 
-def test_german_puts_the_library_stretches_in_german_and_keeps_what_the_coach_typed(page: Page) -> None:
+def test_german_puts_the_library_stretches_in_german_and_asks_for_the_one_the_coach_wrote_in(
+    page: Page,
+) -> None:
     add_first_found(page, "calf")
     add_first_found(page, "quad")
-    page.get_by_role("group", name="Stretch 2").get_by_label("Name").fill("Quads at the fence")
+    second = page.get_by_role("group", name="Stretch 2")
+    english_target = second.get_by_label("Target").input_value()
+    second.get_by_label("Name").fill("Quads at the fence")
     page.get_by_label("Language").focus()  # as a keyboard user reaches it
     page.get_by_label("Language").select_option("de")
     first = page.get_by_role("group", name="Stretch 1")
@@ -176,17 +180,22 @@ def test_german_puts_the_library_stretches_in_german_and_keeps_what_the_coach_ty
     german = first.get_by_label("Name").input_value()
     assert "Wade" in german
     assert "Wand" in first.get_by_label("Key points").input_value()  # every line sent back, CRLF and all
-    second = page.get_by_role("group", name="Stretch 2")
-    expect(second.get_by_label("Name")).to_have_value("Quads at the fence")
-    assert (
-        "Oberschenkel" in second.get_by_label("Target").input_value()
-        or "Quadrizeps" in second.get_by_label("Target").input_value()
-    )
+    expect(second.get_by_label("Name")).to_have_value("Quads at the fence")  # kept whole, in English
+    expect(second.get_by_label("Target")).to_have_value(english_target)
     expect(page.get_by_label("Language")).to_be_focused()  # the keyboard stays where it was
+    expect(
+        page.get_by_text("Stretch 2 “Quads at the fence” has your own words, so it stayed in English.")
+    ).to_be_visible()
     with page.expect_download() as download_info:
         page.get_by_role("button", name="Download PDF").click()
-    text = " ".join(PdfReader(download_info.value.path()).pages[0].extract_text().split())
-    assert " ".join(german.split()) in text and "Quads at the fence" in text
+    text = "".join(PdfReader(download_info.value.path()).pages[0].extract_text().split())
+    assert "".join(german.split()) in text and "Quadsatthefence" in text
+    page.get_by_role("button", name="Put it in Deutsch (your changes are replaced)").click()
+    expect(second.get_by_label("Name")).not_to_have_value("Quads at the fence")
+    assert "Oberschenkel" in second.get_by_label("Target").input_value() or "Quadrizeps" in (
+        second.get_by_label("Target").input_value()
+    )
+    expect(page.get_by_text("has your own words")).to_have_count(0)
 
 
 def test_a_cleared_name_shows_the_alert_beside_it(page: Page) -> None:

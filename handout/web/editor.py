@@ -222,18 +222,38 @@ TRANSLATED = ("name", "target", "hold", "points", "cues")
 
 
 def in_language(stretch: StretchForm, lang: str) -> StretchForm:
-    """A library stretch with its words in the sheet's language; a field the coach changed stays as typed."""
+    """A library stretch with its words in the sheet's language, if the coach has not changed them; a stretch
+    the coach wrote in keeps all its words in their language (not half of them), and the page asks whether
+    to change it too (`kept_in_language`, and the `relang:N` button)."""
     wanted = words_language(lang)
     if stretch.entry not in library() or stretch.words_lang not in LANGUAGES or stretch.words_lang == wanted:
         return stretch
-    shown, new = (
-        stretch_from_library(stretch.entry, stretch.words_lang),
-        stretch_from_library(stretch.entry, wanted),
-    )
-    changed = {
-        key: getattr(new, key) for key in TRANSLATED if same_text(getattr(stretch, key), getattr(shown, key))
-    }
-    return replace(stretch, **changed, words_lang=wanted)
+    if edited_by_hand(stretch):
+        return stretch
+    return relanguaged(stretch, wanted)
+
+
+def edited_by_hand(stretch: StretchForm) -> bool:
+    """Whether a library stretch's words differ from the library's in the language they were taken in."""
+    shown = stretch_from_library(stretch.entry, stretch.words_lang)
+    return any(not same_text(getattr(stretch, key), getattr(shown, key)) for key in TRANSLATED)
+
+
+def relanguaged(stretch: StretchForm, wanted: str) -> StretchForm:
+    """The library's words for the stretch in `wanted`; its photo or drawing stays."""
+    new = stretch_from_library(stretch.entry, wanted)
+    return replace(stretch, **{key: getattr(new, key) for key in TRANSLATED}, words_lang=wanted)
+
+
+def kept_in_language(state: EditorState) -> list[tuple[int, str, str]]:
+    """The library stretches that kept the coach's words in another language than the sheet's: (number,
+    name, their language), for the page to offer to change them too."""
+    wanted = words_language(state.choices.lang)
+    return [
+        (number, stretch.name, stretch.words_lang)
+        for number, stretch in enumerate(state.stretches, start=1)
+        if stretch.entry in library() and stretch.words_lang in LANGUAGES and stretch.words_lang != wanted
+    ]
 
 
 def state_from_routine(data: Mapping[str, Any], keep: EditorState) -> EditorState:
@@ -268,11 +288,16 @@ def as_list(value: object) -> list[Any]:
 
 
 def apply_action(state: EditorState, action: str) -> EditorState:
-    """A button of the page: add:ID, up:N, down:N, remove:N, unphoto:N (N counts from 1); others: none."""
+    """A button of the page: add:ID, up:N, down:N, remove:N, unphoto:N, relang:N (N counts from 1); others:
+    none."""
     verb, _, argument = action.partition(":")
     stretches = list(state.stretches)
     if verb == "add" and argument in library() and len(stretches) < MAX_STRETCHES:
         stretches.append(stretch_from_library(argument, state.choices.lang))
+    elif verb == "relang" and (number := stretch_number(argument, len(stretches))):
+        index = number - 1
+        if stretches[index].entry in library():
+            stretches[index] = relanguaged(stretches[index], words_language(state.choices.lang))
     elif verb == "unphoto" and (number := stretch_number(argument, len(stretches))):
         index = number - 1
         stretches[index] = replace(stretches[index], photo_name="", photo=b"")

@@ -29,6 +29,7 @@ from handout.web.editor import (
     EditorState,
     PhotoRefused,
     apply_action,
+    kept_in_language,
     state_from_form,
     state_from_routine,
     stretch_number,
@@ -141,6 +142,8 @@ class AfterAction:
             return cls(f"s{number}-name" if number else "q")
         if verb == "unphoto":
             return cls(f"s{argument}-photo")
+        if verb == "relang" and number:
+            return cls(f"s{number}-name")
         if verb in ("open", "import"):
             return cls("title")
         return cls()
@@ -315,4 +318,8 @@ def page_context(
         "full": len(state.stretches) >= MAX_STRETCHES,
         "layouts": [(layout.name, layout.description) for layout in bundled_layouts()],
         "languages": [(code, LANGUAGES.get(code, code)) for code in translations()],
+        "kept_in_language": [
+            (number, name, LANGUAGES.get(lang, lang)) for number, name, lang in kept_in_language(state)
+        ],
+        "sheet_language": LANGUAGES.get(words_language(state.choices.lang), "English"),
     }
