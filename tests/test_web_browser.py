@@ -545,7 +545,9 @@ def test_each_stretch_shows_its_picture_and_the_preview_opens_large(page: Page, 
     add_first_found(page, "calf")
     add_first_found(page, "hamstring")
     first, second = page.get_by_role("group", name="Stretch 1"), page.get_by_role("group", name="Stretch 2")
-    expect(first.locator(".stretch-picture svg")).to_be_visible()
+    expect(first).to_be_hidden()  # folded on a phone, to the line with its picture
+    expect(page.locator("details.fold").first.locator("summary svg")).to_be_visible()
+    expect(second.locator(".stretch-picture svg")).to_be_visible()
     photo = tmp_path / "wall.jpg"
     Image.new("RGB", (600, 400), (30, 120, 200)).save(photo, "JPEG")
     second.get_by_label("Photo").set_input_files(photo)
@@ -591,3 +593,35 @@ def contrast_on_white(css_color: str) -> float:
 
     luminance = 0.2126 * linear(red) + 0.7152 * linear(green) + 0.0722 * linear(blue)
     return 1.05 / (luminance + 0.05)
+
+
+def test_on_a_phone_each_stretch_folds_to_a_line_and_a_photo_keeps_the_view(
+    page: Page, tmp_path: Path
+) -> None:
+    page.set_viewport_size({"width": 390, "height": 844})
+    for search in ("calf", "quad", "hamstring"):
+        add_first_found(page, search)
+    folds = page.locator("details.fold")
+    expect(folds.nth(2)).to_have_attribute("open", "")  # the one just added
+    for number in (1, 2):
+        expect(page.get_by_role("group", name=f"Stretch {number}")).to_be_hidden()
+        expect(folds.nth(number - 1).locator("summary svg")).to_be_visible()  # its picture on its line
+    folds.nth(0).locator("summary").click()
+    expect(page.get_by_role("group", name="Stretch 1")).to_be_visible()
+    add_first_found(page, "glute")
+    expect(page.get_by_role("group", name="Stretch 1")).to_be_visible()  # opened by the coach: stays open
+    expect(page.get_by_role("group", name="Stretch 2")).to_be_hidden()
+    photo = tmp_path / "photo.jpg"
+    Image.new("RGB", (1200, 900), (180, 120, 90)).save(photo, "JPEG")
+    field = page.get_by_role("group", name="Stretch 4").get_by_label("Photo")
+    field.scroll_into_view_if_needed()
+    before = page.evaluate("() => window.scrollY")
+    field.set_input_files(photo)
+    expect(page.get_by_role("group", name="Stretch 4").get_by_text("Showing your photo")).to_be_visible()
+    wait_until_settled(page)
+    assert abs(page.evaluate("() => window.scrollY") - before) < 150
+    folded = folds.nth(1).bounding_box()
+    assert folded is not None and folded["height"] < 90  # one line: picture and name
+    page.set_viewport_size({"width": 1280, "height": 900})  # wider: nothing is folded
+    for number in (1, 2, 3, 4):
+        expect(page.get_by_role("group", name=f"Stretch {number}")).to_be_visible()

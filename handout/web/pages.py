@@ -307,6 +307,10 @@ def page_context(
     return {
         "state": state,
         "pictures": [stretch_picture(stretch) for stretch in state.stretches],
+        "stretch_alerts": [
+            any(slot.startswith(f"s{number}-") for slot in errors)
+            for number in range(1, len(state.stretches) + 1)
+        ],
         "search": state.search,
         "errors": errors,
         "after": AfterAction(),

@@ -11,6 +11,9 @@
 // 5. The live preview is asked for 0.4 s after the typing stops (htmx's event filters would need eval,
 //    which the page's Content-Security-Policy forbids).
 // 6. The preview opens large, over the whole screen, to read and zoom on a phone.
+// 9. The view stays still when the form is redrawn.
+// 8. On a phone each stretch folds to one line with its picture, so the page stays short: the one just added,
+//    the one being typed in, one with a problem and those the coach opened stay open.
 // 7. An Add adds the stretch the coach sees: while the results of a search are on their way the old ones are
 //    greyed and take no press, and the keyboard chooses among them (arrow keys in the search, Enter adds).
 "use strict";
@@ -224,7 +227,7 @@
     if (grid) grid.setAttribute("aria-busy", String(on));
   }
 
-  function choose(index) {
+  function choose(index, reveal = false) {
     const buttons = results();
     const status = document.getElementById("search-status");
     for (const card of document.querySelectorAll("#library-grid .card.chosen")) card.classList.remove("chosen");
@@ -236,7 +239,7 @@
     chosen = Math.max(0, Math.min(index, buttons.length - 1));
     const card = buttons[chosen].closest(".card");
     card.classList.add("chosen");
-    card.scrollIntoView({ block: "nearest", inline: "nearest" });
+    if (reveal) card.scrollIntoView({ block: "nearest", inline: "nearest" }); // only when the arrows move it
     const name = (buttons[chosen].getAttribute("aria-label") || "").replace(/^Add /, "");
     const found = buttons.length === 1 ? "1 stretch found" : `${buttons.length} stretches found`;
     if (status) status.textContent = `${found}. Enter adds “${name}”; the arrow keys choose another.`;
@@ -302,13 +305,63 @@
     if (event.target !== search()) return;
     if (event.key === "ArrowDown" || event.key === "ArrowUp") {
       event.preventDefault();
-      choose(chosen + (event.key === "ArrowDown" ? 1 : -1));
+      choose(chosen + (event.key === "ArrowDown" ? 1 : -1), true);
     } else if (event.key === "Enter") {
       event.preventDefault(); // not the form's Update button
       if (searching) heldPress = "search";
       else pressChosen();
     }
   });
+
+  // 8. Folding on a phone. What was open before the form was redrawn stays open (by number).
+  const phone = window.matchMedia("(max-width: 560px)");
+  const folds = () => [...document.querySelectorAll("details.fold")];
+  let openBefore = null; // numbers of the stretches open before a redraw; null: the page was just loaded
+  let stretchCount = null;
+  let justAdded = 0; // opened because it was just added: an Add after it folds it again
+  function fold() {
+    const all = folds();
+    const added = stretchCount !== null && all.length > stretchCount ? all.length : 0;
+    stretchCount = all.length;
+    if (added && openBefore) openBefore.delete(justAdded);
+    if (added) justAdded = added;
+    all.forEach((one, index) => {
+      const number = index + 1;
+      one.open =
+        !phone.matches ||
+        (openBefore !== null && openBefore.has(number)) ||
+        number === added ||
+        one.contains(document.activeElement) ||
+        Boolean(one.querySelector(".alert:not([hidden])"));
+    });
+  }
+  document.addEventListener("htmx:beforeSwap", () => {
+    openBefore = new Set(folds().flatMap((one, index) => (one.open ? [index + 1] : [])));
+  });
+  document.addEventListener("htmx:afterSwap", fold);
+  phone.addEventListener("change", fold);
+
+  // 9. The view stays still when the form is redrawn (a photo chosen, a stretch moved): the element pressed
+  // or typed in is put back where it was on the screen, whatever grew or folded above it.
+  let anchor = null;
+  document.addEventListener("htmx:beforeSwap", (event) => {
+    const pressed = event.detail.elt;
+    const active = document.activeElement;
+    const element = active && active.id && active !== document.body ? active : pressed;
+    anchor = element && element.id ? { id: element.id, top: element.getBoundingClientRect().top } : null;
+  });
+  const putBack = () => {
+    const element = anchor && document.getElementById(anchor.id);
+    if (element && element.getClientRects().length > 0) {
+      window.scrollBy(0, element.getBoundingClientRect().top - anchor.top);
+    }
+  };
+  document.addEventListener("htmx:afterSwap", putBack);
+  document.addEventListener("htmx:afterSettle", () => {
+    putBack();
+    anchor = null;
+  });
+  document.addEventListener("DOMContentLoaded", fold);
 
   // 5. The live preview: the form's hx-trigger is "preview-due".
   let previewing = 0;
