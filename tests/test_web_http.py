@@ -663,3 +663,29 @@ def test_a_language_switch_asks_before_it_changes_a_stretch_the_coach_wrote_in(c
         f'name="s1-name" value="{german_calf["name"]}"' in changed and german_calf["key_points"][0] in changed
     )
     assert "has your own words" not in changed
+
+
+def test_the_email_is_from_the_coach_and_carries_the_club_date_and_link(client: TestClient) -> None:
+    import email
+    import email.policy
+
+    sent = editor_form(
+        action="eml",
+        date="2026-12-05",
+        url="https://riverside.example/stretches",
+        email_from="coach@riverside.example",
+        email_to="runners@riverside.example",
+    )
+    response = client.post("/download", data=sent)
+    assert response.status_code == 200
+    message = email.message_from_bytes(response.content, policy=email.policy.default)
+    assert message["From"] == "coach@riverside.example" and message["To"] == "runners@riverside.example"
+    text = message.get_body(("plain",)).get_content()  # type: ignore[union-attr]
+    page = message.get_body(("html",)).get_content()  # type: ignore[union-attr]
+    for part in (text, page):
+        assert "Riverside Runners" in part and "https://riverside.example/stretches" in part
+    assert text.index("Riverside Runners") < text.index("Post-run")  # the header line first, as on the sheet
+    assert '<a href="https://riverside.example/stretches"' in page
+    refused = client.post("/download", data={**sent, "email_from": "coach at riverside"})
+    assert refused.status_code == 422
+    assert "“coach at riverside” in E-mail from is not an e-mail address" in html.unescape(refused.text)

@@ -138,6 +138,8 @@ def run_email(args: argparse.Namespace) -> int:
         request.layout,
         words=own.words,
         footer=own.furniture.footer,
+        header=own.furniture.header,
+        link=own.furniture.url,
         pdf=sheet.pdf,
         png=render_png(sheet.pdf, IMAGE_WIDTH),
         name=sheet.request.name,

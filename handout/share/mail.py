@@ -53,6 +53,8 @@ def compose_email(
     *,
     words: Words,
     footer: str,
+    header: str = "",
+    link: str | None = None,
     pdf: bytes,
     png: bytes,
     name: str,
@@ -62,7 +64,8 @@ def compose_email(
     """Text and HTML alternatives, the preview inline in the HTML, and `name`.pdf attached.
 
     `words` are the sheet's labels in its language; `footer` is the sheet's filled-in footer line (the
-    safety advice), repeated at the end of the text.
+    safety advice), repeated at the end of the text; `header` its header line (the club and the date) and
+    `link` its QR code's address, which a runner reading on a phone can tap instead.
     """
     check_address(to, "--to")
     check_address(sender, "--from")
@@ -79,6 +82,8 @@ def compose_email(
         "routine": routine,
         "layout": layout,
         "footer": footer,
+        "header": header,
+        "link": link,
         "words": words,
         "pdf_name": f"{name}.pdf",
         "image_cid": image_cid[1:-1],  # the HTML refers to it without the angle brackets

@@ -36,6 +36,7 @@ _PRINT_OPTIONS = (
         re.compile(r"^the layout file: |\bthe [\w-]+ layout takes at most\b|\bthe layout's columns\b"),
     ),
     ("email_to", re.compile(r"^--to ")),
+    ("email_from", re.compile(r"^--from ")),
 )
 
 

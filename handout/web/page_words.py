@@ -67,6 +67,10 @@ REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r'^--to "([^"]*)" is not an e-mail address: give one plain address',
             r"“\1” in E-mail to is not an e-mail address: give one address",
         ),
+        (
+            r'^--from "([^"]*)" is not an e-mail address: give one plain address',
+            r"“\1” in E-mail from is not an e-mail address: give your own address",
+        ),
         (r"^the layout file: ", "Your own layout file: "),
         (r"\(\.toml\)", ""),
     )

@@ -44,7 +44,7 @@ from handout.web.thumbnails import matching_cards, stretch_picture
 
 SHOWN_AS = "the routine"
 """How messages name the routine being edited (the CLI names the file)."""
-BUTTON_SLOTS = ("layout", "routine_file", "article", "email_to")
+BUTTON_SLOTS = ("layout", "routine_file", "article", "email_from", "email_to")
 """The alerts beside the print options, Open, Import and the e-mail address (field_errors says which)."""
 LANGUAGES = {
     "en": "English",
@@ -186,7 +186,9 @@ def downloaded(request: Request, fields: dict[str, str], uploads: Uploads) -> Re
             content, media, suffix = saved_file(state)
             name = safe_stem(state.title)
         else:
-            content, media, name = sheet_file(state, kind, fields.get("email_to", ""))
+            content, media, name = sheet_file(
+                state, kind, fields.get("email_to", ""), fields.get("email_from", "")
+            )
             suffix = {"image/png": "png", "message/rfc822": "eml"}.get(media, "pdf")
     except HandoutError as error:
         return render(request, state, problems=error.messages, status=422)
@@ -206,7 +208,7 @@ def searched_library(request: Request, search: str, lang: str) -> Response:
     return request.app.state.templates.TemplateResponse(request, "_library.html", context)
 
 
-def sheet_file(state: EditorState, kind: str, to: str) -> tuple[bytes, str, str]:
+def sheet_file(state: EditorState, kind: str, to: str, sender: str = "") -> tuple[bytes, str, str]:
     from handout.share.mail import IMAGE_WIDTH, compose_email
 
     request, pdf = build_pdf(state.routine_data(), state.photos(), state.choices, {}, SHOWN_AS)
@@ -220,11 +222,13 @@ def sheet_file(state: EditorState, kind: str, to: str) -> tuple[bytes, str, str]
             request.layout,
             words=own.words,
             footer=own.furniture.footer,
+            header=own.furniture.header,
+            link=own.furniture.url,
             pdf=pdf,
             png=render_png(pdf, IMAGE_WIDTH),
             name=request.name,
             to=to.strip() or DEFAULT_RECIPIENT,
-            sender=contact if "@" in contact and " " not in contact else DEFAULT_SENDER,
+            sender=sender.strip() or (contact if "@" in contact and " " not in contact else DEFAULT_SENDER),
         )
         return message.as_bytes(), "message/rfc822", request.name
     return pdf, "application/pdf", request.name

@@ -110,8 +110,8 @@
     const button = form && form.querySelector(`button[formaction="/download"][value="${kind}"]`);
     if (!button) return;
     const data = new FormData(form, button);
-    const email = document.getElementById("email_to");
-    const address = email ? email.value : "";
+    // The e-mail's addresses are the page's only fields the server does not send back.
+    const addresses = ["email_from", "email_to"].map((id) => [id, (document.getElementById(id) || {}).value]);
     let response;
     try {
       response = await fetch("/download", { method: "POST", body: data, headers: { "HX-Request": "true" } });
@@ -132,8 +132,10 @@
       return;
     }
     htmx.swap("#editor", await response.text(), { swapStyle: "outerHTML" });
-    const again = document.getElementById("email_to");
-    if (again) again.value = address;
+    for (const [id, value] of addresses) {
+      const field = document.getElementById(id);
+      if (field && value) field.value = value;
+    }
     const alert = document.querySelector(".alert:not([hidden])");
     if (alert) alert.scrollIntoView({ block: "center" });
   }
