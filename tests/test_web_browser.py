@@ -625,3 +625,26 @@ def test_on_a_phone_each_stretch_folds_to_a_line_and_a_photo_keeps_the_view(
     page.set_viewport_size({"width": 1280, "height": 900})  # wider: nothing is folded
     for number in (1, 2, 3, 4):
         expect(page.get_by_role("group", name=f"Stretch {number}")).to_be_visible()
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_axe_finds_no_serious_accessibility_problem(page: Page, width: int) -> None:
+    """axe-core (the checker browsers' own tools use) over the page as a coach leaves it: stretches, a
+    problem shown beside its field, the library searched, the more panel open."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.set_viewport_size({"width": width, "height": 900})
+    add_first_found(page, "calf")
+    add_first_found(page, "quad")
+    page.get_by_role("group", name="Stretch 2").get_by_label("Target").fill("")
+    expect(page.locator("#err-s2-target")).to_be_visible()
+    page.get_by_text("Open a saved routine, or import an article").click()
+    wait_until_settled(page)
+    results = Axe().run(page)
+    serious = [
+        f"{violation['id']} ({violation['impact']}): {violation['help']} at "
+        + ", ".join(node["target"][0] for node in violation["nodes"][:3])
+        for violation in results.response["violations"]
+        if violation["impact"] in ("serious", "critical")
+    ]
+    assert not serious, "\n".join(serious)
