@@ -355,8 +355,8 @@ def test_screenshots_for_the_readme(
     page.get_by_label("Search stretches").fill("")
     expect(page.locator("#library-grid .card")).to_have_count(24)
     page.wait_for_timeout(600)
-    # the desktop picture shows the whole sheet beside the form; the phone's, the six stretches' sheet
-    target = "body" if width > 800 else "#h-preview"
+    # the desktop picture shows the whole sheet beside the form; the phone's, the six stretches folded
+    target = "body" if width > 800 else "#h-stretches"
     page.evaluate(
         f"() => {{ document.activeElement.blur(); document.querySelector('{target}').scrollIntoView(); }}"
     )
