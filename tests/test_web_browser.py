@@ -648,3 +648,81 @@ def test_axe_finds_no_serious_accessibility_problem(page: Page, width: int) -> N
         if violation["impact"] in ("serious", "critical")
     ]
     assert not serious, "\n".join(serious)
+
+
+def phone_photo(path: Path, seed: int) -> Path:
+    """A 12-megapixel photo as a phone saves it: smooth shapes under a sensor's grain, over 5 MB."""
+    import random
+
+    shapes = Image.frombytes("RGB", (100, 75), random.Random(seed).randbytes(100 * 75 * 3))
+    grain = Image.effect_noise((4000, 3000), 40).convert("RGB")
+    Image.blend(shapes.resize((4000, 3000), Image.Resampling.BICUBIC), grain, 0.25).save(
+        path, "JPEG", quality=95
+    )
+    return path
+
+
+def downloaded_pdf(page: Page, tmp_path: Path, name: str) -> Path:
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Download PDF").click()
+    path = tmp_path / name
+    download_info.value.save_as(path)
+    return path
+
+
+def test_a_coachs_whole_path_on_a_phone_loses_nothing(page: Page, tmp_path: Path) -> None:
+    """The issue's done-when, at 390 px: five stretches, two phone photos, another layout, a reload, Save,
+    a new sheet, Open the saved file, Download: the same sheet as before the reload, page for page."""
+    import pypdfium2
+
+    page.set_viewport_size({"width": 390, "height": 844})
+    names = [add_first_found(page, search) for search in ("calf", "quad", "hamstring", "hip flexor", "glute")]
+    page.get_by_label("Club").fill("Riverside Runners")
+    for number, seed in ((2, 1), (4, 2)):
+        fold = page.locator("details.fold").nth(number - 1)
+        if fold.get_attribute("open") is None:
+            fold.locator("summary").click()
+        photo = phone_photo(tmp_path / f"phone-{number}.jpg", seed)
+        page.get_by_role("group", name=f"Stretch {number}").get_by_label("Photo").set_input_files(photo)
+        expect(
+            page.get_by_role("group", name=f"Stretch {number}").get_by_text("Showing your photo")
+        ).to_be_visible()
+        wait_until_settled(page)
+    page.get_by_label("Layout", exact=True).select_option("list")
+    wait_until_settled(page)
+    before = downloaded_pdf(page, tmp_path, "before.pdf")
+    page.wait_for_timeout(400)  # the page keeps the sheet 0.3 s after the last change
+    page.reload()
+    expect(page.get_by_text("Your last sheet is back")).to_be_visible()
+    wait_until_settled(page)
+    reloaded = downloaded_pdf(page, tmp_path, "reloaded.pdf")
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Save routine").click()
+    saved = tmp_path / download_info.value.suggested_filename
+    download_info.value.save_as(saved)
+    assert saved.suffix == ".zip"  # a sheet with photos: the routine and its photos in one file
+    page.get_by_role("link", name="Start a new sheet").click()
+    expect(page.get_by_text("No stretches yet")).to_be_visible()
+    page.get_by_text("Open a saved routine, or import an article").click()
+    page.get_by_label("Routine file (.toml) or saved sheet with photos (.zip)").set_input_files(saved)
+    page.get_by_role("button", name="Open routine").click()
+    expect(page.locator("details.fold")).to_have_count(5)
+    expect(page.get_by_label("Layout", exact=True)).to_have_value("list")
+    wait_until_settled(page)
+    opened = downloaded_pdf(page, tmp_path, "opened.pdf")
+    texts = [PdfReader(path).pages[0].extract_text() for path in (before, reloaded, opened)]
+    assert texts[0] == texts[1] == texts[2]
+    assert "Riverside Runners" in texts[0] and all(
+        " ".join(n.split()) in " ".join(texts[0].split()) for n in names
+    )
+    assert [len(PdfReader(path).pages[0].images) for path in (before, reloaded, opened)] == [2, 2, 2]
+    pictures = []
+    for path in (before, opened):
+        document = pypdfium2.PdfDocument(str(path))
+        pictures.append(document[0].render(scale=0.5).to_pil().convert("L"))
+        document.close()
+    from PIL import ImageChops
+
+    assert (
+        ImageChops.difference(pictures[0], pictures[1]).getbbox() is None
+    )  # the same sheet, pixel for pixel

@@ -253,7 +253,7 @@
   }
 
   document.addEventListener("input", (event) => {
-    if (event.target === search()) showSearching(true);
+    if (event.target === search() && window.htmx) showSearching(true); // without htmx no search is on its way
   });
   document.addEventListener("htmx:beforeRequest", (event) => {
     if (event.detail.elt && event.detail.elt.id === "q") sentQuery = event.detail.elt.value;
@@ -304,7 +304,7 @@
     true,
   );
   document.addEventListener("keydown", (event) => {
-    if (event.target !== search()) return;
+    if (event.target !== search() || !window.htmx) return;
     if (event.key === "ArrowDown" || event.key === "ArrowUp") {
       event.preventDefault();
       choose(chosen + (event.key === "ArrowDown" ? 1 : -1), true);
