@@ -46,12 +46,13 @@ SHOWN_AS = "the routine"
 """How messages name the routine being edited (the CLI names the file)."""
 BUTTON_SLOTS = ("layout", "routine_file", "article", "email_from", "email_to")
 """The alerts beside the print options, Open, Import and the e-mail address (field_errors says which)."""
-LANGUAGES = {
+LANGUAGES = {  # each in its own name; the menu lists those the sheet has words in (translations.toml)
     "en": "English",
     "de": "Deutsch",
     "fr": "Français",
     "es": "Español",
     "zh": "中文",
+    "zh-Hant": "繁體中文",
     "ja": "日本語",
     "ko": "한국어",
     "it": "Italiano",
@@ -63,6 +64,8 @@ LANGUAGES = {
     "he": "עברית",
     "hi": "हिन्दी",
     "th": "ไทย",
+    "bn": "বাংলা",
+    "ta": "தமிழ்",
 }
 RESTORED = "Your last sheet is back, as this browser kept it."
 """The notice after a reload, when the page brings back the sheet the browser kept (static/editor.js)."""
