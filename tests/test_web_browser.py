@@ -456,7 +456,7 @@ def test_enter_in_the_search_adds_the_chosen_result_and_arrows_choose(page: Page
     wait_until_settled(page)
     search = page.get_by_label("Search stretches")
     search.focus()
-    page.keyboard.type("calf")
+    page.keyboard.type("calf", delay=250)  # slowly: a search starts after each key and the next replaces it
     page.keyboard.press("Enter")  # before the results are in: it waits for them and adds the first
     found = first_stretch_name(page)
     assert "calf" in found.lower()

@@ -258,9 +258,13 @@
   document.addEventListener("htmx:beforeRequest", (event) => {
     if (event.detail.elt && event.detail.elt.id === "q") sentQuery = event.detail.elt.value;
   });
-  document.addEventListener("htmx:afterRequest", (event) => {
-    if (!event.detail.successful && event.detail.elt && event.detail.elt.id === "q") showSearching(false);
-  });
+  // A search that failed brings no results: the old ones take presses again. (One replaced by a newer
+  // search is aborted, which is none of these: the newer one's results are coming.)
+  for (const failed of ["htmx:responseError", "htmx:sendError", "htmx:timeout"]) {
+    document.addEventListener(failed, (event) => {
+      if (event.detail.elt && event.detail.elt.id === "q") showSearching(false);
+    });
+  }
   let focusInGrid = false; // a result had the focus when the grid was swapped: the new first one gets it
   document.addEventListener("htmx:beforeSwap", () => {
     focusInGrid = Boolean(document.activeElement && document.activeElement.closest("#library-grid"));
