@@ -17,7 +17,7 @@ from enum import Enum
 from handout.content.importers.blocks import PLAIN_HEADING, Block, BlockKind
 from handout.content.importers.holds import find_hold
 from handout.content.importers.run_in import split_run_ins
-from handout.content.importers.targets import NAME_ONLY, STRONG, muscles_in
+from handout.content.importers.targets import NAME_ONLY, STRONG, lexicon, muscles_in
 from handout.content.importers.text_reader import looks_like_heading
 from handout.content.library import find_entry
 
@@ -91,8 +91,12 @@ GENERIC_HEADING = re.compile(
 """A heading that names the kind of exercise, not one of them ("STRETCHING", "Cool-down stretches")."""
 OPENING_BLOCKS = 3
 """The title is one of the article's first headings, before any paragraph."""
-INLINE_NAME = re.compile(r"^(?P<name>[^:.!?;—–]{2,60}?)\s*(?::|\s[—–-]\s|—|–)\s*(?P<rest>\S.*)$")
+INLINE_NAME = re.compile(r"^(?P<name>[^:.!?;—–]{2,100}?)\s*(?::|\s[—–-]\s|—|–)\s*(?P<rest>\S.*)$")
 MOST_NAME_WORDS = 7
+"""Words of a stretch's name, not counting a parenthesis or the muscles it lists (name_words)."""
+LONGEST_INLINE_NAME = 60
+"""Characters of a name that starts a line, when it has neither a parenthesis nor a list of muscles."""
+PARENTHESIS = re.compile(r"\([^()]*\)")
 FIRST_SENTENCE = re.compile(r"(?<=[.!?])\s+")
 NUMBER_PREFIX = re.compile(r"^(?:#\s?)?\d{1,2}\s*[.):–—-]\s*")
 INSTRUCTION_START = re.compile(
@@ -163,9 +167,19 @@ def inline_name(block: Block) -> tuple[str, str] | None:
     if match is None:
         return None
     name = match["name"].strip()
-    if len(name.split()) > MOST_NAME_WORDS or subhead(name) or not is_stretchy(name):
+    if name_words(name) > MOST_NAME_WORDS or subhead(name) or not is_stretchy(name):
+        return None
+    if len(name) > LONGEST_INLINE_NAME and name_words(name) == len(name.split()):
         return None
     return name, match["rest"]
+
+
+def name_words(name: str) -> int:
+    """The words of a name but its parentheses and the muscles it names: "Étirement des mollets (triceps
+    sural) et l’arrière de la cuisse (ischio-jambiers)" and "Parte interna de los muslos, isquiotibiales
+    y pantorrillas" are names, long only for the muscles they list; a sentence has more words."""
+    bare = PARENTHESIS.sub(" ", name)
+    return len(lexicon(NAME_ONLY).sub(" ", bare).split())
 
 
 def split_article(blocks: list[Block]) -> Article:

@@ -57,7 +57,7 @@ MUSCLES = (
         r"adductors?|adduktoren\w*|adducteurs?|aductor(?:es)?|oberschenkelinnenseite"
         r"|innenseite\s+des\s+oberschenkels|innere[nrs]?\s+oberschenkel\w*|adduttori|adutores|adductoren",
         r"inner\s+thighs?|groin|leiste\w*|intérieur\s+(?:de\s+la|des)\s+cuisses?|face\s+interne\s+de\s+la\s+cuisse"
-        r"|aine|ingle|(?:cara|parte)\s+interna\s+del\s+muslo",
+        r"|aine|ingle|(?:cara|parte)\s+interna\s+(?:del\s+muslo|de\s+los\s+muslos)",
     ),
     muscle(
         "it-band",
@@ -109,7 +109,7 @@ MUSCLES = (
         "Tendon d'Achille",
         "Tendón de Aquiles",
         r"achilles(?:\s+tendons?)?|achillessehne\w*|tendons?\s+d['’]achille|tend[oó]n\s+de\s+aquiles"
-        r"|tendine\s+d['’]achille|tend[aã]o\s+de\s+aquiles|achillespees",
+        r"|tendine\s+d['’]achille|tend[aã]o\s+de\s+aquiles|achillespees|talons?\s+d['’]achille",
     ),
     muscle(
         "hip-flexors",
@@ -229,7 +229,7 @@ MUSCLES = (
 ABOUT_STRETCH = re.compile(
     r"\b(feel|feeling|felt|stretch\w*|target\w*|works?|lengthen\w*|loosen\w*|spür\w*|fühl\w*|dehn\w*"
     r"|sent\w*|sens\w*|étir\w*|cible\w*|travaill\w*|sient\w*|estira\w*|trabaja\w*|muscles?|muskel\w*"
-    r"|músculos?|allung\w*|along\w*|senti\w*|tir\w*|rek\w*|voel\w*)\b",
+    r"|músculos?|allung\w*|along\w*|senti\w*|tir(?:a|are|ano|e)|rek\w*|voel\w*)\b",
     re.IGNORECASE,
 )
 DESTINATION = re.compile(
@@ -279,6 +279,8 @@ def find_muscles(name: str, targets: list[str], sentences: list[str]) -> list[Mu
         if about and (found := muscles_in(sentence[about.start() :], REGION)):
             about_stretch, joined = found[:2], joined_muscles(sentence[about.start() :])
             break
+    if len(listed := listed_muscles(name)) > 1:
+        return listed[:MOST_TARGETS]  # "Parte interna de los muslos, isquiotibiales y pantorrillas"
     if named := muscles_in(name, STRONG):
         if len(named) > 1 and SECOND_STRETCH.search(name):
             return named[:2]  # "Gesäßmuskel-Dehnung (Piriformis-Dehnung)"
@@ -302,6 +304,34 @@ JOINING = re.compile(
     r"(?:the\s+|your\s+|den\s+|die\s+|le\s+|la\s+|les\s+|el\s+|los\s+|il\s+|o\s+)?$",
     re.IGNORECASE,
 )
+
+
+LIST_JOINER = re.compile(
+    r"^[\s,()]*(?:and|und|et|y|e|en|&)?[\s,()]*"
+    r"(?:the\s+|your\s+|die\s+|den\s+|der\s+|l['’]\s*|les\s+|la\s+|le\s+|los\s+|las\s+|el\s+|os\s+|as\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def listed_muscles(name: str) -> list[Muscle]:
+    """The muscles a name lists, each joined to the one before by a comma or "and", a parenthesis
+    naming the same muscle again ("Étirement des mollets (triceps sural) et l’arrière de la cuisse
+    (ischio-jambiers)"): all of them, in order; one muscle alone, or muscles said in passing, give [].
+    Body regions count too ("l’arrière de la cuisse") unless that breaks the list ("des hanches (pelvi
+    trochantériens et psoas) et les fessiers" lists the psoas and the glutes)."""
+    for tier in (REGION, STRONG):
+        matches = list(lexicon(tier).finditer(name))
+        found: list[Muscle] = []
+        for index, match in enumerate(matches):
+            if index and not LIST_JOINER.match(name[matches[index - 1].end() : match.start()]):
+                break
+            entry = MUSCLES[int(str(match.lastgroup)[1:])]
+            if entry not in found:
+                found.append(entry)
+        else:
+            if len(found) > 1:
+                return found
+    return []
 
 
 def joined_muscles(text: str) -> list[Muscle]:
