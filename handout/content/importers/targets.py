@@ -281,7 +281,7 @@ def find_muscles(name: str, targets: list[str], sentences: list[str]) -> list[Mu
             break
     if len(listed := listed_muscles(name)) > 1:
         return listed[:MOST_TARGETS]  # "Parte interna de los muslos, isquiotibiales y pantorrillas"
-    if named := muscles_in(name, STRONG):
+    if named := muscles_in(name, STRONG) or misspelt_muscles(name):
         if len(named) > 1 and SECOND_STRETCH.search(name):
             return named[:2]  # "Gesäßmuskel-Dehnung (Piriformis-Dehnung)"
         if joined[:1] == named[:1]:
@@ -295,6 +295,39 @@ def find_muscles(name: str, targets: list[str], sentences: list[str]) -> list[Mu
         if found := muscles_in(sentence, STRONG):
             return found[:1]
     return []
+
+
+MISSPELT_MATCH = 80
+"""rapidfuzz's ratio a word of a name needs to be taken for a muscle's name ("Pyramide": pyramidal)."""
+SHORTEST_MISSPELT = 6
+
+
+@cache
+def muscle_words() -> dict[str, Muscle]:
+    """The one-word names of every muscle (the lexicon's plain alternatives: "pyramidal", "adductors")."""
+    words: dict[str, Muscle] = {}
+    for entry in MUSCLES:
+        for alternative in entry.names[STRONG].split("|"):
+            if re.fullmatch(r"[^\W\d_]+", alternative) and len(alternative) >= SHORTEST_MISSPELT:
+                words.setdefault(alternative.casefold(), entry)
+    return words
+
+
+def misspelt_muscles(name: str) -> list[Muscle]:
+    """The muscles a name's words almost spell ("Pyramide" for the pyramidal, "Quadrizeps"), for a
+    heading that is only a muscle's name, misspelt; a word the lexicon knows is not looked at."""
+    from rapidfuzz import fuzz, process  # imported here: only a name the lexicon missed needs it
+
+    found: list[Muscle] = []
+    for word in re.findall(r"[^\W\d_]+", lexicon(NAME_ONLY).sub(" ", name)):
+        if len(word) < SHORTEST_MISSPELT:
+            continue
+        match = process.extractOne(
+            word.casefold(), list(muscle_words()), scorer=fuzz.ratio, score_cutoff=MISSPELT_MATCH
+        )
+        if match and (entry := muscle_words()[match[0]]) not in found:
+            found.append(entry)
+    return found
 
 
 SECOND_STRETCH = re.compile(r"\(\s*\S+[- ](?:dehnung|stretch|étirement|estiramiento)\s*\)", re.IGNORECASE)
