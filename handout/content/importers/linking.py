@@ -49,7 +49,8 @@ POSTURES = {
         r"de pie|ponte de pie|in piedi|em pe|de pe|staand\w*|sta rechtop"
     ),
     "seated": signs(
-        r"sit|sits|sitting|seated|setz\w* dich|sitzend\w*|aufrecht sitz\w*|\w+sitz|im sitzen|assis\w*|asseyez|sientate|sentad\w*|"
+        r"sit|sits|sitting|seated|setz\w* dich|sitzend\w*|aufrecht sitz\w*|\w+sitz|im sitzen|"
+        r"assis\w*|asseyez|sientate|sentad\w*|"
         r"sedut\w*|siediti|sente se|zit\w*|sitting on the ground"
     ),
     "lying": signs(

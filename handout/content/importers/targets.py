@@ -341,7 +341,8 @@ JOINING = re.compile(
 
 LIST_JOINER = re.compile(
     r"^[\s,()]*(?:and|und|et|y|e|en|&)?[\s,()]*"
-    r"(?:the\s+|your\s+|die\s+|den\s+|der\s+|l['’]\s*|les\s+|la\s+|le\s+|los\s+|las\s+|el\s+|os\s+|as\s+)?$",
+    r"(?:the\s+|your\s+|die\s+|den\s+|der\s+|l['’]\s*|les\s+|la\s+|le\s+|des\s+|du\s+|los\s+|las\s+|el\s+"
+    r"|os\s+|as\s+|dos\s+|das\s+|dei\s+|degli\s+|delle\s+)?$",
     re.IGNORECASE,
 )
 
@@ -356,9 +357,11 @@ def listed_muscles(name: str) -> list[Muscle]:
         matches = list(lexicon(tier).finditer(name))
         found: list[Muscle] = []
         for index, match in enumerate(matches):
-            if index and not LIST_JOINER.match(name[matches[index - 1].end() : match.start()]):
-                break
             entry = MUSCLES[int(str(match.lastgroup)[1:])]
+            glossed = found[-1:] == [entry]  # "des fesses (grands fessiers)": the same muscle again
+            between = name[matches[index - 1].end() : match.start()] if index else ""
+            if index and not glossed and not LIST_JOINER.match(between):
+                break
             if entry not in found:
                 found.append(entry)
         else:
