@@ -180,9 +180,8 @@ def test_sitting_said_in_passing_is_not_the_stretchs_position():
 def test_without_split_only_the_first_sheets_stretches_are_drafted_and_all_are_counted():
     """A long article (a forum thread, a book's chapter) costs seconds a stretch for nothing: only the
     8 written are drafted; the warning still counts them all."""
-    article = "Stretches\n\n" + "".join(
-        f"{number}. Calf stretch {number}\nFace a wall, one leg back, heel down.\n" for number in range(1, 301)
-    )
+    stretch = "{}. Calf stretch {}\nFace a wall, one leg back, heel down.\n"
+    article = "Stretches\n\n" + "".join(stretch.format(number, number) for number in range(1, 301))
     imported = import_article(article, "long.txt")
     assert len(imported.stretches) == 8
     assert any("300 stretches, a sheet holds 8: kept the first 8" in str(w) for w in imported.warnings)
