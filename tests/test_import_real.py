@@ -1,6 +1,7 @@
 """Real public pages imported as they were stored (tests/data/real_pages/, tests/real_pages.py): the
 development part finds what a careful reader finds. The held-out part is scored only by
-tests/benchmarks/bench_import.py --held-out, never here, so that it stays a fair measure."""
+tests/benchmarks/bench_import.py --held-out, never here, so that it stays a fair measure (the first
+held-out part, looked at once, is development now: tests/real_pages.py)."""
 
 from __future__ import annotations
 

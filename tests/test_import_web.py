@@ -36,14 +36,28 @@ PAGE = """<!doctype html>
 </body></html>
 """
 HUGE = 50 * 1024 * 1024
+LATIN_PAGE = """<!doctype html>
+<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1252">
+<title>Étirements</title></head><body><article>
+<h1>Étirements après la course</h1>
+<h2>Étirement du mollet</h2>
+<p>Face à un mur, une jambe tendue derrière vous, le talon au sol. Tenez 30 secondes.</p>
+<h2>Étirement des quadriceps</h2>
+<p>Debout, attrapez votre pied et tirez le talon vers la fesse.</p>
+</article></body></html>
+"""
 
 
 class Handler(BaseHTTPRequestHandler):
     sent: ClassVar[dict[str, int]] = {}
+    hosts: ClassVar[list[str]] = []
 
     def do_GET(self) -> None:
+        Handler.hosts.append(self.headers["Host"])
         if self.path == "/post-run-stretches/":
             self.reply(200, PAGE.encode(), "text/html; charset=utf-8")
+        elif self.path == "/latin":
+            self.reply(200, LATIN_PAGE.encode("windows-1252"), "text/html")  # the charset only in <meta>
         elif self.path == "/loop":
             self.send_response(302)
             self.send_header("Location", "/loop")
@@ -163,6 +177,33 @@ def test_a_missing_page_and_a_picture_are_refused_in_a_coachs_words(site):
         fetch_article(f"{site}/nothing", allow_local=True)
     with pytest.raises(HandoutError, match="is not a web page but image/jpeg"):
         fetch_article(f"{site}/photo.jpg", allow_local=True)
+
+
+def test_a_page_whose_charset_is_only_in_a_meta_tag_is_read_in_that_charset(site):
+    text, _, kind = fetch_article(f"{site}/latin", allow_local=True)
+    assert kind == "html"
+    assert "<h1>Étirements après la course</h1>" in text
+    assert "\ufffd" not in text
+
+
+def test_the_connection_goes_to_the_address_the_check_found_under_the_sites_name(site, monkeypatch):
+    """DNS rebinding: a name that resolves to a checked address, then to another one when the client
+    connects. The lookup is made once, the connection made to its answer; the site's name stays in the
+    Host header. ("club.example" has no address in real DNS: a second lookup could not connect.)"""
+    port = int(site.rsplit(":", 1)[1])
+    answers = iter([["127.0.0.1"]])
+    lookups = []
+
+    def rebinding(host: str, port: int) -> list[str]:
+        lookups.append(host)
+        return next(answers, ["10.9.9.9"])
+
+    monkeypatch.setattr(web_address, "resolve", rebinding)
+    Handler.hosts.clear()
+    text, _, _ = fetch_article(f"http://club.example:{port}/post-run-stretches/", allow_local=True)
+    assert "<h1>Post-run stretches</h1>" in text
+    assert lookups == ["club.example"]
+    assert Handler.hosts == [f"club.example:{port}"]
 
 
 @pytest.mark.parametrize(

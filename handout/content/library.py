@@ -85,23 +85,36 @@ def _names() -> tuple[tuple[str, str], ...]:
     )
 
 
+@cache
+def _compact_names() -> dict[str, set[str]]:
+    """Every normalised name without its spaces -> the entries that answer to it."""
+    compact: dict[str, set[str]] = {}
+    for known, entry_id in _names():
+        compact.setdefault(known.replace(" ", ""), set()).add(entry_id)
+    return compact
+
+
 def find_entry(name: str) -> str | None:
     """The id of the library entry `name` clearly names, or None when none or more than one is close."""
     wanted = normalized_name(name)
     if not wanted:
         return None
     names = _names()
-    compact = wanted.replace(" ", "")  # "Hüftbeuger-Dehnung" is "Hüftbeugerdehnung", "IT band" "IT-band"
-    exact = {entry_id for known, entry_id in names if known.replace(" ", "") == compact}
+    # "Hüftbeuger-Dehnung" is "Hüftbeugerdehnung", "IT band" "IT-band"
+    exact = _compact_names().get(wanted.replace(" ", ""), set())
     if len(exact) == 1:
-        return exact.pop()
+        return next(iter(exact))
     # Imported only here: rapidfuzz costs a build about 12 ms, and only a hand-written stretch without an
     # image whose name is not an exact one of the library's gets this far.
     from rapidfuzz import fuzz, process
 
     best: dict[str, float] = {}
-    for _, score, index in process.extract(
-        wanted, [known for known, _ in names], scorer=fuzz.token_sort_ratio, limit=None
+    for _, score, index in process.extract(  # a name further off than this cannot matter below
+        wanted,
+        [known for known, _ in names],
+        scorer=fuzz.token_sort_ratio,
+        limit=None,
+        score_cutoff=MATCH_SCORE - MATCH_MARGIN,
     ):
         entry_id = names[index][1]
         best[entry_id] = max(best.get(entry_id, 0.0), score)

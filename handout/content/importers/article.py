@@ -44,7 +44,7 @@ class Imported:
 
     toml: str
     warnings: tuple[Notice, ...]
-    stretches: tuple[Draft, ...]
+    stretches: tuple[Draft, ...]  # the stretches written: the first 8 without split
     lang: str | None
     parts: tuple[str, ...]
     """The routine files when the article has more than 8 stretches and split was asked; else (toml,)."""
@@ -67,7 +67,10 @@ def import_article(text: str, shown_as: str, kind: str | None = None, split: boo
     if lang is None:
         warnings.append(Notice(1, 'the language is unclear: add lang = "en" (or de, fr, es) to the routine'))
     page_hold = find_page_hold(" ".join(block.text for block in article.intro))
-    drafts = [draft_stretch(section, lang or "en", warnings, page_hold) for section in article.sections]
+    # Without split only the first sheet's stretches are written: the others are not drafted (a long
+    # article's hundreds of stretches would cost seconds for nothing).
+    kept = article.sections if split else article.sections[:MAX_STRETCHES]
+    drafts = [draft_stretch(section, lang or "en", warnings, page_hold) for section in kept]
     subtitle = subtitle_from(article.intro, warnings)
     for heading, line in article.dropped:
         warnings.append(Notice(line, f'"{short(heading)}" and its text are left out: no stretch there'))
@@ -78,7 +81,8 @@ def import_article(text: str, shown_as: str, kind: str | None = None, split: boo
         lines = line_list(article.ending)
         warnings.append(Notice(article.ending[0], f"the article's ending is left out: {lines}"))
     groups = [drafts[start : start + MAX_STRETCHES] for start in range(0, len(drafts), MAX_STRETCHES)]
-    if len(drafts) > MAX_STRETCHES:
+    found = len(article.sections)
+    if found > MAX_STRETCHES:
         advice = (
             f"written as {len(groups)} routines"
             if split
@@ -86,8 +90,8 @@ def import_article(text: str, shown_as: str, kind: str | None = None, split: boo
         )
         warnings.append(
             Notice(
-                drafts[MAX_STRETCHES].line,
-                f"{len(drafts)} stretches, a sheet holds {MAX_STRETCHES}: {advice}",
+                article.sections[MAX_STRETCHES].line,
+                f"{found} stretches, a sheet holds {MAX_STRETCHES}: {advice}",
             )
         )
     if not split:

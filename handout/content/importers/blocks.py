@@ -27,6 +27,9 @@ class Block:
     """A heading's level: 1 to 6 as marked, PLAIN_HEADING when guessed."""
     numbered: bool = False
     """A numbered list item, or a heading written "2. Name" or "Step 2: Name" (its number removed)."""
+    lead_in: bool = False
+    """A heading line that ended with a colon ("Ideas for after a run:"): it leads into what follows, so
+    it is no title."""
 
 
 @dataclass(frozen=True)

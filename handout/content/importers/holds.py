@@ -128,9 +128,17 @@ SETS = re.compile(
     re.IGNORECASE,
 )
 """Sets of a hold: "2 x 30 s", "Three sets of twenty-second's stretch for each leg"."""
+AFTER = re.compile(
+    rf"^\W*(?:after|nach|après|después\s+de|dopo|após|na)\s+{ABOUT}{NUMBER}\s*"
+    r"(?P<unit>seconds?|secs?|sekunden|secondes?|segundos?|secondi|seconden)\b"
+    rf"{EACH_SIDE}\s*,?",
+    re.IGNORECASE,
+)
+"""A sentence that starts once the hold is over: "Après 20 secondes, ramenez votre pied" (seconds only:
+"After 5 minutes of jogging" is no hold)."""
 BARE = re.compile(rf"^\W*{ABOUT}{NUMBER}\s*{UNIT}{EACH_SIDE}\W*$", re.IGNORECASE)
 """A sentence that is only the hold: "20–30 Sekunden pro Seite."."""
-PATTERNS = (SETS, NOUN_FIRST, VERB_FIRST, VERB_LAST, ADJECTIVE, VERB_APART, BARE)
+PATTERNS = (SETS, NOUN_FIRST, VERB_FIRST, VERB_LAST, ADJECTIVE, VERB_APART, AFTER, BARE)
 NAME_HOLD = re.compile(rf"\s*[(\[]?\s*{ABOUT}{NUMBER}\s*{UNIT}{EACH_SIDE}\s*[)\]]?\s*$", re.IGNORECASE)
 """A hold at the end of a name without a verb: "Calf stretch (30 seconds)"."""
 

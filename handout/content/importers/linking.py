@@ -49,7 +49,8 @@ POSTURES = {
         r"de pie|ponte de pie|in piedi|em pe|de pe|staand\w*|sta rechtop"
     ),
     "seated": signs(
-        r"sit|sits|sitting|seated|setz\w* dich|sitz\w*|im sitzen|assis\w*|asseyez|sientate|sentad\w*|"
+        r"sit|sits|sitting|seated|setz\w* dich|sitzend\w*|aufrecht sitz\w*|\w+sitz|im sitzen|"
+        r"assis\w*|asseyez|sientate|sentad\w*|"
         r"sedut\w*|siediti|sente se|zit\w*|sitting on the ground"
     ),
     "lying": signs(
@@ -252,14 +253,16 @@ def entry_muscles() -> dict[str, frozenset[str]]:
     }
 
 
-def described(text: str) -> tuple[set[str], set[str]]:
-    """The body positions and the features a stretch's text names."""
+def described(text: str) -> tuple[list[str], set[str]]:
+    """The body positions a stretch's text names, in the order it names them (the first is the
+    stretch's, a later one often a variant: "siéntate ... También se puede realizar de pie"), and the
+    features it names."""
     plain = normalized_name(text)
-    postures = {name for name, pattern in POSTURES.items() if pattern.search(plain)}
-    if postures & {"side", "prone"}:
-        postures.discard("lying")  # "lie on your side" is not lying on the back
+    found = {name: match.start() for name, pattern in POSTURES.items() if (match := pattern.search(plain))}
+    if found.keys() & {"side", "prone"}:
+        found.pop("lying", None)  # "lie on your side" is not lying on the back
     features = {name for name, pattern in FEATURES.items() if pattern.search(plain)}
-    return postures, features
+    return sorted(found, key=found.__getitem__), features
 
 
 def link_stretch(name: str, text: str, muscles: list[str]) -> Link | None:
@@ -267,7 +270,7 @@ def link_stretch(name: str, text: str, muscles: list[str]) -> Link | None:
     lexicon's keys, most certain first); None when no entry fits well enough."""
     postures, features = described(f"{name}. {text}")
     known = entry_muscles()
-    wanted = FAMILIES.get(muscles[0], {muscles[0]}) if muscles else set()
+    wanted = set().union(*(FAMILIES.get(muscle, {muscle}) for muscle in muscles))
     candidates = [
         entry_id
         for entry_id, (posture, _) in SIGNATURES.items()
@@ -286,8 +289,12 @@ def link_stretch(name: str, text: str, muscles: list[str]) -> Link | None:
         conflicts = (features & others) - own - SUPPORTS.get(entry_id, set())
         told = [*sorted(hits), *([posture] if posture in postures else [])]
         scores[entry_id] = (2 * len(hits) - len(conflicts) + (posture in postures), told, conflicts, hits)
-    # Best first; between equals, the usual stretch for the muscle.
-    ranked = sorted(scores, key=lambda entry_id: (-scores[entry_id][0], entry_id != usual))
+    # Best first; between equals, the one in the position named first, then the usual stretch.
+    first = postures[0] if postures else None
+    ranked = sorted(
+        scores,
+        key=lambda entry_id: (-scores[entry_id][0], SIGNATURES[entry_id][0] != first, entry_id != usual),
+    )
     if not ranked:
         return None
     best = ranked[0]
@@ -301,9 +308,14 @@ def link_stretch(name: str, text: str, muscles: list[str]) -> Link | None:
             return Link(best, Confidence.SURE, f"the article describes it: {words}")
         if score > runner_up or best == usual:
             return Link(best, Confidence.LIKELY, f"the article's description fits it best ({words})")
+        if not hits and SIGNATURES[best][0] == first and SIGNATURES[ranked[1]][0] != first:
+            # Only the position tells them apart: the one the article names first is the stretch's.
+            return Link(best, Confidence.LIKELY, f"the position the article names first ({words})")
         return None
-    if usual in candidates and not features:
+    if usual in candidates and not any(scores[entry_id][3] for entry_id in candidates):
         return Link(
-            usual, Confidence.LIKELY, f"the usual {muscles[0]} stretch; the article does not say more"
+            usual,
+            Confidence.LIKELY,
+            f"the usual {muscles[0]} stretch; the article describes no other stretch of it",
         )
     return None

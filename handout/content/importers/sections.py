@@ -17,7 +17,13 @@ from enum import Enum
 from handout.content.importers.blocks import PLAIN_HEADING, Block, BlockKind
 from handout.content.importers.holds import find_hold
 from handout.content.importers.run_in import split_run_ins
-from handout.content.importers.targets import NAME_ONLY, STRONG, muscles_in
+from handout.content.importers.targets import (
+    NAME_ONLY,
+    STRONG,
+    lexicon,
+    misspelt_muscles,
+    muscles_in,
+)
 from handout.content.importers.text_reader import looks_like_heading
 from handout.content.library import find_entry
 
@@ -91,8 +97,12 @@ GENERIC_HEADING = re.compile(
 """A heading that names the kind of exercise, not one of them ("STRETCHING", "Cool-down stretches")."""
 OPENING_BLOCKS = 3
 """The title is one of the article's first headings, before any paragraph."""
-INLINE_NAME = re.compile(r"^(?P<name>[^:.!?;—–]{2,60}?)\s*(?::|\s[—–-]\s|—|–)\s*(?P<rest>\S.*)$")
+INLINE_NAME = re.compile(r"^(?P<name>[^:.!?;—–]{2,100}?)\s*(?::|\s[—–-]\s|—|–)\s*(?P<rest>\S.*)$")
 MOST_NAME_WORDS = 7
+"""Words of a stretch's name, not counting a parenthesis or the muscles it lists (name_words)."""
+LONGEST_INLINE_NAME = 60
+"""Characters of a name that starts a line, when it has neither a parenthesis nor a list of muscles."""
+PARENTHESIS = re.compile(r"\([^()]*\)")
 FIRST_SENTENCE = re.compile(r"(?<=[.!?])\s+")
 NUMBER_PREFIX = re.compile(r"^(?:#\s?)?\d{1,2}\s*[.):–—-]\s*")
 INSTRUCTION_START = re.compile(
@@ -151,7 +161,11 @@ def is_stretchy(name: str) -> bool:
     """A name that says it is a stretch: a stretch word, a muscle, a library entry or a hold in it."""
     name = clean_name(name)
     return bool(
-        STRETCH_WORD.search(name) or muscles_in(name, NAME_ONLY) or find_hold(name) or find_entry(name)
+        STRETCH_WORD.search(name)
+        or muscles_in(name, NAME_ONLY)
+        or find_hold(name)
+        or find_entry(name)
+        or misspelt_muscles(name)
     )
 
 
@@ -163,14 +177,24 @@ def inline_name(block: Block) -> tuple[str, str] | None:
     if match is None:
         return None
     name = match["name"].strip()
-    if len(name.split()) > MOST_NAME_WORDS or subhead(name) or not is_stretchy(name):
+    if name_words(name) > MOST_NAME_WORDS or subhead(name) or not is_stretchy(name):
+        return None
+    if len(name) > LONGEST_INLINE_NAME and name_words(name) == len(name.split()):
         return None
     return name, match["rest"]
 
 
+def name_words(name: str) -> int:
+    """The words of a name but its parentheses and the muscles it names: "Étirement des mollets (triceps
+    sural) et l’arrière de la cuisse (ischio-jambiers)" and "Parte interna de los muslos, isquiotibiales
+    y pantorrillas" are names, long only for the muscles they list; a sentence has more words."""
+    bare = PARENTHESIS.sub(" ", name)
+    return len(lexicon(NAME_ONLY).sub(" ", bare).split())
+
+
 def split_article(blocks: list[Block]) -> Article:
     """The title, the intro and the stretches' sections, for the shape this article has."""
-    blocks = split_run_ins([as_paragraph(block) for block in blocks], is_stretchy)
+    blocks = with_cut_off_end(split_run_ins([as_paragraph(block) for block in blocks], is_stretchy))
     title, blocks = take_title(blocks)
     blocks = numbered_lines_as_headings(blocks)
     heading_openers, level = heading_shape(blocks)
@@ -185,6 +209,24 @@ def as_paragraph(block: Block) -> Block:
     if block.kind is BlockKind.HEADING and block.level == PLAIN_HEADING and inline_subhead(block.text):
         return Block(BlockKind.PARAGRAPH, block.text, block.line)
     return block
+
+
+def with_cut_off_end(blocks: list[Block]) -> list[Block]:
+    """A copy that ends inside a sentence ("Os isquiotibiais são os músculos que ficam na pa") leaves a
+    short last line that looks like a heading: longer than a stretch's name, it is the sentence's start,
+    a paragraph of the stretch before it."""
+    if not blocks:
+        return blocks
+    last = blocks[-1]
+    if (
+        last.kind is not BlockKind.HEADING
+        or last.level != PLAIN_HEADING
+        or len(last.text.split()) <= MOST_NAME_WORDS
+        or subhead(last.text)
+        or CLOSER.search(last.text)
+    ):
+        return blocks
+    return [*blocks[:-1], Block(BlockKind.PARAGRAPH, last.text, last.line)]
 
 
 def take_title(blocks: list[Block]) -> tuple[Block | None, list[Block]]:
@@ -205,7 +247,7 @@ def take_title(blocks: list[Block]) -> tuple[Block | None, list[Block]]:
         if block.kind is not BlockKind.HEADING or inline_name(block) or subhead(block.text):
             break
         opening.append(block)
-    fits = [block for block in opening if block.level == top]
+    fits = [block for block in opening if block.level == top and not block.lead_in]
     for choice in (
         [block for block in fits if TITLE_WORD.search(block.text)],
         [block for block in fits if top < PLAIN_HEADING or not is_stretchy(block.text)],
@@ -215,7 +257,31 @@ def take_title(blocks: list[Block]) -> tuple[Block | None, list[Block]]:
             title = choice[0]
             before = opening[: opening.index(title)]
             return title, [block for block in blocks if block is not title and block not in before]
+    if late := late_title(blocks):
+        return late, [block for block in blocks if block is not late]
     return None, blocks
+
+
+LISTICLE = re.compile(
+    r"^\d+\s+\w|\b(?:stretches|exercises|übungen|dehnübungen|étirements|exercices|estiramientos|ejercicios"
+    r"|esercizi|allungamenti|alongamentos|exercícios|oefeningen|rekoefeningen)\b",
+    re.IGNORECASE,
+)
+"""A title that names a set of stretches: "7 estiramientos para relajar el cuerpo", "Stretches to do"."""
+
+
+def late_title(blocks: list[Block]) -> Block | None:
+    """A title after the page's lead paragraph ("Muchas personas ... / 7 estiramientos para relajar el
+    cuerpo después de correr"): the first block's heading, when it names a set of stretches and neither a
+    muscle nor a library stretch, and opens no steps: a stretch's own heading does one of those."""
+    if len(blocks) < 3 or blocks[0].kind is not BlockKind.PARAGRAPH:
+        return None
+    heading = blocks[1]
+    if heading.kind is not BlockKind.HEADING or heading.lead_in or not LISTICLE.search(heading.text):
+        return None
+    if muscles_in(heading.text, NAME_ONLY) or find_entry(heading.text) or opens_steps(blocks, 1):
+        return None
+    return heading
 
 
 def numbered_lines_as_headings(blocks: list[Block]) -> list[Block]:

@@ -57,7 +57,7 @@ MUSCLES = (
         r"adductors?|adduktoren\w*|adducteurs?|aductor(?:es)?|oberschenkelinnenseite"
         r"|innenseite\s+des\s+oberschenkels|innere[nrs]?\s+oberschenkel\w*|adduttori|adutores|adductoren",
         r"inner\s+thighs?|groin|leiste\w*|intérieur\s+(?:de\s+la|des)\s+cuisses?|face\s+interne\s+de\s+la\s+cuisse"
-        r"|aine|ingle|(?:cara|parte)\s+interna\s+del\s+muslo",
+        r"|aine|ingle|(?:cara|parte)\s+interna\s+(?:del\s+muslo|de\s+los\s+muslos)",
     ),
     muscle(
         "it-band",
@@ -109,7 +109,7 @@ MUSCLES = (
         "Tendon d'Achille",
         "Tendón de Aquiles",
         r"achilles(?:\s+tendons?)?|achillessehne\w*|tendons?\s+d['’]achille|tend[oó]n\s+de\s+aquiles"
-        r"|tendine\s+d['’]achille|tend[aã]o\s+de\s+aquiles|achillespees",
+        r"|tendine\s+d['’]achille|tend[aã]o\s+de\s+aquiles|achillespees|talons?\s+d['’]achille",
     ),
     muscle(
         "hip-flexors",
@@ -229,7 +229,7 @@ MUSCLES = (
 ABOUT_STRETCH = re.compile(
     r"\b(feel|feeling|felt|stretch\w*|target\w*|works?|lengthen\w*|loosen\w*|spür\w*|fühl\w*|dehn\w*"
     r"|sent\w*|sens\w*|étir\w*|cible\w*|travaill\w*|sient\w*|estira\w*|trabaja\w*|muscles?|muskel\w*"
-    r"|músculos?|allung\w*|along\w*|senti\w*|tir\w*|rek\w*|voel\w*)\b",
+    r"|músculos?|allung\w*|along\w*|senti\w*|tir(?:a|are|ano|e)|rek\w*|voel\w*)\b",
     re.IGNORECASE,
 )
 DESTINATION = re.compile(
@@ -279,7 +279,9 @@ def find_muscles(name: str, targets: list[str], sentences: list[str]) -> list[Mu
         if about and (found := muscles_in(sentence[about.start() :], REGION)):
             about_stretch, joined = found[:2], joined_muscles(sentence[about.start() :])
             break
-    if named := muscles_in(name, STRONG):
+    if len(listed := listed_muscles(name)) > 1:
+        return listed[:MOST_TARGETS]  # "Parte interna de los muslos, isquiotibiales y pantorrillas"
+    if named := muscles_in(name, STRONG) or misspelt_muscles(name):
         if len(named) > 1 and SECOND_STRETCH.search(name):
             return named[:2]  # "Gesäßmuskel-Dehnung (Piriformis-Dehnung)"
         if joined[:1] == named[:1]:
@@ -295,6 +297,39 @@ def find_muscles(name: str, targets: list[str], sentences: list[str]) -> list[Mu
     return []
 
 
+MISSPELT_MATCH = 80
+"""rapidfuzz's ratio a word of a name needs to be taken for a muscle's name ("Pyramide": pyramidal)."""
+SHORTEST_MISSPELT = 6
+
+
+@cache
+def muscle_words() -> dict[str, Muscle]:
+    """The one-word names of every muscle (the lexicon's plain alternatives: "pyramidal", "adductors")."""
+    words: dict[str, Muscle] = {}
+    for entry in MUSCLES:
+        for alternative in entry.names[STRONG].split("|"):
+            if re.fullmatch(r"[^\W\d_]+", alternative) and len(alternative) >= SHORTEST_MISSPELT:
+                words.setdefault(alternative.casefold(), entry)
+    return words
+
+
+def misspelt_muscles(name: str) -> list[Muscle]:
+    """The muscles a name's words almost spell ("Pyramide" for the pyramidal, "Quadrizeps"), for a
+    heading that is only a muscle's name, misspelt; a word the lexicon knows is not looked at."""
+    from rapidfuzz import fuzz, process  # imported here: only a name the lexicon missed needs it
+
+    found: list[Muscle] = []
+    for word in re.findall(r"[^\W\d_]+", lexicon(NAME_ONLY).sub(" ", name)):
+        if len(word) < SHORTEST_MISSPELT:
+            continue
+        match = process.extractOne(
+            word.casefold(), list(muscle_words()), scorer=fuzz.ratio, score_cutoff=MISSPELT_MATCH
+        )
+        if match and (entry := muscle_words()[match[0]]) not in found:
+            found.append(entry)
+    return found
+
+
 SECOND_STRETCH = re.compile(r"\(\s*\S+[- ](?:dehnung|stretch|étirement|estiramiento)\s*\)", re.IGNORECASE)
 """A name that names the stretch again by another muscle: "Gesäßmuskel-Dehnung (Piriformis-Dehnung)"."""
 JOINING = re.compile(
@@ -302,6 +337,37 @@ JOINING = re.compile(
     r"(?:the\s+|your\s+|den\s+|die\s+|le\s+|la\s+|les\s+|el\s+|los\s+|il\s+|o\s+)?$",
     re.IGNORECASE,
 )
+
+
+LIST_JOINER = re.compile(
+    r"^[\s,()]*(?:and|und|et|y|e|en|&)?[\s,()]*"
+    r"(?:the\s+|your\s+|die\s+|den\s+|der\s+|l['’]\s*|les\s+|la\s+|le\s+|des\s+|du\s+|los\s+|las\s+|el\s+"
+    r"|os\s+|as\s+|dos\s+|das\s+|dei\s+|degli\s+|delle\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def listed_muscles(name: str) -> list[Muscle]:
+    """The muscles a name lists, each joined to the one before by a comma or "and", a parenthesis
+    naming the same muscle again ("Étirement des mollets (triceps sural) et l’arrière de la cuisse
+    (ischio-jambiers)"): all of them, in order; one muscle alone, or muscles said in passing, give [].
+    Body regions count too ("l’arrière de la cuisse") unless that breaks the list ("des hanches (pelvi
+    trochantériens et psoas) et les fessiers" lists the psoas and the glutes)."""
+    for tier in (REGION, STRONG):
+        matches = list(lexicon(tier).finditer(name))
+        found: list[Muscle] = []
+        for index, match in enumerate(matches):
+            entry = MUSCLES[int(str(match.lastgroup)[1:])]
+            glossed = found[-1:] == [entry]  # "des fesses (grands fessiers)": the same muscle again
+            between = name[matches[index - 1].end() : match.start()] if index else ""
+            if index and not glossed and not LIST_JOINER.match(between):
+                break
+            if entry not in found:
+                found.append(entry)
+        else:
+            if len(found) > 1:
+                return found
+    return []
 
 
 def joined_muscles(text: str) -> list[Muscle]:

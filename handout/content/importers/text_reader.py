@@ -69,7 +69,8 @@ def block_of_line(number: int, text: str) -> Block:
     if match := BULLET.match(text):
         return Block(BlockKind.ITEM, match[1], number)
     if looks_like_heading(text):
-        return Block(BlockKind.HEADING, text.rstrip(":").strip(), number, level=PLAIN_HEADING)
+        heading = text.rstrip(":").strip()
+        return Block(BlockKind.HEADING, heading, number, level=PLAIN_HEADING, lead_in=heading != text)
     return Block(BlockKind.PARAGRAPH, text, number)
 
 

@@ -2,8 +2,9 @@
 
 The address is a user's, so fetching is bounded like reading a file: only http and https; no private,
 loopback, link-local or reserved address (a page must not make handout read the club's router or the
-machine it runs on), checked again at each redirect, unless `allow_local` (tests, an intranet); at most
-MAX_REDIRECTS redirects; a timeout for connecting and for each read and one for the whole transfer; and
+machine it runs on), checked again at each redirect, unless `allow_local` (tests, an intranet), and the
+connection made to the very address checked; at most MAX_REDIRECTS redirects; a timeout for connecting
+and for each read and one for the whole transfer; and
 the 5 MB cap of an article counted while the page streams in, so a huge page is stopped, not downloaded.
 httpx2 (httpx's maintained successor, which Starlette's test client also uses) does the HTTP.
 
@@ -16,7 +17,9 @@ Every problem is a HandoutError in a coach's words.
 
 from __future__ import annotations
 
+import codecs
 import ipaddress
+import re
 import socket
 import time
 from typing import TYPE_CHECKING
@@ -61,37 +64,20 @@ def fetch_article(url: str, allow_local: bool = False) -> tuple[str, str, str | 
     import httpx2
 
     shown_as = short(url)
-    check_address(url, shown_as, allow_local)
-
-    def each_request(request: httpx2.Request) -> None:  # the first one, and every redirect's
-        check_address(str(request.url), shown_as, allow_local)
-
     timeout = httpx2.Timeout(READ_SECONDS, connect=CONNECT_SECONDS)
     try:
-        with (
-            httpx2.Client(
-                timeout=timeout,
-                follow_redirects=True,
-                max_redirects=MAX_REDIRECTS,
-                headers={"User-Agent": USER_AGENT},
-                event_hooks={"request": [each_request]},
-                trust_env=False,
-            ) as client,
-            client.stream("GET", url) as response,
-        ):
-            if response.status_code >= 400:
-                raise HandoutError(
-                    f"{shown_as}: the site answered {response.status_code} {response.reason_phrase}: "
-                    "check the address in a browser"
-                )
-            kind = page_kind(response.headers.get("content-type", ""), shown_as)
-            data = limited_body(response, shown_as)
-            text = data.decode(response.encoding or "utf-8", errors="replace")
-    except httpx2.TooManyRedirects:
-        raise HandoutError(
-            f"{shown_as}: the address sends handout on more than {MAX_REDIRECTS} times (a redirect loop): "
-            "open it in a browser and copy the address the page ends at"
-        ) from None
+        with httpx2.Client(timeout=timeout, headers={"User-Agent": USER_AGENT}, trust_env=False) as client:
+            response = followed(client, url, shown_as, allow_local)
+            try:
+                if response.status_code >= 400:
+                    raise HandoutError(
+                        f"{shown_as}: the site answered {response.status_code} {response.reason_phrase}: "
+                        "check the address in a browser"
+                    )
+                kind = page_kind(response.headers.get("content-type", ""), shown_as)
+                data = limited_body(response, shown_as)
+            finally:
+                response.close()
     except httpx2.TimeoutException:
         raise HandoutError(
             f"{shown_as}: the site did not answer in time: try again later, or save the page and "
@@ -99,32 +85,90 @@ def fetch_article(url: str, allow_local: bool = False) -> tuple[str, str, str | 
         ) from None
     except httpx2.HTTPError as error:
         raise HandoutError(f"{shown_as}: the page could not be fetched ({short(str(error), 80)})") from None
-    return text.lstrip("\ufeff"), shown_as, kind
+    encoding = response.charset_encoding or (meta_charset(data) if kind == "html" else None)
+    return data.decode(encoding or "utf-8", errors="replace").lstrip("\ufeff"), shown_as, kind
 
 
-def check_address(url: str, shown_as: str, allow_local: bool) -> None:
-    """Only http(s), to a host on the public internet (unless `allow_local`)."""
+def followed(client: httpx2.Client, url: str, shown_as: str, allow_local: bool) -> httpx2.Response:
+    """The response at the end of `url`'s redirects (at most MAX_REDIRECTS), its body still to read;
+    each address is checked before handout connects to it."""
+    import httpx2
+
+    for _ in range(MAX_REDIRECTS + 1):
+        response = client.send(pinned_request(client, url, shown_as, allow_local), stream=True)
+        if not response.is_redirect:
+            return response
+        response.close()
+        url = str(httpx2.URL(url).join(response.headers["location"]))  # from the site's name, not its address
+    raise HandoutError(
+        f"{shown_as}: the address sends handout on more than {MAX_REDIRECTS} times (a redirect loop): "
+        "open it in a browser and copy the address the page ends at"
+    )
+
+
+def pinned_request(client: httpx2.Client, url: str, shown_as: str, allow_local: bool) -> httpx2.Request:
+    """A GET of `url` that connects to the address its check found: a DNS answer that changes between
+    the check and the connection (DNS rebinding) cannot send handout elsewhere. The site's name stays in
+    the Host header and in TLS (SNI and the certificate's check)."""
+    import httpx2
+
+    address = check_address(url, shown_as, allow_local)
+    target = httpx2.URL(url)
+    return client.build_request(
+        "GET",
+        target.copy_with(host=address),
+        headers={"Host": target.netloc.decode("ascii")},
+        extensions={"sni_hostname": target.raw_host.decode("ascii")},
+    )
+
+
+def check_address(url: str, shown_as: str, allow_local: bool) -> str:
+    """The address to connect to for `url`: only http(s), to a host on the public internet (unless
+    `allow_local`)."""
     parts = urlsplit(url)
     if parts.scheme.lower() not in SCHEMES:
         raise HandoutError(f"{shown_as}: only http:// and https:// web addresses can be imported")
     host = parts.hostname
     if not host:
         raise HandoutError(f"{shown_as}: is not a web address (no site name in it)")
-    if allow_local:
-        return
     try:
-        found = socket.getaddrinfo(host, parts.port or 443, type=socket.SOCK_STREAM)
-    except (socket.gaierror, UnicodeError):
+        found = resolve(host, parts.port or (443 if parts.scheme.lower() == "https" else 80))
+    except (OSError, UnicodeError):
         raise HandoutError(
             f"{shown_as}: the site {short(host, 60)} cannot be found: check the address"
         ) from None
-    for *_, address in found:
-        ip = ipaddress.ip_address(str(address[0]).split("%")[0])
-        if not ip.is_global or ip.is_multicast:
+    addresses = [ipaddress.ip_address(address.split("%")[0]) for address in found]
+    for ip in addresses:
+        if not allow_local and (not ip.is_global or ip.is_multicast):
             raise HandoutError(
                 f"{shown_as}: is a local or private address ({ip}): "
                 f"handout imports only public pages{LOCAL_HINT}"
             )
+    if not addresses:
+        raise HandoutError(f"{shown_as}: the site {short(host, 60)} cannot be found: check the address")
+    return str(addresses[0])
+
+
+def resolve(host: str, port: int) -> list[str]:
+    """The host's addresses, looked up once for both the check and the connection."""
+    return [str(info[4][0]) for info in socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)]
+
+
+META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
+PRESCAN_BYTES = 1024
+"""A page's <meta> charset is in its first 1024 bytes (where the HTML standard tells browsers to look)."""
+
+
+def meta_charset(data: bytes) -> str | None:
+    """The encoding a page declares only in a <meta> tag ("windows-1252"); None when it declares none,
+    or one Python does not know (the page is then read as UTF-8)."""
+    found = META_CHARSET.search(data[:PRESCAN_BYTES])
+    if found is None:
+        return None
+    try:
+        return codecs.lookup(found[1].decode("ascii")).name
+    except LookupError:
+        return None
 
 
 def page_kind(content_type: str, shown_as: str) -> str | None:

@@ -1,0 +1,188 @@
+"""More shapes of real pages, one test each, each with its own made-up text (issue 25-b): names long
+only for the muscles they list, a title after the lead paragraph, a list's lead-in, a misspelt muscle,
+a copy cut inside its last sentence, a hold said as "after 20 seconds", and figures the description
+decides by the position it names."""
+
+from __future__ import annotations
+
+import tomllib
+
+from handout.content.importers import import_article
+
+
+def routine(article: str) -> dict:
+    return tomllib.loads(import_article(article, "article.txt").toml)
+
+
+def stretches(article: str) -> list[dict]:
+    return routine(article)["stretches"]
+
+
+def test_a_bullet_name_glossing_its_muscles_in_parentheses_starts_its_stretch():
+    article = (
+        "Après la course\n\n"
+        "• Étirement des cuisses (quadriceps) et des fesses (grands fessiers) : debout, attrapez votre pied"
+        " derrière vous et tirez le talon vers la fesse.\n"
+        "• Étirement du mollet : face à un mur, une jambe tendue derrière, le talon au sol.\n"
+    )
+    found = stretches(article)
+    assert [stretch["name"] for stretch in found] == [
+        "Étirement des cuisses (quadriceps) et des fesses (grands fessiers)",
+        "Étirement du mollet",
+    ]
+    assert found[0]["target"] == "Quadriceps et fessiers"
+    sentence = (
+        "Stretches\n\n"
+        "- Stand tall with your feet apart and reach both arms up to the sky: then lean to one side.\n"
+        "- Calf stretch: face a wall, one leg back, heel down.\n"
+    )
+    assert [stretch["name"] for stretch in stretches(sentence)] == ["Calf stretch"]  # a sentence is no name
+
+
+def test_a_name_that_lists_muscles_with_commas_is_a_name_and_its_target_lists_them_all():
+    article = (
+        "Estirar al terminar\n\n"
+        "- Gemelos: de pie frente a una pared, una pierna hacia atrás con el talón en el suelo.\n"
+        "- Parte interna de los muslos, isquiotibiales y gemelos: sentado, una pierna estirada, el otro pie"
+        " contra la parte interna del muslo; inclínate hacia delante.\n"
+    )
+    found = stretches(article)
+    assert [stretch["name"] for stretch in found] == [
+        "Gemelos",
+        "Parte interna de los muslos, isquiotibiales y gemelos",
+    ]
+    assert found[1]["target"] == "Aductores (cara interna del muslo), isquiotibiales y gemelos"
+
+
+def test_a_listicle_title_after_the_lead_paragraph_is_the_title():
+    article = (
+        "Running every week is good for you, but the muscles you use need care afterwards, and a few"
+        " minutes are enough.\n"
+        "5 stretches to do after every run\n"
+        "Here are the ones we use at the club:\n"
+        "- Quadriceps: stand on one leg and pull your heel to your bottom.\n"
+        "- Calves: face a wall, one leg back, heel down.\n"
+    )
+    assert routine(article)["title"] == "5 stretches to do after every run"
+    stretch_first = (
+        "Running every week is good for you, but the muscles you use need care afterwards, and a few"
+        " minutes are enough.\n"
+        "Hamstring stretches\n"
+        "Lie on your back and raise one leg, holding it behind the thigh.\n"
+        "Calf stretch\n"
+        "Face a wall, one leg back, heel down.\n"
+    )
+    data = routine(stretch_first)
+    assert data["title"].startswith("TODO")
+    assert [stretch["name"] for stretch in data["stretches"]] == ["Hamstring stretches", "Calf stretch"]
+
+
+def test_a_lead_in_line_ending_with_a_colon_is_not_the_title():
+    article = (
+        "Our favourite stretches after a long run:\n"
+        "- Quad stretch: stand on one leg and pull your heel to your bottom.\n"
+        "- Calf stretch: face a wall, one leg back, heel down.\n"
+    )
+    data = routine(article)
+    assert data["title"].startswith("TODO")
+    assert len(data["stretches"]) == 2
+
+
+def test_a_heading_that_is_a_misspelt_muscle_is_a_stretch_of_that_muscle():
+    article = (
+        "Étirements du coureur\n"
+        "Quadriceps\n"
+        "Debout sur une jambe, attrapez votre pied et tirez le talon vers la fesse.\n"
+        "Pyramidale\n"
+        "Allongé sur le dos, posez la cheville sur l'autre genou et tirez la cuisse vers la poitrine.\n"
+    )
+    found = stretches(article)
+    assert [stretch["name"] for stretch in found] == ["Quadriceps", "Pyramidale"]
+    assert found[1]["target"] == "Piriforme"
+    assert found[1]["use"] == "figure-four"
+
+
+def test_a_copy_cut_inside_its_last_sentence_leaves_no_stretch_of_it():
+    article = (
+        "Stretches after running\n"
+        "1. Quad stretch\n"
+        "Stand on one leg and pull your heel to your bottom.\n"
+        "2. Calf stretch\n"
+        "The calf muscles push you off at every st\n"
+    )
+    assert [stretch["name"] for stretch in stretches(article)] == ["Quad stretch", "Calf stretch"]
+
+
+def test_a_sentence_that_starts_after_the_hold_gives_the_hold():
+    article = (
+        "Étirements\n\n"
+        "• Mollets : face à un mur, une jambe tendue derrière vous. Après 25 secondes, changez de jambe.\n"
+        "• Quadriceps : debout, attrapez votre pied et tirez le talon vers la fesse.\n"
+    )
+    found = stretches(article)
+    assert found[0]["hold"] == "25 s"
+    assert found[0]["key_points"][-1] == "Changez de jambe."
+    assert "hold" not in found[1]
+    minutes = (
+        "Stretches\n\n"
+        "- Calf stretch: After 10 minutes of easy jogging, face a wall, one leg back, heel down.\n"
+        "- Quad stretch: stand on one leg and pull your heel to your bottom.\n"
+    )
+    assert "hold" not in stretches(minutes)[0]  # "after 10 minutes of jogging" is no hold
+
+
+def test_pull_in_french_says_nothing_of_where_the_stretch_is_felt():
+    article = (
+        "Étirements\n\n"
+        "• Étirement du dos : attrapez une barre, les pieds écartés, et tirez doucement vers l’arrière"
+        " sans bouger vos pieds.\n"
+        "• Quadriceps : debout, attrapez votre pied et tirez le talon vers la fesse.\n"
+    )
+    assert stretches(article)[0]["target"] == "Dos"
+
+
+def test_the_position_named_first_picks_the_figure_when_only_the_position_tells():
+    article = (
+        "Estiramientos\n\n"
+        "- Isquiotibiales: siéntate con las piernas estiradas e intenta tocar las puntas de los pies."
+        " También se puede hacer de pie.\n"
+        "- Cuádriceps: de pie, lleva el talón al glúteo.\n"
+    )
+    hamstrings = stretches(article)[0]
+    assert hamstrings["use"] == "seated-hamstring"
+    toml = import_article(article, "article.txt").toml
+    assert "the position the article names first" in toml
+
+
+def test_the_usual_stretch_of_a_muscle_stands_when_nothing_describes_another_of_it():
+    article = (
+        "Stretching\n\n"
+        "- Hip flexors: step one leg forward to a right angle and stretch the other leg back, resting on"
+        " its toes.\n"
+        "- Quad stretch: stand on one leg and pull your heel to your bottom.\n"
+    )
+    first = stretches(article)[0]
+    assert first["use"] == "hip-flexor-lunge"
+    assert "the article describes no other stretch of it" in import_article(article, "a.txt").toml
+
+
+def test_sitting_said_in_passing_is_not_the_stretchs_position():
+    article = (
+        "Dehnen nach dem Laufen\n"
+        "1. Ausfallschritt\n"
+        "Mit dieser Übung dehnst du den Hüftbeuger. Durch vieles Sitzen ist er oft verkürzt.\n"
+        "2. Wade\n"
+        "Stell dich vor eine Wand, ein Bein gestreckt nach hinten, die Ferse am Boden.\n"
+    )
+    assert stretches(article)[0]["use"] == "hip-flexor-lunge"
+
+
+def test_without_split_only_the_first_sheets_stretches_are_drafted_and_all_are_counted():
+    """A long article (a forum thread, a book's chapter) costs seconds a stretch for nothing: only the
+    8 written are drafted; the warning still counts them all."""
+    stretch = "{}. Calf stretch {}\nFace a wall, one leg back, heel down.\n"
+    article = "Stretches\n\n" + "".join(stretch.format(number, number) for number in range(1, 301))
+    imported = import_article(article, "long.txt")
+    assert len(imported.stretches) == 8
+    assert any("300 stretches, a sheet holds 8: kept the first 8" in str(w) for w in imported.warnings)
+    assert len(import_article(article, "long.txt", split=True).stretches) == 300
