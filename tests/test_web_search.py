@@ -1,4 +1,4 @@
-"""The library's search as coaches type it: short forms, plurals, abbreviations, in four languages."""
+"""The library's search as coaches type it: short forms, plurals, abbreviations, in six languages."""
 
 from __future__ import annotations
 
@@ -67,6 +67,26 @@ SEARCHES: list[tuple[str, set[str]]] = [
     ("gemelos", {"calf-wall"}),
     ("pantorrillas", {"calf-wall", "soleus-wall"}),
     ("cuádriceps", QUADS),
+    ("quadricipiti", QUADS),
+    ("femorali", HAMSTRINGS),
+    ("ischiocrurali", HAMSTRINGS),
+    ("polpacci", CALVES),
+    ("glutei", GLUTES),
+    ("sedere", GLUTES),
+    ("adduttori", GROIN),
+    ("inguine", GROIN),
+    ("schiena", {"knees-to-chest", "child-pose", "lying-twist"}),
+    ("pettorali", {"chest-opener"}),
+    ("posteriores", HAMSTRINGS),
+    ("isquiotibiais", HAMSTRINGS),
+    ("panturrilhas", CALVES),
+    ("gémeos", CALVES),
+    ("barriga da perna", CALVES),
+    ("glúteos", GLUTES),
+    ("bumbum", GLUTES),
+    ("virilha", GROIN),
+    ("costas", {"knees-to-chest", "child-pose", "lying-twist"}),
+    ("peitorais", {"chest-opener"}),
 ]
 
 

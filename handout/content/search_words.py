@@ -15,7 +15,7 @@ from handout.content.library import normalized_name
 from handout.content.schema import read_toml
 
 LONGEST_PHRASE = 3
-"""Words in the longest phrase search_words.toml lists ("child's pose" is two, "hintere oberschenkel" two)."""
+"""Words in the longest phrase search_words.toml lists ("child's pose" is two, "batata da perna" three)."""
 
 
 @cache

@@ -46,7 +46,7 @@ MUSCLES = (
         r"|behind\s+the\s+(?:thigh|leg|back\s+leg)|detrás\s+del\s+muslo|hinten\s+am\s+hinteren\s+bein"
         r"|derrière\s+de\s+la\s+cuisse|face\s+postérieure\s+de\s+la\s+cuisse"
         r"|parte\s+(?:posterior|trasera)\s+del\s+muslo|femorales?|femorali|parte\s+posteriore\s+(?:della|delle)\s+cosc[ei]"
-        r"|posterior\s+da\s+coxa|achterkant\s+van\s+je\s+bovenbeen",
+        r"|posteriores?\s+da\s+coxa|achterkant\s+van\s+je\s+bovenbeen",
     ),
     muscle(
         "adductors",
