@@ -4,8 +4,9 @@ library.toml holds each entry in English with its figure (`image`); library.de.t
 library.es.toml, library.it.toml and library.pt.toml give the same entries' words (name, target, hold,
 key points, cues, aliases) in German, French, Spanish, Italian and Portuguese. A routine takes an entry
 with `use = "calf-wall"`, in the routine's language; a stretch written by hand, or found in an imported
-article, is matched to an entry by its name or one of the entry's `aliases` in any of those languages. Matching is conservative: a name that is
-unknown, or close to two entries, finds nothing, since a wrong picture is worse than none.
+article, is matched to an entry by its name or one of the entry's `aliases` in any of those languages.
+Matching is conservative: a name that is unknown, or close to two entries, finds nothing, since a wrong
+picture is worse than none.
 """
 
 from __future__ import annotations

@@ -59,7 +59,8 @@ POSTURES = {
     ),
     "side": signs(
         r"on (?:your|the) side|side ?lying|seitenlage|auf der seite|sur le cote|"
-        r"(?:tumbate|acuestate|tumbado|tumbada|deitado|deitada|deite se) de lado|di fianco|sul fianco|su un fianco|"
+        r"(?:tumbate|acuestate|tumbado|tumbada|deitado|deitada|deite se) de lado|di fianco|sul fianco|"
+        r"su un fianco|"
         r"op je zij"
     ),
     "prone": signs(
@@ -129,11 +130,13 @@ FEATURES = {
         r"fuss von hinten|ferse (?:sanft )?(?:zum|ans|an den) (?:po|gesass)|fuss zum gesass|"
         r"talon vers (?:la|votre) fess\w*|saisissez votre pied|attrape[zr]? (?:votre |le )pied|"
         r"talon al gluteo|hacia el gluteo|a tocar el culo|a la altura del gluteo|"
-        r"tallone (?:al gluteo|verso il gluteo|verso i glutei)|afferra\w* il piede|em direcao a[os]s? glute\w*|"
+        r"tallone (?:al gluteo|verso il gluteo|verso i glutei)|afferra\w* il piede|"
+        r"em direcao a[os]s? glute\w*|"
         r"hiel\w* naar je bil\w*"
     ),
     "twist": signs(
-        r"twist\w*|drehsitz|drehung|torsion|torsione|torcao|draai\w*|turn your chest|ruota il petto|gire o peito"
+        r"twist\w*|drehsitz|drehung|torsion|torsione|torcao|draai\w*|turn your chest|ruota il petto|"
+        r"gire o peito"
     ),
     "knees to one side": signs(
         r"knees (?:slowly )?to one side|lower both knees|knie langsam zu einer seite|"
