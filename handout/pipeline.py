@@ -63,7 +63,9 @@ def make_page(routine: Routine, layout: Layout, paper: Paper, settings: Mapping[
     words, furniture = own.words, own.furniture
     check_printable(routine, layout, settings, furniture, texts)
     labels = [words.target, words.hold]  # in the sheet's language, so perhaps CJK when nothing else is
-    fonts = sheet_metrics([*(text for _, text in texts), *labels, furniture.header, furniture.footer])
+    fonts = sheet_metrics(
+        [*(text for _, text in texts), *labels, furniture.header, furniture.footer], own.lang
+    )
     page = lay_out(
         routine, layout, copy_paper(paper, layout.copies), fonts, furniture, words, measured_figure_size
     )

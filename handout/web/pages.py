@@ -60,6 +60,9 @@ LANGUAGES = {
     "he": "עברית",
     "hi": "हिन्दी",
     "th": "ไทย",
+    "bn": "বাংলা",
+    "ta": "தமிழ்",
+    "zh-Hant": "繁體中文",
 }
 RESTORED = "Your last sheet is back, as this browser kept it."
 """The notice after a reload, when the page brings back the sheet the browser kept (static/editor.js)."""
