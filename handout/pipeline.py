@@ -100,7 +100,7 @@ def sheet_text(
     routine_text = [text for _, text in (routine_texts(routine) if texts is None else texts)]
     lang = routine.lang or cjk.language(routine_text) or scripts.language(routine_text) or "en"
     words = words_for(lang)
-    return SheetText(lang, words, page_furniture(routine, layout, settings, words))
+    return SheetText(lang, words, page_furniture(routine, layout, settings, words, lang))
 
 
 def check_printable(

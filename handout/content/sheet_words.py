@@ -40,7 +40,15 @@ ENGLISH = Words(
 default without reading a file."""
 
 
-ALIASES = {"zh-TW": "zh-Hant", "zh-HK": "zh-Hant", "zh-MO": "zh-Hant", "zh-Hans": "zh", "zh-CN": "zh"}
+ALIASES = {
+    "en-US": "en",
+    "en-GB": "en",
+    "zh-TW": "zh-Hant",
+    "zh-HK": "zh-Hant",
+    "zh-MO": "zh-Hant",
+    "zh-Hans": "zh",
+    "zh-CN": "zh",
+}
 """Other codes a routine may give for a language the table has under one code: Taiwan's and Hong Kong's
 Chinese is the traditional table's. The routine keeps its own code for the PDF's language."""
 
