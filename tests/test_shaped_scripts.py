@@ -3,6 +3,8 @@ back in logical order, inside their cards, in their own words; and CJK cuts that
 
 from __future__ import annotations
 
+import unicodedata
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -333,3 +335,20 @@ def test_a_cjk_character_no_font_of_the_sheet_has_is_refused_by_name(run_cli, wr
     assert result.code == 2
     assert result.err.startswith("error: 1 character is not in the Korean font") and "U+8DD1" in result.err
     assert len(result.err.splitlines()) == 1
+
+
+@pytest.mark.parametrize("lang", ["hi", "ta", "th"])
+def test_pypdf_and_pdfplumber_read_a_shaped_title_as_its_letters_not_private_codes(build_pdf, open_pdf, lang):
+    """They read the fonts' ToUnicode maps, not the spans' ActualText: a conjunct's or a mark's own glyph
+    maps to its letters there, so the title reads back letter for letter (in visual order: a Devanagari
+    ि before its consonant, as it is drawn)."""
+    path = build_pdf(ROUTINES[lang])
+    title = ROUTINES[lang]["title"]
+    with open_pdf(path) as plumbed:
+        readings = [pypdf.PdfReader(path).pages[0].extract_text(), plumbed.pages[0].extract_text()]
+    for text in readings:
+        first = text.splitlines()[0]
+        assert not [char for char in first if 0xE000 <= ord(char) <= 0xF8FF], first
+        assert Counter(unicodedata.normalize("NFD", first.replace(" ", ""))) == Counter(
+            unicodedata.normalize("NFD", title.replace(" ", ""))
+        ), first
