@@ -109,3 +109,8 @@ def test_a_short_form_finds_only_its_own_muscle(search: str, never: set[str]) ->
 
 def test_a_search_of_nothing_known_finds_nothing() -> None:
     assert matching_cards("zzzz") == []
+
+
+def test_a_listed_short_form_finds_what_it_means_not_a_word_it_is_part_of() -> None:
+    """ "quad" is the quadriceps, not the start of Portuguese "quadril" (hip): no hip stretch is found."""
+    assert {card.entry_id for card in matching_cards("quad")} == QUADS
