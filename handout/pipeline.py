@@ -63,7 +63,9 @@ def make_page(routine: Routine, layout: Layout, paper: Paper, settings: Mapping[
     words, furniture = own.words, own.furniture
     check_printable(routine, layout, settings, furniture, texts)
     labels = [words.target, words.hold]  # in the sheet's language, so perhaps CJK when nothing else is
-    fonts = sheet_metrics([*(text for _, text in texts), *labels, furniture.header, furniture.footer])
+    fonts = sheet_metrics(
+        [*(text for _, text in texts), *labels, furniture.header, furniture.footer], own.lang
+    )
     page = lay_out(
         routine, layout, copy_paper(paper, layout.copies), fonts, furniture, words, measured_figure_size
     )
@@ -98,7 +100,7 @@ def sheet_text(
     routine_text = [text for _, text in (routine_texts(routine) if texts is None else texts)]
     lang = routine.lang or cjk.language(routine_text) or scripts.language(routine_text) or "en"
     words = words_for(lang)
-    return SheetText(lang, words, page_furniture(routine, layout, settings, words))
+    return SheetText(lang, words, page_furniture(routine, layout, settings, words, lang))
 
 
 def check_printable(

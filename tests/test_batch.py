@@ -43,8 +43,10 @@ def test_one_named_sheet_per_row(run_cli, tmp_path, jobs):
         "ben-okafor.pdf",
         "chloe-martin.pdf",
     ]
-    assert "Riverside Runners · 2026-12-05 — Ana García (Group A)" in text_of(folder / "ana-garcia.pdf")
-    assert "Riverside Runners · 2026-12-06 — Ana García (Group C)" in text_of(folder / "ana-garcia-2.pdf")
+    assert "Riverside Runners · 5 December 2026 — Ana García (Group A)" in text_of(folder / "ana-garcia.pdf")
+    assert "Riverside Runners · 6 December 2026 — Ana García (Group C)" in text_of(
+        folder / "ana-garcia-2.pdf"
+    )
     ben = text_of(folder / "ben-okafor.pdf")
     assert "— Ben Okafor Stretches after your run" in ben, "an empty cell is a detail not set"
     assert "4 of 4 sheets built" in result.out

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import tomllib
+
 import pytest
 
+from handout.content.importers import import_article
 from handout.content.importers.holds import find_hold, name_without_hold, point_without_hold
 from handout.content.importers.language import detect_language
 from handout.content.importers.targets import NAME_ONLY, find_muscles, muscles_in, target_text
@@ -99,6 +102,8 @@ LANGUAGES = {
     "de": "Stell dich vor eine Wand und stell ein Bein nach hinten. Halte die Dehnung und wechsle die Seite.",
     "fr": "Placez-vous face à un mur et reculez une jambe. Tenez la position puis changez de côté.",
     "es": "Ponte frente a una pared y lleva una pierna atrás. Mantén la posición y cambia de lado.",
+    "it": "Mettiti di fronte a un muro e porta una gamba indietro. Mantieni la posizione e cambia lato.",
+    "pt": "Fique de frente para uma parede e leve uma perna para trás. Mantenha a posição e troque de lado.",
 }
 
 
@@ -116,3 +121,36 @@ def test_a_hold_apart_from_its_verb_leaves_the_instruction():
     assert found is not None and found[0].text("en") == "20 s"
     assert point_without_hold("Hold your ankle behind you for 20 seconds.") == "Hold your ankle behind you."
     assert point_without_hold("Mantén la pierna recta durante 20 segundos.") == "Mantén la pierna recta."
+
+
+def test_a_dutch_page_is_not_taken_for_german_and_gets_no_language():
+    assert detect_language("Ga voor een muur staan en zet een been naar achteren. Houd de rek vast.") is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "article", "target", "hold"),
+    [
+        (
+            "it",
+            "Allungamenti dopo la corsa\n\n1. Allungamento dei femorali\n"
+            "Siediti a terra con una gamba tesa e piegati in avanti verso il piede finché senti "
+            "l'allungamento dietro la coscia. Mantieni 30 secondi per lato.\n",
+            "Ischiocrurali (parte posteriore della coscia)",
+            "30 s per lato",
+        ),
+        (
+            "pt",
+            "Alongamentos depois da corrida\n\n1. Alongamento de posteriores\n"
+            "Sente-se no chão com uma perna estendida e incline o tronco em direção ao pé até sentir "
+            "o alongamento atrás da coxa. Mantenha 30 segundos de cada lado.\n",
+            "Posteriores da coxa",
+            "30 s cada lado",
+        ),
+    ],
+)
+def test_an_italian_or_portuguese_page_is_imported_in_its_language(lang, article, target, hold):
+    imported = import_article(article, "article.txt")
+    routine = tomllib.loads(imported.toml)
+    assert routine["lang"] == lang
+    stretch = routine["stretches"][-1]
+    assert (stretch["target"], stretch["hold"]) == (target, hold)

@@ -203,6 +203,6 @@ def test_muscles_and_exercise_words_of_italian_portuguese_and_dutch_pages():
         "- Segure por 20 segundos e troque de lado.\n"
     )
     assert [(s["name"], s["target"], s["hold"]) for s in data["stretches"]] == [
-        ("Alongamento de Panturrilha na Parede", "Calves", "20–30 s"),
-        ("Alongamento de Quadríceps", "Quadriceps", "20 s"),
-    ]
+        ("Alongamento de Panturrilha na Parede", "Panturrilhas", "20–30 s"),
+        ("Alongamento de Quadríceps", "Quadríceps", "20 s"),
+    ]  # a Portuguese page: lang = "pt", its targets in Portuguese

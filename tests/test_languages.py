@@ -183,6 +183,51 @@ def test_a_cjk_sheet_embeds_its_languages_noto_font_cut_to_the_sheet(build_pdf, 
     assert path.stat().st_size < 300_000
 
 
+TRADITIONAL = {
+    "title": "跑步後的伸展",
+    "subtitle": "先慢走幾分鐘，然後每個動作兩側各做一次。",
+    "stretches": [
+        {
+            "name": "扶牆小腿伸展",
+            "image": "calf-wall",
+            "target": "小腿（小腿後側）",
+            "hold": "每側 20–30 秒",
+            "key_points": ["面對牆站立，雙手扶牆與肩同高。", "一隻腳向後跨一步，腳跟壓向地面。"],
+        }
+    ],
+}
+
+
+@pytest.mark.parametrize("lang", ["zh-Hant", "zh-TW", "zh-HK"])
+def test_a_traditional_chinese_sheet_embeds_noto_sans_tc_and_prints_traditional_words(build_pdf, lang):
+    path = build_pdf({**TRADITIONAL, "lang": lang})
+    reader = pypdf.PdfReader(path)
+    assert reader.trailer["/Root"]["/Lang"] == lang
+    fonts = fonts_of(path)
+    (cut,) = [name for name in fonts if name.startswith("NotoSansTC-Regular")]
+    assert fonts.pop(cut) is True
+    assert all(fonts.values()) and not [name for name in fonts if name.startswith("NotoSansSC")], fonts
+    words = words_for("zh-Hant")
+    assert (words.target, words.hold) == ("目標肌肉", "維持")
+    stretch = TRADITIONAL["stretches"][0]
+    expected = [
+        TRADITIONAL["title"],
+        stretch["name"],
+        f"{words.target}:{stretch['target']}",
+        f"{words.hold}:{stretch['hold']}",
+        *stretch["key_points"],
+        words.safety,
+    ]
+    assert_in_order(compact(reader.pages[0].extract_text()), [compact(text) for text in expected])
+    assert path.stat().st_size < 300_000
+
+
+def test_a_chinese_sheet_without_lang_keeps_the_simplified_font_and_words(build_pdf):
+    path = build_pdf(TRADITIONAL)
+    assert [name for name in fonts_of(path) if name.startswith("NotoSansSC-Regular")]
+    assert words_for("zh").target in pypdf.PdfReader(path).pages[0].extract_text()
+
+
 @pytest.mark.parametrize("language", CJK_ROUTINES)
 def test_without_the_cjk_extra_a_cjk_sheet_falls_back_to_the_viewers_font_and_says_what_to_install(
     run_cli, write_routine, tmp_path, monkeypatch, language

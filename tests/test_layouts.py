@@ -352,7 +352,7 @@ def test_layout_pdf_on_every_sheet(build_pdf, open_pdf, name, paper, orientation
         printed_size(name, paper, orientation), abs=0.01
     )
     one_copy = [
-        "Riverside Runners · 2026-12-05",
+        "Riverside Runners · 5 December 2026",  # the ISO date in the sheet's form
         *expected_sequence(data, name),
         "coach@example.org",
         DETAILS["url"],

@@ -186,6 +186,23 @@ def test_lang_fr_with_library_ids_prints_french(tmp_path: Path) -> None:
     assert "Wall calf stretch" not in text
 
 
+@pytest.mark.parametrize(
+    ("lang", "name", "target"),
+    [
+        ("it", "Allungamento del polpaccio al muro", "Muscoli: Polpaccio (gastrocnemio)"),
+        ("pt", "Alongamento de panturrilha na parede", "Músculo: Panturrilha (gastrocnêmio)"),
+    ],
+)
+def test_lang_it_and_pt_with_library_ids_print_the_library_in_the_language(
+    tmp_path: Path, lang: str, name: str, target: str
+) -> None:
+    routine = write_routine(tmp_path, f'lang = "{lang}"\n[[stretches]]\nuse = "calf-wall"\n')
+    assert main(["build", str(routine), "-o", str(tmp_path / "out.pdf")]) == 0
+    text = " ".join(PdfReader(tmp_path / "out.pdf").pages[0].extract_text().split())
+    assert name in text and target in text
+    assert "Wall calf stretch" not in text
+
+
 def test_a_routine_field_still_overrides_the_translated_entry(tmp_path: Path) -> None:
     routine = load_routine(
         str(write_routine(tmp_path, 'lang = "de"\n[[stretches]]\nuse = "calf-wall"\nhold = "45 s"\n'))

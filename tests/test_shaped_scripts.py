@@ -1,8 +1,10 @@
-"""Arabic, Hebrew, Hindi and Thai sheets: shaped, right to left where the script is, read back in
-logical order, inside their cards, in their own words; and CJK cuts that never mix up their glyphs."""
+"""Arabic, Hebrew, Hindi, Thai, Bengali and Tamil sheets: shaped, right to left where the script is, read
+back in logical order, inside their cards, in their own words; and CJK cuts that never mix up their glyphs."""
 
 from __future__ import annotations
 
+import unicodedata
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -92,8 +94,47 @@ ROUTINES: dict[str, dict[str, Any]] = {
             }
         ],
     },
+    "bn": {
+        "title": "দৌড়ের পরে স্ট্রেচিং",
+        "subtitle": "প্রথমে কয়েক মিনিট হাঁটুন, তারপর প্রতিটি স্ট্রেচ দুই দিকেই করুন।",
+        "stretches": [
+            {
+                "name": "দেয়ালে পায়ের ডিমের স্ট্রেচ",
+                "image": "calf-wall",
+                "target": "পায়ের ডিম (হাঁটুর নিচে পেছনের অংশ)",
+                "hold": "প্রতি পায়ে ৩০ সেকেন্ড",
+                "key_points": [
+                    "দেয়ালের দিকে মুখ করে দাঁড়ান এবং কাঁধের উচ্চতায় দুই হাত দেয়ালে রাখুন।",
+                    "এক পা পেছনে নিন এবং গোড়ালি মাটিতে চেপে রাখুন।",
+                ],
+            }
+        ],
+    },
+    "ta": {
+        "title": "ஓட்டத்துக்குப் பின் நீட்சி",
+        "subtitle": "முதலில் சில நிமிடங்கள் நடக்கவும், பிறகு ஒவ்வொரு பயிற்சியையும் இரு பக்கமும் செய்யவும்.",
+        "stretches": [
+            {
+                "name": "சுவரில் கால் நீட்சி",
+                "image": "calf-wall",
+                "target": "கெண்டைக்கால் (கீழ்க்காலின் பின்பகுதி)",
+                "hold": "ஒவ்வொரு காலுக்கும் 30 வினாடி",
+                "key_points": [
+                    "சுவரை நோக்கி நின்று, தோள் உயரத்தில் இரு கைகளையும் சுவரில் வைக்கவும்.",
+                    "ஒரு காலைப் பின்னால் வைத்து, குதிகாலைத் தரையில் அழுத்தவும்.",
+                ],
+            }
+        ],
+    },
 }
-FONTS = {"ar": "NotoSansArabic", "he": "NotoSansHebrew", "hi": "NotoSansDevanagari", "th": "NotoSansThai"}
+FONTS = {
+    "ar": "NotoSansArabic",
+    "he": "NotoSansHebrew",
+    "hi": "NotoSansDevanagari",
+    "th": "NotoSansThai",
+    "bn": "NotoSansBengali",
+    "ta": "NotoSansTamil",
+}
 
 
 def expected(data: dict[str, Any], lang: str) -> list[str]:
@@ -115,16 +156,17 @@ def test_a_sheet_in_the_script_is_written_in_its_own_words_and_reads_back_in_log
     path = build_pdf(ROUTINES[lang])
     assert pypdf.PdfReader(path).trailer["/Root"]["/Lang"] == lang
     spans = actual_texts(path)
-    joined = "\n".join(spans)
+    joined = " ".join(spans)  # a name may wrap (Tamil is wide): its lines follow each other
     position = 0
     for text in expected(ROUTINES[lang], lang):
         found = joined.find(text, position)
         assert found >= 0, (text, joined[position : position + 200])
         position = found + len(text)
     assert words_for(lang).safety.split(" ")[0] in joined
+    assert words_for(lang).safety != words_for("en").safety
 
 
-@pytest.mark.parametrize("lang", ["hi", "th"])
+@pytest.mark.parametrize("lang", ["hi", "th", "bn", "ta"])
 def test_a_left_to_right_shaped_sheet_reads_back_whole_in_pdfium(build_pdf, lang):
     """Shaped Devanagari and Thai glyphs are conjuncts and stacked marks, many without a character of
     their own: the text layer reads the words, not private codes."""
@@ -293,3 +335,20 @@ def test_a_cjk_character_no_font_of_the_sheet_has_is_refused_by_name(run_cli, wr
     assert result.code == 2
     assert result.err.startswith("error: 1 character is not in the Korean font") and "U+8DD1" in result.err
     assert len(result.err.splitlines()) == 1
+
+
+@pytest.mark.parametrize("lang", ["hi", "ta", "th"])
+def test_pypdf_and_pdfplumber_read_a_shaped_title_as_its_letters_not_private_codes(build_pdf, open_pdf, lang):
+    """They read the fonts' ToUnicode maps, not the spans' ActualText: a conjunct's or a mark's own glyph
+    maps to its letters there, so the title reads back letter for letter (in visual order: a Devanagari
+    ि before its consonant, as it is drawn)."""
+    path = build_pdf(ROUTINES[lang])
+    title = ROUTINES[lang]["title"]
+    with open_pdf(path) as plumbed:
+        readings = [pypdf.PdfReader(path).pages[0].extract_text(), plumbed.pages[0].extract_text()]
+    for text in readings:
+        first = text.splitlines()[0]
+        assert not [char for char in first if 0xE000 <= ord(char) <= 0xF8FF], first
+        assert Counter(unicodedata.normalize("NFD", first.replace(" ", ""))) == Counter(
+            unicodedata.normalize("NFD", title.replace(" ", ""))
+        ), first

@@ -54,7 +54,7 @@ def test_set_fills_header_and_footer(build_pdf):
     settings = ["club=Riverside Runners", "date=2026-12-05", "contact=c@x.org"]
     path = build_pdf(realistic(2), *(argument for value in settings for argument in ("--set", value)))
     text = page_text(path)
-    assert text.startswith("Riverside Runners · 2026-12-05")
+    assert text.startswith("Riverside Runners · 5 December 2026")
     assert "Questions: c@x.org" in text
     assert SAFETY in text
 

@@ -1,4 +1,4 @@
-"""The library's search as coaches type it: short forms, plurals, abbreviations, in four languages."""
+"""The library's search as coaches type it: short forms, plurals, abbreviations, in six languages."""
 
 from __future__ import annotations
 
@@ -67,6 +67,26 @@ SEARCHES: list[tuple[str, set[str]]] = [
     ("gemelos", {"calf-wall"}),
     ("pantorrillas", {"calf-wall", "soleus-wall"}),
     ("cuádriceps", QUADS),
+    ("quadricipiti", QUADS),
+    ("femorali", HAMSTRINGS),
+    ("ischiocrurali", HAMSTRINGS),
+    ("polpacci", CALVES),
+    ("glutei", GLUTES),
+    ("sedere", GLUTES),
+    ("adduttori", GROIN),
+    ("inguine", GROIN),
+    ("schiena", {"knees-to-chest", "child-pose", "lying-twist"}),
+    ("pettorali", {"chest-opener"}),
+    ("posteriores", HAMSTRINGS),
+    ("isquiotibiais", HAMSTRINGS),
+    ("panturrilhas", CALVES),
+    ("gémeos", CALVES),
+    ("barriga da perna", CALVES),
+    ("glúteos", GLUTES),
+    ("bumbum", GLUTES),
+    ("virilha", GROIN),
+    ("costas", {"knees-to-chest", "child-pose", "lying-twist"}),
+    ("peitorais", {"chest-opener"}),
 ]
 
 
@@ -89,3 +109,8 @@ def test_a_short_form_finds_only_its_own_muscle(search: str, never: set[str]) ->
 
 def test_a_search_of_nothing_known_finds_nothing() -> None:
     assert matching_cards("zzzz") == []
+
+
+def test_a_listed_short_form_finds_what_it_means_not_a_word_it_is_part_of() -> None:
+    """ "quad" is the quadriceps, not the start of Portuguese "quadril" (hip): no hip stretch is found."""
+    assert {card.entry_id for card in matching_cards("quad")} == QUADS

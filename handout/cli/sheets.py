@@ -63,7 +63,7 @@ def make_sheet(request: SheetRequest) -> Sheet:
     for note in request.routine.notes:
         print(note, file=sys.stderr)
     if not cjk_faces.available() and (
-        request.routine.lang in cjk_faces.FONT_FILES
+        request.routine.lang in (*cjk_faces.FONT_FILES, *cjk.TRADITIONAL)
         or cjk.language(text for _, text in routine_texts(request.routine))
     ):
         print(CJK_FALLBACK, file=sys.stderr)

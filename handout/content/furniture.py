@@ -22,6 +22,7 @@ from dataclasses import asdict, fields
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Literal
 
+from handout.content.dates import sheet_date
 from handout.content.plain_template import fill_plain, plain_pieces
 from handout.content.schema import cut, quoted, tidy_text
 from handout.content.sheet_words import ENGLISH, Words
@@ -44,14 +45,17 @@ MAX_TEMPLATE_LENGTH = 2_000
 
 
 def page_furniture(
-    routine: Routine, layout: Layout, settings: Mapping[str, str], words: Words = ENGLISH
+    routine: Routine, layout: Layout, settings: Mapping[str, str], words: Words = ENGLISH, lang: str = "en"
 ) -> Furniture:
     """The header and footer lines for this routine: its title and [details], overridden by --set,
-    and the sheet's own words (the safety advice) in its language.
+    and the sheet's own words (the safety advice) in its language, `lang`; its `date` in the language's
+    own form when it is one (dates.py).
 
     The `url` detail also becomes the QR code, when the layout shows one.
     """
     variables = {**asdict(words), "title": routine.title, **routine.details, **settings}
+    if "date" in variables:
+        variables["date"] = sheet_date(variables["date"], lang)
     return Furniture(
         header=fill(layout.header_template, variables, layout.source, "header"),
         footer=fill(layout.footer_template, variables, layout.source, "footer"),

@@ -1,11 +1,12 @@
 """The bundled stretch library: library.toml -> entries by id, and a stretch's name -> the entry it names.
 
-library.toml holds each entry in English with its figure (`image`); library.de.toml, library.fr.toml
-and library.es.toml give the same entries' words (name, target, hold, key points, cues, aliases) in
-German, French and Spanish. A routine takes an entry with `use = "calf-wall"`, in the routine's
-language; a stretch written by hand, or found in an imported article, is matched to an entry by its name
-or one of the entry's `aliases` in any of those languages. Matching is conservative: a name that is
-unknown, or close to two entries, finds nothing, since a wrong picture is worse than none.
+library.toml holds each entry in English with its figure (`image`); library.de.toml, library.fr.toml,
+library.es.toml, library.it.toml and library.pt.toml give the same entries' words (name, target, hold,
+key points, cues, aliases) in German, French, Spanish, Italian and Portuguese. A routine takes an entry
+with `use = "calf-wall"`, in the routine's language; a stretch written by hand, or found in an imported
+article, is matched to an entry by its name or one of the entry's `aliases` in any of those languages.
+Matching is conservative: a name that is unknown, or close to two entries, finds nothing, since a wrong
+picture is worse than none.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from typing import Any
 
 from handout.content.schema import read_toml
 
-LANGUAGES = ("en", "de", "fr", "es")
+LANGUAGES = ("en", "de", "fr", "es", "it", "pt")
 """The languages the library is written in; a sheet in another language prints the English entries."""
 WORDS = ("name", "target", "hold", "key_points", "cues", "aliases")
 """What each language file gives for an entry; the figure (`image`) is the English file's alone."""

@@ -17,7 +17,7 @@ from handout.content import photo_file, poses
 from handout.content.furniture import check_details
 from handout.content.library import find_entry, library, stretch_fields
 from handout.content.schema import Checker, quoted, read_toml, tidy_text, type_name
-from handout.content.sheet_words import translations
+from handout.content.sheet_words import ALIASES, translations
 from handout.errors import HandoutError
 from handout.model import Figure, Illustration, Photo, Routine, Stretch
 
@@ -96,7 +96,7 @@ def check_lang(value: object, check: Checker) -> str | None:
     if value is None:
         return None
     languages = translations()
-    if not isinstance(value, str) or value not in languages:
+    if not isinstance(value, str) or (value not in languages and value not in ALIASES):
         codes = ", ".join(f'"{code}"' for code in languages)
         check.problem(
             "",

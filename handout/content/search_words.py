@@ -15,7 +15,7 @@ from handout.content.library import normalized_name
 from handout.content.schema import read_toml
 
 LONGEST_PHRASE = 3
-"""Words in the longest phrase search_words.toml lists ("child's pose" is two, "hintere oberschenkel" two)."""
+"""Words in the longest phrase search_words.toml lists ("child's pose" is two, "batata da perna" three)."""
 
 
 @cache
@@ -33,7 +33,8 @@ def search_words() -> dict[str, tuple[str, ...]]:
 
 
 def search_terms(search: str) -> list[tuple[str, ...]]:
-    """The search's terms, each as the words of which one must be found: what was typed, and what it means.
+    """The search's terms, each as the words of which one must be found: what a listed word or phrase
+    means ("quad": quadriceps, not the "quad" of Portuguese "quadril", hip), or what was typed.
 
     A listed phrase ("figure 4") is one term; any other word is a term of its own."""
     tokens = normalized_name(search).split()
@@ -44,7 +45,7 @@ def search_terms(search: str) -> list[tuple[str, ...]]:
         for size in range(min(LONGEST_PHRASE, len(tokens) - start), 0, -1):
             phrase = " ".join(tokens[start : start + size])
             if size == 1 or phrase in words:
-                terms.append((phrase, *words.get(phrase, ())))
+                terms.append(words.get(phrase) or (phrase,))
                 start += size
                 break
     return terms

@@ -40,6 +40,19 @@ ENGLISH = Words(
 default without reading a file."""
 
 
+ALIASES = {
+    "en-US": "en",
+    "en-GB": "en",
+    "zh-TW": "zh-Hant",
+    "zh-HK": "zh-Hant",
+    "zh-MO": "zh-Hant",
+    "zh-Hans": "zh",
+    "zh-CN": "zh",
+}
+"""Other codes a routine may give for a language the table has under one code: Taiwan's and Hong Kong's
+Chinese is the traditional table's. The routine keeps its own code for the PDF's language."""
+
+
 @cache
 def translations() -> dict[str, Words]:
     """Every language the sheet can print its own words in, by its code (en, de, fr, ...)."""
@@ -53,4 +66,4 @@ def translations() -> dict[str, Words]:
 
 def words_for(lang: str) -> Words:
     """The words in `lang`, or in English for a language the table does not have yet."""
-    return translations().get(lang, ENGLISH)
+    return translations().get(ALIASES.get(lang, lang), ENGLISH)

@@ -4,7 +4,8 @@ A line is put in visual order by the Unicode bidirectional algorithm (python-bid
 or Hebrew in it runs right to left, with a Latin word or a number inside it left to right, as a reader
 of the script expects. Each run of a shaped script is drawn as HarfBuzz placed its glyphs (shaping.py,
 the same glyphs the layout measured), each glyph at its offset; a glyph the font has no character for
-(a ligature, a conjunct, a positional form) gets a private code of its own in the embedded subset.
+(a ligature, a conjunct, a positional form) gets a private code of its own in the embedded subset, and,
+left to right, the letters it draws in the subset's ToUnicode map (glyph_text.py).
 
 So that the sheet stays searchable and a screen reader reads words, not glyphs, each box is wrapped in
 a marked-content span whose /ActualText is the box's text in logical order (PDF 32000-1, 14.9.4).
@@ -23,6 +24,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 
+from handout.draw.glyph_text import remember_letters
 from handout.draw.text_cursor import boxes_in_place, line_text
 from handout.layout import scripts, shaping
 from handout.layout.fonts import SCRIPT_FACES, FontMetrics, script_font_path
@@ -99,8 +101,11 @@ def _draw_shaped(text: Any, canvas: Any, face: str, run: str, size: float) -> No
             code.append(f"[{' '.join(parts)}] TJ")
             parts.clear()
 
-    for glyph in shaping.shape(script_font_path(face), run):
-        char = _glyph_char(font, glyph.gid)
+    glyphs = shaping.shape(script_font_path(face), run)
+    chars = [_glyph_char(font, glyph.gid) for glyph in glyphs]
+    if not _right_to_left(run):
+        remember_letters(font.face, run, glyphs, chars)  # the private codes' letters, for ToUnicode
+    for glyph, char in zip(glyphs, chars, strict=True):
         ((subset, data),) = font.splitString(char, document)
         if subset != text._curSubset:
             flush()

@@ -9,7 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Literal
 
-CjkLanguage = Literal["zh", "ja", "ko"]
+CjkLanguage = Literal["zh", "zh-Hant", "ja", "ko"]
+"""The sheet's CJK font's language: Chinese in simplified ("zh") or traditional ("zh-Hant") forms."""
+TRADITIONAL = frozenset({"zh-Hant", "zh-TW", "zh-HK", "zh-MO"})
+"""The `lang` codes of Chinese written in traditional characters (Taiwan, Hong Kong, Macau)."""
 
 _RANGES = (
     (0x1100, 0x11FF),  # Hangul Jamo
@@ -68,6 +71,14 @@ def language(texts: Iterable[str]) -> CjkLanguage | None:
     if any(_in(char, _KANA) for char in chars):
         return "ja"
     return "zh"
+
+
+def font_language(found: CjkLanguage, lang: str | None) -> CjkLanguage:
+    """The language whose font draws the sheet: the text's, traditional Chinese when the routine says so.
+
+    Simplified and traditional text share most characters, so only `lang` tells them apart: the same
+    character is drawn in Taiwan's forms by the traditional font and in the mainland's by the other."""
+    return "zh-Hant" if found == "zh" and lang in TRADITIONAL else found
 
 
 def _breaks_between(before: str, after: str) -> bool:

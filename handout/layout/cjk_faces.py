@@ -22,10 +22,12 @@ from handout.layout.cjk import CjkLanguage
 FONT_PACKAGE = "justmytype_intl_cjk"
 FONT_FILES: dict[CjkLanguage, str] = {
     "zh": "notosanssc/NotoSansSC[wght].ttf",
+    "zh-Hant": "notosanstc/NotoSansTC[wght].ttf",
     "ja": "notosansjp/NotoSansJP[wght].ttf",
     "ko": "notosanskr/NotoSansKR[wght].ttf",
 }
-"""Noto Sans SC also draws the traditional characters (in their mainland forms)."""
+"""Noto Sans SC also draws the traditional characters, in their mainland forms; Noto Sans TC draws them in
+Taiwan's, for a routine that says lang = "zh-Hant" (or zh-TW, zh-HK)."""
 WEIGHTS = {"regular": 400, "bold": 700}
 
 
@@ -34,7 +36,12 @@ def available() -> bool:
     return find_spec(FONT_PACKAGE) is not None and find_spec("fontTools") is not None
 
 
-FONT_NAMES: dict[CjkLanguage, str] = {"zh": "Chinese", "ja": "Japanese", "ko": "Korean"}
+FONT_NAMES: dict[CjkLanguage, str] = {
+    "zh": "Chinese",
+    "zh-Hant": "traditional Chinese",
+    "ja": "Japanese",
+    "ko": "Korean",
+}
 
 
 @lru_cache(maxsize=8)

@@ -49,6 +49,7 @@ SCRIPT_FONTS: dict[scripts.Script, str] = {
 SCRIPT_STYLES: dict[FontRole, str] = {"regular": "Regular", "bold": "Bold"}
 CJK_FONTS: dict[cjk.CjkLanguage, str] = {
     "zh": "STSong-Light",
+    "zh-Hant": "MSung-Light",
     "ja": "HeiseiKakuGo-W5",
     "ko": "HYGothic-Medium",
 }
@@ -211,14 +212,16 @@ def metrics(cjk_font: str | None = None, shaped: tuple[scripts.Script, ...] = ()
     )
 
 
-def sheet_metrics(texts: Iterable[str]) -> FontMetrics:
+def sheet_metrics(texts: Iterable[str], lang: str | None = None) -> FontMetrics:
     """The metrics for a sheet of these texts: with the CJK font of its language, if it has one (cut to
-    the sheet's CJK characters when the extra is installed), and the faces of its shaped scripts."""
+    the sheet's CJK characters when the extra is installed; traditional Chinese when `lang` says so), and
+    the faces of its shaped scripts."""
     texts = list(texts)
     shaped = tuple(sorted(scripts.scripts_in(texts)))
-    language = cjk.language(texts)
-    if language is None:
+    found = cjk.language(texts)
+    if found is None:
         return metrics(None, shaped)
+    language = cjk.font_language(found, lang)
     if not cjk_faces.available():
         return metrics(CJK_FONTS[language], shaped)
     bundled = _bundled_characters()

@@ -165,8 +165,22 @@ def find_page_hold(text: str) -> Hold | None:
 
 
 SHORT_UNITS = {"s": "s", "m": "min", "b": "breaths"}
-EACH_SIDE_WORDS = {"en": "each side", "de": "pro Seite", "fr": "de chaque côté", "es": "por lado"}
-BREATHS = {"en": "breaths", "de": "Atemzüge", "fr": "respirations", "es": "respiraciones"}
+EACH_SIDE_WORDS = {
+    "en": "each side",
+    "de": "pro Seite",
+    "fr": "de chaque côté",
+    "es": "por lado",
+    "it": "per lato",
+    "pt": "cada lado",
+}
+BREATHS = {
+    "en": "breaths",
+    "de": "Atemzüge",
+    "fr": "respirations",
+    "es": "respiraciones",
+    "it": "respiri",
+    "pt": "respirações",
+}
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,9 @@
 """The article's language, one of those the sheet prints its words in: text -> "en", "de", "fr", "es", ...
 
 langdetect (a small offline port of Google's detector) is loaded with these profiles and three
-neighbours' only (NEIGHBOURS), so it loads in a fraction of its full start-up time and answers only a
-language the importer reads. Arabic, Hebrew, Hindi and Thai are there too: their scripts cannot be
-taken for the others'.
+neighbour's only (NEIGHBOURS), so it loads in a fraction of its full start-up time and answers only a
+language the sheet has its words and the library in (Italian and Portuguese too). Arabic, Hebrew,
+Hindi, Bengali, Tamil and Thai are there too: their scripts cannot be taken for the others'.
 """
 
 from __future__ import annotations
@@ -12,10 +12,10 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
-LANGUAGES = ("en", "de", "fr", "es", "ar", "he", "hi", "th")
-NEIGHBOURS = ("it", "pt", "nl")
-"""Languages told apart from the others, so that an Italian, Portuguese or Dutch page is not taken for
-Spanish or German: the answer is then None (the sheet's own words stay English), with the warning."""
+LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "ar", "he", "hi", "bn", "ta", "th")
+NEIGHBOURS = ("nl",)
+"""Languages told apart from the others, so that a Dutch page is not taken for German: the answer is then
+None (the sheet's own words stay English), with the warning, until the importer reads Dutch."""
 SAMPLE = 4000
 """Characters of the article read: enough to tell the language, and keeps a huge article fast."""
 LEAST_CERTAINTY = 0.7

@@ -60,7 +60,8 @@ POSTURES = {
     ),
     "side": signs(
         r"on (?:your|the) side|side ?lying|seitenlage|auf der seite|sur le cote|"
-        r"(?:tumbate|acuestate|tumbado|tumbada|deitado|deitada) de lado|di fianco|sul fianco|"
+        r"(?:tumbate|acuestate|tumbado|tumbada|deitado|deitada|deite se) de lado|di fianco|sul fianco|"
+        r"su un fianco|"
         r"op je zij"
     ),
     "prone": signs(
@@ -76,7 +77,8 @@ POSTURES = {
     "all-fours": signs(
         r"hands and knees|all fours|vierfussler\w*|quatre pattes|cuatro patas|carponi|quattro zampe|"
         r"quatro apoios|handen en knieen|push ?up position|press ?up position|liegestutz\w*|"
-        r"position de pompe|posicion de flexion|hands and feet on the (?:ground|floor)"
+        r"position de pompe|posicion de flexion|posicao de flexao|posizione dei piegamenti|"
+        r"hands and feet on the (?:ground|floor)"
     ),
 }
 FEATURES = {
@@ -90,7 +92,7 @@ FEATURES = {
         r"heel on (?:a|the) (?:low )?(?:step|bench|chair|box|ledge|table|support|rail)|"
         r"ferse auf eine|erhohte flache|talon sur (?:un|une) (?:marche|banc|support)|"
         r"talon de la jambe a etirer sur|sur un support|apoyando el pie en una altura|apoya un talon|"
-        r"heel on a|bench"
+        r"heel on a|bench|panca|banco"
     ),
     "towel": signs(
         r"towel|strap|belt|rope|handtuch|gurt|serviette|sangle|toalla|cinta|asciugamano|"
@@ -129,17 +131,22 @@ FEATURES = {
         r"fuss von hinten|ferse (?:sanft )?(?:zum|ans|an den) (?:po|gesass)|fuss zum gesass|"
         r"talon vers (?:la|votre) fess\w*|saisissez votre pied|attrape[zr]? (?:votre |le )pied|"
         r"talon al gluteo|hacia el gluteo|a tocar el culo|a la altura del gluteo|"
-        r"tallone (?:al gluteo|verso i glutei)|afferra\w* il piede|em direcao a[os]s? glute\w*|"
+        r"tallone (?:al gluteo|verso il gluteo|verso i glutei)|afferra\w* il piede|"
+        r"em direcao a[os]s? glute\w*|"
         r"hiel\w* naar je bil\w*"
     ),
-    "twist": signs(r"twist\w*|drehsitz|drehung|torsion|torsione|torcao|draai\w*|turn your chest"),
+    "twist": signs(
+        r"twist\w*|drehsitz|drehung|torsion|torsione|torcao|draai\w*|turn your chest|ruota il petto|"
+        r"gire o peito"
+    ),
     "knees to one side": signs(
         r"knees (?:slowly )?to one side|lower both knees|knie langsam zu einer seite|"
-        r"genoux d un cote|rodillas hacia un lado"
+        r"genoux d un cote|rodillas hacia un lado|ginocchia da un lato|joelhos devagar para um lado"
     ),
     "feet crossed": signs(
         r"cross one foot in front|einen fuss vor den anderen|croisez un pied devant|"
-        r"cruza un pie por delante|cross(?:ed)? legs? (?:toe touch|forward)"
+        r"cruza un pie por delante|cross(?:ed)? legs? (?:toe touch|forward)|"
+        r"incrocia un piede davanti|cruze um pe a frente"
     ),
     "leg behind, side lean": signs(
         r"(?:leg|foot) (?:\w+ ){0,4}behind the (?:other|left|right)|hinter dem anderen kreuzen|"
@@ -148,7 +155,8 @@ FEATURES = {
     ),
     "feet wide": signs(
         r"feet (?:wide|spread) apart|breitbeinig|gratsche|pieds (?:tres )?ecartes|"
-        r"pies (?:bien )?separados|gambe divaricate|pernas afastadas|side lunge|lateral lunge|"
+        r"pies (?:bien )?separados|gambe divaricate|gambe larghe|pernas afastadas|pes bem afastados|"
+        r"side lunge|lateral lunge|"
         r"seitlicher ausfallschritt|fente laterale|zancada lateral"
     ),
     "hands behind the back": signs(
@@ -158,12 +166,14 @@ FEATURES = {
     ),
     "sole on the thigh": signs(
         r"sole against the inside|fusssohle innen an|plante du pied contre l interieur|"
-        r"planta contra el interior|pie \w+ contra la parte interna del muslo"
+        r"planta contra el interior|pie \w+ contra la parte interna del muslo|"
+        r"pianta del piede all interno della coscia"
     ),
     "foot over, elbow": signs(
         r"cross the other foot over|den anderen fuss daruber|bein uber das andere|"
         r"mit dem gegenuberliegenden arm|opposite (?:arm|elbow)|croisez l autre pied par dessus|"
-        r"cruza el otro pie por encima|elbow (?:\w+ ){0,3}outside|ellbogen aussen"
+        r"cruza el otro pie por encima|elbow (?:\w+ ){0,3}outside|ellbogen aussen|gomito opposto|"
+        r"cotovelo oposto"
     ),
     "leg raised": signs(
         r"raise the other leg|leg (?:straight )?up|legs? in the air|hold behind the thigh|"
@@ -181,18 +191,19 @@ FEATURES = {
     ),
     "shin across": signs(
         r"shin across|schienbein quer|tibia en travers|espinilla cruzada|pigeon|taube|paloma|"
-        r"piccione|pombo"
+        r"piccione|pombo|tibia di traverso|canela atravessada"
     ),
-    "forearms down": signs(r"forearms|unterarme|avant bras|antebrazos|lizard|eidechse"),
+    "forearms down": signs(r"forearms|unterarme|avant bras|antebrazos|avambracci|antebracos|lizard|eidechse"),
     "both knees bent": signs(
         r"bend both knees|both knees bent|bent knee|beide knie beugen|gebeugtem knie|"
         r"pliez les deux genoux|genou flechi|dobla las dos rodillas|rodilla doblada|soleus|soleo|"
-        r"soleaire|schollenmuskel"
+        r"soleaire|schollenmuskel|piega tutte e due le ginocchia|dobre os dois joelhos"
     ),
     "foot back, heel down": signs(
         r"step (?:one|your \w+) (?:foot|leg) (?:well )?back|step back|one leg (?:extended )?back|"
         r"leg (?:extended )?behind you|fuss weit nach hinten|bein nach hinten|reculez un pied|"
-        r"jambe tendue derriere|un pied bien atras|pierna hacia atras|gamba tesa|perna para tras|"
+        r"jambe tendue derriere|un pied bien atras|pierna hacia atras|gamba tesa (?:indietro|dietro)|"
+        r"perna para tras|"
         r"ferse am boden|talon au sol|talon en el suelo|calcanhar no chao|pressing the heel|"
         r"heel (?:on the floor|down)|foot a metre behind|fuss etwa einen meter|"
         r"tallone (?:\w+ ){0,3}a terra|plante du pied arriere au sol|calcanhar no chao"

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from handout.content.importers.target_labels import LABELS
+
 STRONG, REGION, NAME_ONLY = 0, 1, 2
 MOST_TARGETS = 3
 """Muscles a target names at most ("Calves, feet and ankles")."""
@@ -44,9 +46,9 @@ MUSCLES = (
         r"|ischiocrurali|muscoli\s+posteriori\s+della\s+coscia|tendin[ei]\s+del\s+ginocchio|isquiotibiais",
         r"back\s+of\s+(?:the\s+|your\s+)?(?:thighs?|legs?|upper\s+legs?)|arrière\s+de\s+la\s+cuisse"
         r"|behind\s+the\s+(?:thigh|leg|back\s+leg)|detrás\s+del\s+muslo|hinten\s+am\s+hinteren\s+bein"
-        r"|derrière\s+de\s+la\s+cuisse|face\s+postérieure\s+de\s+la\s+cuisse"
+        r"|derrière\s+de\s+la\s+cuisse|face\s+postérieure\s+de\s+la\s+cuisse|atr[aá]s\s+da\s+coxa|dietro\s+(?:la|alla)\s+coscia"
         r"|parte\s+(?:posterior|trasera)\s+del\s+muslo|femorales?|femorali|parte\s+posteriore\s+(?:della|delle)\s+cosc[ei]"
-        r"|posterior\s+da\s+coxa|achterkant\s+van\s+je\s+bovenbeen",
+        r"|posteriores?\s+da\s+coxa|achterkant\s+van\s+je\s+bovenbeen",
     ),
     muscle(
         "adductors",
@@ -238,7 +240,7 @@ DESTINATION = re.compile(
     re.IGNORECASE,
 )
 """Words before a body part that make it where a limb goes ("knee to chest"), not the muscle stretched."""
-AND = {"en": "and", "de": "und", "fr": "et", "es": "y"}
+AND = {"en": "and", "de": "und", "fr": "et", "es": "y", "it": "e", "pt": "e"}
 
 
 @cache
@@ -386,7 +388,9 @@ def joined_muscles(text: str) -> list[Muscle]:
 
 def target_text(muscles: list[Muscle], lang: str) -> str:
     """ "Calves, feet and ankles": the muscles' names in `lang`, the first capitalised."""
-    labels = [entry.labels.get(lang, entry.labels["en"]) for entry in muscles]
+    labels = [
+        entry.labels.get(lang) or LABELS.get(lang, {}).get(entry.key, entry.labels["en"]) for entry in muscles
+    ]
     labels = [labels[0]] + [
         label if lang == "de" or label[:2].isupper() else label[:1].lower() + label[1:]
         for label in labels[1:]
