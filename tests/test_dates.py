@@ -74,3 +74,20 @@ def test_a_roster_or_routine_date_in_the_local_form_prints_in_the_sheets_form(bu
     assert "5. Dezember 2026" in pypdf.PdfReader(build_pdf(routine)).pages[0].extract_text()
     free = build_pdf(realistic(1), "--set", "date=Saturday 5 December")
     assert "Saturday 5 December" in pypdf.PdfReader(free).pages[0].extract_text()
+
+
+@pytest.mark.parametrize("lang", ["ar", "he"])
+def test_a_right_to_left_date_keeps_its_day_beside_a_latin_club_name(build_pdf, lang: str) -> None:
+    """Right to left, "Riverside · 3 ديسمبر 2026" is drawn Riverside (rightmost), the dot, then the day,
+    the month and the year going left. Without a mark the bidirectional algorithm gave the day to the Latin
+    name: drawn at the far right, beside "Riverside"."""
+    import pdfplumber
+
+    path = build_pdf({**realistic(1), "lang": lang}, "--set", "date=2026-12-03", "--set", "club=Riverside")
+    with pdfplumber.open(path) as pdf:
+        chars = pdf.pages[0].chars
+    header = min(char["top"] for char in chars if char["text"] == "R")
+    line = [char for char in chars if abs(char["top"] - header) < 2]
+    x = {char["text"]: char["x0"] for char in line if char["text"] in "R·3"}
+    year = [char["x0"] for char in line if char["text"] in "026"]
+    assert x["R"] > x["·"] > x["3"] > max(year)

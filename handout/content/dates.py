@@ -59,4 +59,10 @@ def long_date(date: datetime.date, lang: str) -> str:
         locale = Locale.parse(LOCALES.get(lang, lang), sep="-" if "-" in lang else "_")
     except (UnknownLocaleError, ValueError):
         locale = Locale.parse(LOCALES["en"])
-    return str(format_date(date, "long", locale=locale))
+    formatted = str(format_date(date, "long", locale=locale))
+    # A right-to-left date opens with a mark of its direction: after a Latin club name ("Riverside · 3
+    # ديسمبر 2026") the bidirectional algorithm would give its day to the Latin words before it.
+    return RIGHT_TO_LEFT_MARK + formatted if locale.character_order == "right-to-left" else formatted
+
+
+RIGHT_TO_LEFT_MARK = "\u200f"

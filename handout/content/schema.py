@@ -292,6 +292,10 @@ nothing a sheet needs (or a gap), and copy and paste brings them in unseen."""
 JOINERS = "\u200c\u200d"
 """Zero-width non-joiner and joiner shape some scripts (Persian, Indic, emoji); between Latin, Greek,
 Cyrillic or CJK letters, or beside anything else, they only print as gaps."""
+KEPT_FORMAT = "\u00a0\u200e\u200f"
+"""Kept though not printable: the no-break space, and in a text with right-to-left letters the left-to-right
+and right-to-left marks, which put a number or a Latin word on its side of the line (the drawing leaves
+them out once the line is in order)."""
 _PLAIN_SCRIPTS = ("LATIN", "GREEK", "CYRILLIC", "CJK", "HIRAGANA", "KATAKANA", "HANGUL", "DIGIT")
 
 
@@ -300,14 +304,16 @@ def tidy_text(value: str) -> str:
     characters dropped, the lines of a multi-line TOML string joined and control characters gone (a
     sheet has no tabs).
 
-    No-break spaces (U+00A0) stay, so a coach can keep a number and its unit together on one line.
+    No-break spaces (U+00A0) stay, so a coach can keep a number and its unit together on one line, and so
+    do the direction marks (KEPT_FORMAT).
     """
     if not value.isascii():
         value = unicodedata.normalize("NFC", value).translate(INVISIBLE)
         if any(joiner in value for joiner in JOINERS):
             value = _drop_stray_joiners(value)
     if not value.isprintable():
-        value = "".join(c if c.isprintable() or c == "\u00a0" else " " for c in value)
+        kept = KEPT_FORMAT if any(unicodedata.bidirectional(c) in ("R", "AL") for c in value) else "\u00a0"
+        value = "".join(c if c.isprintable() or c in kept else " " for c in value)
     return " ".join(word for word in value.split(" ") if word)
 
 

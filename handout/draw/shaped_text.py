@@ -67,7 +67,7 @@ def visual_runs(text: str, font: str, fonts: FontMetrics, rtl: bool) -> list[tup
     runs right to left (it has Arabic or Hebrew in it)."""
     if not rtl:
         return fonts.runs(text, font)  # type: ignore[arg-type]
-    visual = get_display(text, base_dir="R")
+    visual = get_display(text, base_dir="R")  # fonts.runs leaves out the direction marks it has used
     return [
         (face, run[::-1] if _right_to_left(run) else run)
         for face, run in fonts.runs(visual, font)  # type: ignore[arg-type]

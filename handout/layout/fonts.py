@@ -149,6 +149,10 @@ def _continues_run(char: str) -> bool:
     return char in scripts.JOINERS or unicodedata.category(char) in ("Mn", "Mc")
 
 
+DIRECTION_MARKS = "\u200e\u200f"
+"""The left-to-right and right-to-left marks: they only order a right-to-left line (DejaVu has no glyph)."""
+
+
 class FontMetrics(NamedTuple):
     """What the layout needs to know about a sheet's fonts, per point of text size."""
 
@@ -169,6 +173,8 @@ class FontMetrics(NamedTuple):
             return [(bundled, text)]
         runs: list[tuple[str, str]] = []
         for char in text:
+            if char in DIRECTION_MARKS:
+                continue  # it has ordered the line (bidi, before this); it prints nothing
             script = scripts.script_of(char)
             if script is not None:
                 face = script_font_name(script, font)
