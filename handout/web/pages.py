@@ -37,7 +37,9 @@ from handout.web.editor import (
 from handout.web.field_errors import GENERAL, field_errors
 from handout.web.form_data import Uploads, check_size, read_form
 from handout.web.isolated import run_isolated
+from handout.web.photo_store import SessionPhotos
 from handout.web.saved_sheet import opened_file, saved_file
+from handout.web.sessions import session_of
 from handout.web.sheets import build_pdf, safe_stem
 from handout.web.thumbnails import matching_cards, stretch_picture
 
@@ -86,14 +88,14 @@ def builder_for(uploads: Uploads) -> Callable[..., Awaitable[Response]]:
 def edited(request: Request, fields: dict[str, str], uploads: Uploads) -> Response:
     notices: list[str] = []
     try:
-        state = state_from_form(fields, uploads)
+        state = state_from_form(fields, uploads, session_photos(request))
     except PhotoRefused as refused:
         return render(request, refused.state, problems=refused.messages)
     action = fields.get("action", "")
     before = state
     try:
         if action == "open":
-            state = opened(state, uploads)
+            state = opened(state, uploads, session_photos(request))
         elif action == "import":
             state, notices = imported(state, fields, uploads)
         elif action == "restore":
@@ -149,7 +151,7 @@ async def preview(request: Request) -> Response:
 
 def previewed(request: Request, fields: dict[str, str], uploads: Uploads) -> Response:
     try:
-        state = state_from_form(fields, uploads)
+        state = state_from_form(fields, uploads, session_photos(request))
         problems: list[str] = []
     except PhotoRefused as refused:
         state, problems = refused.state, list(refused.messages)
@@ -169,9 +171,11 @@ async def download(request: Request) -> Response:
 
 def downloaded(request: Request, fields: dict[str, str], uploads: Uploads) -> Response:
     try:
-        state = state_from_form(fields, uploads)
+        state = state_from_form(fields, uploads, session_photos(request))
     except PhotoRefused as refused:
         return render(request, refused.state, problems=refused.messages, status=422)
+    if state.lost_photos():  # not a sheet without them: the page says which to choose again
+        return render(request, state, status=422)
     kind = fields.get("action", "pdf")
     try:
         if kind == "toml":
@@ -234,11 +238,15 @@ def preview_image(state: EditorState, width: int) -> tuple[str | None, list[str]
     return "data:image/png;base64," + base64.b64encode(png).decode("ascii"), []
 
 
-def opened(state: EditorState, uploads: Uploads) -> EditorState:
+def session_photos(request: Request) -> SessionPhotos:
+    return SessionPhotos(request.app.state.photos, session_of(request.scope))
+
+
+def opened(state: EditorState, uploads: Uploads, kept: SessionPhotos) -> EditorState:
     if "routine_file" not in uploads:
         raise HandoutError("Open routine: choose a routine file (.toml) or a saved sheet (.zip) first")
     filename, content = uploads["routine_file"]
-    return opened_file(filename, content, state)
+    return opened_file(filename, content, state, kept)
 
 
 def imported(state: EditorState, fields: dict[str, str], uploads: Uploads) -> tuple[EditorState, list[str]]:
@@ -290,7 +298,7 @@ def render(
 def page_context(
     state: EditorState, problems: list[str], notices: list[str], image: str | None
 ) -> dict[str, Any]:
-    errors = field_errors(problems)
+    errors = field_errors([*problems, *state.lost_photos()])
     slots = ["title", "subtitle", *(key for key, _ in DETAILS), GENERAL]
     for number in range(1, len(state.stretches) + 1):
         slots += [f"s{number}-{name}" for name in ("name", "target", "hold", "points", "photo")]

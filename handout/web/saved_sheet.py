@@ -24,6 +24,7 @@ from handout.layout.layout_file import bundled_layouts
 from handout.layout.paper import ORIENTATIONS, PAPERS
 from handout.web.editor import EditorState, state_from_routine
 from handout.web.form_data import check_size
+from handout.web.photo_store import SessionPhotos
 from handout.web.routine_toml import routine_toml
 from handout.web.sheets import Choices
 from handout.web.uploads import received_photo, shown_name
@@ -86,8 +87,9 @@ def photo_files(state: EditorState) -> dict[int, tuple[str, bytes]]:
     return files
 
 
-def opened_file(filename: str, content: bytes, keep: EditorState) -> EditorState:
-    """A saved routine (.toml) or saved sheet (.zip) -> the editor, with its choices and photos."""
+def opened_file(filename: str, content: bytes, keep: EditorState, kept: SessionPhotos) -> EditorState:
+    """A saved routine (.toml) or saved sheet (.zip) -> the editor, with its choices and photos (kept in
+    the session's photos, as uploads are: the page goes on with their references)."""
     shown_as = shown_name(filename)[:60]
     if len(content) > MAX_UNPACKED:  # a saved sheet's photos are stored as they are: never larger packed
         raise HandoutError(f"{shown_as}: is too large to open: choose the routine or sheet you saved")
@@ -101,7 +103,7 @@ def opened_file(filename: str, content: bytes, keep: EditorState) -> EditorState
         raise HandoutError(f"{shown_as}: is not a routine file (.toml) nor a saved sheet (.zip)") from None
     data = parse_toml(text, shown_as)
     state = state_from_routine(data, replace(keep, choices=with_choices(keep, text)))
-    return with_photos(state, data, photos, shown_as)
+    return with_photos(state, data, photos, shown_as, kept)
 
 
 def unpacked(content: bytes, shown_as: str) -> tuple[bytes, dict[str, bytes]]:
@@ -149,7 +151,11 @@ def with_choices(keep: EditorState, text: str) -> Choices:
 
 
 def with_photos(
-    state: EditorState, data: Mapping[str, Any], photos: Mapping[str, bytes], shown_as: str
+    state: EditorState,
+    data: Mapping[str, Any],
+    photos: Mapping[str, bytes],
+    shown_as: str,
+    kept: SessionPhotos,
 ) -> EditorState:
     """The opened stretches with the photos their `image` names (checked as new uploads are)."""
     tables = [table for table in data.get("stretches", []) if isinstance(table, dict)]
@@ -158,5 +164,11 @@ def with_photos(
         image = table.get("image")
         if isinstance(image, str) and image in photos:
             photo = received_photo(photos[image], shown_name(image), f"{shown_as}: stretch {index + 1}")
-            stretches[index] = replace(stretches[index], photo=photo, photo_name=shown_name(image), figure="")
+            stretches[index] = replace(
+                stretches[index],
+                photo=photo,
+                photo_ref=kept.put(photo),
+                photo_name=shown_name(image),
+                figure="",
+            )
     return replace(state, stretches=tuple(stretches))
