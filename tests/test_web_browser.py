@@ -497,3 +497,82 @@ def contrast_on_white(css_color: str) -> float:
 
     luminance = 0.2126 * linear(red) + 0.7152 * linear(green) + 0.0722 * linear(blue)
     return 1.05 / (luminance + 0.05)
+
+
+def phone_photo(path: Path, seed: int) -> Path:
+    """A 12-megapixel phone photo: smooth shapes under a sensor's grain, some 6 MB as a camera saves it."""
+    import random
+
+    shapes = Image.frombytes("RGB", (100, 75), random.Random(seed).randbytes(100 * 75 * 3))
+    grain = Image.effect_noise((4000, 3000), 40).convert("RGB")
+    Image.blend(shapes.resize((4000, 3000), Image.Resampling.BICUBIC), grain, 0.25).save(
+        path, "JPEG", quality=95
+    )
+    return path
+
+
+def test_four_phone_photos_travel_once_and_every_later_request_stays_small(
+    page: Page, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 23: four 12-megapixel photos used to push every press over the 20 MB cap (a 413, no word).
+    Each photo now travels once, print-sized; every request after carries only the photos' references."""
+    import zipfile
+
+    from handout.web import pages
+
+    sent: list[tuple[str, int]] = []  # every request's body, as the server receives it
+    real = pages.read_form
+
+    async def measured(request: object) -> object:
+        body = await request.body()  # type: ignore[attr-defined]  # kept by Starlette for the form
+        sent.append((request.url.path, len(body)))  # type: ignore[attr-defined]
+        return await real(request)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pages, "read_form", measured)
+    names = [add_first_found(page, search) for search in SIX_SEARCHES[:4]]
+    photos = [phone_photo(tmp_path / f"phone-{number}.jpg", number) for number in range(1, 5)]
+    assert all(photo.stat().st_size > 5_000_000 for photo in photos)
+    for number, photo in enumerate(photos, start=1):
+        group = page.get_by_role("group", name=f"Stretch {number}")
+        group.get_by_label("Photo").set_input_files(photo)
+        expect(group.get_by_text(f"Showing your photo “phone-{number}.jpg”")).to_be_visible()
+        wait_until_settled(page)
+    uploads, sent[:] = list(sent), []
+    assert 100_000 < max(size for _, size in uploads) < 1_000_000, uploads  # print-sized in the browser
+
+    page.get_by_label("Club").fill("Riverside Runners")  # the live preview
+    wait_until_settled(page)
+    expect(page.get_by_alt_text("Preview of the sheet")).to_be_visible()
+    page.get_by_role("group", name="Stretch 2").get_by_role("button", name="Move up").click()
+    expect(page.get_by_role("group", name="Stretch 1").get_by_label("Name")).to_have_value(names[1])
+    wait_until_settled(page)
+    add_first_found(page, SIX_SEARCHES[4])
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Download PDF").click()
+    sheet = PdfReader(download_info.value.path()).pages[0]
+    assert len(sheet.images) == 4 and "Riverside Runners" in sheet.extract_text()
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Save routine").click()
+    with zipfile.ZipFile(download_info.value.path()) as archive:  # the coach's own copy holds the photos
+        assert sorted(archive.namelist()) == sorted(
+            [*(f"phone-{n}.jpg" for n in range(1, 5)), "routine.toml"]
+        )
+        saved = Path(tmp_path / "saved.zip")
+        saved.write_bytes(Path(download_info.value.path()).read_bytes())
+    assert {"/preview", "/edit", "/download"} <= {path for path, _ in sent}, sent
+    assert max(size for _, size in sent) < 100_000, sent  # the form and four references, no photo
+
+    page.reload()  # the sheet this browser kept comes back, its photos by their references
+    expect(page.get_by_text("Your last sheet is back")).to_be_visible()
+    expect(page.get_by_text("Showing your photo")).to_have_count(4)
+    page.get_by_role("link", name="Start a new sheet").click()
+    expect(page.get_by_text("No stretches yet")).to_be_visible()
+    page.get_by_text("Open a saved routine, or import an article").click()
+    page.get_by_label("Routine file (.toml) or saved sheet with photos (.zip)").set_input_files(saved)
+    page.get_by_role("button", name="Open routine").click()
+    expect(page.get_by_text("Showing your photo")).to_have_count(4)
+    wait_until_settled(page)
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Download PDF").click()
+    assert len(PdfReader(download_info.value.path()).pages[0].images) == 4
+    assert max(size for _, size in sent[-1:]) < 100_000
