@@ -222,25 +222,9 @@ def processes_below(pid: int) -> set[int]:
 
 @pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads the processes from /proc")
 def test_serve_with_two_workers_shares_the_photos_and_stops_whole_on_ctrl_c(tmp_path: Path) -> None:
-    port = free_port()
-    environment = {**os.environ, "TMPDIR": str(tmp_path)}  # where the server makes its photos' folder
-    process = subprocess.Popen(
-        [sys.executable, "-m", "handout", "serve", "--no-browser", "--port", str(port), "--workers", "2"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env=environment,
-        start_new_session=True,  # its own process group, as a terminal's Ctrl-C reaches
-    )
-    address = f"http://127.0.0.1:{port}"
+    process, address = start_serving(tmp_path, "--workers", "2")
+    port = int(address.rsplit(":", 1)[1])
     try:
-        assert process.stdout is not None
-        assert process.stdout.readline().decode() == f"handout is running at {address}/\n"
-        for _ in range(200):
-            try:
-                if httpx.get(address + "/healthz").status_code == 200:
-                    break
-            except httpx.TransportError:
-                time.sleep(0.05)
         workers = {
             pid
             for pid in processes_below(process.pid)
@@ -270,6 +254,9 @@ def test_serve_with_two_workers_shares_the_photos_and_stops_whole_on_ctrl_c(tmp_
             if answered == workers:
                 break
         assert answered == workers  # each worker made the sheet with the photo uploaded through one
+        for _ in range(4):  # and each worker knows only the server's own names (TrustedHost)
+            foreign = httpx.get(address + "/healthz", headers={"host": "evil.example"})
+            assert foreign.status_code == 400
         assert folder.is_dir()
     finally:
         os.killpg(process.pid, signal.SIGINT)  # Ctrl-C in the terminal reaches every process of the group
@@ -278,6 +265,61 @@ def test_serve_with_two_workers_shares_the_photos_and_stops_whole_on_ctrl_c(tmp_
     assert b"Traceback" not in errors, errors.decode()[-2000:]
     assert not any(Path(f"/proc/{pid}").exists() for pid in workers)
     assert list(tmp_path.iterdir()) == []  # the photos' folder is removed with the server
+
+
+def start_serving(tmp_path: Path, *options: str) -> tuple[subprocess.Popen[bytes], str]:
+    """`handout serve` in a process group of its own, its photos' folder made under `tmp_path`."""
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "handout", "serve", "--no-browser", "--port", str(port), *options],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "TMPDIR": str(tmp_path)},
+        start_new_session=True,
+    )
+    address = f"http://127.0.0.1:{port}"
+    try:
+        assert process.stdout is not None
+        assert process.stdout.readline().decode() == f"handout is running at {address}/\n"
+        for _ in range(200):
+            try:
+                if httpx.get(address + "/healthz").status_code == 200:
+                    break
+            except httpx.TransportError:
+                time.sleep(0.05)
+    except BaseException:
+        os.killpg(process.pid, signal.SIGKILL)
+        raise
+    return process, address
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_a_server_stopped_by_sigterm_removes_the_photos_folder(tmp_path: Path, workers: str) -> None:
+    """systemd stops a service with SIGTERM: uvicorn ends on it, and the folder must not stay behind."""
+    process, address = start_serving(tmp_path, "--workers", workers)
+    with httpx.Client(base_url=address) as coach:
+        coach.post("/edit", data=editor_form(), files={"s1-photo": ("w.jpg", noise_photo(50))})
+    [folder] = list(tmp_path.iterdir())
+    assert len(list(folder.iterdir())) == 2  # the key and the photo
+    process.send_signal(signal.SIGTERM)  # to the server alone, as `kill PID` does
+    _, errors = process.communicate(timeout=15)
+    assert b"Traceback" not in errors, errors.decode()[-2000:]
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_workers_get_the_servers_connection_limits() -> None:
+    """Each worker process is started from a pickled copy of uvicorn's config (multiprocessing's spawn):
+    the deadline for headers, the connection cap and the quiet log go with it, and its app is made by
+    worker_app from the settings serve put in the environment."""
+    import pickle
+
+    from handout.web.connections import DeadlineProtocol
+    from handout.web.server import MAX_CONNECTIONS, server_config
+
+    config = pickle.loads(pickle.dumps(server_config("handout.web.server:worker_app", "127.0.0.1", 1, 2)))
+    assert config.http is DeadlineProtocol and config.workers == 2 and config.factory
+    assert config.limit_concurrency == MAX_CONNECTIONS and config.timeout_keep_alive == 5
+    assert not config.server_header
 
 
 def worker_holding(client_port: int, server_port: int, workers: set[int]) -> int | None:

@@ -6,6 +6,7 @@ import ctypes
 import json
 import os
 import shutil
+import signal
 import threading
 import webbrowser
 from pathlib import Path
@@ -44,6 +45,9 @@ def serve(
     try:
         settings = WebSettings(allowed_hosts=hosts, photo_store=folder)
         if workers == 1:
+            # uvicorn stops on SIGTERM, then raises it again to end the process: as KeyboardInterrupt
+            # (as after Ctrl-C) it comes back here, and the photos' folder is removed below.
+            signal.signal(signal.SIGTERM, signal.default_int_handler)
             return_large_blocks()
             server = uvicorn.Server(server_config(create_app(settings), host, port))
             announce(address, host, everywhere, allowed_hosts, open_browser)
