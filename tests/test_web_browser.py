@@ -576,3 +576,30 @@ def test_four_phone_photos_travel_once_and_every_later_request_stays_small(
         page.get_by_role("button", name="Download PDF").click()
     assert len(PdfReader(download_info.value.path()).pages[0].images) == 4
     assert max(size for _, size in sent[-1:]) < 100_000
+
+
+def test_a_photo_the_server_no_longer_has_is_said_beside_it_and_the_sheet_works_on(
+    page: Page, tmp_path: Path
+) -> None:
+    add_first_found(page, "calf")
+    photo = tmp_path / "wall.jpg"
+    Image.new("RGB", (600, 400), (30, 120, 200)).save(photo, "JPEG")
+    first = page.get_by_role("group", name="Stretch 1")
+    first.get_by_label("Photo").set_input_files(photo)
+    expect(first.get_by_text("Showing your photo “wall.jpg”")).to_be_visible()
+    wait_until_settled(page)
+    page.wait_for_timeout(400)  # kept by this browser
+    page.context.clear_cookies()  # the session is gone, as after 12 hours
+    page.reload()
+    alert = page.locator("#err-s1-photo")
+    expect(alert).to_have_text(
+        'stretch 1: photo: the server no longer has "wall.jpg": choose the photo again'
+    )
+    expect(page.get_by_alt_text("Preview of the sheet")).to_be_visible()  # the sheet, with the drawing
+    add_first_found(page, "quad")  # the rest of the page works on
+    expect(alert).to_be_visible()
+    page.get_by_role("group", name="Stretch 1").get_by_label("Photo").set_input_files(photo)
+    expect(alert).to_be_hidden()
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Download PDF").click()
+    assert len(PdfReader(download_info.value.path()).pages[0].images) == 1
