@@ -43,9 +43,11 @@ def sheets_per_second(
     path: str = "/sheet.pdf",
     form: dict[str, str] | None = None,
     cookie: str = "",
+    keep_alive: bool = True,
 ) -> tuple[float, int]:
     """Sheets a second from a server, with two keep-alive clients so it never waits for one (or
-    `clients` of them); each posts `form` (the short routine by default) to `path`.
+    `clients` of them); each posts `form` (the short routine by default) to `path`. Without
+    `keep_alive`, each request comes on a new connection, as from a proxy that keeps none open.
 
     The clients use http.client, which costs the shared CPU less than httpx does.
     """
@@ -60,6 +62,9 @@ def sheets_per_second(
         connection = http.client.HTTPConnection(host, port)
         warm_until = time.perf_counter() + 1.0
         while (now := time.perf_counter()) < stop:
+            if not keep_alive:
+                connection.close()
+                connection = http.client.HTTPConnection(host, port)
             connection.request("POST", path, body, headers)
             response = connection.getresponse()
             assert response.status == 200 and response.read().startswith(b"%PDF")
@@ -103,20 +108,23 @@ def photo_sheets_per_second(address: str, seconds: float = 4.0) -> float:
 
 
 def workers_speedup(
-    rounds: int = 3, seconds: float = 4.0, clients: int = 8
-) -> dict[int, tuple[list[float], float]]:
-    """Sheets a second of `handout serve` with 1 and with 2 workers, `clients` at once, rounds interleaved;
-    with the milliseconds of CPU a sheet cost all the server's processes (the median round's)."""
+    rounds: int = 5, seconds: float = 3.0, clients: int = 8, keep_alive: bool = True
+) -> tuple[dict[int, tuple[list[float], float]], list[float]]:
+    """Sheets a second of `handout serve` with 1 and with 2 workers, `clients` at once, with the
+    milliseconds of CPU a sheet cost all the server's processes (the median round's); and each round's
+    ratio of the two. The rounds run one configuration right after the other, the first in turn, so a
+    ratio compares two moments of the same load on the shared machine."""
     rates: dict[int, list[float]] = {1: [], 2: []}
     costs: dict[int, list[float]] = {1: [], 2: []}
-    for _ in range(rounds):
-        for workers in rates:
+    for round_number in range(rounds):
+        for workers in (1, 2) if round_number % 2 == 0 else (2, 1):
             with server_process(workers=workers) as (address, pid):
                 before = tree_cpu_seconds(pid)
-                rate, sheets = sheets_per_second(address, seconds, clients)
+                rate, sheets = sheets_per_second(address, seconds, clients, keep_alive=keep_alive)
                 rates[workers].append(rate)
                 costs[workers].append(1000 * (tree_cpu_seconds(pid) - before) / sheets)
-    return {workers: (rates[workers], statistics.median(costs[workers])) for workers in rates}
+    ratios = [two / one for one, two in zip(rates[1], rates[2], strict=True)]
+    return {workers: (rates[workers], statistics.median(costs[workers])) for workers in rates}, ratios
 
 
 def tree_cpu_seconds(pid: int) -> float:
@@ -260,19 +268,20 @@ def main() -> None:
         )
         photo_rate = photo_sheets_per_second(address)
         print(f"Download PDF of a sheet with a photo, one connection: {photo_rate:.0f} sheets/s")
-    load = os.getloadavg()[0]
-    speeds = workers_speedup()
-    for workers, (rates, cost) in speeds.items():
-        runs = ", ".join(f"{rate:.0f}" for rate in rates)
+    for keep_alive, connections in ((True, "kept-alive connections"), (False, "a new connection a sheet")):
+        load = os.getloadavg()[0]
+        speeds, ratios = workers_speedup(keep_alive=keep_alive)
+        for workers, (rates, cost) in speeds.items():
+            runs = ", ".join(f"{rate:.0f}" for rate in rates)
+            print(
+                f"8 clients at once, {connections}, {workers} worker(s): {statistics.median(rates):.0f} "
+                f"sheets/s (runs {runs}), {cost:.1f} ms of server CPU a sheet"
+            )
         print(
-            f"8 clients at once, {workers} worker(s): {statistics.median(rates):.0f} sheets/s (runs {runs}), "
-            f"{cost:.1f} ms of server CPU a sheet"
+            f"  2 workers: {statistics.median(ratios):.2f}x one, the median of the rounds' "
+            f"{', '.join(f'{ratio:.2f}' for ratio in ratios)} (goal: 1.7x; load average {load:.1f} before, "
+            f"{os.getloadavg()[0]:.1f} after, on {os.cpu_count()} cores)"
         )
-    ratio = statistics.median(speeds[2][0]) / statistics.median(speeds[1][0])
-    print(
-        f"  2 workers: {ratio:.2f}x one (goal: 1.7x; load average {load:.1f} before, "
-        f"{os.getloadavg()[0]:.1f} after, on {os.cpu_count()} cores)"
-    )
 
 
 if __name__ == "__main__":
