@@ -726,3 +726,97 @@ def test_a_coachs_whole_path_on_a_phone_loses_nothing(page: Page, tmp_path: Path
     assert (
         ImageChops.difference(pictures[0], pictures[1]).getbbox() is None
     )  # the same sheet, pixel for pixel
+
+
+def test_four_phone_photos_travel_once_and_every_later_request_stays_small(
+    page: Page, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 23: four 12-megapixel photos used to push every press over the 20 MB cap (a 413, no word).
+    Each photo now travels once, print-sized; every request after carries only the photos' references."""
+    import zipfile
+
+    from handout.web import pages
+
+    sent: list[tuple[str, int]] = []  # every request's body, as the server receives it
+    real = pages.read_form
+
+    async def measured(request: object) -> object:
+        body = await request.body()  # type: ignore[attr-defined]  # kept by Starlette for the form
+        sent.append((request.url.path, len(body)))  # type: ignore[attr-defined]
+        return await real(request)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pages, "read_form", measured)
+    names = [add_first_found(page, search) for search in SIX_SEARCHES[:4]]
+    photos = [phone_photo(tmp_path / f"phone-{number}.jpg", number) for number in range(1, 5)]
+    assert all(photo.stat().st_size > 5_000_000 for photo in photos)
+    for number, photo in enumerate(photos, start=1):
+        group = page.get_by_role("group", name=f"Stretch {number}")
+        group.get_by_label("Photo").set_input_files(photo)
+        expect(group.get_by_text(f"Showing your photo “phone-{number}.jpg”")).to_be_visible()
+        wait_until_settled(page)
+    uploads, sent[:] = list(sent), []
+    assert 100_000 < max(size for _, size in uploads) < 1_000_000, uploads  # print-sized in the browser
+
+    page.get_by_label("Club").fill("Riverside Runners")  # the live preview
+    wait_until_settled(page)
+    expect(page.get_by_alt_text("Preview of the sheet")).to_be_visible()
+    page.get_by_role("group", name="Stretch 2").get_by_role("button", name="Move up").click()
+    expect(page.get_by_role("group", name="Stretch 1").get_by_label("Name")).to_have_value(names[1])
+    wait_until_settled(page)
+    add_first_found(page, SIX_SEARCHES[4])
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Download PDF").click()
+    sheet = PdfReader(download_info.value.path()).pages[0]
+    assert len(sheet.images) == 4 and "Riverside Runners" in sheet.extract_text()
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Save routine").click()
+    with zipfile.ZipFile(download_info.value.path()) as archive:  # the coach's own copy holds the photos
+        assert sorted(archive.namelist()) == sorted(
+            [*(f"phone-{n}.jpg" for n in range(1, 5)), "routine.toml"]
+        )
+        saved = Path(tmp_path / "saved.zip")
+        saved.write_bytes(Path(download_info.value.path()).read_bytes())
+    assert {"/preview", "/edit", "/download"} <= {path for path, _ in sent}, sent
+    assert max(size for _, size in sent) < 100_000, sent  # the form and four references, no photo
+
+    page.reload()  # the sheet this browser kept comes back, its photos by their references
+    expect(page.get_by_text("Your last sheet is back")).to_be_visible()
+    expect(page.get_by_text("Showing your photo")).to_have_count(4)
+    page.get_by_role("link", name="Start a new sheet").click()
+    expect(page.get_by_text("No stretches yet")).to_be_visible()
+    page.get_by_text("Open a saved routine, or import an article").click()
+    page.get_by_label("Routine file (.toml) or saved sheet with photos (.zip)").set_input_files(saved)
+    page.get_by_role("button", name="Open routine").click()
+    expect(page.get_by_text("Showing your photo")).to_have_count(4)
+    wait_until_settled(page)
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Download PDF").click()
+    assert len(PdfReader(download_info.value.path()).pages[0].images) == 4
+    assert max(size for _, size in sent[-1:]) < 100_000
+
+
+def test_a_photo_the_server_no_longer_has_is_said_beside_it_and_the_sheet_works_on(
+    page: Page, tmp_path: Path
+) -> None:
+    add_first_found(page, "calf")
+    photo = tmp_path / "wall.jpg"
+    Image.new("RGB", (600, 400), (30, 120, 200)).save(photo, "JPEG")
+    first = page.get_by_role("group", name="Stretch 1")
+    first.get_by_label("Photo").set_input_files(photo)
+    expect(first.get_by_text("Showing your photo “wall.jpg”")).to_be_visible()
+    wait_until_settled(page)
+    page.wait_for_timeout(400)  # kept by this browser
+    page.context.clear_cookies()  # the session is gone, as after 12 hours
+    page.reload()
+    alert = page.locator("#err-s1-photo")
+    expect(alert).to_have_text(
+        'Stretch 1: photo: the server no longer has "wall.jpg": choose the photo again'
+    )
+    expect(page.get_by_alt_text("Preview of the sheet")).to_be_visible()  # the sheet, with the drawing
+    add_first_found(page, "quad")  # the rest of the page works on
+    expect(alert).to_be_visible()
+    page.get_by_role("group", name="Stretch 1").get_by_label("Photo").set_input_files(photo)
+    expect(alert).to_be_hidden()
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Download PDF").click()
+    assert len(PdfReader(download_info.value.path()).pages[0].images) == 1

@@ -338,16 +338,14 @@ def test_an_article_is_imported(client: TestClient) -> None:
     assert 'value="Stretches for runners"' in page and "<legend>Stretch 1</legend>" in page
 
 
-def test_the_photo_travels_with_the_form(client: TestClient) -> None:
-    page = client.post(
-        "/edit", data=editor_form(action="refresh"), files={"s1-photo": ("me.png", photo("PNG"))}
-    ).text
-    data = re.search(r'name="s1-photo_data" value="([^"]+)"', page)
-    assert data and 'name="s1-photo_name" value="me.png"' in page
-    pdf = client.post(
-        "/download",
-        data=editor_form(action="pdf", **{"s1-photo_name": "me.png", "s1-photo_data": data.group(1)}),
-    )
+def test_the_photo_travels_once_then_the_form_carries_its_reference(client: TestClient) -> None:
+    sent = photo("PNG")
+    page = client.post("/edit", data=editor_form(action="refresh"), files={"s1-photo": ("me.png", sent)}).text
+    reference = re.search(r'name="s1-photo_ref" value="(photo-[0-9a-f]{20})"', page)
+    assert reference and 'name="s1-photo_name" value="me.png"' in page
+    assert base64.b64encode(sent)[:40].decode() not in page  # the photo itself does not come back
+    form = editor_form(action="pdf", **{"s1-photo_name": "me.png", "s1-photo_ref": reference.group(1)})
+    pdf = client.post("/download", data=form)
     assert len(PdfReader(io.BytesIO(pdf.content)).pages[0].images) == 1
     refused = client.post(
         "/edit", data=editor_form(action="refresh"), files={"s1-photo": ("a.jpg", b"nope")}
@@ -426,10 +424,12 @@ def test_the_page_takes_the_visitor_own_layout_file(client: TestClient) -> None:
 
 
 def test_a_photo_can_be_taken_back(client: TestClient) -> None:
-    sent = base64.b64encode(photo("PNG")).decode()
-    form = editor_form(action="unphoto:1", **{"s1-photo_name": "me.png", "s1-photo_data": sent})
+    page = client.post("/edit", data=editor_form(), files={"s1-photo": ("me.png", photo("PNG"))}).text
+    reference = re.search(r'name="s1-photo_ref" value="([^"]+)"', page).group(1)  # type: ignore[union-attr]
+    form = editor_form(action="unphoto:1", **{"s1-photo_name": "me.png", "s1-photo_ref": reference})
     page = client.post("/edit", data=form).text
     assert 'name="s1-photo_name" value=""' in page and 'name="s1-figure" value="calf-wall"' in page
+    assert 'name="s1-photo_ref" value=""' in page
 
 
 def test_the_cli_loads_the_web_app_only_for_serve() -> None:
@@ -555,7 +555,7 @@ def test_what_the_page_saves_it_opens_to_the_same_sheet(client: TestClient) -> N
         )
     after = form_of(opened)
     for key in ("layout", "paper", "orientation", "grayscale", "lang", "title", "club", "s1-name", "s2-name",
-                "s1-photo_name", "s1-photo_data", "s2-figure", "s1-points", "s2-points"):  # fmt: skip
+                "s1-photo_name", "s1-photo_ref", "s2-figure", "s1-points", "s2-points"):  # fmt: skip
         assert after.get(key) == before.get(key), key
     sheets = [
         client.post("/download", data={**fields, "action": "pdf"}).content for fields in (before, after)

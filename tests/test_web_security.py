@@ -3,7 +3,6 @@ costly images, broken forms. Each test here failed on the server before its fix.
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import io
 import logging
@@ -28,7 +27,7 @@ from handout.web import pages
 from handout.web.app import WebSettings, create_app
 from handout.web.response_headers import CONTENT_SECURITY_POLICY
 from handout.web.sheets import empty_directory
-from handout.web.uploads import PRINT_SIDE
+from handout.web.uploads import PRINT_SIDE, photo_key
 
 LOCAL = "http://127.0.0.1"
 
@@ -79,25 +78,32 @@ def hostile_names(sandbox: Path) -> list[str]:
     ]
 
 
+def uploaded(client: TestClient, content: bytes, name: str = "p.png") -> str:
+    """The reference the page gives a photo once it is uploaded (its hidden field s1-photo_ref)."""
+    page = client.post("/edit", data=editor_form(action="refresh"), files={"s1-photo": (name, content)}).text
+    return re.search(r'name="s1-photo_ref" value="(photo-[0-9a-f]{20})"', page).group(1)  # type: ignore[union-attr]
+
+
 def test_no_photo_name_a_visitor_sends_writes_a_file_outside_its_request(
     client: TestClient, sandbox: Path
 ) -> None:
     before = tree(sandbox)
     sent = photo("PNG")
+    reference = uploaded(client, sent)
     for name in hostile_names(sandbox):
-        hidden = {"s1-photo_name": name, "s1-photo_data": base64.b64encode(sent).decode()}
-        for route in ("/preview", "/edit", "/download"):
-            response = client.post(route, data=editor_form(action="pdf", **hidden))
-            assert response.status_code == 200, (route, name, response.text[:300])
-        uploaded = client.post("/edit", data=editor_form(action="refresh"), files={"s1-photo": (name, sent)})
-        assert uploaded.status_code == 200
+        for hidden in ({"s1-photo_name": name, "s1-photo_ref": reference}, {"s1-photo_ref": name}):
+            for route in ("/preview", "/edit", "/download"):
+                response = client.post(route, data=editor_form(action="pdf", **hidden))
+                assert response.status_code == 200, (route, name, response.text[:300])
+        upload = client.post("/edit", data=editor_form(action="refresh"), files={"s1-photo": (name, sent)})
+        assert upload.status_code == 200
         api = client.post("/sheet.pdf", data={"routine": routine_with_image(name)}, files={"p": (name, sent)})
         assert api.status_code in (200, 422), (name, api.text)
     assert tree(sandbox) == before
 
 
 def test_a_photo_sent_back_under_a_path_still_prints_as_the_photo(client: TestClient, sandbox: Path) -> None:
-    hidden = {"s1-photo_name": "../../victim.txt", "s1-photo_data": base64.b64encode(photo("PNG")).decode()}
+    hidden = {"s1-photo_name": "../../victim.txt", "s1-photo_ref": uploaded(client, photo("PNG"))}
     response = client.post("/download", data=editor_form(action="pdf", **hidden))
     assert response.headers["content-type"] == "application/pdf"
     assert len(PdfReader(io.BytesIO(response.content)).pages[0].images) == 1
@@ -105,8 +111,9 @@ def test_a_photo_sent_back_under_a_path_still_prints_as_the_photo(client: TestCl
 
 def test_the_answer_does_not_tell_whether_a_folder_exists(client: TestClient, sandbox: Path) -> None:
     answers = []
+    reference = uploaded(client, photo("PNG"))
     for name in (str(sandbox / "home"), str(sandbox / "nowhere"), "/etc", "/no/such/folder"):
-        hidden = {"s1-photo_name": name, "s1-photo_data": base64.b64encode(photo("PNG")).decode()}
+        hidden = {"s1-photo_name": name, "s1-photo_ref": reference}
         page = client.post("/edit", data=editor_form(action="refresh", **hidden)).text
         answers.append(re.sub(r'value="[^"]*"|“[^”]*”', "", page))
     assert len(set(answers)) == 1
@@ -119,10 +126,10 @@ def test_the_page_keeps_the_visitors_spelling_only_to_show_it(client: TestClient
         "/edit", data=editor_form(action="refresh"), files={"s1-photo": ("../Mollet étiré.png", photo("PNG"))}
     ).text
     assert 'name="s1-photo_name" value="Mollet étiré.png"' in page
-    sent = re.search(r'name="s1-photo_data" value="([^"]+)"', page).group(1)  # type: ignore[union-attr]
+    sent = re.search(r'name="s1-photo_ref" value="([^"]+)"', page).group(1)  # type: ignore[union-attr]
     saved = client.post(
         "/download",
-        data=editor_form(action="toml", **{"s1-photo_name": "../../Mollet étiré.png", "s1-photo_data": sent}),
+        data=editor_form(action="toml", **{"s1-photo_name": "../../Mollet étiré.png", "s1-photo_ref": sent}),
     )
     with zipfile.ZipFile(io.BytesIO(saved.content)) as archive:  # the coach's own file, to unpack anywhere
         assert sorted(archive.namelist()) == ["Mollet étiré.png", "routine.toml"]
@@ -256,9 +263,12 @@ def test_an_image_of_too_many_pixels_is_refused_from_its_header(client: TestClie
     for route in ("/edit", "/preview"):
         response = client.post(route, data=editor_form(action="refresh"), files={"s1-photo": ("w.png", bomb)})
         assert "is too large (79 megapixels): use a photo under 24 megapixels" in html_text(response.text)
-    hidden = {"s1-photo_name": "w.png", "s1-photo_data": base64.b64encode(bomb).decode()}
+    hidden = {
+        "s1-photo_name": "w.png",
+        "s1-photo_ref": photo_key(bomb),
+    }  # never kept: refused uploads are not
     sent_back = html_text(client.post("/edit", data=editor_form(**hidden)).text)
-    assert '"w.png" was not sent by this page: choose the photo again' in sent_back
+    assert 'the server no longer has "w.png": choose the photo again' in sent_back
     api = client.post(
         "/sheet.pdf", data={"routine": routine_with_image("w.png")}, files={"p": ("w.png", bomb)}
     )
@@ -269,10 +279,8 @@ def test_an_image_of_too_many_pixels_is_refused_from_its_header(client: TestClie
 def test_a_phone_sized_photo_is_brought_down_to_print_size_on_arrival(client: TestClient) -> None:
     out = io.BytesIO()
     Image.new("RGB", (4000, 3000), (90, 120, 200)).save(out, "JPEG", quality=95)
-    page = client.post(
-        "/edit", data=editor_form(action="refresh"), files={"s1-photo": ("phone.jpg", out.getvalue())}
-    ).text
-    sent_back = base64.b64decode(re.search(r'name="s1-photo_data" value="([^"]+)"', page).group(1))  # type: ignore[union-attr]
+    reference = uploaded(client, out.getvalue(), "phone.jpg")
+    sent_back = client.app.state.photos.get(client.cookies["handout_session"], reference)  # type: ignore[attr-defined]
     with Image.open(io.BytesIO(sent_back)) as image:
         assert max(image.size) == PRINT_SIDE and image.size == (1600, 1200)
     assert len(sent_back) < len(out.getvalue()) / 2
@@ -358,7 +366,7 @@ def test_the_guard_files_are_not_left_behind(client: TestClient, sandbox: Path) 
 FIELD_NAMES = [
     "title", "subtitle", "club", "date", "url", "contact", "q", "lang", "layout", "paper", "orientation",
     "grayscale", "layout_text", "article", "email_to", "routine", "s1-name", "s1-target", "s1-hold",
-    "s1-points", "s1-cues", "s1-figure", "s1-photo_name", "s1-photo_data", "s1-entry", "s1-words_lang",
+    "s1-points", "s1-cues", "s1-figure", "s1-photo_name", "s1-photo_ref", "s1-entry", "s1-words_lang",
     "s2-name", "s2-photo_name", "s9-name",
 ]  # fmt: skip
 ACTIONS = [

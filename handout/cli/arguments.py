@@ -237,6 +237,13 @@ def add_serve(commands: Commands) -> None:
     serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
     serve.add_argument("--no-browser", action="store_true", help="do not open the page in a browser")
     serve.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        metavar="N",
+        help="processes that answer visitors, to use N cores of a club's server (default: 1)",
+    )
+    serve.add_argument(
         "--allowed-host",
         action="append",
         default=[],

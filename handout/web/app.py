@@ -7,9 +7,12 @@ or a file. Templates are Jinja2, autoescaped; the fragments htmx swaps are templ
 
 from __future__ import annotations
 
+import shutil
+import weakref
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from starlette.applications import Starlette
@@ -25,7 +28,9 @@ from handout.web import api, pages
 from handout.web.builders import Builders
 from handout.web.faults import FaultPage
 from handout.web.guard import Guard
+from handout.web.photo_store import PhotoStore
 from handout.web.response_headers import SecurityHeaders
+from handout.web.sessions import Sessions
 
 MAX_BODY = 20_000_000
 """Bytes: a routine and eight phone photos fit; more is refused (413) before it is parsed."""
@@ -45,6 +50,13 @@ class WebSettings:
 
     A web page elsewhere can point its own name at 127.0.0.1 (DNS rebinding) and then post to this
     server as if it were the page itself: the Host header it sends still carries its own name."""
+    photo_store: Path | None = None
+    """The folder of the visitors' photos (and its key) that `handout serve` made for its workers to
+    share (PhotoStore.make_folder); without one, the app makes its own, removed when the process ends."""
+    photo_hours: float = 12.0
+    """Hours a visitor's photo is kept on the server after its last use: a coach's evening and more."""
+    photo_store_bytes: int = 500_000_000
+    """Bytes all visitors' photos may take on the server's disk (over a thousand print-sized photos)."""
 
 
 def create_app(settings: WebSettings | None = None) -> Starlette:
@@ -66,11 +78,13 @@ def create_app(settings: WebSettings | None = None) -> Starlette:
             Middleware(TrustedHostMiddleware, allowed_hosts=list(settings.allowed_hosts), www_redirect=False),
             Middleware(FaultPage),
             Middleware(Guard, max_body=settings.max_body, time_limit=settings.time_limit),
+            Middleware(Sessions, max_age=round(settings.photo_hours * 3600)),
         ],
         lifespan=stopping_builders,
     )
     app.state.settings = settings
     app.state.builders = Builders.start()
+    app.state.photos = photo_store(app, settings)
     app.state.templates = Jinja2Templates(env=template_environment())
     return app
 
@@ -80,6 +94,14 @@ async def stopping_builders(app: Starlette) -> AsyncIterator[None]:
     """When the server stops, work still queued is dropped rather than run for nobody."""
     yield
     app.state.builders.stop()
+
+
+def photo_store(app: Starlette, settings: WebSettings) -> PhotoStore:
+    folder = settings.photo_store
+    if folder is None:  # the app's own, removed with it (or when the process ends)
+        folder = PhotoStore.make_folder()
+        weakref.finalize(app, shutil.rmtree, folder, ignore_errors=True)
+    return PhotoStore.opened(folder, settings.photo_hours * 3600, settings.photo_store_bytes)
 
 
 def template_environment() -> Environment:

@@ -1,15 +1,14 @@
 """The editor page's form <-> a routine: form fields -> EditorState -> routine data, and back.
 
-The page keeps no state on the server: every request carries the whole routine in its form fields
-(stretch N's fields are `sN-name`, `sN-target`, ...), and an uploaded photo travels on in a hidden field
-as base64, so that two coaches, or two tabs, never see each other's work. What comes back is the
-visitor's text like any field: a photo is checked again, and its file name is only shown.
+Every request carries the whole routine in its form fields (stretch N's fields are `sN-name`,
+`sN-target`, ...), so that two coaches, or two tabs, never see each other's work. An uploaded photo is
+the one thing kept on the server, in the browser session's store (web/photo_store.py): the page sends
+back only its reference (`sN-photo_ref`), looked up in that session's photos alone. What comes back is
+the visitor's text like any field: the reference is only looked up, the photo's file name only shown.
 """
 
 from __future__ import annotations
 
-import base64
-import binascii
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -19,6 +18,7 @@ from handout.content.routine import MAX_STRETCHES
 from handout.content.sheet_words import translations
 from handout.errors import HandoutError
 from handout.web.form_data import check_size
+from handout.web.photo_store import REFERENCE, SessionPhotos
 from handout.web.sheets import Choices
 from handout.web.uploads import photo_key, received_photo, shown_name
 
@@ -46,14 +46,13 @@ class StretchForm:
     photo_name: str = ""
     """The visitor's name of the photo it shows, for display only: the server knows it by `photo_key`."""
     photo: bytes = b""
+    photo_ref: str = ""
+    """The photo's reference in the session's store (what the page sends back instead of the photo); set
+    without `photo` when the store no longer has it, so that the page says so until it is replaced."""
     entry: str = ""
     """The library entry it was added from, if any: its words follow the sheet's language."""
     words_lang: str = ""
     """The language of the library words it shows (one of the library's LANGUAGES)."""
-
-    @property
-    def photo_base64(self) -> str:
-        return base64.b64encode(self.photo).decode("ascii")
 
 
 @dataclass(frozen=True)
@@ -80,6 +79,16 @@ class EditorState:
             data["stretches"] = stretches
         return data
 
+    def lost_photos(self) -> list[str]:
+        """A line for each stretch whose photo the server no longer keeps (expired, or the browser's
+        session is gone): beside its photo field, while the rest of the sheet works on."""
+        return [
+            f'stretch {number}: photo: the server no longer has "{stretch.photo_name}": '
+            "choose the photo again"
+            for number, stretch in enumerate(self.stretches, start=1)
+            if stretch.photo_ref and not stretch.photo
+        ]
+
     def photos(self) -> dict[str, bytes]:
         """The stretches' photos by the name their `image` gives them: a hash, never the photo's file name."""
         return {photo_key(stretch.photo): stretch.photo for stretch in self.stretches if stretch.photo}
@@ -102,10 +111,13 @@ def lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
-def state_from_form(form: Mapping[str, Any], uploads: Mapping[str, tuple[str, bytes]]) -> EditorState:
+def state_from_form(
+    form: Mapping[str, Any], uploads: Mapping[str, tuple[str, bytes]], kept: SessionPhotos
+) -> EditorState:
     """The page's form fields (and this request's photo uploads, by field name) -> the editor's state.
 
-    A newly uploaded photo is checked here, so a wrong file is reported beside its own field.
+    A newly uploaded photo is checked here, so a wrong file is reported beside its own field, and kept
+    in the session's photos; a photo sent earlier is taken from them by its reference.
     """
     problems: list[str] = []
     stretches = []
@@ -124,16 +136,18 @@ def state_from_form(form: Mapping[str, Any], uploads: Mapping[str, tuple[str, by
             entry=text(form, f"{prefix}entry"),
             words_lang=text(form, f"{prefix}words_lang"),
         )
-        # The photo sent back in the hidden field is the visitor's bytes too: checked again like a new one.
-        new = uploads.get(f"{prefix}photo")
-        filename, content = new or (stretch.photo_name, decoded(text(form, f"{prefix}photo_data")))
-        if content:
+        reference = text(form, f"{prefix}photo_ref")
+        if f"{prefix}photo" in uploads:
+            filename, content = uploads[f"{prefix}photo"]
             name = shown_name(filename)
             try:
-                photo = received_photo(content, name, f"stretch {number}: photo", sent_back=new is None)
-                stretch = replace(stretch, photo_name=name, photo=photo)
-            except HandoutError as error:
+                photo = received_photo(content, name, f"stretch {number}: photo")
+                stretches.append(replace(stretch, photo_name=name, photo=photo, photo_ref=kept.put(photo)))
+                continue
+            except HandoutError as error:  # the photo it had stays
                 problems.extend(error.messages)
+        if REFERENCE.fullmatch(reference):
+            stretch = replace(stretch, photo=kept.get(reference) or b"", photo_ref=reference)
         else:
             stretch = replace(stretch, photo_name="")
         stretches.append(stretch)
@@ -179,13 +193,6 @@ class PhotoRefused(HandoutError):
 def text(form: Mapping[str, Any], key: str) -> str:
     value = form.get(key, "")
     return value if isinstance(value, str) else ""
-
-
-def decoded(data: str) -> bytes:
-    try:
-        return base64.b64decode(data, validate=True)
-    except (binascii.Error, ValueError):
-        return b""
 
 
 def words_language(lang: str) -> str:
@@ -300,7 +307,7 @@ def apply_action(state: EditorState, action: str) -> EditorState:
             stretches[index] = relanguaged(stretches[index], words_language(state.choices.lang))
     elif verb == "unphoto" and (number := stretch_number(argument, len(stretches))):
         index = number - 1
-        stretches[index] = replace(stretches[index], photo_name="", photo=b"")
+        stretches[index] = replace(stretches[index], photo_name="", photo=b"", photo_ref="")
     elif verb in ("up", "down", "remove") and (number := stretch_number(argument, len(stretches))):
         index = number - 1
         if verb == "remove":

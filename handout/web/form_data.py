@@ -17,8 +17,9 @@ Uploads = dict[str, tuple[str, bytes]]
 async def read_form(request: Request) -> tuple[dict[str, str], Uploads]:
     """The form's text fields, and its non-empty file uploads by field name: (file name, content).
 
-    A text field may be as large as the whole body allows: the page sends its photos back as text. A
-    body that is not a form at all (a broken multipart boundary, say) is Starlette's 400 with one line.
+    A text field may be as large as the whole body allows: a pasted article is text of up to 5 MB (its
+    own cap is checked after). A body that is not a form at all (a broken multipart boundary, say) is
+    Starlette's 400 with one line.
     """
     max_body = request.app.state.settings.max_body
     form = await request.form(max_files=MAX_FILES, max_fields=MAX_FIELDS, max_part_size=max_body)

@@ -38,7 +38,9 @@ from handout.web.editor import (
 from handout.web.field_errors import GENERAL, shown_errors
 from handout.web.form_data import Uploads, check_size, read_form
 from handout.web.isolated import run_isolated
+from handout.web.photo_store import SessionPhotos
 from handout.web.saved_sheet import opened_file, saved_file
+from handout.web.sessions import session_of
 from handout.web.sheets import build_pdf, safe_stem
 from handout.web.thumbnails import matching_cards, stretch_picture
 
@@ -93,7 +95,7 @@ def edited(request: Request, fields: dict[str, str], uploads: Uploads) -> Respon
     notices: list[str] = []
     opening: list[str] = []  # what an opened file had that the page could not take
     try:
-        state = state_from_form(fields, uploads)
+        state = state_from_form(fields, uploads, session_photos(request))
     except PhotoRefused as refused:
         return render(request, refused.state, problems=refused.messages)
     action = fields.get("action", "")
@@ -101,7 +103,7 @@ def edited(request: Request, fields: dict[str, str], uploads: Uploads) -> Respon
     slot = {"open": "routine_file", "import": "article"}.get(action, GENERAL)
     try:
         if action == "open":
-            state, opening = opened(state, uploads)
+            state, opening = opened(state, uploads, session_photos(request))
         elif action == "import":
             state, notices = imported(state, fields, uploads)
         elif action == "restore":
@@ -160,7 +162,7 @@ async def preview(request: Request) -> Response:
 
 def previewed(request: Request, fields: dict[str, str], uploads: Uploads) -> Response:
     try:
-        state = state_from_form(fields, uploads)
+        state = state_from_form(fields, uploads, session_photos(request))
         problems: list[str] = []
     except PhotoRefused as refused:
         state, problems = refused.state, list(refused.messages)
@@ -180,9 +182,11 @@ async def download(request: Request) -> Response:
 
 def downloaded(request: Request, fields: dict[str, str], uploads: Uploads) -> Response:
     try:
-        state = state_from_form(fields, uploads)
+        state = state_from_form(fields, uploads, session_photos(request))
     except PhotoRefused as refused:
         return render(request, refused.state, problems=refused.messages, status=422)
+    if state.lost_photos():  # not a sheet without them: the page says which to choose again
+        return render(request, state, status=422)
     kind = fields.get("action", "pdf")
     try:
         if kind == "toml":
@@ -249,11 +253,15 @@ def preview_image(state: EditorState, width: int) -> tuple[str | None, list[str]
     return "data:image/png;base64," + base64.b64encode(png).decode("ascii"), []
 
 
-def opened(state: EditorState, uploads: Uploads) -> tuple[EditorState, list[str]]:
+def session_photos(request: Request) -> SessionPhotos:
+    return SessionPhotos(request.app.state.photos, session_of(request.scope))
+
+
+def opened(state: EditorState, uploads: Uploads, kept: SessionPhotos) -> tuple[EditorState, list[str]]:
     if "routine_file" not in uploads:
         raise HandoutError("Open routine: choose a routine file (.toml) or a saved sheet (.zip) first")
     filename, content = uploads["routine_file"]
-    return opened_file(filename, content, state)
+    return opened_file(filename, content, state, kept)
 
 
 def imported(state: EditorState, fields: dict[str, str], uploads: Uploads) -> tuple[EditorState, list[str]]:
@@ -308,6 +316,8 @@ def render(
 def page_context(
     state: EditorState, errors: dict[str, list[str]], notices: list[str], image: str | None
 ) -> dict[str, Any]:
+    for slot, messages in shown_errors(state.lost_photos(), GENERAL, ()).items():  # beside their photo
+        errors.setdefault(slot, []).extend(message for message in messages if message not in errors[slot])
     slots = ["title", "subtitle", *(key for key, _ in DETAILS), *BUTTON_SLOTS, GENERAL]
     for number in range(1, len(state.stretches) + 1):
         slots += [f"s{number}-{name}" for name in ("name", "target", "hold", "points", "photo")]

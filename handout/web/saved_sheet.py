@@ -27,6 +27,7 @@ from handout.layout.paper import ORIENTATIONS, PAPERS
 from handout.web.editor import EditorState, as_list, state_from_routine
 from handout.web.field_errors import GENERAL, field_of
 from handout.web.form_data import check_size
+from handout.web.photo_store import SessionPhotos
 from handout.web.routine_toml import routine_toml
 from handout.web.sheets import Choices
 from handout.web.uploads import received_photo, shown_name
@@ -89,9 +90,12 @@ def photo_files(state: EditorState) -> dict[int, tuple[str, bytes]]:
     return files
 
 
-def opened_file(filename: str, content: bytes, keep: EditorState) -> tuple[EditorState, list[str]]:
-    """A saved routine (.toml) or saved sheet (.zip) -> the editor, with its choices and photos, and what
-    the file has that the editor cannot take. A file without a stretch leaves the sheet as it was."""
+def opened_file(
+    filename: str, content: bytes, keep: EditorState, kept: SessionPhotos
+) -> tuple[EditorState, list[str]]:
+    """A saved routine (.toml) or saved sheet (.zip) -> the editor, with its choices and photos (kept in
+    the session's photos, as uploads are: the page goes on with their references), and what the file has
+    that the editor cannot take. A file without a stretch leaves the sheet as it was."""
     shown_as = shown_name(filename)[:60]
     if len(content) > MAX_UNPACKED:  # a saved sheet's photos are stored as they are: never larger packed
         raise HandoutError(f"{shown_as}: is too large to open: choose the routine or sheet you saved")
@@ -108,7 +112,7 @@ def opened_file(filename: str, content: bytes, keep: EditorState) -> tuple[Edito
     if not any(isinstance(table, dict) for table in as_list(data.get("stretches"))):
         raise HandoutError(*problems)
     state = state_from_routine(data, replace(keep, choices=with_choices(keep, text)))
-    return with_photos(state, data, photos, shown_as), problems
+    return with_photos(state, data, photos, shown_as, kept), problems
 
 
 def opening_problems(data: Mapping[str, Any], shown_as: str) -> list[str]:
@@ -173,7 +177,11 @@ def with_choices(keep: EditorState, text: str) -> Choices:
 
 
 def with_photos(
-    state: EditorState, data: Mapping[str, Any], photos: Mapping[str, bytes], shown_as: str
+    state: EditorState,
+    data: Mapping[str, Any],
+    photos: Mapping[str, bytes],
+    shown_as: str,
+    kept: SessionPhotos,
 ) -> EditorState:
     """The opened stretches with the photos their `image` names (checked as new uploads are)."""
     tables = [table for table in data.get("stretches", []) if isinstance(table, dict)]
@@ -182,5 +190,11 @@ def with_photos(
         image = table.get("image")
         if isinstance(image, str) and image in photos:
             photo = received_photo(photos[image], shown_name(image), f"{shown_as}: stretch {index + 1}")
-            stretches[index] = replace(stretches[index], photo=photo, photo_name=shown_name(image), figure="")
+            stretches[index] = replace(
+                stretches[index],
+                photo=photo,
+                photo_ref=kept.put(photo),
+                photo_name=shown_name(image),
+                figure="",
+            )
     return replace(state, stretches=tuple(stretches))

@@ -4,8 +4,8 @@ Everything that comes back from the page is the visitor's text, hidden fields in
 file name is never used as a path: the server keeps the visitor's spelling only to show it, and knows
 the photo by a hash of its content (`photo_key`). A photo's pixel count is read from its header and
 refused before anything is decoded: a 25 kB WebP can declare 79 megapixels, and decoding it would take
-a gigabyte. A photo is brought down to print size once, when it arrives, so that every later request
-(the page sends it back with each one) carries and draws a few hundred kilobytes, not a phone's megabytes.
+a gigabyte. A photo is brought down to print size once, when it arrives, and kept so (web/photo_store.py):
+every later request draws a few hundred kilobytes, not a phone's megabytes.
 """
 
 from __future__ import annotations
@@ -27,18 +27,14 @@ SHOWN_NAME_LENGTH = 80
 """Characters of the visitor's file name kept for display."""
 
 
-def received_photo(content: bytes, shown_name: str, where: str, *, sent_back: bool = False) -> bytes:
+def received_photo(content: bytes, shown_name: str, where: str) -> bytes:
     """A photo's bytes at print size, or a HandoutError saying why it cannot be used.
 
     `shown_name` is the visitor's name for the photo (for the message only), `where` the field it came in.
-    A photo `sent_back` by the page was brought to print size when it arrived: one that is larger was
-    not made by the page, and is refused rather than decoded again on every request.
     """
     size = pixel_size(content)
     if size is None:
         raise HandoutError(f'{where}: "{shown_name}" is not a JPEG, PNG or WebP image: save the photo as one')
-    if sent_back and max(size) > PRINT_SIDE:
-        raise HandoutError(f'{where}: "{shown_name}" was not sent by this page: choose the photo again')
     megapixels = size[0] * size[1] / 1e6
     if megapixels > MAX_MEGAPIXELS:
         raise HandoutError(

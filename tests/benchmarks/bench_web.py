@@ -3,7 +3,9 @@
 Run: .venv/bin/python tests/benchmarks/bench_web.py
 
 Goals (issue 15): at least 150 sheets per second for a short routine, warm; the preview PNG of the
-default routine within 60 ms of server time; 8 coaches editing at once without an error.
+default routine within 60 ms of server time; 8 coaches editing at once without an error. Issue 23:
+`--workers 2` makes at least 1.7 times the sheets a second of one worker, for 8 clients at once
+(measured as a ratio within one run: the machine is shared).
 """
 
 from __future__ import annotations
@@ -34,13 +36,23 @@ from handout.web.pages import preview_image
 SHORT = 'title = "Calves"\n\n[[stretches]]\nuse = "calf-wall"\n'
 
 
-def sheets_per_second(address: str, seconds: float = 5.0, clients: int = 2) -> tuple[float, int]:
-    """Sheets a second from one server process, with two keep-alive clients so it never waits for one.
+def sheets_per_second(
+    address: str,
+    seconds: float = 5.0,
+    clients: int = 2,
+    path: str = "/sheet.pdf",
+    form: dict[str, str] | None = None,
+    cookie: str = "",
+    keep_alive: bool = True,
+) -> tuple[float, int]:
+    """Sheets a second from a server, with two keep-alive clients so it never waits for one (or
+    `clients` of them); each posts `form` (the short routine by default) to `path`. Without
+    `keep_alive`, each request comes on a new connection, as from a proxy that keeps none open.
 
     The clients use http.client, which costs the shared CPU less than httpx does.
     """
-    body = urllib.parse.urlencode({"routine": SHORT})
-    headers = {"Content-Type": "application/x-www-form-urlencoded"}
+    body = urllib.parse.urlencode(form or {"routine": SHORT})
+    headers = {"Content-Type": "application/x-www-form-urlencoded", **({"Cookie": cookie} if cookie else {})}
     host, port = urllib.parse.urlsplit(address).hostname, urllib.parse.urlsplit(address).port
     counts = [0] * clients
     totals = [0] * clients
@@ -50,7 +62,10 @@ def sheets_per_second(address: str, seconds: float = 5.0, clients: int = 2) -> t
         connection = http.client.HTTPConnection(host, port)
         warm_until = time.perf_counter() + 1.0
         while (now := time.perf_counter()) < stop:
-            connection.request("POST", "/sheet.pdf", body, headers)
+            if not keep_alive:
+                connection.close()
+                connection = http.client.HTTPConnection(host, port)
+            connection.request("POST", path, body, headers)
             response = connection.getresponse()
             assert response.status == 200 and response.read().startswith(b"%PDF")
             counts[index] += now >= warm_until
@@ -63,6 +78,75 @@ def sheets_per_second(address: str, seconds: float = 5.0, clients: int = 2) -> t
     for thread in threads:
         thread.join()
     return sum(counts) / seconds, sum(totals)
+
+
+def photo_sheets_per_second(address: str, seconds: float = 4.0) -> float:
+    """The editor's Download PDF of a one-stretch sheet with a photo, over one connection: the photo
+    uploaded once, then sent back as the page sends it (its reference, or before issue 23 the photo)."""
+    import io
+    import random
+    import re
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.frombytes("RGB", (1200, 900), random.Random(1).randbytes(1200 * 900 * 3)).save(out, "JPEG")
+    entry = library()["calf-wall"]
+    form = {
+        "title": "With a photo",
+        "s1-name": entry["name"],
+        "s1-target": entry["target"],
+        "s1-points": "\n".join(entry["key_points"]),
+        "action": "pdf",
+    }
+    with httpx.Client(base_url=address) as client:
+        page = client.post("/edit", data=form, files={"s1-photo": ("p.jpg", out.getvalue())}).text
+        cookie = "; ".join(f"{name}={value}" for name, value in client.cookies.items())
+    for field in re.finditer(r'name="(s1-photo_(?:ref|data|name))" value="([^"]*)"', page):
+        form[field.group(1)] = field.group(2)
+    return sheets_per_second(address, seconds, clients=1, path="/download", form=form, cookie=cookie)[0]
+
+
+def workers_speedup(
+    rounds: int = 5, seconds: float = 3.0, clients: int = 8, keep_alive: bool = True
+) -> tuple[dict[int, tuple[list[float], float]], list[float]]:
+    """Sheets a second of `handout serve` with 1 and with 2 workers, `clients` at once, with the
+    milliseconds of CPU a sheet cost all the server's processes (the median round's); and each round's
+    ratio of the two. The rounds run one configuration right after the other, the first in turn, so a
+    ratio compares two moments of the same load on the shared machine."""
+    rates: dict[int, list[float]] = {1: [], 2: []}
+    costs: dict[int, list[float]] = {1: [], 2: []}
+    for round_number in range(rounds):
+        for workers in (1, 2) if round_number % 2 == 0 else (2, 1):
+            with server_process(workers=workers) as (address, pid):
+                before = tree_cpu_seconds(pid)
+                rate, sheets = sheets_per_second(address, seconds, clients, keep_alive=keep_alive)
+                rates[workers].append(rate)
+                costs[workers].append(1000 * (tree_cpu_seconds(pid) - before) / sheets)
+    ratios = [two / one for one, two in zip(rates[1], rates[2], strict=True)]
+    return {workers: (rates[workers], statistics.median(costs[workers])) for workers in rates}, ratios
+
+
+def tree_cpu_seconds(pid: int) -> float:
+    """The CPU time of a process and of every process under it (the workers of `--workers`)."""
+    parents: dict[int, int] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            parents[int(stat.parent.name)] = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, ValueError):
+            continue
+    tree, grew = {pid}, True
+    while grew:
+        below = {child for child, parent in parents.items() if parent in tree} - tree
+        tree |= below
+        grew = bool(below)
+    total = 0.0
+    for member in tree:
+        try:
+            total += cpu_seconds(member)
+        except OSError:  # ended meanwhile
+            continue
+    return total
 
 
 def preview_ms() -> tuple[float, float]:
@@ -120,17 +204,27 @@ def coaches_at_once(address: str, coaches: int = 8, edits: int = 15) -> tuple[in
 
 
 @contextmanager
-def server_process(source: str | None = None) -> Iterator[tuple[str, int]]:
+def server_process(source: str | None = None, workers: int = 1) -> Iterator[tuple[str, int]]:
     """`handout serve` in its own process, as a club runs it: the clients here do not share its GIL.
 
-    With `source`, the server runs that checkout's code (on PYTHONPATH), to compare two versions."""
+    With `source`, the server runs that checkout's code (on PYTHONPATH), to compare two versions; with
+    `workers`, that many worker processes (`--workers`)."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     handout = Path(sys.executable).with_name("handout")
     environment = {**os.environ, "PYTHONPATH": str(Path(source).resolve())} if source else None
     process = subprocess.Popen(
-        [str(handout), "serve", "--no-browser", "--port", str(port)], stdout=subprocess.PIPE, env=environment
+        [
+            str(handout),
+            "serve",
+            "--no-browser",
+            "--port",
+            str(port),
+            *(["--workers", str(workers)] if workers > 1 else []),
+        ],
+        stdout=subprocess.PIPE,
+        env=environment,
     )
     try:
         assert process.stdout is not None
@@ -171,6 +265,22 @@ def main() -> None:
         requests, errors, p95 = coaches_at_once(address)
         print(
             f"8 coaches editing at once: {requests} previews, {errors} errors, 95th percentile {p95:.0f} ms"
+        )
+        photo_rate = photo_sheets_per_second(address)
+        print(f"Download PDF of a sheet with a photo, one connection: {photo_rate:.0f} sheets/s")
+    for keep_alive, connections in ((True, "kept-alive connections"), (False, "a new connection a sheet")):
+        load = os.getloadavg()[0]
+        speeds, ratios = workers_speedup(keep_alive=keep_alive)
+        for workers, (rates, cost) in speeds.items():
+            runs = ", ".join(f"{rate:.0f}" for rate in rates)
+            print(
+                f"8 clients at once, {connections}, {workers} worker(s): {statistics.median(rates):.0f} "
+                f"sheets/s (runs {runs}), {cost:.1f} ms of server CPU a sheet"
+            )
+        print(
+            f"  2 workers: {statistics.median(ratios):.2f}x one, the median of the rounds' "
+            f"{', '.join(f'{ratio:.2f}' for ratio in ratios)} (goal: 1.7x; load average {load:.1f} before, "
+            f"{os.getloadavg()[0]:.1f} after, on {os.cpu_count()} cores)"
         )
 
 

@@ -37,16 +37,11 @@
   function keep() {
     const form = editor();
     if (!form || startingAnew) return;
-    const kept = fields(form);
     try {
-      localStorage.setItem(STORE, JSON.stringify(kept));
+      // A photo is kept by its reference (sN-photo_ref): the server keeps the photo itself.
+      localStorage.setItem(STORE, JSON.stringify(fields(form)));
     } catch {
-      // Full (photos are large): keep the words, which are what a coach typed.
-      try {
-        localStorage.setItem(STORE, JSON.stringify(kept.filter(([name]) => !name.endsWith("-photo_data"))));
-      } catch {
-        /* storage refused altogether (private window): nothing to keep */
-      }
+      /* storage refused altogether (private window): nothing to keep */
     }
   }
 
