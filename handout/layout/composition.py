@@ -223,17 +223,17 @@ class _Composer:
         ascending). Each arrangement is weighed at the largest size at which its figures get their share
         and at the sizes up to BODY_TOLERANCE below it; of all these, those within BODY_TOLERANCE of the
         largest text compete on their figures. When no arrangement gives its figures their share, each
-        is weighed at every whole point size, and the one that comes closest is printed."""
+        is weighed at every whole point size, and the one that comes closest is printed (those are
+        weighed only then: once one arrangement is met, they cannot be printed)."""
         met: list[Fit] = []
-        missed: list[Fit] = []
+        missed: list[int] = []
         below = round(BODY_TOLERANCE / SIZE_STEP)
         for order in range(len(self.grids)):
             first = self.fit(order, sizes[0])
             if first is None:
                 continue
-            if not first.met:  # weighed at every point size: larger text may fill a card better
-                weighed = (self.fit(order, body) for body in sizes[:: round(1 / SIZE_STEP)])
-                missed.extend(fit for fit in weighed if fit is not None)
+            if not first.met:
+                missed.append(order)
                 continue
             low, high = 0, len(sizes) - 1  # the largest size at which the shares are met
             while low < high:
@@ -245,7 +245,9 @@ class _Composer:
                 if fit is not None and fit.met:
                     met.append(fit)
         if not met:
-            return max(missed, key=Fit.rank, default=None)
+            every_point = sizes[:: round(1 / SIZE_STEP)]  # larger text may fill a card better
+            weighed = (self.fit(order, body) for order in missed for body in every_point)
+            return max((fit for fit in weighed if fit is not None), key=Fit.rank, default=None)
         largest = max(fit.body for fit in met)
         return max((fit for fit in met if fit.body >= largest - BODY_TOLERANCE), key=Fit.rank)
 
