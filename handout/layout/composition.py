@@ -33,7 +33,7 @@ from handout.errors import HandoutError
 from handout.layout.arrangement import CardPlace, Cards, Grid, arrangements
 from handout.layout.layout_file import layouts_taking
 from handout.layout.typesetting import Block, Paragraph, TextMeasure, typesetter
-from handout.layout.weighing import Fit, Weighed, weigh
+from handout.layout.weighing import Fit, Weighed, could_meet, weigh
 from handout.model import (
     Box,
     Figure,
@@ -156,6 +156,13 @@ def _capacity_message(routine: Routine, layout: Layout) -> str:
     )
 
 
+class _Misses:
+    """What the search gives for a fit whose figures cannot get their share, found before its scale."""
+
+
+MISSES = _Misses()
+
+
 class _Frame(NamedTuple):
     """What a body size leaves for the cards: the header and footer set, and the area between them."""
 
@@ -212,6 +219,8 @@ class _Composer:
         ]
         self._frames: dict[float, _Frame | None] = {}
         self._fits: dict[tuple[int, float], Fit | None] = {}
+        self._missing: set[tuple[int, float]] = set()
+        """Arrangements and sizes found to miss their figures' share before their scale was found."""
 
     # --- The search -----------------------------------------------------------------------------
 
@@ -229,20 +238,19 @@ class _Composer:
         missed: list[int] = []
         below = round(BODY_TOLERANCE / SIZE_STEP)
         for order in range(len(self.grids)):
-            first = self.fit(order, sizes[0])
+            first = self.met(order, sizes[0], give_up=bool(met))  # before one is met, it may be printed
             if first is None:
                 continue
-            if not first.met:
+            if not first:
                 missed.append(order)
                 continue
             low, high = 0, len(sizes) - 1  # the largest size at which the shares are met
             while low < high:
                 middle = (low + high + 1) // 2
-                found = self.fit(order, sizes[middle])
-                low, high = (middle, high) if found is not None and found.met else (low, middle - 1)
+                low, high = (middle, high) if self.met(order, sizes[middle], True) else (low, middle - 1)
             for index in range(max(0, low - below), low + 1):
-                fit = self.fit(order, sizes[index])
-                if fit is not None and fit.met:
+                fit = self.fit(order, sizes[index]) if self.met(order, sizes[index], True) else None
+                if fit is not None:
                     met.append(fit)
         if not met:
             every_point = sizes[:: round(1 / SIZE_STEP)]  # larger text may fill a card better
@@ -251,14 +259,34 @@ class _Composer:
         largest = max(fit.body for fit in met)
         return max((fit for fit in met if fit.body >= largest - BODY_TOLERANCE), key=Fit.rank)
 
+    def met(self, order: int, body: float, give_up: bool) -> bool | None:
+        """Whether arrangement `order` at this body size gives its figures their share (None: its cards
+        do not fit). With `give_up`, a fit found to miss its share before its scale is found is not
+        weighed further: the caller prints only met fits."""
+        key = (order, body)
+        if key in self._fits:
+            found = self._fits[key]
+            return None if found is None else found.met
+        if key in self._missing:
+            return False
+        weighed = self.find_fit(order, body, give_up)
+        if isinstance(weighed, _Misses):
+            self._missing.add(key)
+            return False
+        self._fits[key] = weighed
+        return None if weighed is None else weighed.met
+
     def fit(self, order: int, body: float) -> Fit | None:
         """Arrangement `order` at this body size with the largest figure scale that fits, or None."""
         key = (order, body)
         if key not in self._fits:
-            self._fits[key] = self.find_fit(order, body)
+            found = self.find_fit(order, body, give_up=False)
+            assert not isinstance(found, _Misses), "weighed to the end"
+            self._fits[key] = found
         return self._fits[key]
 
-    def find_fit(self, order: int, body: float) -> Fit | None:
+    def find_fit(self, order: int, body: float, give_up: bool) -> Fit | _Misses | None:
+        """The fit, or with `give_up`, MISSES as soon as its figures cannot get their share."""
         frame = self.frame(body)
         if frame is None:
             return None
@@ -268,12 +296,17 @@ class _Composer:
             cards = grid.cards(body, scale, self.text_height)
             return cards if cards is not None and cards.height <= room else None
 
+        def misses(cards: Cards, above: float) -> bool:
+            return give_up and not could_meet(grid, cards, above, self.figure_sizes, self.layout)
+
         low = grid.smallest_scale
         cards = fitting(low)
         if cards is None:
             return None
         high = grid.largest_scale(body, frame.cards.height)
         if high > low:
+            if misses(cards, high):
+                return MISSES
             best = fitting(high)
             if best is not None:
                 cards, low = best, high
@@ -283,6 +316,8 @@ class _Composer:
                     found = fitting(middle)
                     if found is None:
                         high = middle
+                        if misses(cards, high):
+                            return MISSES
                     else:
                         low, cards = middle, found
         places = grid.places(frame.cards, cards, body)
