@@ -38,6 +38,9 @@ TEXT_STEP = 2.0
 the columns take few widths, and each width's line breaks are worked out once."""
 WIDE = 1.0
 """A figure wider than tall by this ratio goes in a band on top when the image goes by shape."""
+BESIDE_SHARE = 0.5
+"""On a sheet of one stretch, a text column beside the figure is at least this share of the card's width:
+the card has room for both, and a big figure beside a strip of text reads lopsided."""
 
 Shape = tuple[float, float]
 """An illustration's natural width and height, in centimetres of pose space."""
@@ -212,6 +215,8 @@ class Grid:
         width = TEXT_STEP * math.floor(room / TEXT_STEP)
         if width < MIN_TEXT_EMS * body or (box is not None and box[0] > inner):
             return None
+        if box is not None and position == "left" and self.count == 1 and width < BESIDE_SHARE * inner:
+            return None  # a lone card: figure and text side by side, half and half at least
         text = text_height(index, body, width)
         if box is None:
             return text, width, text, position

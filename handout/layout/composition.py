@@ -33,7 +33,7 @@ from handout.errors import HandoutError
 from handout.layout.arrangement import CardPlace, Cards, Grid, arrangements
 from handout.layout.layout_file import layouts_taking
 from handout.layout.typesetting import Block, Paragraph, TextMeasure, typesetter
-from handout.layout.weighing import Fit, Weighed, could_meet, weigh
+from handout.layout.weighing import SHORT_ROUTINE, Fit, Weighed, could_meet, weigh
 from handout.model import (
     Box,
     Figure,
@@ -233,21 +233,33 @@ class _Composer:
         and at the sizes up to BODY_TOLERANCE below it; of all these, those within BODY_TOLERANCE of the
         largest text compete on their figures. When no arrangement gives its figures their share, each
         is weighed at every whole point size, and the one that comes closest is printed (those are
-        weighed only then: once one arrangement is met, they cannot be printed)."""
+        weighed only then: once one arrangement is met, they cannot be printed).
+
+        The largest size met is found by halving the sizes, except on a routine of up to SHORT_ROUTINE
+        stretches, where every size is weighed: there larger text fills a card that smaller text left
+        mostly empty, so a size that misses may have one above it that meets."""
         met: list[Fit] = []
         missed: list[int] = []
         below = round(BODY_TOLERANCE / SIZE_STEP)
+        short = len(self.routine.stretches) <= SHORT_ROUTINE
         for order in range(len(self.grids)):
-            first = self.met(order, sizes[0], give_up=bool(met))  # before one is met, it may be printed
-            if first is None:
-                continue
-            if not first:
-                missed.append(order)
-                continue
-            low, high = 0, len(sizes) - 1  # the largest size at which the shares are met
-            while low < high:
-                middle = (low + high + 1) // 2
-                low, high = (middle, high) if self.met(order, sizes[middle], True) else (low, middle - 1)
+            if short:
+                found = [index for index in range(len(sizes)) if self.met(order, sizes[index], False)]
+                if not found:
+                    missed.append(order)
+                    continue
+                low = found[-1]
+            else:
+                first = self.met(order, sizes[0], give_up=bool(met))  # before one is met, it may be printed
+                if first is None:
+                    continue
+                if not first:
+                    missed.append(order)
+                    continue
+                low, high = 0, len(sizes) - 1  # the largest size at which the shares are met
+                while low < high:
+                    middle = (low + high + 1) // 2
+                    low, high = (middle, high) if self.met(order, sizes[middle], True) else (low, middle - 1)
             for index in range(max(0, low - below), low + 1):
                 fit = self.fit(order, sizes[index]) if self.met(order, sizes[index], True) else None
                 if fit is not None:
