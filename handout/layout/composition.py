@@ -33,7 +33,7 @@ from handout.errors import HandoutError
 from handout.layout.arrangement import CardPlace, Cards, Grid, arrangements
 from handout.layout.layout_file import layouts_taking
 from handout.layout.typesetting import Block, Paragraph, TextMeasure, typesetter
-from handout.layout.weighing import SHORT_ROUTINE, Fit, Weighed, could_meet, weigh
+from handout.layout.weighing import Fit, Weighed, could_meet, weigh
 from handout.model import (
     Box,
     Figure,
@@ -235,20 +235,28 @@ class _Composer:
         is weighed at every whole point size, and the one that comes closest is printed (those are
         weighed only then: once one arrangement is met, they cannot be printed).
 
-        The largest size met is found by halving the sizes, except on a routine of up to SHORT_ROUTINE
-        stretches, where every size is weighed: there larger text fills a card that smaller text left
-        mostly empty, so a size that misses may have one above it that meets."""
+        The largest size met is found by halving the sizes, except for a lone stretch, whose sizes are
+        weighed from the largest down: its text beside its figure takes half the card (arrangement.py,
+        BESIDE_SHARE), and larger text fills a column that smaller text left mostly empty, so a size that
+        misses may have one above it that meets. (On two or three stretches the halving stays: its
+        larger text would come with smaller figures.)"""
         met: list[Fit] = []
         missed: list[int] = []
         below = round(BODY_TOLERANCE / SIZE_STEP)
-        short = len(self.routine.stretches) <= SHORT_ROUTINE
+        lone = len(self.routine.stretches) == 1
         for order in range(len(self.grids)):
-            if short:
-                found = [index for index in range(len(sizes)) if self.met(order, sizes[index], False)]
-                if not found:
-                    missed.append(order)
+            if lone:  # from the largest size down to the first met, or to where none can compete
+                floor = 0
+                if met:
+                    largest = max(fit.body for fit in met)
+                    floor = next(i for i, size in enumerate(sizes) if size >= largest - BODY_TOLERANCE)
+                downwards = range(len(sizes) - 1, floor - 1, -1)
+                found = next((i for i in downwards if self.met(order, sizes[i], True)), None)
+                if found is None:
+                    if not met:
+                        missed.append(order)
                     continue
-                low = found[-1]
+                low = found
             else:
                 first = self.met(order, sizes[0], give_up=bool(met))  # before one is met, it may be printed
                 if first is None:
