@@ -175,7 +175,7 @@ class TextStyle:
 
 
 CardField = Literal["name", "target", "hold", "points"]
-ImagePosition = Literal["shape", "top", "left"]
+ImagePosition = Literal["shape", "either", "top", "left"]
 RowHeights = Literal["equal", "fitted"]
 """Rows of one height, or each row as tall as its cards need with the room left shared out."""
 

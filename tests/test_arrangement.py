@@ -50,12 +50,35 @@ def test_by_shape_a_lying_figure_gets_a_band_on_top_and_a_standing_one_a_column_
     assert grid.positions == ("left", "top", None)
     cards = grid.cards(10, 0.5, constant_text(60.0))
     assert cards is not None
+    assert cards.positions == ("left", "top", None), "by its shape, whatever the text"
     places = grid.places(Rect(0, 0, 500, 800), cards, 10)
     standing, lying, bare = places
     assert standing.image is not None and lying.image is not None and bare.image is None
     assert standing.image.right < standing.text.x and standing.text.right <= standing.frame.right
     assert lying.text.y == pytest.approx(lying.image.bottom + IMAGE_GAP * 10)
     assert bare.text.x == pytest.approx(bare.frame.x + layout.card_padding)
+
+
+def test_either_way_a_figure_goes_where_its_card_comes_out_shorter():
+    """A standing figure whose text would run long in the column beside it goes on top of its text, and
+    a lying one goes beside a text that is as short in a narrower column: each card as short as it can
+    be, so every row is and the figures can grow the most."""
+    layout = load_layout("grid")
+    grid = Grid(Arrangement(2, "either", "fitted", False), 500.0, layout, [STANDING, LYING])
+    inner = grid.widths[0] - 2 * layout.card_padding
+
+    def long_when_narrow(index: int, body: float, width: float) -> float:
+        return 20.0 if width > inner - 10 else 400.0
+
+    cards = grid.cards(10, 0.5, long_when_narrow)
+    assert cards is not None
+    assert cards.positions == ("top", "top")
+    assert cards.rows[0] == pytest.approx(
+        box_size(STANDING, 0.5)[1] + IMAGE_GAP * 10 + 20 + 2 * layout.card_padding
+    )
+    beside = grid.cards(10, 0.5, constant_text(60.0))
+    assert beside is not None and beside.positions == ("left", "left")
+    assert beside.rows[0] == pytest.approx(max(box_size(STANDING, 0.5)[1], 60.0) + 2 * layout.card_padding)
 
 
 def test_every_image_box_takes_its_figures_shape_at_the_one_scale():

@@ -107,3 +107,29 @@ def test_a_cards_height_is_the_height_of_its_text_set(
     height = setter.card_heights(stretch, 0)
     for body, width in sizes:
         assert height(body, width) == setter.set_card_text(stretch, 0, body, width).height, (body, width)
+
+
+@pytest.mark.parametrize("layout_name", ["grid", "poster"])
+def test_a_cards_height_holds_over_the_widths_its_line_counts_hold(layout_name: str) -> None:
+    """The search asks for a card's height at widths two points apart, beside figures of every scale it
+    tries: a height found holds over the whole range of widths at which no text of the card breaks
+    differently, so most widths are answered from a range, and every answer is the card as set."""
+    setter = Typesetter(load_layout(layout_name), metrics(), ENGLISH)
+    worked_out = 0
+    original = setter.card_height_range
+
+    def counted(*arguments: object) -> tuple[float, float, float]:
+        nonlocal worked_out
+        worked_out += 1
+        return original(*arguments)  # type: ignore[arg-type]
+
+    setter.card_height_range = counted  # type: ignore[method-assign]
+    asked = 0
+    for card, stretch in enumerate(LIBRARY["en"]):
+        height = setter.card_heights(stretch, card)
+        for body in (8.0, 10.5, 16.0):
+            for width in range(400, 120, -2):
+                expected = setter.set_card_text(stretch, card, body, width).height
+                assert height(body, width) == expected, (stretch.name, body, width)
+                asked += 1
+    assert worked_out < asked / 4, (worked_out, asked)

@@ -1,9 +1,10 @@
 """Arrange cards in the room a page leaves for them: an arrangement, a body size and a figure scale -> cards.
 
 An arrangement is a way to cut the card area into cards: how many columns, where each card's image goes
-(on top of its text, on its left, or by its figure's shape: a band on top for a wide figure, a column
-beside the text for a tall one), whether the rows are of equal height or each as tall as its cards need,
-and whether a short last row widens its cards to fill the row. The layout file lists what it allows;
+(on top of its text, on its left, by its figure's shape: a band on top for a wide figure, a column
+beside the text for a tall one, or "either": each where its card comes out shorter), whether the rows
+are of equal height or each as tall as its cards need, and whether a short last row widens its cards to
+fill the row. The layout file lists what it allows;
 `arrangements` gives them in a fixed order (columns as listed, then image positions, row heights, a
 widened last row before a narrow one), which decides ties, so the same routine always gets the same sheet.
 
@@ -37,6 +38,9 @@ TEXT_STEP = 2.0
 the columns take few widths, and each width's line breaks are worked out once."""
 WIDE = 1.0
 """A figure wider than tall by this ratio goes in a band on top when the image goes by shape."""
+BESIDE_SHARE = 0.5
+"""On a sheet of one stretch, a text column beside the figure is at least this share of the card's width:
+the card has room for both, and a big figure beside a strip of text reads lopsided."""
 
 Shape = tuple[float, float]
 """An illustration's natural width and height, in centimetres of pose space."""
@@ -128,6 +132,11 @@ class Grid:
         self.positions = tuple(
             self.position(shape, own) for shape, own in zip(self.shapes, known, strict=True)
         )
+        self.chosen = [
+            arrangement.image == "either" and own and shape is not None
+            for shape, own in zip(self.shapes, known, strict=True)
+        ]
+        """Whether a card's figure goes where its card comes out shorter (else where `positions` says)."""
         self.smallest_scale = MIN_IMAGE / max((max(shape) for shape in self.shapes if shape), default=1.0)
         """Below this scale even the longest figure is under MIN_IMAGE."""
 
@@ -135,7 +144,7 @@ class Grid:
         image = self.arrangement.image
         if shape is None or image is None:
             return None
-        if image == "shape":
+        if image in ("shape", "either"):
             return "top" if known and shape[0] >= WIDE * shape[1] else "left"
         return image
 
@@ -153,33 +162,34 @@ class Grid:
             if shape is None:
                 continue
             room = self.widths[index] - 2 * self.pad
-            if position == "left":
+            if position == "left" and not self.chosen[index]:
                 room -= self.pad + MIN_TEXT_EMS * body
             scales.append(room / shape[0])
         return max(0.0, min(scales, default=0.0))
 
     def cards(self, body: float, scale: float, text_height: TextHeight) -> Cards | None:
         """The cards at this body size and figure scale, or None when a box or a text column has not
-        the width it needs."""
+        the width it needs. With the image "either", a figure goes where its card comes out shorter, on
+        top of its text or beside it (its shape decides a tie): each card as short as it can be makes
+        every row as short as it can be, so the figures can grow the most. That is not always the best
+        sheet (a tall figure on top may fill a page that shorter cards left calm), so the layouts list
+        it beside "shape" and the composer weighs both."""
+        positions: list[ImagePosition | None] = []
         boxes: list[Shape | None] = []
         widths: list[float] = []
         heights: list[float] = []
         needs: list[float] = []
-        gap = IMAGE_GAP * body
         for index, (shape, position) in enumerate(zip(self.shapes, self.positions, strict=True)):
-            inner = self.widths[index] - 2 * self.pad
             box = None if shape is None or position is None else box_size(shape, scale)
-            room = inner - box[0] - self.pad if box is not None and position == "left" else inner
-            width = TEXT_STEP * math.floor(room / TEXT_STEP)
-            if width < MIN_TEXT_EMS * body or (box is not None and box[0] > inner):
+            card = self.card(index, body, box, position, text_height)
+            if self.chosen[index]:
+                other = self.card(index, body, box, "left" if position == "top" else "top", text_height)
+                if card is None or (other is not None and other[0] < card[0]):
+                    card = other
+            if card is None:
                 return None
-            text = text_height(index, body, width)
-            if box is None:
-                need = text
-            elif position == "top":
-                need = box[1] + gap + text
-            else:
-                need = max(box[1], text)
+            need, width, text, position = card
+            positions.append(position)
             boxes.append(box)
             widths.append(width)
             heights.append(text)
@@ -188,7 +198,31 @@ class Grid:
         if self.arrangement.rows == "equal":
             rows = [max(rows)] * len(rows)
         total = sum(rows) + (len(rows) - 1) * self.gap
-        return Cards(self.positions, tuple(boxes), tuple(widths), tuple(heights), tuple(rows), total)
+        return Cards(tuple(positions), tuple(boxes), tuple(widths), tuple(heights), tuple(rows), total)
+
+    def card(
+        self,
+        index: int,
+        body: float,
+        box: Shape | None,
+        position: ImagePosition | None,
+        text_height: TextHeight,
+    ) -> tuple[float, float, float, ImagePosition | None] | None:
+        """Card `index` with its image box at `position`: the height its contents need, its text's width
+        and height, and the position; None when the box or the text column has not the width it needs."""
+        inner = self.widths[index] - 2 * self.pad
+        room = inner - box[0] - self.pad if box is not None and position == "left" else inner
+        width = TEXT_STEP * math.floor(room / TEXT_STEP)
+        if width < MIN_TEXT_EMS * body or (box is not None and box[0] > inner):
+            return None
+        if box is not None and position == "left" and self.count == 1 and width < BESIDE_SHARE * inner:
+            return None  # a lone card: figure and text side by side, half and half at least
+        text = text_height(index, body, width)
+        if box is None:
+            return text, width, text, position
+        if position == "top":
+            return box[1] + IMAGE_GAP * body + text, width, text, position
+        return max(box[1], text), width, text, position
 
     def places(self, area: Rect, cards: Cards, body: float) -> list[CardPlace]:
         """The cards' rectangles from the area's top-left, rows packed at the top: room the figures could

@@ -33,7 +33,7 @@ from handout.errors import HandoutError
 from handout.layout.arrangement import CardPlace, Cards, Grid, arrangements
 from handout.layout.layout_file import layouts_taking
 from handout.layout.typesetting import Block, Paragraph, TextMeasure, typesetter
-from handout.layout.weighing import Fit, Weighed, weigh
+from handout.layout.weighing import Fit, Weighed, could_meet, weigh
 from handout.model import (
     Box,
     Figure,
@@ -156,6 +156,13 @@ def _capacity_message(routine: Routine, layout: Layout) -> str:
     )
 
 
+class _Misses:
+    """What the search gives for a fit whose figures cannot get their share, found before its scale."""
+
+
+MISSES = _Misses()
+
+
 class _Frame(NamedTuple):
     """What a body size leaves for the cards: the header and footer set, and the area between them."""
 
@@ -212,6 +219,8 @@ class _Composer:
         ]
         self._frames: dict[float, _Frame | None] = {}
         self._fits: dict[tuple[int, float], Fit | None] = {}
+        self._missing: set[tuple[int, float]] = set()
+        """Arrangements and sizes found to miss their figures' share before their scale was found."""
 
     # --- The search -----------------------------------------------------------------------------
 
@@ -223,40 +232,81 @@ class _Composer:
         ascending). Each arrangement is weighed at the largest size at which its figures get their share
         and at the sizes up to BODY_TOLERANCE below it; of all these, those within BODY_TOLERANCE of the
         largest text compete on their figures. When no arrangement gives its figures their share, each
-        is weighed at every whole point size, and the one that comes closest is printed."""
+        is weighed at every whole point size, and the one that comes closest is printed (those are
+        weighed only then: once one arrangement is met, they cannot be printed).
+
+        The largest size met is found by halving the sizes, except for a lone stretch, whose sizes are
+        weighed from the largest down: its text beside its figure takes half the card (arrangement.py,
+        BESIDE_SHARE), and larger text fills a column that smaller text left mostly empty, so a size that
+        misses may have one above it that meets. (On two or three stretches the halving stays: its
+        larger text would come with smaller figures.)"""
         met: list[Fit] = []
-        missed: list[Fit] = []
+        missed: list[int] = []
         below = round(BODY_TOLERANCE / SIZE_STEP)
+        lone = len(self.routine.stretches) == 1
         for order in range(len(self.grids)):
-            first = self.fit(order, sizes[0])
-            if first is None:
-                continue
-            if not first.met:  # weighed at every point size: larger text may fill a card better
-                weighed = (self.fit(order, body) for body in sizes[:: round(1 / SIZE_STEP)])
-                missed.extend(fit for fit in weighed if fit is not None)
-                continue
-            low, high = 0, len(sizes) - 1  # the largest size at which the shares are met
-            while low < high:
-                middle = (low + high + 1) // 2
-                found = self.fit(order, sizes[middle])
-                low, high = (middle, high) if found is not None and found.met else (low, middle - 1)
+            if lone:  # from the largest size down to the first met, or to where none can compete
+                floor = 0
+                if met:
+                    largest = max(fit.body for fit in met)
+                    floor = next(i for i, size in enumerate(sizes) if size >= largest - BODY_TOLERANCE)
+                downwards = range(len(sizes) - 1, floor - 1, -1)
+                found = next((i for i in downwards if self.met(order, sizes[i], True)), None)
+                if found is None:
+                    if not met:
+                        missed.append(order)
+                    continue
+                low = found
+            else:
+                first = self.met(order, sizes[0], give_up=bool(met))  # before one is met, it may be printed
+                if first is None:
+                    continue
+                if not first:
+                    missed.append(order)
+                    continue
+                low, high = 0, len(sizes) - 1  # the largest size at which the shares are met
+                while low < high:
+                    middle = (low + high + 1) // 2
+                    low, high = (middle, high) if self.met(order, sizes[middle], True) else (low, middle - 1)
             for index in range(max(0, low - below), low + 1):
-                fit = self.fit(order, sizes[index])
-                if fit is not None and fit.met:
+                fit = self.fit(order, sizes[index]) if self.met(order, sizes[index], True) else None
+                if fit is not None:
                     met.append(fit)
         if not met:
-            return max(missed, key=Fit.rank, default=None)
+            every_point = sizes[:: round(1 / SIZE_STEP)]  # larger text may fill a card better
+            weighed = (self.fit(order, body) for order in missed for body in every_point)
+            return max((fit for fit in weighed if fit is not None), key=Fit.rank, default=None)
         largest = max(fit.body for fit in met)
         return max((fit for fit in met if fit.body >= largest - BODY_TOLERANCE), key=Fit.rank)
+
+    def met(self, order: int, body: float, give_up: bool) -> bool | None:
+        """Whether arrangement `order` at this body size gives its figures their share (None: its cards
+        do not fit). With `give_up`, a fit found to miss its share before its scale is found is not
+        weighed further: the caller prints only met fits."""
+        key = (order, body)
+        if key in self._fits:
+            found = self._fits[key]
+            return None if found is None else found.met
+        if key in self._missing:
+            return False
+        weighed = self.find_fit(order, body, give_up)
+        if isinstance(weighed, _Misses):
+            self._missing.add(key)
+            return False
+        self._fits[key] = weighed
+        return None if weighed is None else weighed.met
 
     def fit(self, order: int, body: float) -> Fit | None:
         """Arrangement `order` at this body size with the largest figure scale that fits, or None."""
         key = (order, body)
         if key not in self._fits:
-            self._fits[key] = self.find_fit(order, body)
+            found = self.find_fit(order, body, give_up=False)
+            assert not isinstance(found, _Misses), "weighed to the end"
+            self._fits[key] = found
         return self._fits[key]
 
-    def find_fit(self, order: int, body: float) -> Fit | None:
+    def find_fit(self, order: int, body: float, give_up: bool) -> Fit | _Misses | None:
+        """The fit, or with `give_up`, MISSES as soon as its figures cannot get their share."""
         frame = self.frame(body)
         if frame is None:
             return None
@@ -266,12 +316,17 @@ class _Composer:
             cards = grid.cards(body, scale, self.text_height)
             return cards if cards is not None and cards.height <= room else None
 
+        def misses(cards: Cards, above: float) -> bool:
+            return give_up and not could_meet(grid, cards, above, self.figure_sizes, self.layout)
+
         low = grid.smallest_scale
         cards = fitting(low)
         if cards is None:
             return None
         high = grid.largest_scale(body, frame.cards.height)
         if high > low:
+            if misses(cards, high):
+                return MISSES
             best = fitting(high)
             if best is not None:
                 cards, low = best, high
@@ -281,6 +336,8 @@ class _Composer:
                     found = fitting(middle)
                     if found is None:
                         high = middle
+                        if misses(cards, high):
+                            return MISSES
                     else:
                         low, cards = middle, found
         places = grid.places(frame.cards, cards, body)

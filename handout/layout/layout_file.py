@@ -144,7 +144,7 @@ def check_layout(data: dict[str, Any], shown_as: str, name: str) -> Layout:
         card_border=check.number(card, "border_pt", "[card]", low=0, high=4, default=0.8),
         card_radius=check.number(card, "radius_mm", "[card]", low=0, high=10, default=2.5) * MM,
         image_positions=cast(
-            Any, check_choices(card, "image", "[card]", ("shape", "top", "left"), ("shape",), check)
+            Any, check_choices(card, "image", "[card]", ("shape", "either", "top", "left"), ("shape",), check)
         ),
         figure_share_by_count=check_by_count(
             card, "figure_share", "[card]", (0, 0.5), "{ 4 = 0.2, 8 = 0.1 }", max_stretches, check

@@ -52,8 +52,14 @@ class LineCounts:
         self._spans: dict[tuple[str, FontRole], list[Span]] = {}
 
     def count(self, text: str, font: FontRole, size: float, width: float) -> int:
-        """The line count. Spans of one count that meet, or have only that count between them, are
-        kept as one: after a few breakings a text's spans are its counts' whole ranges."""
+        """The line count."""
+        return self.span(text, font, size, width)[2]
+
+    def span(self, text: str, font: FontRole, size: float, width: float) -> Span:
+        """The span of widths per point around `width / size` over which the text takes the same line
+        count, and that count (a span of that one width when `wrap` was asked). Spans of one count that
+        meet, or have only that count between them, are kept as one: after a few breakings a text's
+        spans are its counts' whole ranges."""
         key = (text, font)
         if key not in self._spans:
             if len(self._spans) >= CACHED_TEXTS:
@@ -65,7 +71,7 @@ class LineCounts:
         above: Span = (math.inf, math.inf, 0)
         for span in spans:
             if span[0] <= per_point <= span[1]:
-                return span[2]
+                return span
             if below[1] < span[1] < per_point:
                 below = span
             elif per_point < span[0] < above[0]:
@@ -77,7 +83,7 @@ class LineCounts:
         else:
             broken = self.broken_at(text, font, per_point)
             if broken is None or not broken[0] <= per_point <= broken[1]:
-                return self.wrap_count(text, font, size, width)  # on the edge of a span
+                return (per_point, per_point, self.wrap_count(text, font, size, width))  # on an edge
             found = (
                 below[0] if below[2] == broken[2] else broken[0],
                 above[1] if above[2] == broken[2] else broken[1],
@@ -85,7 +91,7 @@ class LineCounts:
             )
         spans[:] = [span for span in spans if not found[0] <= span[0] <= found[1]]
         spans.append(found)
-        return found[2]
+        return found
 
     def broken_at(self, text: str, font: FontRole, per_point: float) -> Span | None:
         """The text broken as `wrap` breaks it, at 1 pt and `per_point` wide: the span of widths that

@@ -8,6 +8,7 @@ size and width: a batch of a thousand sheets of one routine sets each card's tex
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Callable, Hashable
@@ -23,6 +24,9 @@ from handout.model import CardField, FontRole, Layout, Rect, Stretch, TextBox, T
 HYPHEN_BREAK = re.compile(r"(?<=[^\W\d_]-)(?=[^\W\d_])")
 """Where a word may break after its hyphen: between two letters, as in "Hüftbeuger-Dehnung" or
 "IT-band"; the hyphen stays at the end of the line."""
+HEIGHT_RANGE_MARGIN = 1e-9
+"""How far inside its ends a card height's range of widths is trusted (a share of the width): turning
+the texts' spans into widths rounds, and a width on the very edge is worked out again."""
 
 Paragraph = tuple[str, TextStyle, TextRole, int | None]
 """A text to wrap, its style, its role and the index of the card it belongs to (None: page text)."""
@@ -82,7 +86,8 @@ class Typesetter:
         self.rtl = words.direction == "rtl"
         """Right to left: lines right-aligned in their column, the points' numbers on the right."""
         self._widths: dict[tuple[str, FontRole], float] = {}
-        self._heights: dict[tuple[Stretch, int], dict[tuple[float, float], float]] = {}
+        self._heights: dict[tuple[Stretch, int], dict[float, list[tuple[float, float, float]]]] = {}
+        """Each card's heights by body size: (from width, to width, height)."""
         self._pieces: dict[tuple[str, FontRole], Pieces] = {}
         self.line_counts = LineCounts(
             self.pieces,
@@ -119,7 +124,9 @@ class Typesetter:
 
     def card_heights(self, stretch: Stretch, card: int) -> Callable[[float, float], float]:
         """One card's text height by size and width, cached like `card_texts`, without making its line
-        boxes: what the arrangement search asks for many times, and for the one it takes, the text."""
+        boxes: what the arrangement search asks for many times, and for the one it takes, the text.
+        A height holds over the range of widths in which every text of the card keeps its line count,
+        so each is kept with that range: the search's widths mostly fall in a range already found."""
         key = (stretch, card)
         if key not in self._heights or len(self._heights) >= self.CACHED_CARDS:
             if len(self._heights) >= self.CACHED_CARDS:
@@ -129,9 +136,14 @@ class Typesetter:
         fields = self.card_fields(stretch, card)
 
         def height(body: float, width: float) -> float:
-            if (body, width) not in sizes:
-                sizes[body, width] = self.card_height(fields, body, width)
-            return sizes[body, width]
+            ranges = sizes.setdefault(body, [])
+            for low, high, found in ranges:
+                if low <= width <= high:
+                    return found
+            found, low, high = self.card_height_range(fields, body, width)
+            margin = HEIGHT_RANGE_MARGIN * width
+            ranges.append((low + margin, high - margin, found) if low < high else (width, width, found))
+            return found
 
         return height
 
@@ -163,26 +175,31 @@ class Typesetter:
             previous = field
         return card_text
 
-    def card_height(self, fields: list[CardFields], body: float, width: float) -> float:
+    def card_height_range(
+        self, fields: list[CardFields], body: float, width: float
+    ) -> tuple[float, float, float]:
         """The height `set_card_text` comes to, from the texts' line counts alone: the same sums in the
-        same order, so the very same number, for a fraction of the work (no line is made)."""
-        count = self.line_counts.count
-        height = 0.0
+        same order, so the very same number, for a fraction of the work (no line is made); with the
+        range of widths, from and to, over which every text keeps its line count, so that height."""
+        span = self.line_counts.span
+        height, low, high = 0.0, 0.0, math.inf
         previous: CardField | None = None
         for field, paragraphs in fields:
             _, style, _, _ = paragraphs[0]
             size = body * style.scale
-            line_width = width - self.number_indent(len(paragraphs), size) if field == "points" else width
+            indent = self.number_indent(len(paragraphs), size) if field == "points" else 0.0
             block = 0.0
             for number, (text, _, _, _) in enumerate(paragraphs):
                 if number:
                     block += POINT_GAP * body
-                block += self.lines_height(count(text, style.font, size, line_width), size)
+                first, last, count = span(text, style.font, size, width - indent)
+                low, high = max(low, first * size + indent), min(high, last * size + indent)
+                block += self.lines_height(count, size)
             if previous is not None:
                 height += field_gap(field, previous, body)
             height += block
             previous = field
-        return height
+        return height, low, high
 
     def number_indent(self, count: int, size: float) -> float:
         """Where the points' text starts: after the widest number and a little space."""

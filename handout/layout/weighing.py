@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from typing import NamedTuple
 
-from handout.layout.arrangement import CardPlace, Cards, Grid
+from handout.layout.arrangement import CardPlace, Cards, Grid, box_size
 from handout.model import Layout, Rect
 
 FIGURE_STEP = 1.03
@@ -26,6 +26,8 @@ CLOSENESS_STEP = 0.05
 """When no arrangement gives every figure its share, the closest are compared in steps of 5% of the way."""
 EMPTY_STEP = 4 * (72 / 2.54) ** 2
 """Empty space is compared in steps of 4 cm²."""
+BOUND_MARGIN = 1e-6
+"""How much a bound on the figures' share is raised against rounding before it rules a fit out."""
 
 
 class Weighed(NamedTuple):
@@ -105,3 +107,32 @@ def weigh(
     figures = scale if any(size is not None for size in figure_sizes) else None
     shown = scale if shares else 0.0
     return Fit(order, body, grid, cards, places, figures, share, met, closeness, empty, shown)
+
+
+def could_meet(
+    grid: Grid,
+    cards: Cards,
+    above: float,
+    figure_sizes: list[tuple[float, float] | None],
+    layout: Layout,
+) -> bool:
+    """Whether a fit whose scale is below `above`, and whose cards are at least as tall as `cards`, may
+    still give every figure its share: each figure at most as big as at `above`, each card at least as
+    tall as now (cards only grow with the scale). False rules the fit out without finding its scale."""
+    least = layout.figure_share_for(grid.count)
+    if least <= 0:
+        return True
+    for row, height in zip(grid.rows, cards.rows, strict=True):
+        for index in row:
+            box, size = cards.boxes[index], figure_sizes[index]
+            if box is None:
+                continue
+            if size is not None:
+                figure = size[0] * size[1] * above * above
+            else:
+                photo = box_size(grid.shapes[index] or (1.0, 1.0), above)
+                figure = photo[0] * photo[1]
+            share = figure / (grid.widths[index] * height) * (1 + BOUND_MARGIN)
+            if share / least < 1 - 1e-9:
+                return False
+    return True
