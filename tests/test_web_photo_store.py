@@ -166,7 +166,29 @@ def test_the_store_keeps_under_its_size_cap_by_removing_the_photos_used_longest_
         True,
         True,
     ]
-    assert sum(path.stat().st_size for path in tmp_path.iterdir()) <= store.max_bytes
+    assert sum(path.stat().st_size for path in tmp_path.rglob("*") if path.is_file()) <= store.max_bytes
+
+
+def test_one_visitor_pushes_out_only_their_own_photos(tmp_path: Path) -> None:
+    """The store is shared by every coach: a visitor who uploads past their own share loses their own
+    photos used longest ago, never another coach's, however the whole store stands."""
+    photos = [seeded(index, (100, 1000)) for index in range(5)]  # 300 kB each
+    store = PhotoStore(
+        tmp_path, b"k" * 32, max_age=3600, max_bytes=10_000_000, session_bytes=3 * 300_000 + 100
+    )
+    coach, crowd = "C" * 32, "D" * 32
+    kept = store.put(coach, photos[0])
+    path = store.file_for(coach, kept)
+    assert path is not None
+    os.utime(path, (time.time() - 1000, time.time() - 1000))  # the oldest photo in the whole store
+    flood = []
+    for index, photo in enumerate(photos[1:], start=1):
+        flood.append(store.put(crowd, photo))
+        flooded = store.file_for(crowd, flood[-1])
+        assert flooded is not None
+        os.utime(flooded, (time.time() - 100 + index, time.time() - 100 + index))
+    assert store.get(coach, kept) == photos[0]
+    assert [store.get(crowd, reference) is not None for reference in flood] == [False, True, True, True]
 
 
 def test_the_store_names_every_file_itself_and_keeps_them_private(app: object) -> None:
@@ -177,10 +199,15 @@ def test_the_store_names_every_file_itself_and_keeps_them_private(app: object) -
     client.post("/edit", data=with_photo("photo-" + "0" * 20, **{"s1-photo_name": "../x"}))
     store: PhotoStore = app.state.photos  # type: ignore[attr-defined]
     names = sorted(path.name for path in store.folder.iterdir())
-    assert names[-1] == KEY_FILE and len(names) == 5
-    assert all(re.fullmatch(r"[0-9a-f]{64}", name) for name in names[:-1])
-    assert stat.S_IMODE(store.folder.stat().st_mode) == 0o700
-    assert {stat.S_IMODE(path.stat().st_mode) for path in store.folder.iterdir()} == {0o600}
+    assert names[-1] == KEY_FILE and len(names) == 2  # the key and this browser's session folder
+    (session,) = (path for path in store.folder.iterdir() if path.is_dir())
+    files = sorted(path.name for path in session.iterdir())
+    assert len(files) == 4
+    assert all(re.fullmatch(r"[0-9a-f]{64}", name) for name in [*names[:-1], *files])
+    assert {stat.S_IMODE(path.stat().st_mode) for path in (store.folder, session)} == {0o700}
+    assert {stat.S_IMODE(path.stat().st_mode) for path in [store.folder / KEY_FILE, *session.iterdir()]} == {
+        0o600
+    }
 
 
 def test_two_apps_on_one_folder_share_the_photos_as_workers_do(tmp_path: Path) -> None:

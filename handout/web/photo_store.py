@@ -6,13 +6,16 @@ folder the server makes (one for every worker process of `handout serve --worker
 and every file in it is named by the server: an HMAC, under a key made when the server starts, of the
 browser's session id and the reference. A reference a visitor sends is checked for its form and looked
 up under that name, never used as a path, and the same reference from another browser names another
-file: nobody reads another coach's photos. Photos not used for `max_age` seconds are gone, and the
-oldest go first once the folder passes `max_bytes`; a page that names a photo the store no longer has
-says so beside that stretch's photo (EditorState.lost_photos).
+file: nobody reads another coach's photos. Each session's photos are in a folder of their own (named by
+an HMAC of the session id too), so one visitor's uploads push out their own photos used longest ago once
+they pass `session_bytes`, never another coach's. Photos not used for `max_age` seconds are gone, and the
+oldest go first once the whole store passes `max_bytes`; a page that names a photo the store no longer
+has says so beside that stretch's photo (EditorState.lost_photos).
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import os
@@ -43,6 +46,8 @@ class PhotoStore:
     """Seconds a photo is kept after it was last used."""
     max_bytes: int
     """Bytes the folder may hold; past them, the photos used longest ago are removed."""
+    session_bytes: int = 40_000_000
+    """Bytes one session may keep: its 16 stretches' photos at print size, with room to change them."""
 
     @staticmethod
     def make_folder() -> Path:
@@ -63,7 +68,10 @@ class PhotoStore:
         if not (Session.valid(session) and REFERENCE.fullmatch(reference)):
             return None
         name = hmac.new(self.key, f"{session}/{reference}".encode(), hashlib.sha256).hexdigest()
-        return self.folder / name
+        return self._session_folder(session) / name
+
+    def _session_folder(self, session: str) -> Path:
+        return self.folder / hmac.new(self.key, f"session/{session}".encode(), hashlib.sha256).hexdigest()
 
     def get(self, session: str, reference: str) -> bytes | None:
         """The photo, kept for another `max_age` from now; None once it has expired or was never kept."""
@@ -90,33 +98,58 @@ class PhotoStore:
             return reference
         except FileNotFoundError:
             pass
-        with tempfile.NamedTemporaryFile(dir=self.folder, prefix=PART, delete=False) as file:
+        path.parent.mkdir(mode=0o700, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=PART, delete=False) as file:
             file.write(photo)
         os.replace(file.name, path)  # whole or not there: another worker may read it at once
+        _keep_under(_photos_in(path.parent, time.time(), self.max_age), self.session_bytes)
         self.tidy()
         return reference
 
     def tidy(self) -> None:
-        """Remove the expired photos (and parts left by a crash), then the oldest while over `max_bytes`."""
+        """Remove the expired photos (and parts left by a crash) and the sessions left empty, then the
+        oldest photos while the store is over `max_bytes`."""
         now = time.time()
         kept: list[tuple[float, int, Path]] = []
         for entry in os.scandir(self.folder):
-            try:
-                stat = entry.stat()
-            except FileNotFoundError:
-                continue
-            path = Path(entry.path)
-            if STORED_NAME.fullmatch(entry.name) or entry.name.startswith(PART):
-                if now - stat.st_mtime > self.max_age:
-                    path.unlink(missing_ok=True)
-                elif not entry.name.startswith(PART):
-                    kept.append((stat.st_mtime, stat.st_size, path))
-        total = sum(size for _, size, _ in kept)
-        for _, size, path in sorted(kept):
-            if total <= self.max_bytes:
-                break
-            path.unlink(missing_ok=True)
-            total -= size
+            if STORED_NAME.fullmatch(entry.name) and entry.is_dir(follow_symlinks=False):
+                photos = _photos_in(Path(entry.path), now, self.max_age)
+                if not photos:
+                    with contextlib.suppress(OSError):  # not empty after all: a photo arrived meanwhile
+                        os.rmdir(entry.path)
+                kept += photos
+        _keep_under(kept, self.max_bytes)
+
+
+def _photos_in(folder: Path, now: float, max_age: float) -> list[tuple[float, int, Path]]:
+    """A session folder's photos as (last used, bytes, path), the expired ones and stale parts removed."""
+    found: list[tuple[float, int, Path]] = []
+    try:
+        entries = list(os.scandir(folder))
+    except FileNotFoundError:
+        return found
+    for entry in entries:
+        try:
+            stat = entry.stat(follow_symlinks=False)
+        except FileNotFoundError:
+            continue
+        if not (STORED_NAME.fullmatch(entry.name) or entry.name.startswith(PART)):
+            continue
+        if now - stat.st_mtime > max_age:
+            Path(entry.path).unlink(missing_ok=True)
+        elif not entry.name.startswith(PART):
+            found.append((stat.st_mtime, stat.st_size, Path(entry.path)))
+    return found
+
+
+def _keep_under(photos: list[tuple[float, int, Path]], most: int) -> None:
+    """Remove the photos used longest ago until the rest take at most `most` bytes."""
+    total = sum(size for _, size, _ in photos)
+    for _, size, path in sorted(photos):
+        if total <= most:
+            break
+        path.unlink(missing_ok=True)
+        total -= size
 
 
 @dataclass(frozen=True)
