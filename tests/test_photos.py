@@ -203,3 +203,35 @@ def test_a_photo_is_prepared_once_per_box_until_its_file_changes(tmp_path: Path)
     second = prepare_photo(path, BOX, "contain", "stretch 1")
     assert second is not first
     assert decoded(second.data).getpixel((5, 5)) == (255, 255, 255)
+
+
+def test_a_photo_is_prepared_once_by_its_content_wherever_its_file_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The web page writes a coach's photo to a new file for every preview: the same bytes elsewhere are
+    not decoded again, and new bytes at the same path are (never a stale photo)."""
+    from handout.draw import photos
+
+    decoded: list[int] = []
+    real = photos._prepared
+
+    def counted(content: bytes, *args: object) -> object:
+        decoded.append(len(content))
+        return real(content, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(photos, "_prepared", counted)
+    box = Rect(0, 0, 40 * MM, 30 * MM)
+    first, second = tmp_path / "request-1" / "photo-1", tmp_path / "request-2" / "photo-1"
+    for path in (first, second):
+        path.parent.mkdir()
+        Image.new("RGB", (900, 600), (200, 90, 40)).save(path, "JPEG")
+    assert (
+        prepare_photo(first, box, "contain", "stretch 1").data
+        == prepare_photo(second, box, "contain", "s").data
+    )
+    assert len(decoded) == 1
+    Image.new("RGB", (900, 600), (20, 90, 240)).save(first, "JPEG")  # another photo, same name
+    again = prepare_photo(first, box, "contain", "stretch 1")
+    assert len(decoded) == 2
+    with Image.open(io.BytesIO(again.data)) as image:
+        assert image.getpixel((10, 10))[2] > 200  # the blue one

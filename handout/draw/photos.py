@@ -8,14 +8,15 @@ Pillow is imported inside the functions: a sheet without photos should not pay f
 
 from __future__ import annotations
 
+import hashlib
 import io
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from handout.content.photo_file import FORMATS, UNREADABLE, bombs_refused, too_large
-from handout.content.schema import file_stamp
 from handout.errors import HandoutError
 from handout.model import Rect
 
@@ -50,22 +51,44 @@ def prepare_photo(
     from PIL import Image, UnidentifiedImageError
 
     try:
-        return _prepared(path, file_stamp(path), box, fit, grayscale)
+        return _prepared_by_content(path, box, fit, grayscale)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise HandoutError(f'{owner}: image "{path.name}" {too_large(None)}') from None
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         raise HandoutError(f'{owner}: image "{path.name}" {UNREADABLE}') from None
 
 
-@lru_cache(maxsize=64)
-def _prepared(
-    path: Path, stamp: tuple[int, int] | None, box: Rect, fit: Literal["contain", "cover"], grayscale: bool
+PREPARED_KEPT = 64
+"""Photos kept prepared, by content and box: a few megabytes each at most (print size)."""
+_PREPARED: OrderedDict[tuple[bytes, Rect, str, bool], PreparedImage] = OrderedDict()
+_PREPARED_LOCK = threading.Lock()  # the web page's builders prepare photos in several threads
+
+
+def _prepared_by_content(
+    path: Path, box: Rect, fit: Literal["contain", "cover"], grayscale: bool
 ) -> PreparedImage:
-    """The work of prepare_photo, done once per photo and box while the file stays the same (`stamp`):
-    every sheet of a batch places the same photos, and decoding a phone photo is the slowest step."""
+    """prepare_photo's work, done once per photo content and box: every sheet of a batch places the same
+    photos, and the web page writes a coach's photo to a new file for each preview of the sheet (the
+    request's own folder), so the file's name and time say nothing; its bytes do. Decoding is the
+    slowest step of a sheet with a photo (about 100 ms); reading and hashing the bytes take a few."""
+    content = path.read_bytes()
+    key = (hashlib.blake2b(content, digest_size=20).digest(), box, fit, grayscale)
+    with _PREPARED_LOCK:
+        if key in _PREPARED:
+            _PREPARED.move_to_end(key)
+            return _PREPARED[key]
+    prepared = _prepared(content, box, fit, grayscale)
+    with _PREPARED_LOCK:
+        _PREPARED[key] = prepared
+        while len(_PREPARED) > PREPARED_KEPT:
+            _PREPARED.popitem(last=False)
+    return prepared
+
+
+def _prepared(content: bytes, box: Rect, fit: Literal["contain", "cover"], grayscale: bool) -> PreparedImage:
     from PIL import Image, ImageOps
 
-    with bombs_refused(), Image.open(path, formats=FORMATS) as original:
+    with bombs_refused(), Image.open(io.BytesIO(content), formats=FORMATS) as original:
         lossless = original.format in LOSSLESS_FORMATS
         rotated = _orientation(original) in ROTATED_ORIENTATIONS
         width, height = (original.height, original.width) if rotated else original.size
