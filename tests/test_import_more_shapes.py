@@ -186,3 +186,29 @@ def test_without_split_only_the_first_sheets_stretches_are_drafted_and_all_are_c
     assert len(imported.stretches) == 8
     assert any("300 stretches, a sheet holds 8: kept the first 8" in str(w) for w in imported.warnings)
     assert len(import_article(article, "long.txt", split=True).stretches) == 300
+
+
+def test_numbered_names_each_followed_by_bulleted_steps_are_the_stretches():
+    """ "1. Name" then "- step" lines: the numbered lines name the stretches, the bullets are their steps
+    (the page was refused: "no stretch sections found")."""
+    article = (
+        "Stretch after your run\n\n"
+        "Loosen up once you are home.\n"
+        "1. Lying hamstring stretch\n"
+        "- Lie on your back with both legs straight.\n"
+        "- Raise one leg and hold it behind the thigh.\n"
+        "- Hold for 20 seconds, then change legs.\n"
+        "2. Standing quad stretch\n"
+        "- Stand tall and hold a wall.\n"
+        "- Bend one knee and take the foot behind you.\n"
+    )
+    found = stretches(article)
+    assert [stretch["name"] for stretch in found] == ["Lying hamstring stretch", "Standing quad stretch"]
+    assert found[0]["key_points"][:2] == [
+        "Lie on your back with both legs straight.",
+        "Raise one leg and hold it behind the thigh.",
+    ]
+    assert (
+        found[0]["hold"] == "20 s"
+        and found[1]["key_points"][-1] == "Bend one knee and take the foot behind you."
+    )

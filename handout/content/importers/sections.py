@@ -285,8 +285,9 @@ def late_title(blocks: list[Block]) -> Block | None:
 
 
 def numbered_lines_as_headings(blocks: list[Block]) -> list[Block]:
-    """Short numbered lines each followed by a paragraph or a sub-head ("1. Calf stretch", then
-    "Instructions") are the stretches' names, not steps: when all numbered lines are so, or two or more."""
+    """Short numbered lines each followed by a paragraph, a sub-head or bulleted steps ("1. Calf stretch",
+    then "Instructions", or "- Stand facing a wall") are the stretches' names, not steps: when all
+    numbered lines are so, or two or more."""
     numbered = [
         index for index, block in enumerate(blocks) if block.kind is BlockKind.ITEM and block.numbered
     ]
@@ -306,8 +307,10 @@ def names_a_section(blocks: list[Block], index: int) -> bool:
     if index + 1 >= len(blocks) or not looks_like_heading(blocks[index].text):
         return False
     following = blocks[index + 1]
-    return following.kind is BlockKind.PARAGRAPH or (
-        following.kind is BlockKind.HEADING and subhead(following.text) is not None
+    return (
+        following.kind is BlockKind.PARAGRAPH
+        or (following.kind is BlockKind.HEADING and subhead(following.text) is not None)
+        or (following.kind is BlockKind.ITEM and not following.numbered)  # its steps as bullets
     )
 
 
