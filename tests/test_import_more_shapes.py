@@ -212,3 +212,26 @@ def test_numbered_names_each_followed_by_bulleted_steps_are_the_stretches():
         found[0]["hold"] == "20 s"
         and found[1]["key_points"][-1] == "Bend one knee and take the foot behind you."
     )
+
+
+def test_a_hold_in_a_steps_last_clause_or_after_a_dutch_object_is_read():
+    """ "...; 20-30 secondi per lato." (the last clause is only the hold), "da mantenere per 30 secondi",
+    and Dutch "Houd de houding ongeveer 15 seconden vast"."""
+    italian = (
+        "Allungamenti dopo la corsa\n\n"
+        "- Polpaccio: mani al muro, una gamba dietro, tallone a terra; 20-30 secondi per lato.\n"
+        "- Quadricipite: in piedi, tallone verso il gluteo, da mantenere per 30 secondi.\n"
+    )
+    found = stretches(italian)
+    assert [stretch["hold"] for stretch in found] == ["20–30 s per lato", "30 s"]
+    assert all("secondi" not in point for stretch in found for point in stretch["key_points"])
+    dutch = (
+        "1. Kuitstretch\n"
+        "- Zet je handen tegen een muur en zet een been naar achteren.\n"
+        "- Houd de houding ongeveer 15 seconden vast.\n"
+        "2. Hamstringstretch\n"
+        "- Ga op je rug liggen en til een been op.\n"
+    )
+    calf = stretches(dutch)[0]
+    assert calf["hold"] == "15 s"
+    assert calf["key_points"] == ["Zet je handen tegen een muur en zet een been naar achteren."]

@@ -95,11 +95,12 @@ HOLD_VERBS = (
     r"(?:hold(?:ing)?|stay|remain|halte[n]?|halt|verharre[n]?|bleib(?:e|en)?|tenez|tiens|tenir|maintenez"
     r"|maintiens|maintenir|gardez|garde|restez|reste|mant[ée]n(?:ga|er)?|mantenga|sost[ée]n(?:ga|er)?"
     r"|aguanta(?:r)?|quédate|permanece|restate|resta|rimani|rimanete|mantieni|mantenete|tieni|tenete"
-    r"|mantenha|segure|fique|permaneça|houd|blijf|repeat|wiederhole|répétez|repite|ripeti|repita|herhaal)"
+    r"|mantenha|segure|fique|permaneça|houd|blijf|repeat|wiederhole|répétez|repite|ripeti|repita|herhaal"
+    r"|mantenere|tenere)"
 )
 OBJECT = (
     r"(?:\s+(?:in|a|em|nella|in\s+questa|this\s+movement)?\s*(?:it|this|that|the|each|your|die|diese|sie|la|le"
-    r"|les|cette|ce|el|la|esta|este|esa|sie\s+die|a|questa|deze)?"
+    r"|les|cette|ce|el|la|esta|este|esa|sie\s+die|a|questa|deze|de|het)?"
     r"\s*(?:stretch|position|pose|posture|dehnung|position|étirement|posición|postura|estiramiento|posizione"
     r"|posição|houding)\w*|\s+(?:it|this|that|the|each|your|die|diese|sie|la|le)"
     r"|\s+(?:here|there|hier|ici|là|aquí|ahí))?"
@@ -138,7 +139,10 @@ AFTER = re.compile(
 "After 5 minutes of jogging" is no hold)."""
 BARE = re.compile(rf"^\W*{ABOUT}{NUMBER}\s*{UNIT}{EACH_SIDE}\W*$", re.IGNORECASE)
 """A sentence that is only the hold: "20–30 Sekunden pro Seite."."""
-PATTERNS = (SETS, NOUN_FIRST, VERB_FIRST, VERB_LAST, ADJECTIVE, VERB_APART, AFTER, BARE)
+LAST_CLAUSE = re.compile(rf"(?P<cut>[;,]\s*{ABOUT}{NUMBER}\s*{UNIT}{EACH_SIDE})\W*$", re.IGNORECASE)
+"""A sentence's last clause that is only the hold: "tallone verso il gluteo, ginocchia vicine; 20-30
+secondi per lato." (only the clause goes from the step)."""
+PATTERNS = (SETS, NOUN_FIRST, VERB_FIRST, VERB_LAST, ADJECTIVE, VERB_APART, AFTER, BARE, LAST_CLAUSE)
 NAME_HOLD = re.compile(rf"\s*[(\[]?\s*{ABOUT}{NUMBER}\s*{UNIT}{EACH_SIDE}\s*[)\]]?\s*$", re.IGNORECASE)
 """A hold at the end of a name without a verb: "Calf stretch (30 seconds)"."""
 
@@ -260,9 +264,10 @@ def point_without_hold(point: str) -> str:
     _, start, end = found
     before = point[:start].rstrip()
     after = point[end:].lstrip()
-    before = re.sub(r"(?i)(?:,|\band|\bund|\bet|\by|\bthen|\bdann|\bpuis|\bluego)+\s*$", "", before).rstrip(
-        " ,;"
-    )
+    before = re.sub(
+        r"(?i)(?:,|\band|\bund|\bet|\by|\bthen|\bdann|\bpuis|\bluego|\bda)+\s*$", "", before
+    ).rstrip(" ,;")  # Italian "da" of "da mantenere per 30 secondi"
+    after = re.sub(r"(?i)^vast\b", "", after)  # the Dutch verb's particle: "Houd ... 15 seconden vast"
     after = re.sub(r"^[,;.:!]+\s*", "", after)
     if not re.search(r"\w", before):
         text = re.sub(r"(?i)^(?:(?:and\s+)?then|dann|puis|luego|und|and|et|y)\s+", "", after)
