@@ -40,27 +40,19 @@ _PRINT_OPTIONS = (
 )
 
 
-def field_errors(messages: Iterable[str], default: str = GENERAL) -> dict[str, list[str]]:
-    """Each message under the id of the field it names (`s2-target`, `title`, `layout`, ...), or under
-    `default`: the field of the button pressed (the routine file for Open), else GENERAL. A message said
-    twice (by the button and again by the preview made after it) is shown once."""
-    found: dict[str, list[str]] = {}
-    for message in messages:
-        slot = field_of(message)
-        kept = found.setdefault(default if slot == GENERAL else slot, [])
-        if message not in kept:
-            kept.append(message)
-    return found
-
-
 def shown_errors(pressed: Iterable[str], pressed_slot: str, sheet: Iterable[str]) -> dict[str, list[str]]:
-    """The alerts of a page: the button's problems (beside its field when they name none) and the sheet's,
-    each worded for the page and each once."""
+    """The alerts of a page, by the id of the field each message names (`s2-target`, `title`, `layout`,
+    ...): the pressed button's problems beside its own field (`pressed_slot`: the routine file for Open)
+    when they name none, the sheet's under GENERAL; each worded for the page, and each once (a button's
+    problem is often said again by the preview made after it)."""
     shown: dict[str, list[str]] = {}
-    for group in (field_errors(pressed, pressed_slot), field_errors(sheet)):
-        for slot, messages in group.items():
-            kept = shown.setdefault(slot, [])
-            kept += [worded for worded in map(for_the_page, messages) if worded not in kept]
+    for default, messages in ((pressed_slot, pressed), (GENERAL, sheet)):
+        for message in messages:
+            slot = field_of(message)
+            kept = shown.setdefault(default if slot == GENERAL else slot, [])
+            worded = for_the_page(message)
+            if worded not in kept:
+                kept.append(worded)
     return shown
 
 

@@ -94,8 +94,9 @@ def builder_for(uploads: Uploads) -> Callable[..., Awaitable[Response]]:
 def edited(request: Request, fields: dict[str, str], uploads: Uploads) -> Response:
     notices: list[str] = []
     opening: list[str] = []  # what an opened file had that the page could not take
+    kept = session_photos(request)
     try:
-        state = state_from_form(fields, uploads, session_photos(request))
+        state = state_from_form(fields, uploads, kept)
     except PhotoRefused as refused:
         return render(request, refused.state, problems=refused.messages)
     action = fields.get("action", "")
@@ -103,7 +104,7 @@ def edited(request: Request, fields: dict[str, str], uploads: Uploads) -> Respon
     slot = {"open": "routine_file", "import": "article"}.get(action, GENERAL)
     try:
         if action == "open":
-            state, opening = opened(state, uploads, session_photos(request))
+            state, opening = opened(state, uploads, kept)
         elif action == "import":
             state, notices = imported(state, fields, uploads)
         elif action == "restore":
@@ -166,7 +167,7 @@ def previewed(request: Request, fields: dict[str, str], uploads: Uploads) -> Res
         problems: list[str] = []
     except PhotoRefused as refused:
         state, problems = refused.state, list(refused.messages)
-    image, sheet_problems = preview_image(state, request.app.state.settings.preview_width)
+    image, sheet_problems = previewed_sheet(state, request.app.state.settings.preview_width)
     context = page_context(state, shown_errors(problems, GENERAL, sheet_problems), [], image)
     response = request.app.state.templates.TemplateResponse(request, "_preview_update.html", context)
     if image is None and state.stretches:
@@ -253,6 +254,13 @@ def preview_image(state: EditorState, width: int) -> tuple[str | None, list[str]
     return "data:image/png;base64," + base64.b64encode(png).decode("ascii"), []
 
 
+def previewed_sheet(state: EditorState, width: int) -> tuple[str | None, list[str]]:
+    """The preview and what the page says of the sheet: the problems that stop it being made, and the
+    photos the server no longer has (the sheet is drawn with the stretches' drawings instead)."""
+    image, problems = preview_image(state, width)
+    return image, [*state.lost_photos(), *problems]
+
+
 def session_photos(request: Request) -> SessionPhotos:
     return SessionPhotos(request.app.state.photos, session_of(request.scope))
 
@@ -304,7 +312,7 @@ def render(
 ) -> Response:
     """The whole page, or for htmx the editor alone; the preview is made with it. `problems` are the
     pressed button's, shown beside the field `problems_of` when they name no field of their own."""
-    image, sheet_problems = preview_image(state, request.app.state.settings.preview_width)
+    image, sheet_problems = previewed_sheet(state, request.app.state.settings.preview_width)
     errors = shown_errors(problems, problems_of, sheet_problems)
     context = page_context(state, errors, list(notices), image)
     if after is not None:
@@ -316,8 +324,6 @@ def render(
 def page_context(
     state: EditorState, errors: dict[str, list[str]], notices: list[str], image: str | None
 ) -> dict[str, Any]:
-    for slot, messages in shown_errors(state.lost_photos(), GENERAL, ()).items():  # beside their photo
-        errors.setdefault(slot, []).extend(message for message in messages if message not in errors[slot])
     slots = ["title", "subtitle", *(key for key, _ in DETAILS), *BUTTON_SLOTS, GENERAL]
     for number in range(1, len(state.stretches) + 1):
         slots += [f"s{number}-{name}" for name in ("name", "target", "hold", "points", "photo")]
