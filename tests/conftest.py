@@ -101,6 +101,23 @@ STRETCH_LABELS = ("Name", "Target", "Hold", "Key points", "Photo")
 """The labels of each "Stretch N" fieldset's fields."""
 
 
+def library_stretch_fields(number: int, entry_id: str) -> dict[str, str]:
+    """A library stretch's fields as the editor page sends them back as stretch `number`: what the coach
+    sees, and its cues and drawing in hidden fields."""
+    from handout.content.library import library
+
+    entry = library()[entry_id]
+    prefix = f"s{number}-"
+    return {
+        f"{prefix}name": entry["name"],
+        f"{prefix}target": entry["target"],
+        f"{prefix}hold": entry.get("hold", ""),
+        f"{prefix}points": "\n".join(entry["key_points"]),
+        f"{prefix}cues": "\n".join(entry.get("cues", [])),
+        f"{prefix}figure": entry_id,
+    }
+
+
 def realistic(count: int = 4) -> dict[str, Any]:
     """A fresh copy of the realistic routine with `count` stretches (1 to 8; repeated with new names)."""
     data = copy.deepcopy(REALISTIC)

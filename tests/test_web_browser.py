@@ -670,6 +670,15 @@ def downloaded_pdf(page: Page, tmp_path: Path, name: str) -> Path:
     return path
 
 
+def open_in_a_new_sheet(page: Page, saved: Path) -> None:
+    """Start a new sheet, then Open routine with the file Save routine gave."""
+    page.get_by_role("link", name="Start a new sheet").click()
+    expect(page.get_by_text("No stretches yet")).to_be_visible()
+    page.get_by_text("Open a saved routine, or import an article").click()
+    page.get_by_label("Routine file (.toml) or saved sheet with photos (.zip)").set_input_files(saved)
+    page.get_by_role("button", name="Open routine").click()
+
+
 def test_a_coachs_whole_path_on_a_phone_loses_nothing(page: Page, tmp_path: Path) -> None:
     """The issue's done-when, at 390 px: five stretches, two phone photos, another layout, a reload, Save,
     a new sheet, Open the saved file, Download: the same sheet as before the reload, page for page."""
@@ -701,11 +710,7 @@ def test_a_coachs_whole_path_on_a_phone_loses_nothing(page: Page, tmp_path: Path
     saved = tmp_path / download_info.value.suggested_filename
     download_info.value.save_as(saved)
     assert saved.suffix == ".zip"  # a sheet with photos: the routine and its photos in one file
-    page.get_by_role("link", name="Start a new sheet").click()
-    expect(page.get_by_text("No stretches yet")).to_be_visible()
-    page.get_by_text("Open a saved routine, or import an article").click()
-    page.get_by_label("Routine file (.toml) or saved sheet with photos (.zip)").set_input_files(saved)
-    page.get_by_role("button", name="Open routine").click()
+    open_in_a_new_sheet(page, saved)
     expect(page.locator("details.fold")).to_have_count(5)
     expect(page.get_by_label("Layout", exact=True)).to_have_value("list")
     wait_until_settled(page)
@@ -782,11 +787,7 @@ def test_four_phone_photos_travel_once_and_every_later_request_stays_small(
     page.reload()  # the sheet this browser kept comes back, its photos by their references
     expect(page.get_by_text("Your last sheet is back")).to_be_visible()
     expect(page.get_by_text("Showing your photo")).to_have_count(4)
-    page.get_by_role("link", name="Start a new sheet").click()
-    expect(page.get_by_text("No stretches yet")).to_be_visible()
-    page.get_by_text("Open a saved routine, or import an article").click()
-    page.get_by_label("Routine file (.toml) or saved sheet with photos (.zip)").set_input_files(saved)
-    page.get_by_role("button", name="Open routine").click()
+    open_in_a_new_sheet(page, saved)
     expect(page.get_by_text("Showing your photo")).to_have_count(4)
     wait_until_settled(page)
     with page.expect_download() as download_info:

@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import PAGE_LABELS, STRETCH_LABELS
+from conftest import PAGE_LABELS, STRETCH_LABELS, library_stretch_fields
 from PIL import Image
 from pypdf import PdfReader
 from starlette.testclient import TestClient
@@ -244,16 +244,10 @@ def test_a_slow_request_is_stopped(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def editor_form(**extra: str) -> dict[str, str]:
-    entry = library()["calf-wall"]
     return {
         "title": "Post-run",
         "club": "Riverside Runners",
-        "s1-name": entry["name"],
-        "s1-target": entry["target"],
-        "s1-hold": entry["hold"],
-        "s1-points": "\n".join(entry["key_points"]),
-        "s1-cues": "\n".join(entry["cues"]),
-        "s1-figure": "calf-wall",
+        **library_stretch_fields(1, "calf-wall"),
         "layout": "grid",
         "paper": "a4",
         "orientation": "portrait",
@@ -633,22 +627,14 @@ def test_the_page_offers_every_language_by_its_own_name_and_takes_right_to_left_
 def test_a_language_switch_asks_before_it_changes_a_stretch_the_coach_wrote_in(client: TestClient) -> None:
     from handout.content.library import translated
 
-    calf, quad = library()["calf-wall"], library()["standing-quad"]
+    calf = library()["calf-wall"]
     german_calf, german_quad = translated("de")["calf-wall"], translated("de")["standing-quad"]
     sent = editor_form(
         action="refresh",
         lang="de",
         **{"s1-entry": "calf-wall", "s1-words_lang": "en", "s1-hold": "45 s each leg"},  # typed by the coach
-        **{
-            "s2-name": quad["name"],
-            "s2-target": quad["target"],
-            "s2-hold": quad["hold"],
-            "s2-points": "\n".join(quad["key_points"]),
-            "s2-cues": "\n".join(quad["cues"]),
-            "s2-figure": "standing-quad",
-            "s2-entry": "standing-quad",
-            "s2-words_lang": "en",
-        },
+        **library_stretch_fields(2, "standing-quad"),
+        **{"s2-entry": "standing-quad", "s2-words_lang": "en"},
     )
     page = html.unescape(client.post("/edit", data=sent).text)
     assert f'name="s2-name" value="{german_quad["name"]}"' in page  # not edited: in German at once

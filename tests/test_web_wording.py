@@ -10,6 +10,7 @@ import html
 import re
 
 import pytest
+from conftest import library_stretch_fields
 from starlette.testclient import TestClient
 
 from handout.content.library import library
@@ -28,13 +29,9 @@ def client() -> TestClient:
 
 
 def form(**extra: str) -> dict[str, str]:
-    entry = library()["calf-wall"]
     return {
         "title": "Post-run",
-        "s1-name": entry["name"],
-        "s1-target": entry["target"],
-        "s1-points": "\n".join(entry["key_points"]),
-        "s1-figure": "calf-wall",
+        **library_stretch_fields(1, "calf-wall"),
         "layout": "grid",
         "paper": "a4",
         "orientation": "portrait",
@@ -45,13 +42,7 @@ def form(**extra: str) -> dict[str, str]:
 def many(count: int, **extra: str) -> dict[str, str]:
     fields = form(**extra)
     for number, entry_id in enumerate(list(library())[:count], start=1):
-        entry = library()[entry_id]
-        fields |= {
-            f"s{number}-name": entry["name"],
-            f"s{number}-target": entry["target"],
-            f"s{number}-points": "\n".join(entry["key_points"]),
-            f"s{number}-figure": entry_id,
-        }
+        fields |= library_stretch_fields(number, entry_id)
     return fields
 
 
