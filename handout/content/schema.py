@@ -292,7 +292,10 @@ nothing a sheet needs (or a gap), and copy and paste brings them in unseen."""
 JOINERS = "\u200c\u200d"
 """Zero-width non-joiner and joiner shape some scripts (Persian, Indic, emoji); between Latin, Greek,
 Cyrillic or CJK letters, or beside anything else, they only print as gaps."""
-KEPT_FORMAT = "\u00a0\u200e\u200f"
+DIRECTION_MARKS = "\u200e\u200f"
+"""The left-to-right and right-to-left marks: they order a right-to-left line and print nothing (the
+layout's fonts leave them out once the line is ordered)."""
+KEPT_FORMAT = "\u00a0" + DIRECTION_MARKS
 """Kept though not printable: the no-break space, and in a text with right-to-left letters the left-to-right
 and right-to-left marks, which put a number or a Latin word on its side of the line (the drawing leaves
 them out once the line is in order)."""

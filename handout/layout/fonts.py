@@ -27,6 +27,7 @@ from reportlab.pdfbase.pdfmetrics import registerFont, stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
 
 from handout.bundled import bundled_dir
+from handout.content.schema import DIRECTION_MARKS
 from handout.layout import cjk, cjk_faces, scripts, shaping
 from handout.model import FontRole
 
@@ -147,10 +148,6 @@ def _script_characters() -> frozenset[str]:
 def _continues_run(char: str) -> bool:
     """A joiner or combining mark stays in the run of the letter before it (a Devanagari vowel sign)."""
     return char in scripts.JOINERS or unicodedata.category(char) in ("Mn", "Mc")
-
-
-DIRECTION_MARKS = "\u200e\u200f"
-"""The left-to-right and right-to-left marks: they only order a right-to-left line (DejaVu has no glyph)."""
 
 
 class FontMetrics(NamedTuple):

@@ -11,11 +11,11 @@
 // 5. The live preview is asked for 0.4 s after the typing stops (htmx's event filters would need eval,
 //    which the page's Content-Security-Policy forbids).
 // 6. The preview opens large, over the whole screen, to read and zoom on a phone.
-// 9. The view stays still when the form is redrawn.
-// 8. On a phone each stretch folds to one line with its picture, so the page stays short: the one just added,
-//    the one being typed in, one with a problem and those the coach opened stay open.
 // 7. An Add adds the stretch the coach sees: while the results of a search are on their way the old ones are
 //    greyed and take no press, and the keyboard chooses among them (arrow keys in the search, Enter adds).
+// 8. On a phone each stretch folds to one line with its picture, so the page stays short: the one just added,
+//    the one being typed in, one with a problem and those the coach opened stay open.
+// 9. The view stays still when the form is redrawn.
 "use strict";
 
 (() => {
@@ -220,8 +220,9 @@
   function showSearching(on) {
     searching = on;
     const grid = document.getElementById("library-grid");
-    if (grid) grid.classList.toggle("searching", on);
-    if (grid) grid.setAttribute("aria-busy", String(on));
+    if (!grid) return;
+    grid.classList.toggle("searching", on);
+    grid.setAttribute("aria-busy", String(on));
   }
 
   function choose(index, reveal = false) {
@@ -341,6 +342,7 @@
   });
   document.addEventListener("htmx:afterSwap", fold);
   phone.addEventListener("change", fold);
+  document.addEventListener("DOMContentLoaded", fold);
 
   // 9. The view stays still when the form is redrawn (a photo chosen, a stretch moved): the element pressed
   // or typed in is put back where it was on the screen, whatever grew or folded above it.
@@ -362,7 +364,6 @@
     putBack();
     anchor = null;
   });
-  document.addEventListener("DOMContentLoaded", fold);
 
   // 5. The live preview: the form's hx-trigger is "preview-due".
   let previewing = 0;
