@@ -1,7 +1,18 @@
 """The one exception users see: a message written for a coach, printed by the CLI as `error: ...`."""
 
+from collections.abc import Sequence
+
 MAX_MESSAGE = 600
 """Characters: a message quotes user values cut short already; this is the net under a missed one."""
+
+
+def first_problems(messages: Sequence[str], most: int) -> list[str]:
+    """A file with a thousand problems is not fixed from a thousand lines: the first `most`, and a count of
+    the others. The CLI's `error:` lines and the web page's alerts both say problems this way."""
+    if len(messages) <= most:
+        return list(messages)
+    more = len(messages) - most
+    return [*messages[:most], f"... and {more} more problems: fix the ones above first"]
 
 
 def _short(message: str) -> str:

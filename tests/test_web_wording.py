@@ -173,3 +173,18 @@ def test_the_pages_alerts_have_no_command_line_words(client: TestClient, case: s
     for messages in alerts(client.post("/edit", data={**fields, "action": "refresh"}).text).values():
         for message in messages:
             assert not CLI_WORDS.search(message), message
+
+
+def test_a_file_with_many_problems_is_said_in_a_few_lines_and_a_count(client: TestClient) -> None:
+    keys = "".join(f"extra_{number} = 1\n" for number in range(300))
+    content = f'title = "a"\n[[stretches]]\nuse = "calf-wall"\n{keys}'.encode()
+    page = client.post("/edit", data=form(action="open"), files={"routine_file": ("r.toml", content)}).text
+    said = alerts(page)["routine_file"]
+    assert len(said) == 9 and "“extra_0” is not something this page knows" in said[0]
+    assert said[-1] == "... and 292 more problems: fix the ones above first"
+
+
+def test_an_address_longer_than_any_is_refused_beside_it(client: TestClient) -> None:
+    page = client.post("/download", data=form(action="eml", email_from="a" * 300 + "@club.example"))
+    assert page.status_code == 422
+    assert "in E-mail from is not an e-mail address" in alerts(page.text)["email_from"][0]

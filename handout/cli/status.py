@@ -8,6 +8,8 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
+from handout.errors import first_problems
+
 EXIT_BAD_INPUT = 2
 EXIT_SOME_ROWS_FAILED = 1
 EXIT_INTERRUPTED = 130
@@ -15,12 +17,9 @@ EXIT_INTERRUPTED = 130
 
 
 MAX_ERROR_LINES = 20
-"""A file with a thousand problems is not fixed from a thousand lines: the first ones, and a count."""
+"""The `error:` lines one command prints at most (errors.first_problems says the rest by their count)."""
 
 
 def print_errors(messages: Sequence[str]) -> None:
-    for message in messages[:MAX_ERROR_LINES]:
+    for message in first_problems(messages, MAX_ERROR_LINES):
         print(f"error: {message}", file=sys.stderr)
-    if len(messages) > MAX_ERROR_LINES:
-        more = len(messages) - MAX_ERROR_LINES
-        print(f"error: ... and {more} more problems: fix the ones above first", file=sys.stderr)

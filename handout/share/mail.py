@@ -37,10 +37,12 @@ FIGURE_INSET = 1.06
 _ADDRESS = re.compile(r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9.-]+")
 """One plain address: printable ASCII without spaces, quotes, brackets, commas or a second @. Nothing
 that could end a header line or add a recipient gets through."""
+MAX_ADDRESS = 254
+"""Characters in an address at most (RFC 5321): a longer one is no one's, only a header a mile long."""
 
 
 def check_address(address: str, option: str) -> None:
-    if not _ADDRESS.fullmatch(address):
+    if len(address) > MAX_ADDRESS or not _ADDRESS.fullmatch(address):
         raise HandoutError(
             f"{option} {quoted(address)} is not an e-mail address: "
             "give one plain address like coach@example.org"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from handout.errors import first_problems
 from handout.web.page_words import for_the_page
 
 GENERAL = "general"
@@ -43,8 +44,8 @@ _PRINT_OPTIONS = (
 def shown_errors(pressed: Iterable[str], pressed_slot: str, sheet: Iterable[str]) -> dict[str, list[str]]:
     """The alerts of a page, by the id of the field each message names (`s2-target`, `title`, `layout`,
     ...): the pressed button's problems beside its own field (`pressed_slot`: the routine file for Open)
-    when they name none, the sheet's under GENERAL; each worded for the page, and each once (a button's
-    problem is often said again by the preview made after it)."""
+    when they name none, the sheet's under GENERAL; each worded for the page, each once (a button's
+    problem is often said again by the preview made after it), and at most MAX_ALERTS to a field."""
     shown: dict[str, list[str]] = {}
     for default, messages in ((pressed_slot, pressed), (GENERAL, sheet)):
         for message in messages:
@@ -53,7 +54,11 @@ def shown_errors(pressed: Iterable[str], pressed_slot: str, sheet: Iterable[str]
             worded = for_the_page(message)
             if worded not in kept:
                 kept.append(worded)
-    return shown
+    return {slot: first_problems(messages, MAX_ALERTS) for slot, messages in shown.items()}
+
+
+MAX_ALERTS = 8
+"""Messages one field's alert shows at most: a file with 300 unknown keys is said in 8 lines and a count."""
 
 
 def field_of(message: str) -> str:

@@ -64,11 +64,11 @@ REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r": is not a routine file this page can read (line \2, column \3: \1)",
         ),
         (
-            r'^--to "([^"]*)" is not an e-mail address: give one plain address',
+            r'^--to "([^"]*)"(?: \(cut short\))? is not an e-mail address: give one plain address',
             r"“\1” in E-mail to is not an e-mail address: give one address",
         ),
         (
-            r'^--from "([^"]*)" is not an e-mail address: give one plain address',
+            r'^--from "([^"]*)"(?: \(cut short\))? is not an e-mail address: give one plain address',
             r"“\1” in E-mail from is not an e-mail address: give your own address",
         ),
         (r"^the layout file: ", "Your own layout file: "),
