@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import io
 import json
+import os
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -27,6 +28,16 @@ MIN_MARGIN = 12 * MM
 """Printer-safe margin: no text may come closer to the edge of the sheet (34.0 pt)."""
 PAPER_SIZES = {"a4": (595.28, 841.89), "letter": (612.0, 792.0)}
 DEFAULT_PDF = Path("build") / "after-running-grid-a4.pdf"
+THOROUGH = os.environ.get("HANDOUT_THOROUGH") == "1"
+"""`HANDOUT_THOROUGH=1 pytest` runs every property test at its full example count, as before a release."""
+
+
+def examples(full: int) -> int:
+    """How many examples a property test tries: a quarter of its full count on every run, which keeps the
+    suite quick (the derandomized ones try the same examples each time; the others new ones each run, so
+    runs add up), and the full count when HANDOUT_THOROUGH=1."""
+    return full if THOROUGH else max(10, full // 4)
+
 
 # A realistic routine without images, so that it does not depend on the bundled illustrations: its
 # names are the library's, so `image = "none"` keeps them from getting its figures by name.

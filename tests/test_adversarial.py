@@ -13,7 +13,7 @@ from typing import Any
 
 import pypdf
 import pytest
-from conftest import actual_texts
+from conftest import actual_texts, examples
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
@@ -149,7 +149,7 @@ PROPERTY = settings(
 )
 
 
-@settings(PROPERTY, max_examples=150)
+@settings(PROPERTY, max_examples=examples(150))
 @given(routines(printable_chunk))
 def test_text_in_the_supported_scripts_prints_whole_or_is_refused_cleanly(routine: dict[str, Any]) -> None:
     """Markup, template syntax, long words and empty-looking strings in Latin, Greek, Cyrillic and CJK."""
@@ -157,7 +157,7 @@ def test_text_in_the_supported_scripts_prints_whole_or_is_refused_cleanly(routin
         check_build(routine, Path(name))
 
 
-@settings(PROPERTY, max_examples=100)
+@settings(PROPERTY, max_examples=examples(100))
 @given(routines(any_chunk))
 def test_any_text_prints_whole_or_is_refused_cleanly(routine: dict[str, Any]) -> None:
     """Any character at all: emoji, scripts no font has, control and format characters."""
@@ -212,7 +212,7 @@ def test_a_200_character_word_is_broken_inside_its_card(word: str, layout_name: 
     assert all(cards[0].contains(box.rect) for box in lines)
 
 
-@settings(PROPERTY, max_examples=150)
+@settings(PROPERTY, max_examples=examples(150))
 @given(routines(printable_chunk), st.sampled_from(["grid", "list"]))
 def test_whatever_is_laid_out_stays_inside_its_card_and_margins(routine: dict[str, Any], layout_name: str):
     """Geometry, no PDF: every line of a sheet that fits lies inside its card and the page's margins, and

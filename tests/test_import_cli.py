@@ -10,7 +10,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from conftest import error_mentions
+from conftest import error_mentions, examples
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -166,7 +166,7 @@ LINES = st.one_of(
 )
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(LINES, min_size=1, max_size=25), st.sampled_from([None, "markdown", "text", "html"]))
 def test_any_article_is_refused_in_one_message_or_gives_a_routine_that_builds(lines, kind):
     try:

@@ -6,6 +6,7 @@ import subprocess
 import sys
 
 import pytest
+from conftest import examples
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -51,7 +52,7 @@ def jinja_fill(source: str, variables: dict[str, str]) -> str | None:
         return None
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(st.lists(st.one_of(TOKENS, TEXTS), max_size=12), VALUES)
 def test_a_plain_template_prints_what_jinja2_prints(parts, variables):
     source = "".join(parts)
@@ -63,7 +64,7 @@ def test_a_plain_template_prints_what_jinja2_prints(parts, variables):
     assert fill_plain(pieces, variables) == expected
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(PLAIN, VALUES)
 def test_a_template_made_of_details_and_ifs_is_plain_and_prints_what_jinja2_prints(source, variables):
     pieces = plain_pieces(source)

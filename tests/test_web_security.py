@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
+from conftest import examples
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PIL import Image
@@ -414,7 +415,9 @@ def visitor_forms(draw: st.DrawFn) -> tuple[str, dict[str, str], dict[str, tuple
     return route, fields, files
 
 
-@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=examples(80), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(form=visitor_forms())
 def test_whatever_a_visitor_posts_is_never_a_500_nor_a_file_touched(
     client: TestClient, sandbox: Path, caplog: pytest.LogCaptureFixture, form: tuple[str, dict, dict]
