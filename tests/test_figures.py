@@ -17,7 +17,8 @@ IMAGES = Path(__file__).resolve().parent.parent / "images"
 POSE_FILES = sorted(IMAGES.glob("*.toml"))
 BUNDLED = ("standing-quad", "pushup-lunge", "seated-hamstring", "seated-twist")
 ACCENT, INK = "#c0392b", "#222222"
-BOXES = ((240, 130), (113, 61), (113, 113), (60, 200), (400, 40))
+BOXES = ((240, 130), (113, 61), (113, 113), (60, 200), (400, 40), (560, 480))
+"""Small sheet boxes, thin strips, and a poster's box (hands and feet drawn as shapes)."""
 
 
 def points(shape: Shape) -> list[Point]:
@@ -72,20 +73,26 @@ def test_pose_loads_with_its_file_name(pose: Pose) -> None:
 def test_shapes_lie_inside_the_box(pose: Pose, width: float, height: float) -> None:
     left, top, right, bottom = bounds(figures.pose_shapes(pose, width, height, ACCENT, INK))
     assert left >= 0 and top >= 0 and right <= width and bottom <= height
-    # Centred, and filling the box in its tighter direction.
-    # Centred; outlines kept at the minimum width in tiny boxes may shift it by half that width.
-    assert left == pytest.approx(width - right, abs=figures.MIN_STROKE / 2)
-    assert top == pytest.approx(height - bottom, abs=figures.MIN_STROKE / 2)
+    # Centred, and filling the box in its tighter direction. The scene is measured with outlines that
+    # scale with the figure, but drawn with them held between MIN_OUTLINE and MAX_OUTLINE (and lines at
+    # least MIN_STROKE): the centring may shift by half the difference.
+    scale = figures.placement(pose, width, height).scale
+    drawn = min(max(figures.STROKE * scale, figures.MIN_OUTLINE), figures.MAX_OUTLINE)
+    drift = max(figures.MIN_STROKE, abs(figures.STROKE * scale - drawn)) / 2
+    assert left == pytest.approx(width - right, abs=drift)
+    assert top == pytest.approx(height - bottom, abs=drift)
     assert min(left, top) < 0.06 * min(width, height) + 1
 
 
 def test_aspect_ratio_is_kept(pose: Pose) -> None:
-    ratios = []
+    """Among the boxes that draw the same scene (hands and feet as shapes, or as a dot and a capsule)."""
+    ratios: dict[bool, list[float]] = {True: [], False: []}
     for width, height in BOXES:
         left, top, right, bottom = bounds(figures.pose_shapes(pose, width, height, ACCENT, INK))
-        ratios.append((right - left) / (bottom - top))
-    # Strokes do not scale below the minimum width, so tiny boxes may differ by a hair.
-    assert max(ratios) == pytest.approx(min(ratios), rel=0.03)
+        ratios[figures.placement(pose, width, height).detailed].append((right - left) / (bottom - top))
+    for same_scene in ratios.values():
+        # Strokes do not scale below the minimum width, so tiny boxes may differ by a hair.
+        assert max(same_scene, default=1) == pytest.approx(min(same_scene, default=1), rel=0.03)
 
 
 def test_stroke_scales_with_the_figure(pose: Pose) -> None:

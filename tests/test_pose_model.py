@@ -74,14 +74,16 @@ def test_every_limb_is_attached_to_the_trunk(pose: Pose) -> None:
 
 
 def test_each_bone_is_one_closed_outline_joining_its_joints(pose: Pose) -> None:
-    """Every limb capsule is drawn, closed, and the next bone starts where the last one ended."""
-    shapes = figures.pose_shapes(pose, 240, 160, ACCENT, INK)
+    """Every limb capsule is drawn, closed, and the next bone starts where the last one ended (drawn small
+    enough for the hands to be dots and the feet capsules)."""
+    scale = 0.9 * figures.DETAIL_SCALE
+    shapes = figures.pose_shapes(pose, 240, 160, ACCENT, INK, scale)
     outlines = [s for s in shapes if isinstance(s, Path2D) and s.closed and s.stroke == INK]
     circles = sorted((s for s in shapes if isinstance(s, Circle)), key=lambda circle: circle.radius)
     assert len(circles) == 3  # two hands and the head
     # 2 arms x 2 bones + 2 legs x 3 bones + neck, belly, chest (+ a step or a chair's seat)
     assert len(outlines) >= 13
-    fit = figures.placement(pose, 240, 160)
+    fit = figures.placement(pose, 240, 160, scale)
     for side in SIDES:
         for start, end in (("shoulder", "elbow"), ("elbow", "hand"), ("hip", "knee"), ("knee", "ankle")):
             a, b = fit.point(pose.joint(f"{side}_{start}")), fit.point(pose.joint(f"{side}_{end}"))

@@ -21,6 +21,7 @@ from handout.draw.skeleton import (
     BELLY,
     CHEST,
     CHEST_DROP,
+    FOOT,
     FRONT_BELLY,
     FRONT_CHEST,
     FRONT_CHEST_DROP,
@@ -42,11 +43,23 @@ BODY_FILL = "#ffffff"
 PROP_FILL = "#f0f0f0"
 """A step or chair is lighter than the far limbs, so the figure stays in front of it."""
 STROKE = 1.1
-"""Outline width in centimetres of the mannequin: it scales with the figure (about 1.2 pt at 4 cm wide)."""
+"""Outline width in centimetres of the mannequin: it scales with the figure, within MIN_OUTLINE and
+MAX_OUTLINE on paper; a prop's thinner or thicker lines keep their ratio to it."""
 MAT_MARGIN = 6.0
 """Centimetres of mat around a figure lying on it, seen from above."""
 MIN_STROKE = 0.5
-"""Thinnest outline in points: thinner lines vanish on an office printer."""
+"""Thinnest line in points (a wall's hatching at 2 cm): thinner lines vanish on an office printer."""
+MIN_OUTLINE = 0.6
+MAX_OUTLINE = 1.0
+"""The mannequin's outline in points on paper: a 2 cm figure's does not fade to a hairline (it would be
+0.3 pt), a 7 cm or page-sized one's does not thicken into a heavy cartoon (1.1 to 2 pt)."""
+MIN_HIGHLIGHT = 7.0
+"""The highlighted muscle's width in points (2.5 mm), as far as its limb allows (a small figure's muscle
+fills the limb across): seen from 1.5 m a mark needs about 5 arc-minutes, 2.2 mm, so the poster's
+muscle reads from across the room."""
+DETAIL_SCALE = 0.8
+"""Points per centimetre (a body about 5 cm tall) from which hands and feet are drawn as shapes, a
+mitten with its thumb and a foot with heel and toes; smaller, a dot and a capsule read better."""
 # --- Drawing ------------------------------------------------------------------------------------
 
 
@@ -62,6 +75,8 @@ class Placement(NamedTuple):
     y0: float
     width: float
     mirrored: bool
+    detailed: bool
+    """Hands and feet drawn as shapes (a mitten, a heel and toes): the figure is large enough to show them."""
 
     def point(self, point: Point) -> Point:
         """A point in pose space -> the same point in the box (origin top-left, y down, points)."""
@@ -75,7 +90,7 @@ def figure_size(pose: Pose) -> tuple[float, float]:
     The layout engine is handed this (through the pipeline) to draw every figure of a sheet at one body
     scale: it picks the scale, in points per centimetre, that the most demanding figure allows.
     """
-    left, top, right, bottom = _scene_bounds(pose)
+    left, top, right, bottom = _scene_bounds(pose, True)
     return right - left, bottom - top
 
 
@@ -83,15 +98,18 @@ def placement(pose: Pose, width: float, height: float, scale: float | None = Non
     """Fit the whole scene (figure, ground, wall, strokes) into the box with a small inset, aspect kept.
 
     With `scale` (points per centimetre, the sheet's one body scale) the figure is drawn at that size,
-    centred, unless the box is too small for it, when it is fitted as without.
+    centred, unless the box is too small for it, when it is fitted as without. The scale is fitted to
+    the scene with hands and feet as shapes (the larger); the scene drawn at that scale is the one centred.
     """
-    left, top, right, bottom = _scene_bounds(pose)
+    left, top, right, bottom = _scene_bounds(pose, True)
     inset = max(1.0, 0.03 * min(width, height))
     fitted = min((width - 2 * inset) / (right - left), (height - 2 * inset) / (bottom - top))
     scale = fitted if scale is None else min(scale, fitted)
+    detailed = scale >= DETAIL_SCALE
+    left, top, right, bottom = _scene_bounds(pose, detailed)
     x0 = (width - (right - left) * scale) / 2
     y0 = (height - (bottom - top) * scale) / 2
-    return Placement(scale, left, -top, x0, y0, width, pose.facing == "left")
+    return Placement(scale, left, -top, x0, y0, width, pose.facing == "left", detailed)
 
 
 @lru_cache(maxsize=128)
@@ -104,7 +122,8 @@ def pose_shapes(
     Cached: every sheet of a batch draws the same figures in the same boxes.
     """
     fit = placement(pose, width, height, scale)
-    return tuple(_transformed(shape, fit) for shape in _scene(pose, accent, ink))
+    scene = _scene(pose, accent, ink, _Detail(fit.detailed, MIN_HIGHLIGHT / fit.scale))
+    return tuple(_transformed(shape, fit) for shape in scene)
 
 
 def _transformed(shape: Shape, fit: Placement) -> Shape:
@@ -113,7 +132,8 @@ def _transformed(shape: Shape, fit: Placement) -> Shape:
     def place(point: Point) -> Point:
         return fit.point((point[0], -point[1]))
 
-    stroke_width = max(shape.stroke_width * fit.scale, MIN_STROKE) if shape.stroke else 0.0
+    outline = min(max(STROKE * fit.scale, MIN_OUTLINE), MAX_OUTLINE)
+    stroke_width = max(shape.stroke_width / STROKE * outline, MIN_STROKE) if shape.stroke else 0.0
     if isinstance(shape, Circle):
         return Circle(place(shape.center), shape.radius * fit.scale, shape.stroke, stroke_width, shape.fill)
     segments = tuple(tuple(place(point) for point in segment) for segment in shape.segments)
@@ -121,10 +141,10 @@ def _transformed(shape: Shape, fit: Placement) -> Shape:
 
 
 @lru_cache(maxsize=256)
-def _scene_bounds(pose: Pose) -> tuple[float, float, float, float]:
-    """The scene's bounds, whatever its colours: measured once per pose, as the layout weighs the figure
-    and the renderer places it."""
-    return _bounds(_scene(pose, BODY_FILL, BODY_FILL))
+def _scene_bounds(pose: Pose, detailed: bool) -> tuple[float, float, float, float]:
+    """The scene's bounds, whatever its colours, with hands and feet as shapes or not: measured once per
+    pose, as the layout weighs the figure (with them, the larger) and the renderer places it."""
+    return _bounds(_scene(pose, BODY_FILL, BODY_FILL, _Detail(detailed, 0.0)))
 
 
 def _bounds(shapes: tuple[Shape, ...]) -> tuple[float, float, float, float]:
@@ -147,10 +167,19 @@ def _bounds(shapes: tuple[Shape, ...]) -> tuple[float, float, float, float]:
     )
 
 
-def _scene(pose: Pose, accent: Color, ink: Color) -> tuple[Shape, ...]:
+class _Detail(NamedTuple):
+    """What the figure's size on paper asks of the drawing."""
+
+    hands_and_feet: bool
+    """Hands and feet as shapes: the figure is large enough for them to read."""
+    min_highlight: float
+    """Centimetres of pose space that make MIN_HIGHLIGHT points on paper."""
+
+
+def _scene(pose: Pose, accent: Color, ink: Color, detail: _Detail) -> tuple[Shape, ...]:
     """All shapes in pose space turned y-down (centimetres, facing right), back to front."""
     joints = {name: (x, -y) for name, (x, y) in pose.joints}
-    paint = _Paint(pose.view, pose.highlight, accent, ink, joints["pelvis"][0])
+    paint = _Paint(pose.view, pose.highlight, accent, ink, joints["pelvis"][0], detail)
     figure: list[Shape] = []
     behind_body = True
     for part in pose.order:
@@ -178,6 +207,7 @@ class _Paint(NamedTuple):
     ink: Color
     midline: float
     """x of the pelvis: seen from the front, a limb's outside is away from it."""
+    detail: _Detail
 
 
 def _limb(
@@ -185,11 +215,47 @@ def _limb(
 ) -> list[Shape]:
     shapes = _highlights(joints, HIP, f"{side}_", paint) if bones is LEG else []
     for bone in bones:
-        shapes.append(_capsule(joints, bone, f"{side}_", fill, paint.ink))
+        if bone is FOOT and paint.detail.hands_and_feet:
+            shapes.append(_foot(joints, f"{side}_", fill, paint.ink))
+        else:
+            shapes.append(_capsule(joints, bone, f"{side}_", fill, paint.ink))
         shapes += _highlights(joints, bone, f"{side}_", paint)
-    if bones is ARM:
+    if bones is ARM and paint.detail.hands_and_feet:
+        shapes += _hand(joints, f"{side}_", fill, paint.ink)
+    elif bones is ARM:
         shapes.append(Circle(joints[f"{side}_hand"], HAND_RADIUS, paint.ink, STROKE, fill))
     return shapes
+
+
+def _foot(joints: dict[str, Point], prefix: str, fill: Color, ink: Color) -> Path2D:
+    """A foot seen from the side: the heel behind the ankle, the sole, the toes rounded at the toe joint,
+    the instep rising to the ankle; its top is the side of the knee, whichever way the foot points."""
+    ankle, toe, knee = joints[prefix + "ankle"], joints[prefix + "toe"], joints[prefix + "knee"]
+    along = _unit(_sub(toe, ankle))
+    up = (-along[1], along[0])
+    if (knee[0] - ankle[0]) * up[0] + (knee[1] - ankle[1]) * up[1] < 0:
+        up = (-up[0], -up[1])
+    length = math.dist(ankle, toe)
+    outline = [
+        (1.8, 3.8), (-2.0, 3.6), (-4.6, 0.6), (-4.4, -2.6), (-2.2, -4.0), (length * 0.7, -2.6),
+        (length + 1.2, -2.2), (length + 2.4, -0.6), (length + 1.6, 1.2), (length * 0.6, 2.6),
+    ]  # fmt: skip
+    at = [(ankle[0] + along[0] * u + up[0] * v, ankle[1] + along[1] * u + up[1] * v) for u, v in outline]
+    return Path2D(at[0], tuple((point,) for point in at[1:]), True, ink, STROKE, fill)
+
+
+def _hand(joints: dict[str, Point], prefix: str, fill: Color, ink: Color) -> list[Shape]:
+    """A mitten at the end of the forearm: the palm and fingers as one rounded block, a thumb beside it."""
+    hand, elbow = joints[prefix + "hand"], joints[prefix + "elbow"]
+    along = _unit(_sub(hand, elbow))
+    side = (along[1], -along[0])
+
+    def at(u: float, v: float) -> Point:
+        return hand[0] + along[0] * u + side[0] * v, hand[1] + along[1] * u + side[1] * v
+
+    thumb = _tube(at(-1.5, 1.8), at(1.6, 4.0), 1.5, 1.2, fill, ink, STROKE)
+    palm = _tube(at(-2.2, 0.0), at(2.6, 0.3), 3.4, 2.6, fill, ink, STROKE)
+    return [thumb, palm]
 
 
 def _body(joints: dict[str, Point], paint: _Paint) -> list[Shape]:
@@ -309,7 +375,7 @@ def _highlights(joints: dict[str, Point], bone: Bone, prefix: str, paint: _Paint
             a, b = _ends(joints, bone, prefix)
             if paint.view == "front" and name.partition("_")[2] in LATERAL:
                 region = _facing_midline(region, a, b, paint.midline)
-            shapes.append(_lens(a, b, region, paint.accent))
+            shapes.append(_lens(a, b, region, paint.accent, paint.detail.min_highlight))
     return shapes
 
 
@@ -330,12 +396,13 @@ def _facing_midline(region: Region, a: Point, b: Point, midline: float) -> Regio
     return Region(region.bone, 1 if edge > 0 else -1, region.start, region.end, region.depth, region.peak)
 
 
-def _lens(a: Point, b: Point, region: Region, accent: Color) -> Path2D:
+def _lens(a: Point, b: Point, region: Region, accent: Color, min_width: float) -> Path2D:
     """The muscle: a pointed lens inside the capsule a-b, on the side of the bone the region names.
 
     The front of every bone is the same turn away from the direction that runs from trunk to hand or
     foot (and from neck to pelvis): in a side view facing right, a hanging leg's front is to the right and
-    a thigh lifted forward has its front up, whatever the pose.
+    a thigh lifted forward has its front up, whatever the pose. A lens narrower than `min_width` at its
+    widest is widened to it, as far as the limb leaves room (up to its whole inside, clear of the outline).
     """
     bone = region.bone
     dx, dy = _sub(b, a)
@@ -343,13 +410,18 @@ def _lens(a: Point, b: Point, region: Region, accent: Color) -> Path2D:
     front = (dy / length, -dx / length) if length else (1.0, 0.0)  # y down: this turn points to the front
     inner = 0.08 * bone.start_radius + STROKE / 2  # keep clear of the outline
     sharpness = math.log(0.5) / math.log(region.peak)
-    outer_edge, inner_edge = [], []
     steps = 16
+    spans = []  # (where along the bone, the limb's radius there, the lens's width there)
     for index in range(steps + 1):
         u = index / steps
         t = region.start + (region.end - region.start) * u
         radius = bone.start_radius + (bone.end_radius - bone.start_radius) * min(max(t, 0.0), 1.0)
-        width = region.depth * radius * math.sin(math.pi * u**sharpness)
+        spans.append((t, radius, region.depth * radius * math.sin(math.pi * u**sharpness)))
+    room = max(2 * (radius - inner) for _, radius, _ in spans)
+    widen = max(1.0, min(min_width, room) / max(width for _, _, width in spans))
+    outer_edge, inner_edge = [], []
+    for t, radius, width in spans:
+        width = min(widen * width, 2 * (radius - inner))
         if region.edge:
             high = region.edge * (radius - inner)
             low = high - region.edge * width

@@ -27,6 +27,7 @@ class Bone(NamedTuple):
 ARM = (Bone("shoulder", "elbow", 5.0, 4.0), Bone("elbow", "hand", 4.0, 3.0))
 LEG = (Bone("knee", "ankle", 5.6, 3.8), Bone("ankle", "toe", 4.0, 2.4), Bone("hip", "knee", 8.5, 5.8))
 """Shin and foot first, then the thigh over them: a folded knee then reads as the shin tucked behind."""
+FOOT = LEG[1]
 NECK = Bone("neck", "head", 4.8, 4.8)
 CHEST = Bone("neck", "waist", 11.0, 9.5)
 BELLY = Bone("waist", "pelvis", 9.0, 11.5)
