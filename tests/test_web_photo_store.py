@@ -3,6 +3,7 @@ capped, shared by the worker processes of `handout serve --workers N`, and never
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import io
 import os
@@ -27,6 +28,7 @@ from handout.web.app import WebSettings, create_app
 from handout.web.photo_store import KEY_FILE, PhotoStore
 from handout.web.sessions import COOKIE
 from handout.web.uploads import photo_key
+from handout.web.worker_sockets import SPREADS_CONNECTIONS
 
 LOCAL = "http://127.0.0.1"
 LOST = 'the server no longer has "{}": choose the photo again'
@@ -294,6 +296,59 @@ def test_serve_with_two_workers_shares_the_photos_and_stops_whole_on_ctrl_c(tmp_
     assert b"Traceback" not in errors, errors.decode()[-2000:]
     assert not any(Path(f"/proc/{pid}").exists() for pid in workers)
     assert list(tmp_path.iterdir()) == []  # the photos' folder is removed with the server
+
+
+@pytest.mark.skipif(not SPREADS_CONNECTIONS, reason="Linux spreads connections over SO_REUSEPORT sockets")
+def test_each_worker_listens_on_its_own_socket_so_kept_open_connections_reach_both(tmp_path: Path) -> None:
+    """On one shared socket the worker that woke first took every waiting connection: 8 coaches' kept-open
+    connections could all land on one worker. Here each worker holds a listening socket of its own, and
+    16 kept-open connections (all on one of two sockets: a chance of 2 in 65,536) reach both."""
+    process, address = start_serving(tmp_path, "--workers", "2")
+    port = int(address.rsplit(":", 1)[1])
+    connections = []
+    try:
+        workers = {
+            pid
+            for pid in processes_below(process.pid)
+            if b"spawn_main" in Path(f"/proc/{pid}/cmdline").read_bytes()
+        }
+        for _ in range(200):  # the second worker may still be starting
+            listening = {pid: listening_sockets_of(pid, port) for pid in workers}
+            if all(listening.values()):
+                break
+            time.sleep(0.05)
+        assert all(len(held) == 1 for held in listening.values()), listening
+        assert len(set().union(*listening.values())) == 2  # two sockets, one for each worker
+        for _ in range(16):
+            connection = http.client.HTTPConnection("127.0.0.1", port)
+            connection.request("GET", "/healthz")
+            assert connection.getresponse().read() and connection.sock is not None
+            connections.append(connection)
+        answered = {worker_holding(c.sock.getsockname()[1], port, workers) for c in connections}
+        assert answered == workers
+        for connection in connections:  # each connection stays with its worker, request after request
+            connection.request("GET", "/healthz")
+            assert connection.getresponse().status == 200
+    finally:
+        for connection in connections:
+            connection.close()
+        os.killpg(process.pid, signal.SIGINT)
+        _, errors = process.communicate(timeout=15)
+    assert b"Traceback" not in errors, errors.decode()[-2000:]
+
+
+def listening_sockets_of(pid: int, port: int) -> set[str]:
+    """The inodes of the listening sockets on `port` that process `pid` holds (/proc/net/tcp, state 0A)."""
+    listening = {
+        fields[9]
+        for fields in (line.split() for line in Path("/proc/net/tcp").read_text().splitlines()[1:])
+        if fields[1].endswith(f":{port:04X}") and fields[3] == "0A"
+    }
+    held = set()
+    for descriptor in Path(f"/proc/{pid}/fd").iterdir():
+        with contextlib.suppress(OSError):
+            held.add(os.readlink(descriptor))
+    return {inode for inode in listening if f"socket:[{inode}]" in held}
 
 
 def start_serving(tmp_path: Path, *options: str) -> tuple[subprocess.Popen[bytes], str]:

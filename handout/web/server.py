@@ -13,12 +13,12 @@ from pathlib import Path
 
 import uvicorn
 from starlette.applications import Starlette
-from uvicorn.supervisors import Multiprocess
 
 from handout.web.app import LOCAL_HOSTS, WebSettings, create_app
 from handout.web.connections import DeadlineProtocol
 from handout.web.guard import ASGIApp
 from handout.web.photo_store import PhotoStore
+from handout.web.worker_sockets import SocketEach, listening_sockets
 
 EVERY_ADDRESS = ("0.0.0.0", "::", "")
 MAX_CONNECTIONS = 500
@@ -34,8 +34,9 @@ def serve(
 ) -> None:
     """Run until Ctrl-C. The address is printed first, so a coach (or a script) knows where to go.
 
-    With `workers` over 1, uvicorn runs that many processes on the one socket, so a club's server uses
-    its cores; they share the visitors' photos through the one folder made here, removed on the way out.
+    With `workers` over 1, uvicorn runs that many processes, each on a socket of its own where Linux
+    spreads the connections over them (web/worker_sockets.py), so a club's server uses its cores; they
+    share the visitors' photos through the one folder made here, removed on the way out.
     """
     everywhere = host in EVERY_ADDRESS
     shown_host = "127.0.0.1" if everywhere else host
@@ -55,9 +56,9 @@ def serve(
         else:
             os.environ[WORKER_SETTINGS] = json.dumps({"allowed_hosts": hosts, "photo_store": str(folder)})
             config = server_config(f"{__name__}:worker_app", host, port, workers=workers)
-            socket = config.bind_socket()  # here, so that a port in use is said before the workers start
+            sockets = listening_sockets(config)  # here: a port in use is said before the workers start
             announce(address, host, everywhere, allowed_hosts, open_browser)
-            Multiprocess(config, sockets=[socket]).run()  # until Ctrl-C, which it passes to the workers
+            SocketEach(config, sockets).run()  # until Ctrl-C, which it passes to the workers
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
