@@ -163,6 +163,42 @@ def test_a_front_view_outer_thigh_mark_hugs_the_outside_of_the_leg(tmp_path: Pat
     assert min(xs) > outer_x - 1  # the near leg is on the right: its outside is further right
 
 
+def test_a_side_view_from_above_spreads_near_and_far_apart(tmp_path: Path) -> None:
+    """Seen from `tilt` degrees above, a joint nearer the viewer is lower in the picture and a raised one
+    shortened: the lying twist's near arm reaches down the mat, its far arm up it."""
+    path = tmp_path / "tilted.toml"
+    path.write_text(STANDING_3D.format(view="side").replace('view = "side"', "tilt = 60"), "utf-8")
+    tilted, side = load_pose(path), standing(tmp_path, "side")
+    assert tilted.joint("near_hand") == pytest.approx((0, 88 * 0.5 - 26 * math.sin(math.radians(60))))
+    assert tilted.joint("far_hand")[1] > tilted.joint("near_hand")[1] + 40
+    assert tilted.joint("head")[1] == pytest.approx(side.joint("head")[1] / 2)
+    assert tilted.order.index("far_arm") < tilted.order.index("near_arm")
+    assert tilted.order[-1] == "body"  # seen from above, a standing figure's head and trunk are nearest
+
+
+def test_a_view_from_above_needs_3d_joints(tmp_path: Path) -> None:
+    path = tmp_path / "flat.toml"
+    path.write_text("tilt = 30\n" + (IMAGES / "standing-quad.toml").read_text(encoding="utf-8"), "utf-8")
+    with pytest.raises(HandoutError, match=r"flat.toml: tilt: a view seen from above needs every joint"):
+        load_pose(path)
+
+
+def test_the_lying_twist_shows_its_knees_crossing_the_body_to_the_far_side() -> None:
+    """Issue 22: the lying twist seen from the side and above, not from straight above: the head at one
+    end, the arms out wide across the mat, both knees on the far side, the near one on top, crossing the
+    body, and both feet beyond the hips."""
+    pose = load_pose(IMAGES / "lying-twist.toml")
+    assert pose.view == "side" and pose.ground == "mat_above"
+    pelvis, head = pose.joint("pelvis"), pose.joint("head")
+    assert head[0] < pose.joint("neck")[0] < pelvis[0]
+    assert pose.joint("near_hand")[1] < pelvis[1] - 30 < pelvis[1] + 30 < pose.joint("far_hand")[1]
+    for side in SIDES:
+        assert pose.joint(f"{side}_knee")[1] > pelvis[1] + 15, side  # lowered to the far side
+        assert pose.joint(f"{side}_toe")[0] > pelvis[0] + 40, side
+    assert pose.order.index("body") < pose.order.index("near_leg")  # on top of the body, crossing it
+    assert pose.order.index("far_leg") < pose.order.index("body")  # under it, grey
+
+
 @pytest.mark.parametrize(
     ("line", "key"),
     [("step = [40, 0, 18]", "step"), ('chair = "yes"', "chair"), ("step = [0, 40, 0]", "step")],

@@ -3,13 +3,16 @@
 A pose file gives the mannequin's joints in centimetres with y up from the floor, the figure facing right
 (`facing = "left"` mirrors it), the muscles to highlight and what it stands, lies or sits on. Joints are
 [x, y] in the picture's plane, or [x, y, z] in 3D (x forward, y up, z towards the figure's near side):
-3D joints are projected here to the pose's `view` ("side" looks along z, "front" along x), and the limbs
-are then ordered back to front by their depth unless the file gives `order`. Drawing the pose is
+3D joints are projected here to the pose's `view` ("side" looks along z, "front" along x), seen from
+`tilt` degrees above if the file says (a figure lying on its back, seen from the side and above, shows
+its near and far side spread apart on the mat), and the limbs are then ordered back to front by their
+depth unless the file gives `order`. Drawing the pose is
 draw/figures.py's job; this module only reads, checks and projects what the file says.
 """
 
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, cast
@@ -28,7 +31,7 @@ from handout.model import (
     View,
 )
 
-KEYS = ("facing", "ground", "wall", "highlight", "order", "joints", "view", "step", "chair")
+KEYS = ("facing", "ground", "wall", "highlight", "order", "joints", "view", "tilt", "step", "chair")
 PROP_KEYS: tuple[PropKind, ...] = ("step", "chair")
 Joint3D = tuple[float, float, float | None]
 
@@ -52,6 +55,9 @@ def _load_pose(path: Path, stamp: tuple[int, int] | None) -> Pose:
             check.problem("", f'missing key "{key}": see images/standing-quad.toml for an example')
     view = cast(View, check.choice(data, "view", "view", ("side", "front"), "side"))
     joints3d = _joints(data.get("joints", {}), check)
+    tilt = check.number(data, "tilt", "tilt", low=0, high=90, default=0)
+    if tilt and any(z is None for _, (_, _, z) in joints3d):
+        check.problem("tilt", "a view seen from above needs every joint in 3D, [x, y, z]")
     highlight = _names(data.get("highlight", []), "highlight", HIGHLIGHTS, check)
     order = _names(data.get("order", list(PARTS)), "order", PARTS, check)
     if order and sorted(order) != sorted(PARTS):
@@ -64,28 +70,42 @@ def _load_pose(path: Path, stamp: tuple[int, int] | None) -> Pose:
     )
     check.done()
     if "order" not in data and all(z is not None for _, (_, _, z) in joints3d):
-        order = depth_order(joints3d, view)
-    joints = project(joints3d, view)
+        order = depth_order(joints3d, view, tilt)
+    joints = project(joints3d, view, tilt)
     return Pose(
         path.stem, joints, highlight, cast(Facing, facing), cast(Ground, ground), wall, order, view, props
     )
 
 
-def project(joints: tuple[tuple[str, Joint3D], ...], view: View) -> tuple[tuple[str, Point], ...]:
-    """Joints in the picture's plane: a side view keeps (x, y), a front view shows (z, y)."""
-    if view == "side":
-        return tuple((name, (x, y)) for name, (x, y, _) in joints)
-    return tuple((name, (z if z is not None else x, y)) for name, (x, y, z) in joints)
+def project(
+    joints: tuple[tuple[str, Joint3D], ...], view: View, tilt: float = 0.0
+) -> tuple[tuple[str, Point], ...]:
+    """Joints in the picture's plane: a side view keeps (x, y), a front view shows (z, y).
+
+    Seen from `tilt` degrees above, a joint nearer the viewer (z in a side view, x in a front view) is
+    lower in the picture: the floor under a figure lying on its back opens up like a mat seen from above.
+    """
+    if not tilt:
+        if view == "side":
+            return tuple((name, (x, y)) for name, (x, y, _) in joints)
+        return tuple((name, (z if z is not None else x, y)) for name, (x, y, z) in joints)
+    up, towards = math.cos(math.radians(tilt)), math.sin(math.radians(tilt))
+    return tuple(
+        (name, (x, y * up - (z or 0.0) * towards) if view == "side" else (z or 0.0, y * up - x * towards))
+        for name, (x, y, z) in joints
+    )
 
 
-def depth_order(joints: tuple[tuple[str, Joint3D], ...], view: View) -> tuple[str, ...]:
-    """The parts back to front by the mean depth of their joints (z in a side view, x in a front view)."""
+def depth_order(joints: tuple[tuple[str, Joint3D], ...], view: View, tilt: float = 0.0) -> tuple[str, ...]:
+    """The parts back to front by the mean depth of their joints (z in a side view, x in a front view;
+    seen from above, the higher a joint the nearer)."""
+    up, towards = math.cos(math.radians(tilt)), math.sin(math.radians(tilt))
 
     def depth(part: str) -> float:
         prefix = "" if part == "body" else part.split("_")[0] + "_"
         chosen = [
-            (z if view == "side" else x) or 0.0
-            for name, (x, _, z) in joints
+            ((z if view == "side" else x) or 0.0) * up + y * towards
+            for name, (x, y, z) in joints
             if (name.startswith(prefix) if prefix else "_" not in name)
         ]
         return sum(chosen) / len(chosen)
