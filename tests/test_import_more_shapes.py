@@ -216,7 +216,7 @@ def test_numbered_names_each_followed_by_bulleted_steps_are_the_stretches():
 
 def test_a_hold_in_a_steps_last_clause_or_after_a_dutch_object_is_read():
     """ "...; 20-30 secondi per lato." (the last clause is only the hold), "da mantenere per 30 secondi",
-    and Dutch "Houd de houding ongeveer 15 seconden vast"."""
+    and Dutch "Houd de houding ongeveer 15 seconden vast" or "Houd de positie ... vast"."""
     italian = (
         "Allungamenti dopo la corsa\n\n"
         "- Polpaccio: mani al muro, una gamba dietro, tallone a terra; 20-30 secondi per lato.\n"
@@ -235,3 +235,5 @@ def test_a_hold_in_a_steps_last_clause_or_after_a_dutch_object_is_read():
     calf = stretches(dutch)[0]
     assert calf["hold"] == "15 s"
     assert calf["key_points"] == ["Zet je handen tegen een muur en zet een been naar achteren."]
+    position = dutch.replace("Houd de houding", "Houd de positie")
+    assert stretches(position)[0]["hold"] == "15 s"

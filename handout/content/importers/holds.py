@@ -102,7 +102,7 @@ OBJECT = (
     r"(?:\s+(?:in|a|em|nella|in\s+questa|this\s+movement)?\s*(?:it|this|that|the|each|your|die|diese|sie|la|le"
     r"|les|cette|ce|el|la|esta|este|esa|sie\s+die|a|questa|deze|de|het)?"
     r"\s*(?:stretch|position|pose|posture|dehnung|position|étirement|posición|postura|estiramiento|posizione"
-    r"|posição|houding)\w*|\s+(?:it|this|that|the|each|your|die|diese|sie|la|le)"
+    r"|posição|houding|positie)\w*|\s+(?:it|this|that|the|each|your|die|diese|sie|la|le)"
     r"|\s+(?:here|there|hier|ici|là|aquí|ahí))?"
 )
 VERB_FIRST = re.compile(
