@@ -1,13 +1,18 @@
 """More shapes of real pages, one test each, each with its own made-up text (issue 25-b): names long
 only for the muscles they list, a title after the lead paragraph, a list's lead-in, a misspelt muscle,
 a copy cut inside its last sentence, a hold said as "after 20 seconds", and figures the description
-decides by the position it names."""
+decides by the position it names; and those of the third held-out set (issue 25-d): a page flattened to
+one line with bulleted steps, hyphenated German compounds, "ca." before a hold, Italian holds and
+muscles."""
 
 from __future__ import annotations
 
 import tomllib
 
+import pytest
+
 from handout.content.importers import import_article
+from handout.errors import HandoutError
 
 
 def routine(article: str) -> dict:
@@ -237,3 +242,86 @@ def test_a_hold_in_a_steps_last_clause_or_after_a_dutch_object_is_read():
     assert calf["key_points"] == ["Zet je handen tegen een muur en zet een been naar achteren."]
     position = dutch.replace("Houd de houding", "Houd de positie")
     assert stretches(position)[0]["hold"] == "15 s"
+
+
+def test_a_page_flattened_to_one_line_with_bulleted_steps_is_split_into_its_stretches():
+    """Issue 25-d: "Post-Run Stretches for Runners After a run ... Hamstring Stretch Stretch: your
+    hamstrings • Lie on your back. • ..." (line breaks lost): a name, its labelled target and its bullets
+    for each stretch, and the Title Case words that open the line are the title."""
+    article = (
+        "Post-Run Stretches for Runners After a long run your legs need some care, and these stretches help"
+        " them recover. Hamstring Stretch Stretch: your hamstrings • Lie on your back with both legs"
+        " straight. • Raise one leg and hold it behind the thigh. • Hold for 30 seconds, then swap legs."
+        " Quad Stretch Stretch: your quads • Stand tall and hold a wall. • Take one foot behind you towards"
+        " your bottom. • Hold for 30 seconds each side. Calf Stretch • Face a wall with one leg back. • Press"
+        " the back heel into the floor. • Hold for 30 seconds.\n"
+    )
+    found = routine(article)
+    assert found["title"] == "Post-Run Stretches for Runners"
+    assert found["subtitle"].startswith("After a long run")
+    names = [stretch["name"] for stretch in found["stretches"]]
+    assert names == ["Hamstring Stretch", "Quad Stretch", "Calf Stretch"]
+    hamstring, quad, calf = found["stretches"]
+    assert hamstring["key_points"][:2] == [
+        "Lie on your back with both legs straight.",
+        "Raise one leg and hold it behind the thigh.",
+    ]
+    assert [stretch["hold"] for stretch in found["stretches"]] == ["30 s", "30 s each side", "30 s"]
+    assert (quad["target"], calf["target"]) == ("Quadriceps", "Calves")
+    one_list = "Stretches\n\nAfter a run: • walk for five minutes • drink some water\n"
+    with pytest.raises(HandoutError, match="no stretch sections found"):
+        routine(one_list)  # bullets with no stretch's name before them are no stretches
+
+
+def test_a_german_compound_written_with_a_hyphen_names_its_muscle():
+    """ "Oberschenkel-Rückseite" is the back of the thigh, not "Oberschenkel" (the front's vague word)."""
+    article = (
+        "Dehnen nach dem Laufen\n\n"
+        "Oberschenkel-Rückseite\n"
+        "Lege dich auf den Rücken und hebe ein Bein gestreckt an.\n\n"
+        "Oberschenkel-Vorderseite\n"
+        "Stelle dich aufrecht hin und ziehe die Ferse zum Po.\n"
+    )
+    back, front = stretches(article)
+    assert (back["target"], front["target"]) == ("Beinbeuger", "Quadrizeps")
+    assert back.get("use") != "standing-quad"
+
+
+def test_a_german_hold_after_ca_is_one_sentence_and_its_object_goes_with_it():
+    """ "Halte die Dehnung ca. 20 bis 30 Sekunden." is no sentence ending at "ca."; "Verharre in der
+    Position ..." and "Die Spannung ... lang halten" are holds, and nothing of them stays a step."""
+    article = (
+        "Dehnen nach dem Laufen\n\n"
+        "Wade\n"
+        "Stütze dich an einer Wand ab, das hintere Bein gestreckt."
+        " Halte die Dehnung ca. 20 bis 30 Sekunden.\n\n"
+        "Oberschenkel vorne\n"
+        "Ziehe die Ferse zum Po. Verharre in der Position ca. 20 bis 30 Sekunden.\n\n"
+        "Hüftbeuger\n"
+        "Mache einen Ausfallschritt. Die Spannung ca. 20 bis 30 Sekunden lang halten.\n"
+    )
+    found = stretches(article)
+    assert [stretch["hold"] for stretch in found] == ["20–30 s"] * 3
+    assert [len(stretch["key_points"]) for stretch in found] == [1, 1, 1]
+
+
+def test_italian_hold_for_each_position_back_of_the_leg_and_the_achilles_through_the_calf():
+    """ "Mantieni ciascuna posizione per 30 secondi" is the page's hold; "muscoli posteriori della gamba"
+    are the hamstrings; a stretch named for the Achilles tendon whose text names the calf targets both."""
+    article = (
+        "Stretching dopo la corsa: 3 esercizi per le gambe\n\n"
+        "Dopo la corsa bastano pochi minuti."
+        " Mantieni ciascuna posizione per 30 secondi, senza molleggiare.\n\n"
+        "Allungamento dei muscoli posteriori della gamba\n"
+        "Seduta a terra, gambe distese, porta il busto in avanti verso le punte dei piedi.\n\n"
+        "Tendine d'Achille\n"
+        "In piedi davanti a un muro, una gamba dietro con il tallone a terra: senti tirare il polpaccio.\n\n"
+        "Quadricipite\n"
+        "In piedi, tallone verso il gluteo; l'allungamento va mantenuto per 30 secondi.\n"
+    )
+    back, achilles, quad = stretches(article)
+    assert [stretch["hold"] for stretch in (back, achilles, quad)] == ["30 s"] * 3
+    assert back["target"].startswith("Ischiocrurali")
+    assert achilles["target"] == "Polpacci e tendine d'Achille"
+    assert achilles["use"] == "calf-wall"
+    assert quad["key_points"] == ["In piedi, tallone verso il gluteo."]

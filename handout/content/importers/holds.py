@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from handout.content.importers.points import NOT_AFTER_ABBREVIATION
+
 WORD_NUMBERS = {
     "a": 1,
     "an": 1,
@@ -96,13 +98,14 @@ HOLD_VERBS = (
     r"|maintiens|maintenir|gardez|garde|restez|reste|mant[ée]n(?:ga|er)?|mantenga|sost[ée]n(?:ga|er)?"
     r"|aguanta(?:r)?|quédate|permanece|restate|resta|rimani|rimanete|mantieni|mantenete|tieni|tenete"
     r"|mantenha|segure|fique|permaneça|houd|blijf|repeat|wiederhole|répétez|repite|ripeti|repita|herhaal"
-    r"|mantenere|tenere)"
+    r"|mantenere|tenere|mantenut[oaie]|tenut[oaie])"
 )
 OBJECT = (
     r"(?:\s+(?:in|a|em|nella|in\s+questa|this\s+movement)?\s*(?:it|this|that|the|each|your|die|diese|sie|la|le"
-    r"|les|cette|ce|el|la|esta|este|esa|sie\s+die|a|questa|deze|de|het)?"
+    r"|les|cette|ce|el|la|esta|este|esa|sie\s+die|a|questa|deze|de|het|der|dieser|jede|ciascuna|ciascun|ogni"
+    r"|chaque|cada)?"
     r"\s*(?:stretch|position|pose|posture|dehnung|position|étirement|posición|postura|estiramiento|posizione"
-    r"|posição|houding|positie)\w*|\s+(?:it|this|that|the|each|your|die|diese|sie|la|le)"
+    r"|posição|houding|positie|spannung|stellung|haltung|dehnposition)\w*|\s+(?:it|this|that|the|each|your|die|diese|sie|la|le)"
     r"|\s+(?:here|there|hier|ici|là|aquí|ahí))?"
 )
 VERB_FIRST = re.compile(
@@ -149,7 +152,7 @@ NAME_HOLD = re.compile(rf"\s*[(\[]?\s*{ABOUT}{NUMBER}\s*{UNIT}{EACH_SIDE}\s*[)\]
 EVERY = re.compile(
     r"\b(each|every|all|below|following|these|jede[nrs]?|alle[ns]?|folgenden|diese|chaque|tous|toutes"
     r"|suivants?|ci-dessous|ces|cada|todos|todas|siguientes|estos|ogni|tutti|tutte|seguenti|questi|seguintes"
-    r"|estes|elke?|volgende|deze)\b",
+    r"|estes|elke?|volgende|deze|ciascun[oa]?|chacun(?:e)?|jeweils)\b",
     re.IGNORECASE,
 )
 DURATION = re.compile(rf"{ABOUT}{NUMBER}[\s-]*{UNIT}{EACH_SIDE}", re.IGNORECASE)
@@ -158,7 +161,7 @@ DURATION = re.compile(rf"{ABOUT}{NUMBER}[\s-]*{UNIT}{EACH_SIDE}", re.IGNORECASE)
 def find_page_hold(text: str) -> Hold | None:
     """A hold said once for every stretch ("Hold each stretch for 20-30 seconds", "Exécutez tous les
     exercices pendant 20 à 60 secondes"): a time in seconds in a sentence that says each or all."""
-    for sentence in re.split(r"(?<=[.!?])\s+", text):
+    for sentence in re.split(rf"(?<=[.!?]){NOT_AFTER_ABBREVIATION}\s+", text):
         found = find_hold(sentence)
         hold = found[0] if found else None
         if hold is None and (match := DURATION.search(sentence)):
@@ -215,6 +218,13 @@ LEFTOVER = re.compile(
     re.IGNORECASE,
 )
 """What a hold phrase leaves behind that says nothing more: "Hold each leg", "Again, repeat this movement"."""
+LEFTOVER_OBJECT = re.compile(
+    r"(?:(?:the|this|that|your|each|die|diese|der|jede|la|le|cette|esta|este|questa|ogni|deze|de|het)\s+|l['’])?"
+    r"(?:stretch|position|pose|posture|dehnung|spannung|stellung|haltung|dehnposition|étirement|posición"
+    r"|postura|estiramiento|posizione|posição|houding|positie|allungament|alongament)\w*\W*",
+    re.IGNORECASE,
+)
+"""The words a hold said verb last leaves: "Die Spannung" of "Die Spannung ca. 20 Sekunden halten"."""
 
 
 def find_hold(text: str) -> tuple[Hold, int, int] | None:
@@ -265,8 +275,10 @@ def point_without_hold(point: str) -> str:
     before = point[:start].rstrip()
     after = point[end:].lstrip()
     before = re.sub(
-        r"(?i)(?:,|\band|\bund|\bet|\by|\bthen|\bdann|\bpuis|\bluego|\bda)+\s*$", "", before
-    ).rstrip(" ,;")  # Italian "da" of "da mantenere per 30 secondi"
+        r"(?i)(?:,|\band|\bund|\bet|\by|\bthen|\bdann|\bpuis|\bluego|\bda|\bva|\bvanno)+\s*$", "", before
+    ).rstrip(" ,;")  # Italian "da" of "da mantenere per 30 secondi", "va" of "va mantenuto per 30 secondi"
+    # "...; l'allungamento" of "...; l'allungamento va mantenuto per 30 secondi":
+    before = re.sub(rf"[;,]\s*{LEFTOVER_OBJECT.pattern}$", "", before, flags=re.IGNORECASE)
     after = re.sub(r"(?i)^vast\b", "", after)  # the Dutch verb's particle: "Houd ... 15 seconden vast"
     after = re.sub(r"^[,;.:!]+\s*", "", after)
     if not re.search(r"\w", before):
@@ -276,7 +288,7 @@ def point_without_hold(point: str) -> str:
     else:
         text = before
     text = text.strip(" ,;:")
-    if not re.search(r"\w{2}", text) or LEFTOVER.fullmatch(text):
+    if not re.search(r"\w{2}", text) or LEFTOVER.fullmatch(text) or LEFTOVER_OBJECT.fullmatch(text):
         return ""
     text = text[:1].upper() + text[1:]
     return text if text.endswith((".", "!", "?", "…")) else text + "."

@@ -52,6 +52,7 @@ SUBHEADS = {
     r"|consigli?o?|suggeriment[oi]|varianti|attenzione|dicas?(?: adicional| extra)?|variaç(?:ão|ões)|cuidado"
     r"|tips?|let op|por que é importante|perché è importante|waarom",
     Field.TARGETS: r"benefits?|muscles?(?: worked| targeted| stretched| used)?|targets?"
+    r"|stretch(?:es)?(?=\s*:\s*(?:your|the|both)\b)"
     r"|target(?:ed)? muscles?|target areas?|areas? targeted|what it (?:stretches|targets|works)"
     r"|primary muscles?|vorteile|nutzen"
     r"|zielmuskel\w*|muskeln|beanspruchte muskeln|gedehnte muskeln|muskelgruppen?|bénéfices?|avantages?"
@@ -65,6 +66,8 @@ INLINE_SUBHEAD = {
     kind: re.compile(rf"^\W*(?:{words})\s*:\s*(?P<rest>.+)$", re.IGNORECASE)
     for kind, words in SUBHEADS.items()
 }
+SUBHEAD_LABEL = re.compile(rf"(?<!\w)(?:{'|'.join(SUBHEADS.values())})\s*:\s+(?=\S)", re.IGNORECASE)
+"""A sub-head's label inside a text ("... Quad Stretch Targets: quads"), where a flattened page keeps it."""
 CLOSER = re.compile(
     r"\b(overview|summary|conclusion|bottom line|takeaways?|faqs?|frequently asked|references|sources"
     r"|related|about the author|comments|why (?:stretch|you should|is|are|do)|benefits of|when to stretch"
@@ -194,7 +197,8 @@ def name_words(name: str) -> int:
 
 def split_article(blocks: list[Block]) -> Article:
     """The title, the intro and the stretches' sections, for the shape this article has."""
-    blocks = with_cut_off_end(split_run_ins([as_paragraph(block) for block in blocks], is_stretchy))
+    blocks = [as_paragraph(block) for block in blocks]
+    blocks = with_cut_off_end(split_run_ins(blocks, is_stretchy, SUBHEAD_LABEL))
     title, blocks = take_title(blocks)
     blocks = numbered_lines_as_headings(blocks)
     heading_openers, level = heading_shape(blocks)
