@@ -6,7 +6,8 @@ scored once at the end. A held-out part that has been looked at is no longer bli
 development part: the first (en-pinoy, de-vitalheld, fr-belbaronn, fr-decathlon, es-ideal, it-starbene,
 pt-omaringa5) since issue 25-b, the second (the eight pages from en-greatrun to fr-wanarun) since issue
 25-d; the pages that part's importer does not yet read right are tests/test_import_real.py's
-NOT_YET_READ.
+NOT_YET_READ. The third (issue 25-c, fr-rtbf of it kept) is development too; the held-out part is the
+fourth, seven pages gathered for issue 25-d.
 
 A found stretch is the expected one whose name is the same once case, accents, numbers and punctuation
 are put aside (rapidfuzz's token-set ratio of at least 85), taken in the page's order. A target is right

@@ -20,7 +20,7 @@ def test_the_set_is_real_pages_in_seven_languages_with_a_held_out_part():
     assert {page.lang for page in every} >= {"en", "de", "fr", "es", "it", "pt"}
     assert all(page.url.startswith(("http://", "https://")) for page in every)
     held_out = [page for page in every if page.held_out]
-    assert len(held_out) < len(every) / 2
+    assert 5 <= len(held_out) < len(every) / 2
     assert PAGES.keys() >= NOT_YET_READ
 
 
