@@ -325,3 +325,31 @@ def test_italian_hold_for_each_position_back_of_the_leg_and_the_achilles_through
     assert achilles["target"] == "Polpacci e tendine d'Achille"
     assert achilles["use"] == "calf-wall"
     assert quad["key_points"] == ["In piedi, tallone verso il gluteo."]
+
+
+def test_reps_of_a_short_hold_a_unit_run_into_the_next_word_and_a_hold_said_in_the_intro():
+    """ "hold for 10, 5-second reps" is 10 reps of 5 s; "Hold for 30 secondsand repeat" (a space lost) is
+    30 s; and a page none of whose stretches gives a hold takes the one its intro says in passing."""
+    article = (
+        "Post-run stretches\n\n"
+        "Lying Hamstring Stretch\n"
+        "Lie on your back, one leg up, hands behind the knee,"
+        " and hold for 10, 5-second reps before switching.\n\n"
+        "Side-Lying Quadriceps Stretch\n"
+        "Lie on your side and pull the top foot to your glutes. Hold for 30 secondsand repeat 3 times.\n"
+    )
+    hamstring, quad = stretches(article)
+    assert (hamstring["hold"], quad["hold"]) == ("10 × 5 s", "30 s")
+    assert not any("hold" in point.lower() for point in hamstring["key_points"])
+    assert quad["key_points"][-1] == "Repeat 3 times."
+    intro = (
+        "# Alongamentos para depois da corrida\n\n"
+        "Mantenha-se na posição por 20 segundos após chegar ao ponto máximo de alongamento.\n\n"
+        "## Alongamento de panturrilha\n"
+        "Apoie um pé no degrau e desça o calcanhar do outro pé.\n\n"
+        "## Alongamento de quadríceps\n"
+        "Em pé, segure o tornozelo e puxe o calcanhar em direção aos glúteos.\n"
+    )
+    assert [stretch["hold"] for stretch in stretches(intro)] == ["20 s", "20 s"]
+    own = intro.replace("do outro pé.", "do outro pé. Segure por 30 segundos.")
+    assert [stretch.get("hold") for stretch in stretches(own)] == ["30 s", None]  # no hold made up

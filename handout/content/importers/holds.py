@@ -80,8 +80,10 @@ NUMBER = rf"(?P<low>{COUNT})(?:\s*(?:-|–|—|to|or|bis|à|a|ou|o|y|und|and|e|t
 UNIT = (
     r"(?P<unit>seconds?|secs?|sekunden|sek|secondes|secondes?|segundos?|seg|secondi|seconden|s"
     r"|minutes?|mins?|minuten|minutos?|minuti|breaths?|atemzüge[n]?|respirations?|respiraciones?|respiri"
-    r"|ademhalingen)(?:['’]s)?\b\.?"
+    r"|ademhalingen)(?:['’]s)?(?:\b|(?:(?<=seconds)|(?<=secondes)|(?<=segundos)|(?<=sekunden)|(?<=seconden))"
+    r"(?=[a-zäöü]{2}))\.?"
 )
+"""A unit may run into the next word where a copy lost a space: "Hold for 30 secondsand repeat"."""
 EACH_SIDE = (
     r"(?P<side>\s*(?:on\s+|with\s+|for\s+)?(?:each|per|every|either)\s+(?:side|leg)"
     r"|\s*(?:pro|je)\s+(?:seite|bein)|\s*(?:auf|für|mit)\s+jede[rmn]?\s+(?:seite|bein)"
@@ -132,6 +134,7 @@ SETS = re.compile(
     re.IGNORECASE,
 )
 """Sets of a hold: "2 x 30 s", "Three sets of twenty-second's stretch for each leg"."""
+
 AFTER = re.compile(
     rf"^\W*(?:after|nach|après|después\s+de|dopo|após|na)\s+{ABOUT}{NUMBER}\s*"
     r"(?P<unit>seconds?|secs?|sekunden|secondes?|segundos?|secondi|seconden)\b"
@@ -145,7 +148,13 @@ BARE = re.compile(rf"^\W*{ABOUT}{NUMBER}\s*{UNIT}{EACH_SIDE}\W*$", re.IGNORECASE
 LAST_CLAUSE = re.compile(rf"(?P<cut>[;,]\s*{ABOUT}{NUMBER}\s*{UNIT}{EACH_SIDE})\W*$", re.IGNORECASE)
 """A sentence's last clause that is only the hold: "tallone verso il gluteo, ginocchia vicine; 20-30
 secondi per lato." (only the clause goes from the step)."""
-PATTERNS = (SETS, NOUN_FIRST, VERB_FIRST, VERB_LAST, ADJECTIVE, VERB_APART, AFTER, BARE, LAST_CLAUSE)
+REPS = re.compile(
+    rf"(?:\b{HOLD_VERBS}{OBJECT}\s+{ABOUT})?\b(?P<sets>{COUNT})\s*,\s*{NUMBER}[\s-]*{UNIT}\s+(?:reps?|repetitions?|wiederholungen|répétitions"
+    rf"|repeticiones|ripetizioni|repetições){EACH_SIDE}",
+    re.IGNORECASE,
+)
+"""Repetitions of a short hold: "hold for 10, 5-second reps" (10 × 5 s)."""
+PATTERNS = (SETS, REPS, NOUN_FIRST, VERB_FIRST, VERB_LAST, ADJECTIVE, VERB_APART, AFTER, BARE, LAST_CLAUSE)
 NAME_HOLD = re.compile(rf"\s*[(\[]?\s*{ABOUT}{NUMBER}\s*{UNIT}{EACH_SIDE}\s*[)\]]?\s*$", re.IGNORECASE)
 """A hold at the end of a name without a verb: "Calf stretch (30 seconds)"."""
 
@@ -156,6 +165,13 @@ EVERY = re.compile(
     re.IGNORECASE,
 )
 DURATION = re.compile(rf"{ABOUT}{NUMBER}[\s-]*{UNIT}{EACH_SIDE}", re.IGNORECASE)
+
+
+def find_intro_hold(text: str) -> Hold | None:
+    """A hold the intro gives in passing ("Mantenha-se na posição por 20 segundos após chegar ao ponto
+    máximo"): a hold phrase in seconds, for a page none of whose stretches gives one of its own."""
+    found = find_hold(text)
+    return found[0] if found and found[0].unit == "s" else None
 
 
 def find_page_hold(text: str) -> Hold | None:
