@@ -353,3 +353,61 @@ def test_reps_of_a_short_hold_a_unit_run_into_the_next_word_and_a_hold_said_in_t
     assert [stretch["hold"] for stretch in stretches(intro)] == ["20 s", "20 s"]
     own = intro.replace("do outro pé.", "do outro pé. Segure por 30 segundos.")
     assert [stretch.get("hold") for stretch in stretches(own)] == ["30 s", None]  # no hold made up
+
+
+def test_a_list_of_names_as_sentences_takes_its_items_whose_names_the_lexicon_does_not_know():
+    """ "- Gemelos. Apoyá ...", "- Cuádriceps. De pie ...": the list's other items that open so are its
+    stretches too ("- Tibiales y peroneos. De pie ...", "- Isquiotibiales. subí ...", "- Muerto. ..."),
+    with Argentine "mantené"/"mantente", a hold said as breathing for minutes, and the shins' muscle."""
+    article = (
+        "Correr bien también es estirar después. Compartimos los ejercicios para después de correr.\n"
+        "Si sos corredor, mantené estos estiramientos 15 segundos sin rebotes:\n"
+        "- Gemelos. Apoyá la parte anterior del pie en un escalón y deja caer los talones.\n"
+        "- Tibiales y peroneos. De pie, cruzá una pierna tras la otra."
+        " Tensión: zona anterior de la pantorrilla.\n"
+        "- Isquiotibiales. subí un pie a un lugar alto y tocá el pie con las manos.\n"
+        "- Glúteos. Tirate de espaldas. Cruza una pierna sobre el muslo de la otra y acerca ambas al pecho.\n"
+        "- La cobra. Boca abajo, dóblate por la cintura hacia arriba. Mantente 2 segundos, repite 10 veces.\n"
+        "- Muerto. Tirate de espaldas, estira las piernas y respira profundo durante 5 minutos.\n"
+    )
+    found = stretches(article)
+    names = [stretch["name"] for stretch in found]
+    assert names == ["Gemelos", "Tibiales y peroneos", "Isquiotibiales", "Glúteos", "La cobra", "Muerto"]
+    assert [stretch["hold"] for stretch in found] == ["15 s", "15 s", "15 s", "15 s", "2 s", "5 min"]
+    assert found[1]["target"] == "Tibiales (espinilla)"
+    assert (found[2]["use"], found[3]["use"]) == ("standing-hamstring", "figure-four")
+    plain = "Estiramientos\n\n- Respira hondo. Camina cinco minutos.\n- Bebe agua. Descansa un rato.\n"
+    with pytest.raises(HandoutError, match="no stretch sections found"):
+        routine(plain)  # sentences are no names unless two items are stretches' names
+
+
+def test_a_first_line_topic_colon_clause_is_the_title_not_a_stretch():
+    """ "Stretching invernale: perché è più importante che in estate e come farlo" opens the page: the
+    title; a stretch's line opening the page ("Polpaccio al muro: in piedi, mani al muro") is not."""
+    article = (
+        "Stretching invernale: perché è più importante che in estate e come farlo\n\n"
+        "Giacomo Martiradonna\n\n"
+        "Ecco tre esercizi semplici:\n\n"
+        "  • Polpaccio al muro: in piedi, mani al muro, una gamba dietro; 20-30 secondi per lato.\n"
+        "  • Quadricipite in piedi: tallone verso il gluteo, ginocchia vicine; 20-30 secondi per lato.\n"
+    )
+    found = routine(article)
+    assert found["title"] == "Stretching invernale: perché è più importante che in estate e come farlo"
+    names = [stretch["name"] for stretch in found["stretches"]]
+    assert names == ["Polpaccio al muro", "Quadricipite in piedi"]
+    first_is_a_stretch = "Polpaccio al muro: in piedi, mani al muro, una gamba dietro\n" + article
+    assert routine(first_is_a_stretch)["stretches"][0]["name"] == "Polpaccio al muro"
+
+
+def test_where_you_feel_it_is_a_targets_line():
+    """Portuguese "Onde sentirá: nas costas e na parte de trás das pernas" gives the target."""
+    article = (
+        "Alongamentos para depois da corrida\n\n"
+        "Alongamento 2\n"
+        "Como fazer: pernas paralelas, mãos apoiadas no degrau."
+        " Desça as costas e aponte os glúteos para trás.\n"
+        "Onde sentirá: nas costas e na parte de trás das pernas.\n\n"
+        "Alongamento 3\n"
+        "Como fazer: apoie um pé no degrau e desça o calcanhar do outro pé.\n"
+    )
+    assert stretches(article)[0]["target"] == "Costas e posteriores da coxa"

@@ -97,7 +97,7 @@ ABOUT += r"|durante|por|unos|unas|entre|al menos|aprox\.?|per|almeno|circa|pelo 
 ABOUT += r"|ongeveer|minstens)\s+)*"
 HOLD_VERBS = (
     r"(?:hold(?:ing)?|stay|remain|halte[n]?|halt|verharre[n]?|bleib(?:e|en)?|tenez|tiens|tenir|maintenez"
-    r"|maintiens|maintenir|gardez|garde|restez|reste|mant[ée]n(?:ga|er)?|mantenga|sost[ée]n(?:ga|er)?"
+    r"|maintiens|maintenir|gardez|garde|restez|reste|mant[ée]n(?:ga|er)?|mantenga|mantente|mantené|sost[ée]n(?:ga|er)?"
     r"|aguanta(?:r)?|quédate|permanece|restate|resta|rimani|rimanete|mantieni|mantenete|tieni|tenete"
     r"|mantenha|segure|fique|permaneça|houd|blijf|repeat|wiederhole|répétez|repite|ripeti|repita|herhaal"
     r"|mantenere|tenere|mantenut[oaie]|tenut[oaie])"
@@ -128,6 +128,12 @@ VERB_APART = re.compile(
     re.IGNORECASE,
 )
 """The hold verb apart from its time ("Hold your ankle behind you for 20 seconds"): only the time goes."""
+BREATHE_FOR = re.compile(
+    rf"\b(?:breathe|atme|atmen|respirez|respire|respira|adem)\b[^.;:!?]{{0,30}}?(?P<cut>\s(?:for|für|pendant"
+    rf"|durante|per|por|gedurende)\s+{ABOUT}{NUMBER}\s*(?P<unit>minutes?|mins?|minuten|minutos?|minuti)\b{EACH_SIDE})",
+    re.IGNORECASE,
+)
+"""A stretch held while breathing for minutes: "respira profundo durante 5 minutos" (5 min)."""
 SETS = re.compile(
     rf"\b(?P<sets>{COUNT})\s*(?:sets?|times|x|×|series|séries|serie|sätze|mal|keer)\s+(?:of\s+|de\s+|di\s+|à\s+)?"
     rf"{NUMBER}[\s-]*{UNIT}(?:\s+stretch(?:es)?)?{EACH_SIDE}",
@@ -154,7 +160,19 @@ REPS = re.compile(
     re.IGNORECASE,
 )
 """Repetitions of a short hold: "hold for 10, 5-second reps" (10 × 5 s)."""
-PATTERNS = (SETS, REPS, NOUN_FIRST, VERB_FIRST, VERB_LAST, ADJECTIVE, VERB_APART, AFTER, BARE, LAST_CLAUSE)
+PATTERNS = (
+    SETS,
+    REPS,
+    NOUN_FIRST,
+    VERB_FIRST,
+    VERB_LAST,
+    ADJECTIVE,
+    VERB_APART,
+    BREATHE_FOR,
+    AFTER,
+    BARE,
+    LAST_CLAUSE,
+)
 NAME_HOLD = re.compile(rf"\s*[(\[]?\s*{ABOUT}{NUMBER}\s*{UNIT}{EACH_SIDE}\s*[)\]]?\s*$", re.IGNORECASE)
 """A hold at the end of a name without a verb: "Calf stretch (30 seconds)"."""
 

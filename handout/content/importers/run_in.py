@@ -25,6 +25,10 @@ RELATED_LINK = re.compile(
 """A related article's link in the middle of the text ("À lire aussi : Quelles solutions ... ?")."""
 NAMED_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=(?P<name>[A-ZÀ-Ý][^:.!?\s]*(?:\s+[^:.!?\s]+){0,3}):\s+\S)")
 NAME_AS_SENTENCE = re.compile(r"^(?P<name>[A-ZÀ-Ý][\w’'-]*(?:\s+[\w’'-]+){0,3})\.\s+(?P<rest>[A-ZÀ-Ý¿¡].*)$")
+LIST_NAME_AS_SENTENCE = re.compile(
+    r"^(?P<name>[A-ZÀ-Ý][\w’'-]*(?:\s+[\w’'-]+){0,3})\.\s+(?P<rest>[\wÀ-ÿ¿¡].*)$"
+)
+"""The same in a list whose other items open so: the rest may start in lower case."""
 MOST_RUN_IN_WORDS = 10
 NameTest = Callable[[str], bool]
 RUN_IN_BULLET = re.compile(r"\s*[•▪►]\s+")
@@ -59,12 +63,33 @@ def split_run_ins(
             split.append(block)
     sentence_names = [index for index, block in enumerate(split) if name_as_sentence(block, is_name)]
     if len(sentence_names) >= 2:
-        for index in sentence_names:
+        for index in sentence_names + list_mates(split, sentence_names):
             block = split[index]
-            match = NAME_AS_SENTENCE.match(block.text)
+            match = NAME_AS_SENTENCE.match(block.text) or LIST_NAME_AS_SENTENCE.match(block.text)
             assert match is not None
-            split[index] = Block(block.kind, f"{match['name']}: {match['rest']}", block.line)
+            text = f"{match['name']}: {match['rest']}"
+            split[index] = Block(block.kind, text, block.line, numbered=block.numbered, named=True)
     return split
+
+
+def list_mates(blocks: list[Block], names: list[int]) -> list[int]:
+    """The other items of a list two or more of whose items open with a stretch's name as a sentence
+    ("- Gemelos. Apoyá ...", "- Cuádriceps. De pie ..."), that open so too: "- Tibiales y peroneos. De pie
+    ...", "- Isquiotibiales. subí un pie ...", "- Muerto. Tirate de espaldas ..." are that list's stretches,
+    though their names are no muscle the lexicon knows, or their text starts in lower case."""
+    mates: list[int] = []
+    named = set(names)
+    for index in names:
+        if blocks[index].kind is not BlockKind.ITEM:
+            continue
+        for step in (-1, 1):
+            other = index + step
+            while 0 <= other < len(blocks) and blocks[other].kind is BlockKind.ITEM:
+                if other not in named and LIST_NAME_AS_SENTENCE.match(blocks[other].text):
+                    named.add(other)
+                    mates.append(other)
+                other += step
+    return mates
 
 
 def bulleted_run_in(

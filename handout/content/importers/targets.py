@@ -50,7 +50,8 @@ MUSCLES = (
         r"|derrière\s+de\s+la\s+cuisse|face\s+postérieure\s+de\s+la\s+cuisse|atr[aá]s\s+da\s+coxa|dietro\s+(?:la|alla)\s+coscia"
         r"|parte\s+(?:posterior|trasera)\s+del\s+muslo|femorales?|femorali"
         r"|parte\s+posteriore\s+(?:della|delle)\s+(?:cosc[ei]|gamb[ae])"
-        r"|posteriores?\s+da\s+coxa|achterkant\s+van\s+je\s+bovenbeen",
+        r"|posteriores?\s+da\s+coxa|achterkant\s+van\s+je\s+bovenbeen"
+        r"|parte\s+de\s+trás\s+das?\s+(?:pernas?|coxas?)",
     ),
     muscle(
         "adductors",
@@ -96,6 +97,17 @@ MUSCLES = (
         "Soléaire (bas du mollet)",
         "Sóleo (parte baja de la pantorrilla)",
         r"soleus|soléaire|s[oó]leo|schollenmuskel",
+    ),
+    muscle(
+        "shins",
+        "Shins (front of the lower leg)",
+        "Schienbeinmuskel",
+        "Jambier antérieur (devant de la jambe)",
+        "Tibiales (espinilla)",
+        r"tibialis\s+anterior|tibiales?\s+anteriores?|tibiales|jambiers?\s+antérieurs?|schienbeinmuskel\w*"
+        r"|espinillas?|tibiale\s+anteriore",
+        r"front\s+of\s+(?:the\s+|your\s+)?lower\s+legs?|(?:zona|cara|parte)\s+anterior\s+de\s+la\s+pantorrilla"
+        r"|vorderseite\s+des\s+unterschenkels|devant\s+de\s+la\s+jambe",
     ),
     muscle(
         "calves",
