@@ -1,13 +1,18 @@
 """More shapes of real pages, one test each, each with its own made-up text (issue 25-b): names long
 only for the muscles they list, a title after the lead paragraph, a list's lead-in, a misspelt muscle,
 a copy cut inside its last sentence, a hold said as "after 20 seconds", and figures the description
-decides by the position it names."""
+decides by the position it names; and those of the third held-out set (issue 25-d): a page flattened to
+one line with bulleted steps, hyphenated German compounds, "ca." before a hold, Italian holds and
+muscles."""
 
 from __future__ import annotations
 
 import tomllib
 
+import pytest
+
 from handout.content.importers import import_article
+from handout.errors import HandoutError
 
 
 def routine(article: str) -> dict:
@@ -216,7 +221,7 @@ def test_numbered_names_each_followed_by_bulleted_steps_are_the_stretches():
 
 def test_a_hold_in_a_steps_last_clause_or_after_a_dutch_object_is_read():
     """ "...; 20-30 secondi per lato." (the last clause is only the hold), "da mantenere per 30 secondi",
-    and Dutch "Houd de houding ongeveer 15 seconden vast"."""
+    and Dutch "Houd de houding ongeveer 15 seconden vast" or "Houd de positie ... vast"."""
     italian = (
         "Allungamenti dopo la corsa\n\n"
         "- Polpaccio: mani al muro, una gamba dietro, tallone a terra; 20-30 secondi per lato.\n"
@@ -235,3 +240,174 @@ def test_a_hold_in_a_steps_last_clause_or_after_a_dutch_object_is_read():
     calf = stretches(dutch)[0]
     assert calf["hold"] == "15 s"
     assert calf["key_points"] == ["Zet je handen tegen een muur en zet een been naar achteren."]
+    position = dutch.replace("Houd de houding", "Houd de positie")
+    assert stretches(position)[0]["hold"] == "15 s"
+
+
+def test_a_page_flattened_to_one_line_with_bulleted_steps_is_split_into_its_stretches():
+    """Issue 25-d: "Post-Run Stretches for Runners After a run ... Hamstring Stretch Stretch: your
+    hamstrings • Lie on your back. • ..." (line breaks lost): a name, its labelled target and its bullets
+    for each stretch, and the Title Case words that open the line are the title."""
+    article = (
+        "Post-Run Stretches for Runners After a long run your legs need some care, and these stretches help"
+        " them recover. Hamstring Stretch Stretch: your hamstrings • Lie on your back with both legs"
+        " straight. • Raise one leg and hold it behind the thigh. • Hold for 30 seconds, then swap legs."
+        " Quad Stretch Stretch: your quads • Stand tall and hold a wall. • Take one foot behind you towards"
+        " your bottom. • Hold for 30 seconds each side. Calf Stretch • Face a wall with one leg back. • Press"
+        " the back heel into the floor. • Hold for 30 seconds.\n"
+    )
+    found = routine(article)
+    assert found["title"] == "Post-Run Stretches for Runners"
+    assert found["subtitle"].startswith("After a long run")
+    names = [stretch["name"] for stretch in found["stretches"]]
+    assert names == ["Hamstring Stretch", "Quad Stretch", "Calf Stretch"]
+    hamstring, quad, calf = found["stretches"]
+    assert hamstring["key_points"][:2] == [
+        "Lie on your back with both legs straight.",
+        "Raise one leg and hold it behind the thigh.",
+    ]
+    assert [stretch["hold"] for stretch in found["stretches"]] == ["30 s", "30 s each side", "30 s"]
+    assert (quad["target"], calf["target"]) == ("Quadriceps", "Calves")
+    one_list = "Stretches\n\nAfter a run: • walk for five minutes • drink some water\n"
+    with pytest.raises(HandoutError, match="no stretch sections found"):
+        routine(one_list)  # bullets with no stretch's name before them are no stretches
+
+
+def test_a_german_compound_written_with_a_hyphen_names_its_muscle():
+    """ "Oberschenkel-Rückseite" is the back of the thigh, not "Oberschenkel" (the front's vague word)."""
+    article = (
+        "Dehnen nach dem Laufen\n\n"
+        "Oberschenkel-Rückseite\n"
+        "Lege dich auf den Rücken und hebe ein Bein gestreckt an.\n\n"
+        "Oberschenkel-Vorderseite\n"
+        "Stelle dich aufrecht hin und ziehe die Ferse zum Po.\n"
+    )
+    back, front = stretches(article)
+    assert (back["target"], front["target"]) == ("Beinbeuger", "Quadrizeps")
+    assert back.get("use") != "standing-quad"
+
+
+def test_a_german_hold_after_ca_is_one_sentence_and_its_object_goes_with_it():
+    """ "Halte die Dehnung ca. 20 bis 30 Sekunden." is no sentence ending at "ca."; "Verharre in der
+    Position ..." and "Die Spannung ... lang halten" are holds, and nothing of them stays a step."""
+    article = (
+        "Dehnen nach dem Laufen\n\n"
+        "Wade\n"
+        "Stütze dich an einer Wand ab, das hintere Bein gestreckt."
+        " Halte die Dehnung ca. 20 bis 30 Sekunden.\n\n"
+        "Oberschenkel vorne\n"
+        "Ziehe die Ferse zum Po. Verharre in der Position ca. 20 bis 30 Sekunden.\n\n"
+        "Hüftbeuger\n"
+        "Mache einen Ausfallschritt. Die Spannung ca. 20 bis 30 Sekunden lang halten.\n"
+    )
+    found = stretches(article)
+    assert [stretch["hold"] for stretch in found] == ["20–30 s"] * 3
+    assert [len(stretch["key_points"]) for stretch in found] == [1, 1, 1]
+
+
+def test_italian_hold_for_each_position_back_of_the_leg_and_the_achilles_through_the_calf():
+    """ "Mantieni ciascuna posizione per 30 secondi" is the page's hold; "muscoli posteriori della gamba"
+    are the hamstrings; a stretch named for the Achilles tendon whose text names the calf targets both."""
+    article = (
+        "Stretching dopo la corsa: 3 esercizi per le gambe\n\n"
+        "Dopo la corsa bastano pochi minuti."
+        " Mantieni ciascuna posizione per 30 secondi, senza molleggiare.\n\n"
+        "Allungamento dei muscoli posteriori della gamba\n"
+        "Seduta a terra, gambe distese, porta il busto in avanti verso le punte dei piedi.\n\n"
+        "Tendine d'Achille\n"
+        "In piedi davanti a un muro, una gamba dietro con il tallone a terra: senti tirare il polpaccio.\n\n"
+        "Quadricipite\n"
+        "In piedi, tallone verso il gluteo; l'allungamento va mantenuto per 30 secondi.\n"
+    )
+    back, achilles, quad = stretches(article)
+    assert [stretch["hold"] for stretch in (back, achilles, quad)] == ["30 s"] * 3
+    assert back["target"].startswith("Ischiocrurali")
+    assert achilles["target"] == "Polpacci e tendine d'Achille"
+    assert achilles["use"] == "calf-wall"
+    assert quad["key_points"] == ["In piedi, tallone verso il gluteo."]
+
+
+def test_reps_of_a_short_hold_a_unit_run_into_the_next_word_and_a_hold_said_in_the_intro():
+    """ "hold for 10, 5-second reps" is 10 reps of 5 s; "Hold for 30 secondsand repeat" (a space lost) is
+    30 s; and a page none of whose stretches gives a hold takes the one its intro says in passing."""
+    article = (
+        "Post-run stretches\n\n"
+        "Lying Hamstring Stretch\n"
+        "Lie on your back, one leg up, hands behind the knee,"
+        " and hold for 10, 5-second reps before switching.\n\n"
+        "Side-Lying Quadriceps Stretch\n"
+        "Lie on your side and pull the top foot to your glutes. Hold for 30 secondsand repeat 3 times.\n"
+    )
+    hamstring, quad = stretches(article)
+    assert (hamstring["hold"], quad["hold"]) == ("10 × 5 s", "30 s")
+    assert not any("hold" in point.lower() for point in hamstring["key_points"])
+    assert quad["key_points"][-1] == "Repeat 3 times."
+    intro = (
+        "# Alongamentos para depois da corrida\n\n"
+        "Mantenha-se na posição por 20 segundos após chegar ao ponto máximo de alongamento.\n\n"
+        "## Alongamento de panturrilha\n"
+        "Apoie um pé no degrau e desça o calcanhar do outro pé.\n\n"
+        "## Alongamento de quadríceps\n"
+        "Em pé, segure o tornozelo e puxe o calcanhar em direção aos glúteos.\n"
+    )
+    assert [stretch["hold"] for stretch in stretches(intro)] == ["20 s", "20 s"]
+    own = intro.replace("do outro pé.", "do outro pé. Segure por 30 segundos.")
+    assert [stretch.get("hold") for stretch in stretches(own)] == ["30 s", None]  # no hold made up
+
+
+def test_a_list_of_names_as_sentences_takes_its_items_whose_names_the_lexicon_does_not_know():
+    """ "- Gemelos. Apoyá ...", "- Cuádriceps. De pie ...": the list's other items that open so are its
+    stretches too ("- Tibiales y peroneos. De pie ...", "- Isquiotibiales. subí ...", "- Muerto. ..."),
+    with Argentine "mantené"/"mantente", a hold said as breathing for minutes, and the shins' muscle."""
+    article = (
+        "Correr bien también es estirar después. Compartimos los ejercicios para después de correr.\n"
+        "Si sos corredor, mantené estos estiramientos 15 segundos sin rebotes:\n"
+        "- Gemelos. Apoyá la parte anterior del pie en un escalón y deja caer los talones.\n"
+        "- Tibiales y peroneos. De pie, cruzá una pierna tras la otra."
+        " Tensión: zona anterior de la pantorrilla.\n"
+        "- Isquiotibiales. subí un pie a un lugar alto y tocá el pie con las manos.\n"
+        "- Glúteos. Tirate de espaldas. Cruza una pierna sobre el muslo de la otra y acerca ambas al pecho.\n"
+        "- La cobra. Boca abajo, dóblate por la cintura hacia arriba. Mantente 2 segundos, repite 10 veces.\n"
+        "- Muerto. Tirate de espaldas, estira las piernas y respira profundo durante 5 minutos.\n"
+    )
+    found = stretches(article)
+    names = [stretch["name"] for stretch in found]
+    assert names == ["Gemelos", "Tibiales y peroneos", "Isquiotibiales", "Glúteos", "La cobra", "Muerto"]
+    assert [stretch["hold"] for stretch in found] == ["15 s", "15 s", "15 s", "15 s", "2 s", "5 min"]
+    assert found[1]["target"] == "Tibiales (espinilla)"
+    assert (found[2]["use"], found[3]["use"]) == ("standing-hamstring", "figure-four")
+    plain = "Estiramientos\n\n- Respira hondo. Camina cinco minutos.\n- Bebe agua. Descansa un rato.\n"
+    with pytest.raises(HandoutError, match="no stretch sections found"):
+        routine(plain)  # sentences are no names unless two items are stretches' names
+
+
+def test_a_first_line_topic_colon_clause_is_the_title_not_a_stretch():
+    """ "Stretching invernale: perché è più importante che in estate e come farlo" opens the page: the
+    title; a stretch's line opening the page ("Polpaccio al muro: in piedi, mani al muro") is not."""
+    article = (
+        "Stretching invernale: perché è più importante che in estate e come farlo\n\n"
+        "Giacomo Martiradonna\n\n"
+        "Ecco tre esercizi semplici:\n\n"
+        "  • Polpaccio al muro: in piedi, mani al muro, una gamba dietro; 20-30 secondi per lato.\n"
+        "  • Quadricipite in piedi: tallone verso il gluteo, ginocchia vicine; 20-30 secondi per lato.\n"
+    )
+    found = routine(article)
+    assert found["title"] == "Stretching invernale: perché è più importante che in estate e come farlo"
+    names = [stretch["name"] for stretch in found["stretches"]]
+    assert names == ["Polpaccio al muro", "Quadricipite in piedi"]
+    first_is_a_stretch = "Polpaccio al muro: in piedi, mani al muro, una gamba dietro\n" + article
+    assert routine(first_is_a_stretch)["stretches"][0]["name"] == "Polpaccio al muro"
+
+
+def test_where_you_feel_it_is_a_targets_line():
+    """Portuguese "Onde sentirá: nas costas e na parte de trás das pernas" gives the target."""
+    article = (
+        "Alongamentos para depois da corrida\n\n"
+        "Alongamento 2\n"
+        "Como fazer: pernas paralelas, mãos apoiadas no degrau."
+        " Desça as costas e aponte os glúteos para trás.\n"
+        "Onde sentirá: nas costas e na parte de trás das pernas.\n\n"
+        "Alongamento 3\n"
+        "Como fazer: apoie um pé no degrau e desça o calcanhar do outro pé.\n"
+    )
+    assert stretches(article)[0]["target"] == "Costas e posteriores da coxa"

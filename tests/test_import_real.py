@@ -1,7 +1,8 @@
 """Real public pages imported as they were stored (tests/data/real_pages/, tests/real_pages.py): the
 development part finds what a careful reader finds. The held-out part is scored only by
-tests/benchmarks/bench_import.py --held-out, never here, so that it stays a fair measure (the first
-held-out part, looked at once, is development now: tests/real_pages.py)."""
+tests/benchmarks/bench_import.py --held-out, never here, so that it stays a fair measure (a held-out
+part, once looked at, is development: tests/real_pages.py). NOT_YET_READ are the development pages the
+importer does not yet read right, each a strict expected failure: one that starts passing says so."""
 
 from __future__ import annotations
 
@@ -9,6 +10,9 @@ import pytest
 from real_pages import real_pages, score_page
 
 PAGES = {page.key: page for page in real_pages(held_out=False)}
+NOT_YET_READ: set[str] = set()
+"""Development pages still read wrong (those of the second held-out part, after its one blind look, were
+es-movidasana, it-gazzetta, en-stayfit and pt-sportlife: all four are read right since issue 25-d)."""
 
 
 def test_the_set_is_real_pages_in_seven_languages_with_a_held_out_part():
@@ -18,9 +22,18 @@ def test_the_set_is_real_pages_in_seven_languages_with_a_held_out_part():
     assert all(page.url.startswith(("http://", "https://")) for page in every)
     held_out = [page for page in every if page.held_out]
     assert 5 <= len(held_out) < len(every) / 2
+    assert PAGES.keys() >= NOT_YET_READ
 
 
-@pytest.mark.parametrize("key", PAGES)
+@pytest.mark.parametrize(
+    "key",
+    [
+        pytest.param(key, marks=pytest.mark.xfail(strict=True, reason="not yet read right"))
+        if key in NOT_YET_READ
+        else key
+        for key in PAGES
+    ],
+)
 def test_a_real_page_imports_to_what_a_reader_finds_in_it(key):
     score = score_page(PAGES[key])
     assert score.count_right, score.misses

@@ -8,12 +8,13 @@ and sentences, cut short, without the hold); a name the stretch library knows br
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from handout.content.importers.blocks import Block, BlockKind, Notice, line_list
 from handout.content.importers.holds import (
     Hold,
     find_hold,
+    find_intro_hold,
     find_page_hold,
     name_without_hold,
     point_without_hold,
@@ -66,11 +67,15 @@ def import_article(text: str, shown_as: str, kind: str | None = None, split: boo
     lang = detect_language(" ".join([title or "", *all_text(article)]))
     if lang is None:
         warnings.append(Notice(1, 'the language is unclear: add lang = "en" (or de, fr, es) to the routine'))
-    page_hold = find_page_hold(" ".join(block.text for block in article.intro))
+    intro_text = " ".join(block.text for block in article.intro)
+    page_hold = find_page_hold(intro_text)
     # Without split only the first sheet's stretches are written: the others are not drafted (a long
     # article's hundreds of stretches would cost seconds for nothing).
     kept = article.sections if split else article.sections[:MAX_STRETCHES]
     drafts = [draft_stretch(section, lang or "en", warnings, page_hold) for section in kept]
+    intro_hold = None if page_hold or any(draft.hold for draft in drafts) else find_intro_hold(intro_text)
+    if intro_hold:
+        drafts = [replace(draft, hold=intro_hold.text(lang or "en")) for draft in drafts]
     subtitle = subtitle_from(article.intro, warnings)
     for heading, line in article.dropped:
         warnings.append(Notice(line, f'"{short(heading)}" and its text are left out: no stretch there'))

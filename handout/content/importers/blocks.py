@@ -30,6 +30,9 @@ class Block:
     lead_in: bool = False
     """A heading line that ended with a colon ("Ideas for after a run:"): it leads into what follows, so
     it is no title."""
+    named: bool = False
+    """An item whose words before its colon are a stretch's name because its list says so (its other
+    items open with names), though the words name no muscle or stretch the importer knows."""
 
 
 @dataclass(frozen=True)

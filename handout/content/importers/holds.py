@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from handout.content.importers.points import NOT_AFTER_ABBREVIATION
+
 WORD_NUMBERS = {
     "a": 1,
     "an": 1,
@@ -78,8 +80,10 @@ NUMBER = rf"(?P<low>{COUNT})(?:\s*(?:-|–|—|to|or|bis|à|a|ou|o|y|und|and|e|t
 UNIT = (
     r"(?P<unit>seconds?|secs?|sekunden|sek|secondes|secondes?|segundos?|seg|secondi|seconden|s"
     r"|minutes?|mins?|minuten|minutos?|minuti|breaths?|atemzüge[n]?|respirations?|respiraciones?|respiri"
-    r"|ademhalingen)(?:['’]s)?\b\.?"
+    r"|ademhalingen)(?:['’]s)?(?:\b|(?:(?<=seconds)|(?<=secondes)|(?<=segundos)|(?<=sekunden)|(?<=seconden))"
+    r"(?=[a-zäöü]{2}))\.?"
 )
+"""A unit may run into the next word where a copy lost a space: "Hold for 30 secondsand repeat"."""
 EACH_SIDE = (
     r"(?P<side>\s*(?:on\s+|with\s+|for\s+)?(?:each|per|every|either)\s+(?:side|leg)"
     r"|\s*(?:pro|je)\s+(?:seite|bein)|\s*(?:auf|für|mit)\s+jede[rmn]?\s+(?:seite|bein)"
@@ -93,16 +97,17 @@ ABOUT += r"|durante|por|unos|unas|entre|al menos|aprox\.?|per|almeno|circa|pelo 
 ABOUT += r"|ongeveer|minstens)\s+)*"
 HOLD_VERBS = (
     r"(?:hold(?:ing)?|stay|remain|halte[n]?|halt|verharre[n]?|bleib(?:e|en)?|tenez|tiens|tenir|maintenez"
-    r"|maintiens|maintenir|gardez|garde|restez|reste|mant[ée]n(?:ga|er)?|mantenga|sost[ée]n(?:ga|er)?"
+    r"|maintiens|maintenir|gardez|garde|restez|reste|mant[ée]n(?:ga|er)?|mantenga|mantente|mantené|sost[ée]n(?:ga|er)?"
     r"|aguanta(?:r)?|quédate|permanece|restate|resta|rimani|rimanete|mantieni|mantenete|tieni|tenete"
     r"|mantenha|segure|fique|permaneça|houd|blijf|repeat|wiederhole|répétez|repite|ripeti|repita|herhaal"
-    r"|mantenere|tenere)"
+    r"|mantenere|tenere|mantenut[oaie]|tenut[oaie])"
 )
 OBJECT = (
     r"(?:\s+(?:in|a|em|nella|in\s+questa|this\s+movement)?\s*(?:it|this|that|the|each|your|die|diese|sie|la|le"
-    r"|les|cette|ce|el|la|esta|este|esa|sie\s+die|a|questa|deze|de|het)?"
+    r"|les|cette|ce|el|la|esta|este|esa|sie\s+die|a|questa|deze|de|het|der|dieser|jede|ciascuna|ciascun|ogni"
+    r"|chaque|cada)?"
     r"\s*(?:stretch|position|pose|posture|dehnung|position|étirement|posición|postura|estiramiento|posizione"
-    r"|posição|houding)\w*|\s+(?:it|this|that|the|each|your|die|diese|sie|la|le)"
+    r"|posição|houding|positie|spannung|stellung|haltung|dehnposition)\w*|\s+(?:it|this|that|the|each|your|die|diese|sie|la|le)"
     r"|\s+(?:here|there|hier|ici|là|aquí|ahí))?"
 )
 VERB_FIRST = re.compile(
@@ -123,12 +128,19 @@ VERB_APART = re.compile(
     re.IGNORECASE,
 )
 """The hold verb apart from its time ("Hold your ankle behind you for 20 seconds"): only the time goes."""
+BREATHE_FOR = re.compile(
+    rf"\b(?:breathe|atme|atmen|respirez|respire|respira|adem)\b[^.;:!?]{{0,30}}?(?P<cut>\s(?:for|für|pendant"
+    rf"|durante|per|por|gedurende)\s+{ABOUT}{NUMBER}\s*(?P<unit>minutes?|mins?|minuten|minutos?|minuti)\b{EACH_SIDE})",
+    re.IGNORECASE,
+)
+"""A stretch held while breathing for minutes: "respira profundo durante 5 minutos" (5 min)."""
 SETS = re.compile(
     rf"\b(?P<sets>{COUNT})\s*(?:sets?|times|x|×|series|séries|serie|sätze|mal|keer)\s+(?:of\s+|de\s+|di\s+|à\s+)?"
     rf"{NUMBER}[\s-]*{UNIT}(?:\s+stretch(?:es)?)?{EACH_SIDE}",
     re.IGNORECASE,
 )
 """Sets of a hold: "2 x 30 s", "Three sets of twenty-second's stretch for each leg"."""
+
 AFTER = re.compile(
     rf"^\W*(?:after|nach|après|después\s+de|dopo|após|na)\s+{ABOUT}{NUMBER}\s*"
     r"(?P<unit>seconds?|secs?|sekunden|secondes?|segundos?|secondi|seconden)\b"
@@ -142,23 +154,48 @@ BARE = re.compile(rf"^\W*{ABOUT}{NUMBER}\s*{UNIT}{EACH_SIDE}\W*$", re.IGNORECASE
 LAST_CLAUSE = re.compile(rf"(?P<cut>[;,]\s*{ABOUT}{NUMBER}\s*{UNIT}{EACH_SIDE})\W*$", re.IGNORECASE)
 """A sentence's last clause that is only the hold: "tallone verso il gluteo, ginocchia vicine; 20-30
 secondi per lato." (only the clause goes from the step)."""
-PATTERNS = (SETS, NOUN_FIRST, VERB_FIRST, VERB_LAST, ADJECTIVE, VERB_APART, AFTER, BARE, LAST_CLAUSE)
+REPS = re.compile(
+    rf"(?:\b{HOLD_VERBS}{OBJECT}\s+{ABOUT})?\b(?P<sets>{COUNT})\s*,\s*{NUMBER}[\s-]*{UNIT}\s+(?:reps?|repetitions?|wiederholungen|répétitions"
+    rf"|repeticiones|ripetizioni|repetições){EACH_SIDE}",
+    re.IGNORECASE,
+)
+"""Repetitions of a short hold: "hold for 10, 5-second reps" (10 × 5 s)."""
+PATTERNS = (
+    SETS,
+    REPS,
+    NOUN_FIRST,
+    VERB_FIRST,
+    VERB_LAST,
+    ADJECTIVE,
+    VERB_APART,
+    BREATHE_FOR,
+    AFTER,
+    BARE,
+    LAST_CLAUSE,
+)
 NAME_HOLD = re.compile(rf"\s*[(\[]?\s*{ABOUT}{NUMBER}\s*{UNIT}{EACH_SIDE}\s*[)\]]?\s*$", re.IGNORECASE)
 """A hold at the end of a name without a verb: "Calf stretch (30 seconds)"."""
 
 EVERY = re.compile(
     r"\b(each|every|all|below|following|these|jede[nrs]?|alle[ns]?|folgenden|diese|chaque|tous|toutes"
     r"|suivants?|ci-dessous|ces|cada|todos|todas|siguientes|estos|ogni|tutti|tutte|seguenti|questi|seguintes"
-    r"|estes|elke?|volgende|deze)\b",
+    r"|estes|elke?|volgende|deze|ciascun[oa]?|chacun(?:e)?|jeweils)\b",
     re.IGNORECASE,
 )
 DURATION = re.compile(rf"{ABOUT}{NUMBER}[\s-]*{UNIT}{EACH_SIDE}", re.IGNORECASE)
 
 
+def find_intro_hold(text: str) -> Hold | None:
+    """A hold the intro gives in passing ("Mantenha-se na posição por 20 segundos após chegar ao ponto
+    máximo"): a hold phrase in seconds, for a page none of whose stretches gives one of its own."""
+    found = find_hold(text)
+    return found[0] if found and found[0].unit == "s" else None
+
+
 def find_page_hold(text: str) -> Hold | None:
     """A hold said once for every stretch ("Hold each stretch for 20-30 seconds", "Exécutez tous les
     exercices pendant 20 à 60 secondes"): a time in seconds in a sentence that says each or all."""
-    for sentence in re.split(r"(?<=[.!?])\s+", text):
+    for sentence in re.split(rf"(?<=[.!?]){NOT_AFTER_ABBREVIATION}\s+", text):
         found = find_hold(sentence)
         hold = found[0] if found else None
         if hold is None and (match := DURATION.search(sentence)):
@@ -215,6 +252,13 @@ LEFTOVER = re.compile(
     re.IGNORECASE,
 )
 """What a hold phrase leaves behind that says nothing more: "Hold each leg", "Again, repeat this movement"."""
+LEFTOVER_OBJECT = re.compile(
+    r"(?:(?:the|this|that|your|each|die|diese|der|jede|la|le|cette|esta|este|questa|ogni|deze|de|het)\s+|l['’])?"
+    r"(?:stretch|position|pose|posture|dehnung|spannung|stellung|haltung|dehnposition|étirement|posición"
+    r"|postura|estiramiento|posizione|posição|houding|positie|allungament|alongament)\w*\W*",
+    re.IGNORECASE,
+)
+"""The words a hold said verb last leaves: "Die Spannung" of "Die Spannung ca. 20 Sekunden halten"."""
 
 
 def find_hold(text: str) -> tuple[Hold, int, int] | None:
@@ -265,8 +309,10 @@ def point_without_hold(point: str) -> str:
     before = point[:start].rstrip()
     after = point[end:].lstrip()
     before = re.sub(
-        r"(?i)(?:,|\band|\bund|\bet|\by|\bthen|\bdann|\bpuis|\bluego|\bda)+\s*$", "", before
-    ).rstrip(" ,;")  # Italian "da" of "da mantenere per 30 secondi"
+        r"(?i)(?:,|\band|\bund|\bet|\by|\bthen|\bdann|\bpuis|\bluego|\bda|\bva|\bvanno)+\s*$", "", before
+    ).rstrip(" ,;")  # Italian "da" of "da mantenere per 30 secondi", "va" of "va mantenuto per 30 secondi"
+    # "...; l'allungamento" of "...; l'allungamento va mantenuto per 30 secondi":
+    before = re.sub(rf"[;,]\s*{LEFTOVER_OBJECT.pattern}$", "", before, flags=re.IGNORECASE)
     after = re.sub(r"(?i)^vast\b", "", after)  # the Dutch verb's particle: "Houd ... 15 seconden vast"
     after = re.sub(r"^[,;.:!]+\s*", "", after)
     if not re.search(r"\w", before):
@@ -276,7 +322,7 @@ def point_without_hold(point: str) -> str:
     else:
         text = before
     text = text.strip(" ,;:")
-    if not re.search(r"\w{2}", text) or LEFTOVER.fullmatch(text):
+    if not re.search(r"\w{2}", text) or LEFTOVER.fullmatch(text) or LEFTOVER_OBJECT.fullmatch(text):
         return ""
     text = text[:1].upper() + text[1:]
     return text if text.endswith((".", "!", "?", "…")) else text + "."

@@ -56,7 +56,7 @@ POSTURES = {
     "lying": signs(
         r"lie|lying|lay|supine|on your back|face ?up|ruckenlage|auf dem rucken|auf den rucken|"
         r"lege dich|liegen|allonge\w*|couche\w*|sur le dos|tumba\w*|acuesta\w*|boca arriba|sdraia\w*|"
-        r"supin\w*|a pancia in su|deit\w*|de costas|op je rug"
+        r"supin\w*|a pancia in su|deit\w*|de costas|op je rug|tirate de espaldas|tumbad[oa] sobre la espalda"
     ),
     "side": signs(
         r"on (?:your|the) side|side ?lying|seitenlage|auf der seite|sur le cote|"
@@ -92,6 +92,7 @@ FEATURES = {
         r"heel on (?:a|the) (?:low )?(?:step|bench|chair|box|ledge|table|support|rail)|"
         r"ferse auf eine|erhohte flache|talon sur (?:un|une) (?:marche|banc|support)|"
         r"talon de la jambe a etirer sur|sur un support|apoyando el pie en una altura|apoya un talon|"
+        r"(?:sube|subi|pon) (?:un|el) pie a un lugar alto|"
         r"heel on a|bench|panca|banco"
     ),
     "towel": signs(
@@ -111,6 +112,7 @@ FEATURES = {
         r"cross (?:one|your \w+) ankle|figure[ -]?(?:four|4)|knochel (?:uber|auf) das \w+ knie|"
         r"cheville sur (?:l autre|le) genou|genou \w+ (?:au dessus|par dessus) (?:du|votre)|"
         r"tobillo sobre la \w+ rodilla|caviglia sul|tornozelo sobre|enkel op|"
+        r"cruza una pierna sobre (?:el muslo|la rodilla) de la otra|"
         r"foot over (?:your |the )?(?:left|right|other) knee|figura cuatro|vierer|en quatre"
     ),
     "knees to chest": signs(

@@ -8,7 +8,14 @@ SHORT_POINT = 80
 """A key point longer than this (characters) is split at clause boundaries, when it has any."""
 LONGEST_POINT = 300
 """What a routine takes for one key point: a longer sentence is cut at a word, with "…"."""
-SENTENCE_END = re.compile(r"(?<=[.!?])[\"\u201d\u2019»)]*\s+(?=[\"\u201c«(¿¡]*[A-ZÀ-ÖØ-Þ0-9])")
+NOT_AFTER_ABBREVIATION = "".join(
+    rf"(?<!\b{re.escape(word)})"
+    for word in ("ca.", "bzw.", "ggf.", "evtl.", "z.B.", "z. B.", "approx.", "env.", "aprox.")
+)
+"""No sentence ends after an abbreviation: "Halte die Dehnung ca. 20 bis 30 Sekunden"."""
+SENTENCE_END = re.compile(
+    rf"(?<=[.!?]){NOT_AFTER_ABBREVIATION}[\"\u201d\u2019»)]*\s+(?=[\"\u201c«(¿¡]*[A-ZÀ-ÖØ-Þ0-9])"
+)
 # A capitalised word that starts a new sentence where the article lost its full stop ("the thigh When").
 LOST_FULL_STOP = re.compile(
     r"(?<=[a-z])\s+(?=(?:When|If|Then|Hold|Keep|Repeat|Now|Slowly|Make|Try|Stay|Once|After|Before|You)\b)"

@@ -25,28 +25,140 @@ RELATED_LINK = re.compile(
 """A related article's link in the middle of the text ("À lire aussi : Quelles solutions ... ?")."""
 NAMED_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=(?P<name>[A-ZÀ-Ý][^:.!?\s]*(?:\s+[^:.!?\s]+){0,3}):\s+\S)")
 NAME_AS_SENTENCE = re.compile(r"^(?P<name>[A-ZÀ-Ý][\w’'-]*(?:\s+[\w’'-]+){0,3})\.\s+(?P<rest>[A-ZÀ-Ý¿¡].*)$")
+LIST_NAME_AS_SENTENCE = re.compile(
+    r"^(?P<name>[A-ZÀ-Ý][\w’'-]*(?:\s+[\w’'-]+){0,3})\.\s+(?P<rest>[\wÀ-ÿ¿¡].*)$"
+)
+"""The same in a list whose other items open so: the rest may start in lower case."""
 MOST_RUN_IN_WORDS = 10
 NameTest = Callable[[str], bool]
+RUN_IN_BULLET = re.compile(r"\s*[•▪►]\s+")
+"""A list's bullet inside a paragraph: the list's line breaks were lost ("... • Lie on your back. • ...")."""
+SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
+SMALL_TITLE_WORDS = frozenset(
+    re.findall(
+        r"\S+",
+        "a an the for to of and or after before your with in on at nach dem der die das für vor und mit zum"
+        " zur beim pour après la le les de du des à et en avant para después del el los las y antes",
+    )
+)
+"""Words a title in Title Case writes in lower case ("Stretches for Runners after a Run")."""
 
 
-def split_run_ins(blocks: list[Block], is_name: NameTest) -> list[Block]:
+def split_run_ins(
+    blocks: list[Block], is_name: NameTest, label: re.Pattern[str] | None = None
+) -> list[Block]:
     """Blocks with each run-together stretch on its own. `is_name(text)` says whether words can be a
-    stretch's name (the section finder's test); names as sentences are read only when two or more
-    paragraphs are written so, since one could be a plain short sentence."""
+    stretch's name (the section finder's test), and `label` finds a sub-head's label ("Targets:") in a
+    text; names as sentences are read only when two or more paragraphs are written so, since one could
+    be a plain short sentence."""
     split: list[Block] = []
     for block in blocks:
         if block.kind is BlockKind.PARAGRAPH:
-            split += numbered_run_in(block, is_name) or named_sentences(block, is_name)
+            split += (
+                bulleted_run_in(block, is_name, label, first=not split)
+                or numbered_run_in(block, is_name)
+                or named_sentences(block, is_name)
+            )
         else:
             split.append(block)
     sentence_names = [index for index, block in enumerate(split) if name_as_sentence(block, is_name)]
     if len(sentence_names) >= 2:
-        for index in sentence_names:
+        for index in sentence_names + list_mates(split, sentence_names):
             block = split[index]
-            match = NAME_AS_SENTENCE.match(block.text)
+            match = NAME_AS_SENTENCE.match(block.text) or LIST_NAME_AS_SENTENCE.match(block.text)
             assert match is not None
-            split[index] = Block(block.kind, f"{match['name']}: {match['rest']}", block.line)
+            text = f"{match['name']}: {match['rest']}"
+            split[index] = Block(block.kind, text, block.line, numbered=block.numbered, named=True)
     return split
+
+
+def list_mates(blocks: list[Block], names: list[int]) -> list[int]:
+    """The other items of a list two or more of whose items open with a stretch's name as a sentence
+    ("- Gemelos. Apoyá ...", "- Cuádriceps. De pie ..."), that open so too: "- Tibiales y peroneos. De pie
+    ...", "- Isquiotibiales. subí un pie ...", "- Muerto. Tirate de espaldas ..." are that list's stretches,
+    though their names are no muscle the lexicon knows, or their text starts in lower case."""
+    mates: list[int] = []
+    named = set(names)
+    for index in names:
+        if blocks[index].kind is not BlockKind.ITEM:
+            continue
+        for step in (-1, 1):
+            other = index + step
+            while 0 <= other < len(blocks) and blocks[other].kind is BlockKind.ITEM:
+                if other not in named and LIST_NAME_AS_SENTENCE.match(blocks[other].text):
+                    named.add(other)
+                    mates.append(other)
+                other += step
+    return mates
+
+
+def bulleted_run_in(
+    block: Block, is_name: NameTest, label: re.Pattern[str] | None, first: bool
+) -> list[Block]:
+    """A page flattened to one line, its stretches' names and their bulleted steps in a row: "Post-Run
+    Stretches for Runners After a run ... Hamstring Stretch Stretch: your hamstrings • Lie on your back.
+    • Hold for 30 seconds. Quad Stretch ..." -> the intro, then for each stretch its name as a heading, the
+    labelled line after it and its steps as items; a Title Case title that opens the page's first line is
+    its heading. [] when the paragraph has fewer than two bullets or no stretch's name before them."""
+    pieces = RUN_IN_BULLET.split(block.text)
+    if len(pieces) < 3:
+        return []
+    found: list[Block] = []
+    names = 0
+    for index, piece in enumerate(pieces):
+        before, name, labelled = trailing_name(piece, is_name, label)
+        if index == 0:
+            title, before = leading_title(before) if first and name else (None, before)
+            if title:
+                found.append(Block(BlockKind.HEADING, title, block.line, level=PLAIN_HEADING))
+            if before:
+                found.append(Block(BlockKind.PARAGRAPH, before, block.line))
+        elif before:
+            found.append(Block(BlockKind.ITEM, before, block.line))
+        if name:
+            names += 1
+            found.append(Block(BlockKind.HEADING, name, block.line, level=PLAIN_HEADING))
+            if labelled:
+                found.append(Block(BlockKind.PARAGRAPH, labelled, block.line))
+    return found if names else []
+
+
+def trailing_name(text: str, is_name: NameTest, label: re.Pattern[str] | None) -> tuple[str, str, str]:
+    """ "Hold for 30 seconds. Quad Stretch Stretch: your quads" -> ("Hold for 30 seconds.", "Quad
+    Stretch", "Stretch: your quads"): the words after the text's last sentence that name a stretch, with
+    a sub-head's labelled line after them; ("the text", "", "") when they name none."""
+    ends = list(SENTENCE_END.finditer(text))
+    start = ends[-1].end() if ends else 0
+    tail = text[start:].strip()
+    labelled = ""
+    if label is not None and (match := label.search(tail)) and match.start() > 0:
+        tail, labelled = tail[: match.start()].strip(), tail[match.start() :].strip()
+    if not tail or len(tail.split()) > MOST_RUN_IN_WORDS or not is_name(tail) or not tail[:1].isupper():
+        return text.strip(), "", ""
+    return text[:start].strip(), tail, labelled
+
+
+def leading_title(text: str) -> tuple[str | None, str]:
+    """ "Post-Run Stretches for Runners After a long run ..." -> ("Post-Run Stretches for Runners", "After a
+    long run ..."): the words in Title Case before the first sentence's first word; (None, text) when the
+    text does not open so."""
+    words = text.split()
+    lower = next(
+        (
+            index
+            for index, word in enumerate(words)
+            if word[:1].islower() and word.casefold() not in SMALL_TITLE_WORDS
+        ),
+        None,
+    )
+    if lower is None:
+        return None, text
+    start = lower - 1
+    while start > 0 and words[start][:1].islower():
+        start -= 1
+    if start < 2 or not words[start][:1].isupper():
+        return None, text
+    return " ".join(words[:start]), " ".join(words[start:])
 
 
 def numbered_run_in(block: Block, is_name: NameTest) -> list[Block]:

@@ -52,19 +52,24 @@ SUBHEADS = {
     r"|consigli?o?|suggeriment[oi]|varianti|attenzione|dicas?(?: adicional| extra)?|variaç(?:ão|ões)|cuidado"
     r"|tips?|let op|por que é importante|perché è importante|waarom",
     Field.TARGETS: r"benefits?|muscles?(?: worked| targeted| stretched| used)?|targets?"
+    r"|stretch(?:es)?(?=\s*:\s*(?:your|the|both)\b)"
     r"|target(?:ed)? muscles?|target areas?|areas? targeted|what it (?:stretches|targets|works)"
     r"|primary muscles?|vorteile|nutzen"
     r"|zielmuskel\w*|muskeln|beanspruchte muskeln|gedehnte muskeln|muskelgruppen?|bénéfices?|avantages?"
     r"|muscles? (?:ciblés?|travaillés?|étirés?|sollicités?)|zones? ciblées?|beneficios?"
     r"|m[uú]sculos?(?: trabajados| implicados| estirados| involucrados)?|zona trabajada"
     r"|effet|effect|wirkung|efecto|efeito|effetto|benefici|muscoli (?:coinvolti|interessati)"
-    r"|m[uú]sculos (?:trabalhados|alongados)|por que é importante|perché è importante|doelspieren|spieren",
+    r"|m[uú]sculos (?:trabalhados|alongados)|por que é importante|perché è importante|doelspieren|spieren"
+    r"|onde (?:sentirá|vai sentir|você sente)|where you(?:'ll| will) feel it|wo du (?:es|sie) spürst"
+    r"|où (?:vous )?(?:le |la )?sentirez|dónde (?:lo |la )?sentirás|dove (?:lo |la )?sentirai",
 }
 SUBHEAD = {kind: re.compile(rf"^\W*(?:{words})\W*$", re.IGNORECASE) for kind, words in SUBHEADS.items()}
 INLINE_SUBHEAD = {
     kind: re.compile(rf"^\W*(?:{words})\s*:\s*(?P<rest>.+)$", re.IGNORECASE)
     for kind, words in SUBHEADS.items()
 }
+SUBHEAD_LABEL = re.compile(rf"(?<!\w)(?:{'|'.join(SUBHEADS.values())})\s*:\s+(?=\S)", re.IGNORECASE)
+"""A sub-head's label inside a text ("... Quad Stretch Targets: quads"), where a flattened page keeps it."""
 CLOSER = re.compile(
     r"\b(overview|summary|conclusion|bottom line|takeaways?|faqs?|frequently asked|references|sources"
     r"|related|about the author|comments|why (?:stretch|you should|is|are|do)|benefits of|when to stretch"
@@ -78,7 +83,7 @@ STRETCH_WORD = re.compile(
     r"\b(stretch\w*|pose|lunge|twist|reach|fold|roll|raise|squat|dog|cobra|pigeon|butterfly|cat|cow|child'?s"
     r"|figure[- ](?:four|4)|hug|opener|bridge|kneeling|seated|standing|lying|sitting|supine|übung"
     r"|ausfallschritt|drehung|taube|katze|kind|schmetterling|kobra|étirements?|étirer|posture|fente|torsion|papillon|chat"
-    r"|enfant|estiramientos?|estirar|postura|zancada|torsión|mariposa|paloma|gato|niño|allungament[oi]|allunga"
+    r"|enfant|estiramientos?|estirar|estira|postura|zancada|torsión|mariposa|paloma|gato|niño|allungament[oi]|allunga"
     r"|stretching|alongamentos?|alongar|rekoefening\w*|rekken|strekken)\b|dehn",
     re.IGNORECASE,
 )
@@ -177,7 +182,7 @@ def inline_name(block: Block) -> tuple[str, str] | None:
     if match is None:
         return None
     name = match["name"].strip()
-    if name_words(name) > MOST_NAME_WORDS or subhead(name) or not is_stretchy(name):
+    if name_words(name) > MOST_NAME_WORDS or subhead(name) or not (block.named or is_stretchy(name)):
         return None
     if len(name) > LONGEST_INLINE_NAME and name_words(name) == len(name.split()):
         return None
@@ -194,7 +199,8 @@ def name_words(name: str) -> int:
 
 def split_article(blocks: list[Block]) -> Article:
     """The title, the intro and the stretches' sections, for the shape this article has."""
-    blocks = with_cut_off_end(split_run_ins([as_paragraph(block) for block in blocks], is_stretchy))
+    blocks = [as_paragraph(block) for block in blocks]
+    blocks = with_cut_off_end(split_run_ins(blocks, is_stretchy, SUBHEAD_LABEL))
     title, blocks = take_title(blocks)
     blocks = numbered_lines_as_headings(blocks)
     heading_openers, level = heading_shape(blocks)
@@ -238,6 +244,8 @@ def take_title(blocks: list[Block]) -> tuple[Block | None, list[Block]]:
     for index, block in enumerate(blocks):
         if block.kind is BlockKind.HEADING and block.level == 1:
             return block, blocks[:index] + blocks[index + 1 :]
+    if colon := colon_title(blocks):
+        return colon, blocks[1:]
     headings = [block for block in blocks if block.kind is BlockKind.HEADING]
     if not headings:
         return None, blocks
@@ -262,6 +270,28 @@ def take_title(blocks: list[Block]) -> tuple[Block | None, list[Block]]:
     return None, blocks
 
 
+LONGEST_COLON_TITLE = 120
+
+
+def colon_title(blocks: list[Block]) -> Block | None:
+    """A title written as a topic, a colon and a clause, on the page's first line ("Stretching invernale:
+    perché è più importante che in estate e come farlo"): too long for a heading, it ends no sentence,
+    says it is about stretching, and its clause neither instructs nor names a muscle (a stretch's line
+    would: "Polpaccio al muro: in piedi, mani al muro")."""
+    if not blocks or blocks[0].kind is not BlockKind.PARAGRAPH:
+        return None
+    text = blocks[0].text.strip()
+    topic, colon, clause = text.partition(":")
+    if not colon or not clause.strip() or len(text) > LONGEST_COLON_TITLE or text.endswith(SENTENCE_ENDS):
+        return None
+    if INSTRUCTION_START.match(clause.strip()) or muscles_in(clause, NAME_ONLY) or find_hold(clause):
+        return None
+    if not (TITLE_WORD.search(text) or LISTICLE.search(text) or GENERIC_HEADING.match(topic)):
+        return None
+    return Block(BlockKind.HEADING, text, blocks[0].line, level=PLAIN_HEADING)
+
+
+SENTENCE_ENDS = (".", "!", "?", ",", ";", "…")
 LISTICLE = re.compile(
     r"^\d+\s+\w|\b(?:stretches|exercises|übungen|dehnübungen|étirements|exercices|estiramientos|ejercicios"
     r"|esercizi|allungamenti|alongamentos|exercícios|oefeningen|rekoefeningen)\b",
@@ -394,8 +424,8 @@ def gather(title: Block | None, blocks: list[Block], openers: set[int], level: i
             if level is not None and level < block.level < PLAIN_HEADING:
                 continue  # a heading inside a stretch that names no field: its text stays in the field
         if current is None:
-            if not sections and block.kind is not BlockKind.HEADING:
-                intro.append(block)
+            if not sections and (block.kind is not BlockKind.HEADING or block.lead_in):
+                intro.append(block)  # a lead-in ("Hold these stretches 15 seconds:") is the intro's
             elif closer is not None and (not dropped or dropped[-1] != closer):
                 dropped.append(closer)
             continue

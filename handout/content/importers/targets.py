@@ -42,13 +42,16 @@ MUSCLES = (
         "Ischio-jambiers",
         "Isquiotibiales",
         r"hamstrings?|ischio-?\s?jambiers?|ischios|isquiotibiales?|isquios|beinbeuger\w*|biceps femoris"
-        r"|oberschenkelrückseite|hintere[nrs]?\s+oberschenkel\w*|rückseite\s+des\s+oberschenkels"
-        r"|ischiocrurali|muscoli\s+posteriori\s+della\s+coscia|tendin[ei]\s+del\s+ginocchio|isquiotibiais",
+        r"|oberschenkel-?rückseite|hintere[nrs]?\s+oberschenkel\w*|rückseite\s+des\s+oberschenkels"
+        r"|ischiocrurali|muscoli\s+posteriori\s+(?:della\s+coscia|delle\s+cosce|della\s+gamba|delle\s+gambe)"
+        r"|tendin[ei]\s+del\s+ginocchio|isquiotibiais",
         r"back\s+of\s+(?:the\s+|your\s+)?(?:thighs?|legs?|upper\s+legs?)|arrière\s+de\s+la\s+cuisse"
         r"|behind\s+the\s+(?:thigh|leg|back\s+leg)|detrás\s+del\s+muslo|hinten\s+am\s+hinteren\s+bein"
         r"|derrière\s+de\s+la\s+cuisse|face\s+postérieure\s+de\s+la\s+cuisse|atr[aá]s\s+da\s+coxa|dietro\s+(?:la|alla)\s+coscia"
-        r"|parte\s+(?:posterior|trasera)\s+del\s+muslo|femorales?|femorali|parte\s+posteriore\s+(?:della|delle)\s+cosc[ei]"
-        r"|posteriores?\s+da\s+coxa|achterkant\s+van\s+je\s+bovenbeen",
+        r"|parte\s+(?:posterior|trasera)\s+del\s+muslo|femorales?|femorali"
+        r"|parte\s+posteriore\s+(?:della|delle)\s+(?:cosc[ei]|gamb[ae])"
+        r"|posteriores?\s+da\s+coxa|achterkant\s+van\s+je\s+bovenbeen"
+        r"|parte\s+de\s+trás\s+das?\s+(?:pernas?|coxas?)",
     ),
     muscle(
         "adductors",
@@ -57,7 +60,8 @@ MUSCLES = (
         "Adducteurs (intérieur de la cuisse)",
         "Aductores (cara interna del muslo)",
         r"adductors?|adduktoren\w*|adducteurs?|aductor(?:es)?|oberschenkelinnenseite"
-        r"|innenseite\s+des\s+oberschenkels|innere[nrs]?\s+oberschenkel\w*|adduttori|adutores|adductoren",
+        r"|innenseite\s+des\s+oberschenkels|innere[nrs]?\s+oberschenkel\w*|adduttori|adutores|adductoren"
+        r"|oberschenkel-innenseite",
         r"inner\s+thighs?|groin|leiste\w*|intérieur\s+(?:de\s+la|des)\s+cuisses?|face\s+interne\s+de\s+la\s+cuisse"
         r"|aine|ingle|(?:cara|parte)\s+interna\s+(?:del\s+muslo|de\s+los\s+muslos)",
     ),
@@ -68,7 +72,7 @@ MUSCLES = (
         "Bandelette ilio-tibiale (extérieur de la cuisse)",
         "Cintilla iliotibial (parte externa del muslo)",
         r"it[- ]band|iliotibial\w*|tractus\s+iliotibialis|bandelette\s+ilio-?\s?tibiale|tfl"
-        r"|cintilla\s+iliotibial|oberschenkelaußenseite|itb|banda\s+iliotibial|bandelletta\s+ileotibiale",
+        r"|cintilla\s+iliotibial|oberschenkel-?außenseite|itb|banda\s+iliotibial|bandelletta\s+ileotibiale",
         r"outer\s+thighs?|äußere[nrs]?\s+oberschenkel\w*|extérieur\s+de\s+la\s+cuisse"
         r"|parte\s+externa\s+del\s+muslo",
     ),
@@ -79,7 +83,7 @@ MUSCLES = (
         "Quadriceps",
         "Cuádriceps",
         r"quad(?:s|riceps)?|quadrizeps|oberschenkelstrecker|cu[aá]driceps|quadr[ií]ceps|quadricipit[ei]"
-        r"|oberschenkelvorderseite"
+        r"|oberschenkel-?vorderseite"
         r"|vorderseite\s+des\s+oberschenkels|vordere[nrs]?\s+oberschenkel\w*",
         r"front\s+of\s+(?:the\s+|your\s+)?thighs?|oberschenkel\s+vorne|avant\s+de\s+la\s+cuisse"
         r"|devant\s+de\s+la\s+cuisse|face\s+antérieure\s+de\s+la\s+cuisse"
@@ -93,6 +97,17 @@ MUSCLES = (
         "Soléaire (bas du mollet)",
         "Sóleo (parte baja de la pantorrilla)",
         r"soleus|soléaire|s[oó]leo|schollenmuskel",
+    ),
+    muscle(
+        "shins",
+        "Shins (front of the lower leg)",
+        "Schienbeinmuskel",
+        "Jambier antérieur (devant de la jambe)",
+        "Tibiales (espinilla)",
+        r"tibialis\s+anterior|tibiales?\s+anteriores?|tibiales|jambiers?\s+antérieurs?|schienbeinmuskel\w*"
+        r"|espinillas?|tibiale\s+anteriore",
+        r"front\s+of\s+(?:the\s+|your\s+)?lower\s+legs?|(?:zona|cara|parte)\s+anterior\s+de\s+la\s+pantorrilla"
+        r"|vorderseite\s+des\s+unterschenkels|devant\s+de\s+la\s+jambe",
     ),
     muscle(
         "calves",
@@ -284,6 +299,8 @@ def find_muscles(name: str, targets: list[str], sentences: list[str]) -> list[Mu
     if len(listed := listed_muscles(name)) > 1:
         return listed[:MOST_TARGETS]  # "Parte interna de los muslos, isquiotibiales y pantorrillas"
     if named := muscles_in(name, STRONG) or misspelt_muscles(name):
+        if [entry.key for entry in named] == ["achilles"] and (calves := calves_in(sentences)):
+            return [calves, named[0]]  # "Tendine d'Achille": "... senti tirare il polpaccio"
         if len(named) > 1 and SECOND_STRETCH.search(name):
             return named[:2]  # "Gesäßmuskel-Dehnung (Piriformis-Dehnung)"
         if joined[:1] == named[:1]:
@@ -297,6 +314,16 @@ def find_muscles(name: str, targets: list[str], sentences: list[str]) -> list[Mu
         if found := muscles_in(sentence, STRONG):
             return found[:1]
     return []
+
+
+def calves_in(sentences: list[str]) -> Muscle | None:
+    """The calves, when the text of a stretch named for the Achilles tendon names them: the tendon is
+    stretched through the calf, and such a stretch is a calf stretch."""
+    for sentence in sentences:
+        for entry in muscles_in(sentence, REGION):
+            if entry.key == "calves":
+                return entry
+    return None
 
 
 MISSPELT_MATCH = 80
