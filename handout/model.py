@@ -176,8 +176,10 @@ class TextStyle:
 
 CardField = Literal["name", "target", "hold", "points"]
 ImagePosition = Literal["shape", "either", "top", "left"]
-RowHeights = Literal["equal", "fitted"]
-"""Rows of one height, or each row as tall as its cards need with the room left shared out."""
+RowHeights = Literal["equal", "fitted", "flow"]
+"""How the card area is cut: rows of one height, each row as tall as its cards need, or no rows at all
+("flow"): the cards run down the first column, then the next, like a newspaper's, each as tall as its
+contents need."""
 
 
 @dataclass(frozen=True)
@@ -204,7 +206,8 @@ class Layout:
     """(up to N stretches, each figure at least this share of its card's area), in increasing N: the
     engine meets it before it grows the text (`figure_share_for`)."""
     row_heights: tuple[RowHeights, ...]
-    """How the rows of cards may share the page's height, tried in this order."""
+    """How the cards may share the page's height (rows of one height, fitted rows, or flowing down the
+    columns), tried in this order."""
     span: bool
     """A last row with fewer cards than columns may widen them to fill the row."""
     image_fit: Literal["contain", "cover"]

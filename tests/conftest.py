@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import io
+import itertools
 import json
 import os
 import re
@@ -22,6 +23,7 @@ from handout.content.sheet_words import words_for
 from handout.draw import render
 from handout.layout import cjk
 from handout.layout.layout_file import load_layout
+from handout.model import Rect
 
 MM = 72 / 25.4
 MIN_MARGIN = 12 * MM
@@ -312,6 +314,39 @@ def assert_in_order(text: str, expected: list[str]) -> None:
         found = haystack.find(normalise(item), position)
         assert found >= 0, f"{item!r} missing after position {position} in {haystack[position:]!r}"
         position = found + len(normalise(item))
+
+
+def reading_order(frames: list[Rect]) -> str:
+    """How cards, given in the routine's order, are read: "rows" (left to right along a row, each row
+    below the one before, every row from the margin) or "columns" (down a column, each column right of
+    the one before, every column from the cards' top, as a newspaper's). Fails when they are neither."""
+    tolerance = 0.5
+
+    def runs(along: Callable[[Rect], float]) -> list[list[Rect]]:
+        found: list[list[Rect]] = []
+        for frame in frames:
+            if found and abs(along(frame) - along(found[-1][0])) < tolerance:
+                found[-1].append(frame)
+            else:
+                found.append([frame])
+        return found
+
+    rows = runs(lambda frame: frame.y)
+    if all(
+        all(after.x > before.right for before, after in itertools.pairwise(row))
+        and abs(row[0].x - frames[0].x) < tolerance
+        and (index == 0 or row[0].y > rows[index - 1][0].bottom - tolerance)
+        for index, row in enumerate(rows)
+    ):
+        return "rows"
+    columns = runs(lambda frame: frame.x)
+    assert all(
+        all(after.y > before.bottom for before, after in itertools.pairwise(column))
+        and abs(column[0].y - frames[0].y) < tolerance
+        and (index == 0 or column[0].x > columns[index - 1][0].right)
+        for index, column in enumerate(columns)
+    ), f"cards neither in rows nor in columns: {frames}"
+    return "columns"
 
 
 def _all_text(value: Any) -> list[str]:

@@ -16,17 +16,21 @@ def constant_text(height: float):
 
 
 def test_arrangements_come_in_the_documented_order():
-    """Columns as listed, then image positions, row heights, a widened last row first."""
+    """Columns as listed, then image positions, row heights, a widened last row first; cards flowing
+    down the columns neither widen a last row nor come in one column (that is fitted rows)."""
     grid = load_layout("grid")
+    assert grid.row_heights == ("equal", "fitted", "flow")
     found = arrangements(grid, landscape=False, count=7, with_images=True)
     assert found[0] == Arrangement(grid.columns[0], grid.image_positions[0], "equal", True)
     assert found[1] == found[0]._replace(span=False)
     assert found[2] == found[0]._replace(rows="fitted")
+    assert found[4] == found[0]._replace(rows="flow", span=False)
     assert [arrangement.columns for arrangement in found] == sorted(
         (arrangement.columns for arrangement in found), key=grid.columns.index
     )
     spans = sum(2 if 7 % columns else 1 for columns in grid.columns)  # one column never has a short row
-    assert len(found) == len(set(found)) == spans * len(grid.image_positions) * 2
+    flowing = sum(1 for columns in grid.columns if columns > 1)
+    assert len(found) == len(set(found)) == (spans * 2 + flowing) * len(grid.image_positions)
 
 
 def test_without_images_only_the_columns_rows_and_span_vary():

@@ -13,7 +13,7 @@ from functools import cache
 
 import pypdf
 import pytest
-from conftest import MIN_MARGIN, assert_in_order
+from conftest import MIN_MARGIN, assert_in_order, reading_order
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -88,9 +88,7 @@ def check_sheet(page: Page, layout: Layout, routine: Routine) -> None:
     assert [frame.card for frame in frames] == list(range(count))
     for first, second in itertools.combinations(frames, 2):
         assert not first.rect.overlaps(second.rect), (first.card, second.card)
-    for before, after in itertools.pairwise(frames):  # left to right, then top to bottom
-        same_row = abs(before.rect.y - after.rect.y) < 0.5
-        assert (same_row and after.rect.x > before.rect.right) or after.rect.y >= before.rect.bottom
+    reading_order([frame.rect for frame in frames])  # row by row, or column by column (flow)
     texts = [box for box in page.boxes if isinstance(box, TextBox)]
     for first, second in itertools.combinations(texts, 2):
         assert not first.rect.overlaps(second.rect), (first.text, second.text)

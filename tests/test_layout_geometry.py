@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import MIN_MARGIN, PAPER_SIZES, realistic
+from conftest import MIN_MARGIN, PAPER_SIZES, reading_order, realistic
 
 from handout.errors import HandoutError
 from handout.layout.composition import BODY_TOLERANCE, SIZE_STEP, lay_out
@@ -211,18 +211,14 @@ def test_lines_run_top_to_bottom_within_each_card(paper):
 
 
 @pytest.mark.parametrize("count", [4, 6, 7])
-def test_cards_are_placed_left_to_right_then_top_to_bottom(count):
-    page = page_for(make_routine(count, images=True))
+@pytest.mark.parametrize("images", [True, False])
+def test_cards_are_placed_in_reading_order(count, images):
+    """Row by row, left to right, or column by column, top to bottom (cards flowing down the columns):
+    either way the routine's order is the order a reader takes them in."""
+    page = page_for(make_routine(count, images=images))
     frames = sorted((box for box in page.boxes if isinstance(box, FrameBox)), key=lambda box: box.card)
-    rows: list[list[Rect]] = []
-    for frame in (box.rect for box in frames):
-        if rows and frame.y == pytest.approx(rows[-1][0].y):
-            assert frame.x > rows[-1][-1].right, "left to right along a row"
-            rows[-1].append(frame)
-        else:
-            assert not rows or frame.y > rows[-1][0].bottom, "each row below the one before"
-            rows.append([frame])
-    assert all(row[0].x == pytest.approx(frames[0].rect.x) for row in rows), "rows start at the margin"
+    order = reading_order([frame.rect for frame in frames])
+    assert (order == "columns") == ("flowing" in page.arrangement), page.arrangement
 
 
 def test_title_is_the_first_and_topmost_text():

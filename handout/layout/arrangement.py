@@ -2,11 +2,18 @@
 
 An arrangement is a way to cut the card area into cards: how many columns, where each card's image goes
 (on top of its text, on its left, by its figure's shape: a band on top for a wide figure, a column
-beside the text for a tall one, or "either": each where its card comes out shorter), whether the rows
-are of equal height or each as tall as its cards need, and whether a short last row widens its cards to
-fill the row. The layout file lists what it allows;
-`arrangements` gives them in a fixed order (columns as listed, then image positions, row heights, a
-widened last row before a narrow one), which decides ties, so the same routine always gets the same sheet.
+beside the text for a tall one, or "either": each where its card comes out shorter), how the cards
+share the height (rows of one height, rows each as tall as its cards need, or "flow": no rows, the
+cards running down the first column, then the next, as a newspaper's, each as tall as its contents
+need), and whether a short last row widens its cards to fill the row. The layout file lists what it
+allows; `arrangements` gives them in a fixed order (columns as listed, then image positions, row
+heights, a widened last row before a narrow one), which decides ties, so the same routine always gets
+the same sheet.
+
+In flow the stretches stay in the routine's order, in contiguous blocks, one a column (read down the
+first column, then the second), and the blocks are chosen to make the tallest column the shortest it can
+be at the body size and scale weighed (of equally tall ones, the earlier split): a tall card and a short
+one share a column, so a tall figure no longer sets the height of the short cards beside it.
 
 Every image box takes its figure's shape at the sheet's one body scale (points per centimetre of pose
 space), so the scale is set by boxes that fit their figures rather than by the narrowest column: the
@@ -18,6 +25,7 @@ composition.py.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
@@ -54,12 +62,13 @@ class Arrangement(NamedTuple):
     """Where the images go ("shape": each by its figure's shape); None when no stretch has one."""
     rows: RowHeights
     span: bool
-    """The last row's cards are widened to fill the row when it has fewer than `columns`."""
+    """The last row's cards are widened to fill the row when it has fewer than `columns` (never in flow)."""
 
     def describe(self) -> str:
         image = "no images" if self.image is None else f"image {self.image}"
         span = ", last row widened" if self.span else ""
-        return f"{self.columns} columns, {image}, {self.rows} rows{span}"
+        rows = "cards flowing down the columns" if self.rows == "flow" else f"{self.rows} rows"
+        return f"{self.columns} columns, {image}, {rows}{span}"
 
 
 class CardPlace(NamedTuple):
@@ -72,15 +81,21 @@ class CardPlace(NamedTuple):
 
 class Cards(NamedTuple):
     """What an arrangement comes to at one body size and figure scale: each card's image position, image
-    box size, text width and text height, and each row's height (card padding included)."""
+    box size, text width and text height, how the cards are grouped and each card's height (card padding
+    included)."""
 
     positions: tuple[ImagePosition | None, ...]
     boxes: tuple[Shape | None, ...]
     text_widths: tuple[float, ...]
     text_heights: tuple[float, ...]
+    blocks: tuple[range, ...]
+    """The cards of each row, left to right, or in flow of each column, top to bottom."""
     rows: tuple[float, ...]
+    """Each row's height, or in flow each column's: its cards and the gaps between them."""
+    frames: tuple[float, ...]
+    """Each card's height: its row's, or in flow its own."""
     height: float
-    """All the rows and the gaps between them."""
+    """All the rows and the gaps between them, or in flow the tallest column."""
 
 
 def arrangements(layout: Layout, landscape: bool, count: int, with_images: bool) -> list[Arrangement]:
@@ -93,8 +108,28 @@ def arrangements(layout: Layout, landscape: bool, count: int, with_images: bool)
         spans = (True, False) if layout.span and count % column_count else (False,)
         for image in images:
             for rows in layout.row_heights:
-                found.extend(Arrangement(column_count, image, rows, span) for span in spans)
+                if rows != "flow":
+                    found.extend(Arrangement(column_count, image, rows, span) for span in spans)
+                elif column_count > 1:  # one column of flowing cards is one of fitted rows
+                    found.append(Arrangement(column_count, image, rows, False))
     return found
+
+
+def balanced_split(heights: Sequence[float], columns: int, gap: float) -> tuple[range, ...]:
+    """Cards of these heights, in order, cut into `columns` contiguous blocks (none empty, as long as there
+    are cards for them) whose tallest is the shortest it can be; of equally tall ones (within a hundredth
+    of a point), the first found, which ends the earlier blocks earliest."""
+    count = len(heights)
+    columns = max(1, min(columns, count))
+    best: tuple[range, ...] = ()
+    tallest = math.inf
+    for cuts in itertools.combinations(range(1, count), columns - 1):
+        bounds = (0, *cuts, count)
+        blocks = tuple(range(start, stop) for start, stop in itertools.pairwise(bounds))
+        column = max(sum(heights[i] for i in block) + (len(block) - 1) * gap for block in blocks)
+        if column < tallest - 0.01:
+            best, tallest = blocks, column
+    return best
 
 
 def box_size(shape: Shape, scale: float) -> Shape:
@@ -194,11 +229,34 @@ class Grid:
             widths.append(width)
             heights.append(text)
             needs.append(need + 2 * self.pad)
+        if self.arrangement.rows == "flow":
+            blocks = balanced_split(needs, self.arrangement.columns, self.gap)
+            columns = [sum(needs[i] for i in block) + (len(block) - 1) * self.gap for block in blocks]
+            return Cards(
+                tuple(positions),
+                tuple(boxes),
+                tuple(widths),
+                tuple(heights),
+                blocks,
+                tuple(columns),
+                tuple(needs),
+                max(columns),
+            )
         rows = [max(needs[row.start : row.stop]) for row in self.rows]
         if self.arrangement.rows == "equal":
             rows = [max(rows)] * len(rows)
+        frames = tuple(height for row, height in zip(self.rows, rows, strict=True) for _ in row)
         total = sum(rows) + (len(rows) - 1) * self.gap
-        return Cards(tuple(positions), tuple(boxes), tuple(widths), tuple(heights), tuple(rows), total)
+        return Cards(
+            tuple(positions),
+            tuple(boxes),
+            tuple(widths),
+            tuple(heights),
+            tuple(self.rows),
+            tuple(rows),
+            frames,
+            total,
+        )
 
     def card(
         self,
@@ -225,9 +283,21 @@ class Grid:
         return max(box[1], text), width, text, position
 
     def places(self, area: Rect, cards: Cards, body: float) -> list[CardPlace]:
-        """The cards' rectangles from the area's top-left, rows packed at the top: room the figures could
-        not use is left blank below the cards rather than spread inside them."""
-        places: list[CardPlace] = []
+        """The cards' rectangles from the area's top-left, in the routine's order: rows packed at the top,
+        or in flow each column's cards one under the other from the top. Room the figures could not use
+        is left blank below the cards rather than spread inside them."""
+        if self.arrangement.rows == "flow":
+            places: list[CardPlace] = []
+            x = area.x
+            for column in cards.blocks:
+                top = area.y
+                for index in column:
+                    frame = Rect(x, top, self.widths[index], cards.frames[index])
+                    places.append(self.split(index, frame, cards, body))
+                    top += frame.height + self.gap
+                x += self.widths[column.start] + self.gap
+            return places
+        places = []
         top = area.y
         for row, height in zip(self.rows, cards.rows, strict=True):
             x = area.x

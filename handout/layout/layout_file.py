@@ -149,7 +149,9 @@ def check_layout(data: dict[str, Any], shown_as: str, name: str) -> Layout:
         figure_share_by_count=check_by_count(
             card, "figure_share", "[card]", (0, 0.5), "{ 4 = 0.2, 8 = 0.1 }", max_stretches, check
         ),
-        row_heights=cast(Any, check_choices(grid, "rows", "[grid]", ("equal", "fitted"), ("equal",), check)),
+        row_heights=cast(
+            Any, check_choices(grid, "rows", "[grid]", ("equal", "fitted", "flow"), ("equal",), check)
+        ),
         span=check.flag(grid, "span", "[grid]", default=False),
         image_fit=cast(Any, check.choice(card, "fit", "[card]", ("contain", "cover"), "contain")),
         points=cast(Any, check.choice(card, "points", "[card]", ("key_points", "cues"), "key_points")),

@@ -122,17 +122,16 @@ def could_meet(
     least = layout.figure_share_for(grid.count)
     if least <= 0:
         return True
-    for row, height in zip(grid.rows, cards.rows, strict=True):
-        for index in row:
-            box, size = cards.boxes[index], figure_sizes[index]
-            if box is None:
-                continue
-            if size is not None:
-                figure = size[0] * size[1] * above * above
-            else:
-                photo = box_size(grid.shapes[index] or (1.0, 1.0), above)
-                figure = photo[0] * photo[1]
-            share = figure / (grid.widths[index] * height) * (1 + BOUND_MARGIN)
-            if share / least < 1 - 1e-9:
-                return False
+    for index, height in enumerate(cards.frames):
+        box, size = cards.boxes[index], figure_sizes[index]
+        if box is None:
+            continue
+        if size is not None:
+            figure = size[0] * size[1] * above * above
+        else:
+            photo = box_size(grid.shapes[index] or (1.0, 1.0), above)
+            figure = photo[0] * photo[1]
+        share = figure / (grid.widths[index] * height) * (1 + BOUND_MARGIN)
+        if share / least < 1 - 1e-9:
+            return False
     return True
