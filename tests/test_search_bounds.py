@@ -78,3 +78,13 @@ def test_the_bound_never_rules_out_a_fit_that_is_met(monkeypatch):
     for name, paper, orientation, count in CASES[::3]:
         laid_out(name, paper, orientation, count)
     assert checked > 50
+
+
+def test_a_fit_that_meets_its_share_outranks_every_one_that_misses_it() -> None:
+    """When no arrangement meets its share at the smallest size, every arrangement is weighed at every
+    whole point size, and one of those may meet it after all (a short routine's larger text filling its
+    cards): that one is printed, however large the text or figures of one that only comes close."""
+    met = weighing.Fit(0, 9.0, None, None, [], 1.0, 0.2, True, 1.0, 0.0, 1.0)  # type: ignore[arg-type]
+    close = met._replace(order=1, body=12.0, met=False, closeness=0.99, size=2.0, empty=-1.0)
+    assert max([close, met], key=weighing.Fit.rank) is met
+    assert max([met, close], key=weighing.Fit.rank) is met

@@ -68,7 +68,7 @@ class Fit(NamedTuple):
     def rank(self) -> tuple[float, int, float, int, int]:
         """Among fits whose text is about as large: the largest figures, then the largest text, then the
         least empty space, then the first; fits that miss the share compete on how close they come first."""
-        closeness = 0.0 if self.met else math.floor(self.closeness / CLOSENESS_STEP + 1e-9)
+        closeness = math.floor(self.closeness / CLOSENESS_STEP + 1e-9)  # a met fit's (1) above all others
         size = math.floor(math.log(self.size) / math.log(FIGURE_STEP)) if self.size > 0 else -(10**6)
         return (closeness, size, self.body, -round(self.empty / EMPTY_STEP), -self.order)
 
