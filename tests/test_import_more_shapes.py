@@ -3,7 +3,11 @@ only for the muscles they list, a title after the lead paragraph, a list's lead-
 a copy cut inside its last sentence, a hold said as "after 20 seconds", and figures the description
 decides by the position it names; and those of the third held-out set (issue 25-d): a page flattened to
 one line with bulleted steps, hyphenated German compounds, "ca." before a hold, Italian holds and
-muscles."""
+muscles; and those of the fourth (issue 25-e): "1 - Name:" and "4.Name" numbering, a numbered list of
+names written as sentences, long or glossed, muscles named as "Flexores de la pierna", "Sóleos", "Untere
+Wade", "Coscia, posteriori" and "Side body", a hold said once after the last stretch, a title shown
+twice, "Targets: Hips" of a hip flexor stretch, and no likely figure for a stretch the library has not or
+for a choice of two."""
 
 from __future__ import annotations
 
@@ -411,3 +415,178 @@ def test_where_you_feel_it_is_a_targets_line():
         "Como fazer: apoie um pé no degrau e desça o calcanhar do outro pé.\n"
     )
     assert stretches(article)[0]["target"] == "Costas e posteriores da coxa"
+
+
+def test_a_number_with_a_dash_or_without_a_space_numbers_a_stretch():
+    """ "1 - Polpacci: ..." (a dash after the number) and "2.Standing quad stretch" (no space) are numbered
+    lines; "10 - 15 seconds" and "1.5 km" are not."""
+    article = (
+        "Stretching dopo la corsa\n\n"
+        "1 - Polpacci: mani al muro, una gamba tesa indietro, il tallone a terra.\n"
+        "2 - Quadricipite: in piedi, afferrare il piede e portare il tallone al gluteo.\n"
+    )
+    assert [stretch["name"] for stretch in stretches(article)] == ["Polpacci", "Quadricipite"]
+    run_in = "Stretching dopo la corsa\n\nEccoli: 1 - Polpacci: mani al muro. 2 - Quadricipite: in piedi.\n"
+    assert [stretch["name"] for stretch in stretches(run_in)] == ["Polpacci", "Quadricipite"]
+    no_space = (
+        "Cool-down\n\n"
+        "1. Calf stretch. Face a wall, one leg back, heel down. Hold 30 seconds.\n"
+        "2.Standing quad stretch. Pull your heel to your bottom. Hold 30 seconds.\n"
+    )
+    assert [stretch["name"] for stretch in stretches(no_space)] == ["Calf stretch", "Standing quad stretch"]
+    from handout.content.importers.text_reader import block_of_line
+
+    assert block_of_line(1, "10 - 15 seconds each side").kind.name != "ITEM"
+    assert block_of_line(1, "1.5 km easy jog").kind.name != "ITEM"
+
+
+def test_a_numbered_list_of_names_as_sentences_takes_long_and_glossed_names():
+    """ "1. Chest and Upper Trap stretch. Bring ...", "5. Forward Fold, back and hamstring stretch. Feet
+    ..." and "• Isquiotibiales (he tenido que buscar el nombre). Para ..." open their stretches when the
+    list's other items open so; a long first sentence that says no stretch stays a step."""
+    article = (
+        "1. Chest and Upper Trap stretch. Clasp your hands behind your back. Hold 20 seconds.\n"
+        "2. Tricep Stretch. Bring one arm up behind your head. Hold 20 seconds.\n"
+        "3. Quadricep Stretch. Pull your foot towards your bum. Hold 20 seconds.\n"
+        "4. Forward Fold, back and hamstring stretch. Hinge from the hips. Hold 20 seconds.\n"
+    )
+    assert [stretch["name"] for stretch in stretches(article)] == [
+        "Chest and Upper Trap stretch",
+        "Tricep Stretch",
+        "Quadricep Stretch",
+        "Forward Fold, back and hamstring stretch",
+    ]
+    spanish = (
+        "Estiramientos después de correr\n\n"
+        "  • Gemelos. Apoya las manos en la pared, una pierna atrás.\n"
+        "  • Isquiotibiales (he tenido que buscar el nombre en internet). Para estirarlos, subo la pierna a"
+        " una barandilla.\n"
+        "  • Cuádriceps. De pie, lleva el talón al glúteo.\n"
+    )
+    assert [stretch["name"] for stretch in stretches(spanish)] == ["Gemelos", "Isquiotibiales", "Cuádriceps"]
+    steps = (
+        "Estiramientos\n\n"
+        "  • Gemelos. Apoya las manos en la pared, una pierna atrás.\n"
+        "  • Cuádriceps. De pie, lleva el talón al glúteo.\n"
+        "  • Lie on your back, knees bent, arms out wide. Breathe.\n"
+    )
+    assert [stretch["name"] for stretch in stretches(steps)] == ["Gemelos", "Cuádriceps"]
+
+
+def test_muscles_named_the_way_runners_pages_name_them():
+    """ "Flexores de la pierna" are the hamstrings, "Sóleos" and "Untere Wade" the soleus (its figure the
+    bent-knee calf stretch), "Coscia, posteriori" the hamstrings and "Coscia, anteriori" the quadriceps,
+    "Side body" the lats; each heading is a stretch of its own."""
+    spanish = (
+        "Estiramientos para después de correr\n\n"
+        "Aductores\n\nSentado, con las plantas de los pies juntas, acerca las rodillas al suelo.\n\n"
+        "Flexores de la pierna\n\nSentado, con las piernas estiradas, agarra los dedos de los pies.\n\n"
+        "Sóleos\n\nLa rodilla de la pierna atrasada baja hacia el suelo, el talón apoyado.\n"
+    )
+    found = stretches(spanish)
+    assert [stretch["name"] for stretch in found] == ["Aductores", "Flexores de la pierna", "Sóleos"]
+    assert found[1]["target"] == "Isquiotibiales"
+    assert found[2]["target"] == "Sóleo (parte baja de la pantorrilla)"
+    assert found[2]["use"] == "soleus-wall"
+    german = "Dehnen\n\nObere Wade\n\nEin Bein nach vorne stellen.\n\nUntere Wade\n\nBeide Knie beugen.\n"
+    assert [stretch["target"] for stretch in stretches(german)] == ["Waden", "Schollenmuskel (untere Wade)"]
+    italian = (
+        "Stretching\n\n1 - Coscia, anteriori: afferrare il piede, il tallone al gluteo.\n"
+        "2 - Coscia, posteriori: il tallone su un gradino, la gamba tesa.\n"
+    )
+    found = stretches(italian)
+    assert [stretch["target"] for stretch in found] == [
+        "Quadricipite",
+        "Ischiocrurali (parte posteriore della coscia)",
+    ]
+    assert found[1]["use"] == "standing-hamstring"
+    side = "Stretches\n\n1. Side Body stretch. Bend to one side, the other arm over your head.\n"
+    side += "2. Quad stretch. Pull your heel to your bottom.\n"
+    assert stretches(side)[0]["target"] == "Lats (sides of the back)"
+
+
+def test_a_hold_said_once_after_the_last_stretch_is_every_stretchs():
+    """ "Die Dehnung ca. 20 Sekunden halten und dann die Seite wechseln." after the last stretch, and "Tutti
+    gli esercizi ..., tenendo la posizione per 30 secondi.", are for all the stretches before; a hold
+    only the last of two stretches gives stays its own."""
+    german = (
+        "Stretching\n\n"
+        "vorderer Oberschenkel:\nUmfasse deinen Fuß und zieh ihn sanft Richtung Po.\n"
+        "hinterer Oberschenkel:\nStütze dich an einer Wand ab und strecke das vordere Bein.\n"
+        "für die Waden:\nStell dich in Schrittstellung, den hinteren Fuß flach auf dem Boden.\n\n"
+        "Die Dehnung ca. 20 Sekunden halten und dann die Seite wechseln.\n"
+    )
+    assert [stretch.get("hold") for stretch in stretches(german)] == ["20 s", "20 s", "20 s"]
+    italian = (
+        "Stretching\n\nEccoli: 1 - Polpacci: mani al muro. 2 - Quadricipite: il tallone al gluteo."
+        " 3 - Adduttori: seduti, le piante dei piedi unite. Tutti gli esercizi vanno ripetuti due volte,"
+        " tenendo la posizione per 30 secondi.\n"
+    )
+    assert [stretch.get("hold") for stretch in stretches(italian)] == ["30 s", "30 s", "30 s"]
+    two = "Dehnen\n\nWade:\nAn die Wand lehnen.\nOberschenkel vorne:\nFuß zum Po. 20 Sekunden halten.\n"
+    assert [stretch.get("hold") for stretch in stretches(two)] == [None, "20 s"]
+
+
+def test_a_title_shown_twice_is_the_title_and_no_stretch():
+    """A page that shows its title above and below a "Share" line: one title, no stretch of its words."""
+    article = (
+        "Running Recovery: Stretches for Runners\nShare\nRunning Recovery: Stretches for Runners\n"
+        "You have logged the miles.\n"
+        "1. Standing Quad Stretch\nGrab your ankle and pull it towards your glutes.\n"
+        "2. Hip Flexor Stretch\nKneel on one knee, drive the hips forward.\n-\nTargets: Hips.\n"
+    )
+    found = routine(article)
+    assert found["title"] == "Running Recovery: Stretches for Runners"
+    assert [stretch["name"] for stretch in found["stretches"]] == [
+        "Standing Quad Stretch",
+        "Hip Flexor Stretch",
+    ]
+    assert found["stretches"][1]["target"] == "Hip flexors"  # "Targets: Hips" of a hip flexor stretch
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "target"),
+    [
+        (
+            "Schultern",
+            "Im Stand den rechten Arm mit der linken Hand an deiner Brust vorbei ziehen.",
+            "Schultern",
+        ),
+        (
+            "Shoulder stretch",
+            "Stand tall and pull one arm across your chest with the other hand.",
+            "Shoulders",
+        ),
+        (
+            "Arme und Brust",
+            "Im Stand die rechte Hand hinter den Kopf führen, den Ellenbogen drücken.",
+            "Brust",
+        ),
+        (
+            "Gemelos",
+            "Cojo la punta del pie con la mano y, con la rodilla recta, la estiro hacia arriba.",
+            "Gemelos",
+        ),
+    ],
+)
+def test_a_stretch_the_library_has_no_figure_of_gets_no_likely_figure(name, text, target):
+    """An arm pulled across the chest, a hand behind the head, the toes pulled by hand for the calf: the
+    library has no such stretch, and the usual figure for the muscle would show another one."""
+    found = stretches(f"Stretching\n\n{name}\n\n{text}\n\nQuad stretch\n\nPull your heel to your bottom.\n")
+    assert found[0]["name"] == name
+    assert target.casefold() in found[0]["target"].casefold()
+    assert "use" not in found[0]
+
+
+def test_a_stretch_offering_a_wall_or_a_step_is_the_wall_one_and_a_step_held_at_a_wall_the_step_one():
+    """ "Lean against a wall or drop your heel off a step": the wall is no longer only something to hold
+    on to for the heel drop, and the wall calf stretch (the usual one) is the likely figure; "stand on a
+    step, a hand on the wall for balance, drop your heels" is the heel drop."""
+    choice = (
+        "Calf Stretch (Wall or Step)\n\nLean against a wall or drop your heel off a step until you feel it.\n"
+    )
+    assert stretches(f"Stretches\n\n{choice}")[0]["use"] == "calf-wall"
+    step = (
+        "Calf stretch\n\nStand on the edge of a step, a hand on the wall for balance, and drop your heels.\n"
+    )
+    assert stretches(f"Stretches\n\n{step}")[0]["use"] == "calf-step"

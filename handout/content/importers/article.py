@@ -73,6 +73,8 @@ def import_article(text: str, shown_as: str, kind: str | None = None, split: boo
     # article's hundreds of stretches would cost seconds for nothing).
     kept = article.sections if split else article.sections[:MAX_STRETCHES]
     drafts = [draft_stretch(section, lang or "en", warnings, page_hold) for section in kept]
+    if page_hold is None and (closing := closing_hold(kept, drafts)):
+        drafts = [replace(draft, hold=draft.hold or closing) for draft in drafts]
     intro_hold = None if page_hold or any(draft.hold for draft in drafts) else find_intro_hold(intro_text)
     if intro_hold:
         drafts = [replace(draft, hold=intro_hold.text(lang or "en")) for draft in drafts]
@@ -107,6 +109,20 @@ def import_article(text: str, shown_as: str, kind: str | None = None, split: boo
     )
     warnings.sort(key=lambda notice: notice.line)
     return Imported(parts[0], tuple(warnings), tuple(drafts), lang, parts)
+
+
+FEWEST_BEFORE_CLOSING_HOLD = 2
+
+
+def closing_hold(sections: list[Section], drafts: list[Draft]) -> str | None:
+    """A hold said once after the last stretch ("Die Dehnung ca. 20 Sekunden halten und dann die Seite
+    wechseln.", "Tutti gli esercizi ..., tenendo la posizione per 30 secondi."), which the section finder
+    gives to the last stretch: when no stretch before it gives a hold, it is the page's."""
+    if len(drafts) <= FEWEST_BEFORE_CLOSING_HOLD or any(draft.hold for draft in drafts[:-1]):
+        return None
+    if name_without_hold(sections[len(drafts) - 1].name)[1] is not None:
+        return None  # "Wadendehnung – 30 Sekunden": that stretch's own
+    return drafts[-1].hold
 
 
 def read_blocks(text: str, shown_as: str, kind: str | None) -> tuple[list[Block], list[Notice], str | None]:

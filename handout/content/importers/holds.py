@@ -100,7 +100,8 @@ HOLD_VERBS = (
     r"|maintiens|maintenir|gardez|garde|restez|reste|mant[ée]n(?:ga|er)?|mantenga|mantente|mantené|sost[ée]n(?:ga|er)?"
     r"|aguanta(?:r)?|quédate|permanece|restate|resta|rimani|rimanete|mantieni|mantenete|tieni|tenete"
     r"|mantenha|segure|fique|permaneça|houd|blijf|repeat|wiederhole|répétez|repite|ripeti|repita|herhaal"
-    r"|mantenere|tenere|mantenut[oaie]|tenut[oaie])"
+    r"|mantenere|tenere|mantenut[oaie]|tenut[oaie]|tenendo|mantenendo|manteniendo|mantendo|segurando"
+    r"|aguantando)"
 )
 OBJECT = (
     r"(?:\s+(?:in|a|em|nella|in\s+questa|this\s+movement)?\s*(?:it|this|that|the|each|your|die|diese|sie|la|le"

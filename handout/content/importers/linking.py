@@ -93,7 +93,9 @@ FEATURES = {
         r"ferse auf eine|erhohte flache|talon sur (?:un|une) (?:marche|banc|support)|"
         r"talon de la jambe a etirer sur|sur un support|apoyando el pie en una altura|apoya un talon|"
         r"(?:sube|subi|pon) (?:un|el) pie a un lugar alto|"
-        r"heel on a|bench|panca|banco"
+        r"heel on a|bench|panca|banco|tallone su (?:un |una )?(?:gradino|panchina|rialzo|sedia)|"
+        r"(?:subo|sube|subi|pon|apoya) (?:la|una) pierna (?:a|en|sobre) (?:una |un )?"
+        r"(?:barandilla|valla|banco)"
     ),
     "towel": signs(
         r"towel|strap|belt|rope|handtuch|gurt|serviette|sangle|toalla|cinta|asciugamano|"
@@ -211,6 +213,41 @@ FEATURES = {
         r"tallone (?:\w+ ){0,3}a terra|plante du pied arriere au sol|calcanhar no chao"
     ),
 }
+FOREIGN = {
+    "arm across the chest": (
+        signs(
+            r"arm (?:\w+ ){0,3}across (?:your |the )?(?:chest|body)|cross ?body|"
+            r"an (?:deiner |der )?brust vorbei|"
+            r"quer vor (?:die|der|deine) brust|bras (?:\w+ ){0,3}devant (?:la |votre )?poitrine|"
+            r"brazo (?:\w+ ){0,3}(?:por delante del|frente al|cruzado sobre el) pecho|"
+            r"braccio (?:\w+ ){0,3}davanti al petto|braco (?:\w+ ){0,3}a frente do peito"
+        ),
+        frozenset(),
+    ),
+    "hand behind the head": (
+        signs(
+            r"(?:hand|arm|elbow) (?:\w+ ){0,3}behind (?:your |the )?head|hinter den kopf|"
+            r"(?:main|bras|coude) (?:\w+ ){0,3}derriere (?:la |votre )?tete|"
+            r"(?:mano|brazo|codo) (?:\w+ ){0,3}detras de (?:la|tu) cabeza|(?:mano|gomito) dietro la testa|"
+            r"(?:mao|cotovelo) atras da cabeca"
+        ),
+        frozenset(),
+    ),
+    "foot pulled by hand": (
+        signs(
+            r"punta del pie con la mano|"
+            r"(?:grab|hold|pull) (?:\w+ ){0,2}toes (?:\w+ ){0,3}(?:up|towards? you)|"
+            r"zehen (?:\w+ ){0,3}(?:mit der hand )?(?:zu dir|heran)ziehen|orteils vers vous|"
+            r"punta del piede con la mano"
+        ),
+        frozenset({"calves"}),
+    ),
+}
+"""What a stretch the library has no figure of does (an arm pulled across the chest, a hand behind the
+head, the toes pulled by hand for the calf), each with the muscles it is another stretch for (none: for
+all): no library stretch's figure shows it, so none is taken as likely."""
+ALTERNATIVE = re.compile(r"^\s+(?:or|oder|ou|o|oppure|of)\s+(?:\w+\s+){0,4}$")
+"""Words between two things a text offers as a choice: "a wall or drop your heel off a step"."""
 SIGNATURES = {
     "standing-quad": ("standing", {"heel to bottom"}),
     "pushup-lunge": ("all-fours", {"lunge", "forearms down"}),
@@ -249,6 +286,7 @@ USUAL = {
     "it-band": "it-band-lean",
     "piriformis": "figure-four",
     "lower-back": "knees-to-chest",
+    "soleus": "soleus-wall",
 }
 """The stretch a running sheet usually means by "a calf stretch": taken, as likely, when the article
 names the muscle and describes nothing that says otherwise."""
@@ -278,6 +316,31 @@ def described(text: str) -> tuple[list[str], set[str]]:
     return sorted(found, key=found.__getitem__), features
 
 
+def foreign(text: str, muscles: list[str]) -> bool:
+    """Whether the text describes a stretch of these muscles that the library has no figure of."""
+    plain = normalized_name(text)
+    return any(
+        pattern.search(plain) and (not only or only & set(muscles[:1])) for pattern, only in FOREIGN.values()
+    )
+
+
+def offered_together(text: str) -> set[frozenset[str]]:
+    """The pairs of features the text offers as a choice ("Lean against a wall or drop your heel off a
+    step"): one of them is then no longer only something to hold on to for a stretch of the other."""
+    plain = normalized_name(text)
+    spans = [
+        (match.start(), match.end(), name)
+        for name, pattern in FEATURES.items()
+        for match in pattern.finditer(plain)
+    ]
+    return {
+        frozenset({name, other})
+        for start, end, name in spans
+        for other_start, _, other in spans
+        if other != name and other_start > end and ALTERNATIVE.match(plain[end:other_start])
+    }
+
+
 def link_stretch(name: str, text: str, muscles: list[str]) -> Link | None:
     """The entry whose figure shows the stretch named `name`, described by `text`, for `muscles` (the
     lexicon's keys, most certain first); None when no entry fits well enough."""
@@ -292,6 +355,9 @@ def link_stretch(name: str, text: str, muscles: list[str]) -> Link | None:
     by_name = find_entry(name)
     if by_name in candidates:
         return Link(by_name, Confidence.SURE, "its name")
+    if foreign(f"{name}. {text}", muscles):
+        return None
+    together = offered_together(f"{name}. {text}")
     usual = USUAL.get(muscles[0]) if muscles else None
     scores = {}
     for entry_id in candidates:
@@ -299,7 +365,12 @@ def link_stretch(name: str, text: str, muscles: list[str]) -> Link | None:
         # What the text shows of any other stretch, of this muscle or not, counts against this one.
         others = set().union(*(SIGNATURES[other][1] for other in SIGNATURES if other != entry_id))
         hits = own & features
-        conflicts = (features & others) - own - SUPPORTS.get(entry_id, set())
+        excused = {
+            support
+            for support in SUPPORTS.get(entry_id, set())
+            if not any(frozenset({support, feature}) in together for feature in own)
+        }
+        conflicts = (features & others) - own - excused
         told = [*sorted(hits), *([posture] if posture in postures else [])]
         scores[entry_id] = (2 * len(hits) - len(conflicts) + (posture in postures), told, conflicts, hits)
     # Best first; between equals, the one in the position named first, then the usual stretch.

@@ -16,7 +16,10 @@ from itertools import pairwise
 
 from handout.content.importers.blocks import PLAIN_HEADING, Block, BlockKind
 
-RUN_IN_NUMBER = re.compile(r"(?:^|(?<=[\s:.!?]))(?P<number>\d{1,2})\s?[.)]\s+(?=\S)")
+RUN_IN_NUMBER = re.compile(
+    r"(?:^|(?<=[\s:.!?]))(?P<number>\d{1,2})(?:\s?[.)]\s+(?=\S)|\s+[-–—]\s+(?=[^\W\d_]))"
+)
+"""A number that starts a stretch inside a paragraph: "1. ", "1) ", or "1 - " before a word."""
 RELATED_LINK = re.compile(
     r"\s*\b(?:à lire aussi|lire aussi|read (?:also|more)|see also|siehe auch|lee también|leggi anche"
     r"|leia também|veja também|lees ook)\s*:\s*[^.!?]*[.!?]?",
@@ -26,10 +29,14 @@ RELATED_LINK = re.compile(
 NAMED_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=(?P<name>[A-ZÀ-Ý][^:.!?\s]*(?:\s+[^:.!?\s]+){0,3}):\s+\S)")
 NAME_AS_SENTENCE = re.compile(r"^(?P<name>[A-ZÀ-Ý][\w’'-]*(?:\s+[\w’'-]+){0,3})\.\s+(?P<rest>[A-ZÀ-Ý¿¡].*)$")
 LIST_NAME_AS_SENTENCE = re.compile(
-    r"^(?P<name>[A-ZÀ-Ý][\w’'-]*(?:\s+[\w’'-]+){0,3})\.\s+(?P<rest>[\wÀ-ÿ¿¡].*)$"
+    r"^(?P<name>[A-ZÀ-Ý][\w’'-]*(?:,?\s+[\w’'-]+){0,5})(?:\s*\([^()]{1,80}\))?\.\s+(?P<rest>[\wÀ-ÿ¿¡].*)$"
 )
-"""The same in a list whose other items open so: the rest may start in lower case."""
+"""The same in a list whose other items open so: the rest may start in lower case, the name may be
+longer ("Forward Fold, back and hamstring stretch.") or glossed ("Isquiotibiales (he tenido que buscar
+el nombre). Para ..."), the gloss left out."""
 MOST_RUN_IN_WORDS = 10
+PLAIN_NAME_WORDS = 4
+"""Words of a name written as a sentence that a list's other items vouch for without saying more."""
 NameTest = Callable[[str], bool]
 RUN_IN_BULLET = re.compile(r"\s*[•▪►]\s+")
 """A list's bullet inside a paragraph: the list's line breaks were lost ("... • Lie on your back. • ...")."""
@@ -63,7 +70,7 @@ def split_run_ins(
             split.append(block)
     sentence_names = [index for index, block in enumerate(split) if name_as_sentence(block, is_name)]
     if len(sentence_names) >= 2:
-        for index in sentence_names + list_mates(split, sentence_names):
+        for index in sentence_names + list_mates(split, sentence_names, is_name):
             block = split[index]
             match = NAME_AS_SENTENCE.match(block.text) or LIST_NAME_AS_SENTENCE.match(block.text)
             assert match is not None
@@ -72,11 +79,13 @@ def split_run_ins(
     return split
 
 
-def list_mates(blocks: list[Block], names: list[int]) -> list[int]:
+def list_mates(blocks: list[Block], names: list[int], is_name: NameTest) -> list[int]:
     """The other items of a list two or more of whose items open with a stretch's name as a sentence
     ("- Gemelos. Apoyá ...", "- Cuádriceps. De pie ..."), that open so too: "- Tibiales y peroneos. De pie
     ...", "- Isquiotibiales. subí un pie ...", "- Muerto. Tirate de espaldas ..." are that list's stretches,
-    though their names are no muscle the lexicon knows, or their text starts in lower case."""
+    though their names are no muscle the lexicon knows, or their text starts in lower case. A name longer
+    than a plain one, or glossed, must say it is a stretch: "- Lie on your back, knees bent. ..." is a
+    step."""
     mates: list[int] = []
     named = set(names)
     for index in names:
@@ -85,11 +94,20 @@ def list_mates(blocks: list[Block], names: list[int]) -> list[int]:
         for step in (-1, 1):
             other = index + step
             while 0 <= other < len(blocks) and blocks[other].kind is BlockKind.ITEM:
-                if other not in named and LIST_NAME_AS_SENTENCE.match(blocks[other].text):
+                if other not in named and is_list_mate(blocks[other].text, is_name):
                     named.add(other)
                     mates.append(other)
                 other += step
     return mates
+
+
+def is_list_mate(text: str, is_name: NameTest) -> bool:
+    match = LIST_NAME_AS_SENTENCE.match(text)
+    if match is None:
+        return False
+    name = match["name"]
+    glossed = text[match.end("name") : match.start("rest")].strip() != "."
+    return (len(name.split()) <= PLAIN_NAME_WORDS and "," not in name and not glossed) or is_name(name)
 
 
 def bulleted_run_in(

@@ -202,6 +202,7 @@ def split_article(blocks: list[Block]) -> Article:
     blocks = [as_paragraph(block) for block in blocks]
     blocks = with_cut_off_end(split_run_ins(blocks, is_stretchy, SUBHEAD_LABEL))
     title, blocks = take_title(blocks)
+    blocks = without_repeated_title(title, blocks)
     blocks = numbered_lines_as_headings(blocks)
     heading_openers, level = heading_shape(blocks)
     inline_openers = {index for index, block in enumerate(blocks) if inline_name(block)}
@@ -312,6 +313,19 @@ def late_title(blocks: list[Block]) -> Block | None:
     if muscles_in(heading.text, NAME_ONLY) or find_entry(heading.text) or opens_steps(blocks, 1):
         return None
     return heading
+
+
+def without_repeated_title(title: Block | None, blocks: list[Block]) -> list[Block]:
+    """A page that shows its title twice (above and below a "Share" line) has one title: a heading of
+    the same words is not a stretch."""
+    if title is None:
+        return blocks
+    words = title.text.casefold().split()
+    return [
+        block
+        for block in blocks
+        if not (block.kind is BlockKind.HEADING and block.text.casefold().split() == words)
+    ]
 
 
 def numbered_lines_as_headings(blocks: list[Block]) -> list[Block]:

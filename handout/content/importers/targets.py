@@ -44,7 +44,7 @@ MUSCLES = (
         r"hamstrings?|ischio-?\s?jambiers?|ischios|isquiotibiales?|isquios|beinbeuger\w*|biceps femoris"
         r"|oberschenkel-?rückseite|hintere[nrs]?\s+oberschenkel\w*|rückseite\s+des\s+oberschenkels"
         r"|ischiocrurali|muscoli\s+posteriori\s+(?:della\s+coscia|delle\s+cosce|della\s+gamba|delle\s+gambe)"
-        r"|tendin[ei]\s+del\s+ginocchio|isquiotibiais",
+        r"|tendin[ei]\s+del\s+ginocchio|cosci[ae]\s*,?\s+(?:parte\s+)?posterior[ei]|isquiotibiais|flexores\s+de\s+(?:la\s+)?(?:pierna|rodilla)s?",
         r"back\s+of\s+(?:the\s+|your\s+)?(?:thighs?|legs?|upper\s+legs?)|arrière\s+de\s+la\s+cuisse"
         r"|behind\s+the\s+(?:thigh|leg|back\s+leg)|detrás\s+del\s+muslo|hinten\s+am\s+hinteren\s+bein"
         r"|derrière\s+de\s+la\s+cuisse|face\s+postérieure\s+de\s+la\s+cuisse|atr[aá]s\s+da\s+coxa|dietro\s+(?:la|alla)\s+coscia"
@@ -84,11 +84,12 @@ MUSCLES = (
         "Cuádriceps",
         r"quad(?:s|riceps)?|quadrizeps|oberschenkelstrecker|cu[aá]driceps|quadr[ií]ceps|quadricipit[ei]"
         r"|oberschenkel-?vorderseite"
-        r"|vorderseite\s+des\s+oberschenkels|vordere[nrs]?\s+oberschenkel\w*",
+        r"|vorderseite\s+des\s+oberschenkels|vordere[nrs]?\s+oberschenkel\w*"
+        r"|cosci[ae]\s*,?\s+(?:parte\s+)?anterior[ei]",
         r"front\s+of\s+(?:the\s+|your\s+)?thighs?|oberschenkel\s+vorne|avant\s+de\s+la\s+cuisse"
         r"|devant\s+de\s+la\s+cuisse|face\s+antérieure\s+de\s+la\s+cuisse"
         r"|parte\s+(?:delantera|anterior|frontal)\s+del\s+muslo|muslo\s+anterior",
-        r"thighs?|oberschenkel\w*|cuisses?|muslos?",
+        r"thighs?|oberschenkel\w*|cuisses?|muslos?|cosci[ae]|coxas?",
     ),
     muscle(
         "soleus",
@@ -96,7 +97,7 @@ MUSCLES = (
         "Schollenmuskel (untere Wade)",
         "Soléaire (bas du mollet)",
         "Sóleo (parte baja de la pantorrilla)",
-        r"soleus|soléaire|s[oó]leo|schollenmuskel",
+        r"soleus|soléaire|s[oó]leos?|schollenmuskel|untere[nrs]?\s+wade\w*|bas\s+du\s+mollet",
     ),
     muscle(
         "shins",
@@ -182,6 +183,7 @@ MUSCLES = (
         "Grand dorsal",
         "Dorsal ancho",
         r"lats|latissimus(?:\s+dorsi)?|breite[nr]?\s+rückenmuskel\w*|grands?\s+dorsal|dorsal\s+ancho",
+        r"side\s+body|sides?\s+of\s+(?:the\s+|your\s+)?(?:body|torso|trunk)|flanks?|körperseite\w*",
     ),
     muscle(
         "chest",
@@ -288,6 +290,8 @@ def find_muscles(name: str, targets: list[str], sentences: list[str]) -> list[Mu
     region in the name ("Thigh stretch"); a muscle named anywhere in the section."""
     for text in targets:
         if found := muscles_in(text, NAME_ONLY):
+            if {entry.key for entry in found} <= VAGUE and (precise := muscles_in(name, STRONG)):
+                return precise[:MOST_TARGETS]  # "Hip Flexor Stretch", "Targets: Hips"
             return found[:MOST_TARGETS]
     about_stretch: list[Muscle] = []
     joined: list[Muscle] = []
@@ -314,6 +318,11 @@ def find_muscles(name: str, targets: list[str], sentences: list[str]) -> list[Mu
         if found := muscles_in(sentence, STRONG):
             return found[:1]
     return []
+
+
+VAGUE = frozenset({"hips", "back"})
+"""Body parts a targets line may name for a muscle in them ("Targets: Hips" of a hip flexor stretch): the
+muscle the stretch's name gives is then its target."""
 
 
 def calves_in(sentences: list[str]) -> Muscle | None:

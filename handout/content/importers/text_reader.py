@@ -15,7 +15,9 @@ from handout.content.importers.chrome import ends_article, is_caption, is_chrome
 STEP_HEADING = re.compile(
     r"^(?:step|schritt|étape|etapa|paso|übung|exercice|ejercicio)\s+\d{1,2}\s*[:.)–—-]\s*(.+)$", re.IGNORECASE
 )
-NUMBERED = re.compile(r"^(?:#\s?)?\d{1,2}\s*[.)]\s+(.+)$")
+NUMBERED = re.compile(r"^(?:#\s?)?\d{1,2}(?:\s*[.)]\s+|[.)](?=[A-ZÀ-Ý])|\s+[-–—]\s+(?=[^\W\d_]))(.+)$")
+"""A numbered line: "1. Name", also without the space ("4.Standing hamstring stretch") or with a dash
+("1 - Polpacci: ..."); not "1.5 km" or "10 - 15 seconds"."""
 BULLET = re.compile(r"^[-*•·▪►✓–—]\s+(.+)$")
 SENTENCE_ENDING = (".", "!", ",", ";", "…")
 """Not "?": a short question on its own line is a heading ("Why stretch after a run?")."""
