@@ -118,18 +118,21 @@ def arrangements(layout: Layout, landscape: bool, count: int, with_images: bool)
 def balanced_split(heights: Sequence[float], columns: int, gap: float) -> tuple[range, ...]:
     """Cards of these heights, in order, cut into `columns` contiguous blocks (none empty, as long as there
     are cards for them) whose tallest is the shortest it can be; of equally tall ones (within a hundredth
-    of a point), the first found, which ends the earlier blocks earliest."""
+    of a point), the first found, which ends the earlier blocks earliest. The search asks this of every
+    scale it tries, so each block's height is a difference of running sums."""
     count = len(heights)
     columns = max(1, min(columns, count))
-    best: tuple[range, ...] = ()
+    running = list(itertools.accumulate(heights, initial=0.0))
+    best: tuple[int, ...] = ()
     tallest = math.inf
     for cuts in itertools.combinations(range(1, count), columns - 1):
-        bounds = (0, *cuts, count)
-        blocks = tuple(range(start, stop) for start, stop in itertools.pairwise(bounds))
-        column = max(sum(heights[i] for i in block) + (len(block) - 1) * gap for block in blocks)
+        column, start = 0.0, 0
+        for stop in (*cuts, count):
+            column = max(column, running[stop] - running[start] + (stop - start - 1) * gap)
+            start = stop
         if column < tallest - 0.01:
-            best, tallest = blocks, column
-    return best
+            best, tallest = cuts, column
+    return tuple(range(start, stop) for start, stop in itertools.pairwise((0, *best, count)))
 
 
 def box_size(shape: Shape, scale: float) -> Shape:
