@@ -111,6 +111,7 @@ FEATURES = {
     ),
     "ankle over knee": signs(
         r"ankle (?:just )?(?:over|on|across|above) (?:the |your )?(?:other |opposite |left |right )?knee|"
+        r"ankle of one leg (?:\w+ ){0,2}(?:over|on|across|above) the knee|"
         r"cross (?:one|your \w+) ankle|figure[ -]?(?:four|4)|knochel (?:uber|auf) das \w+ knie|"
         r"cheville sur (?:l autre|le) genou|genou \w+ (?:au dessus|par dessus) (?:du|votre)|"
         r"tobillo sobre la \w+ rodilla|caviglia sul|tornozelo sobre|enkel op|"
