@@ -594,12 +594,19 @@ def without_outro(article: Article) -> Article:
 
 def without_non_stretches(article: Article) -> Article:
     """A section whose name and text say nothing of stretching or of a muscle ("1) Walk it out: ...
-    allow your body to calm down") is a step of the cool-down, not a stretch: it is left out, and said."""
+    allow your body to calm down") is a step of the cool-down, not a stretch: it is left out, and said. A
+    position held for a time is a stretch ("Nach unten beugen: ... In dieser Haltung 10 bis 15 Sekunden
+    verharren")."""
     kept = []
     dropped = list(article.dropped)
     for section in article.sections:
         text = " ".join(piece.text for piece in section.pieces)
-        if is_stretchy(section.name) or STRETCH_WORD.search(text) or muscles_in(text, STRONG):
+        if (
+            is_stretchy(section.name)
+            or STRETCH_WORD.search(text)
+            or muscles_in(text, STRONG)
+            or find_hold(text)
+        ):
             kept.append(section)
         else:
             dropped.append((section.name, section.line))

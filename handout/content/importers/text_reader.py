@@ -92,7 +92,7 @@ def unwrapped(lines: list[str]) -> list[tuple[int, str]]:
             cut = len(joined) - 1 not in headings and (
                 wrapped
                 and len(last) >= WRAP_SHARE * widest
-                and not last.rstrip('"\u201d\u2019)').endswith((*SENTENCE_ENDING, "?", ":"))
+                and not last.rstrip('"\u201d\u2019)').endswith((".", "!", "?", ":", ";", "…"))
             )
             if unclosed or gloss or (capitals and not last.endswith((*SENTENCE_ENDING, ":"))) or cut:
                 joined[-1] = (last_number, f"{last} {text}")
