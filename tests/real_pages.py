@@ -6,9 +6,9 @@ scored once at the end. A held-out part that has been looked at is no longer bli
 development part: the first (en-pinoy, de-vitalheld, fr-belbaronn, fr-decathlon, es-ideal, it-starbene,
 pt-omaringa5) since issue 25-b, the second (the eight pages from en-greatrun to fr-wanarun) since issue
 25-d; the pages that part's importer does not yet read right are tests/test_import_real.py's
-NOT_YET_READ. The third (issue 25-c, fr-rtbf of it kept) is development too, and the fourth (seven
-pages gathered for issue 25-d, from en-stryk to es-runacademy) since issue 25-e; the held-out part is
-the fifth, eight pages in seven languages gathered for issue 25-e.
+NOT_YET_READ. The third (issue 25-c, fr-rtbf of it kept) is development too, the fourth (seven pages
+gathered for issue 25-d, from en-stryk to es-runacademy) since issue 25-e, and the fifth (eight pages in
+seven languages gathered for issue 25-e, from en-clinichealth to it-sportplus) since issue 25-f.
 
 A found stretch is the expected one whose name is most like it once case, accents, numbers and
 punctuation are put aside (rapidfuzz's token-set ratio, at least 85; between equals the plain ratio,

@@ -16,6 +16,7 @@ import tomllib
 import pytest
 
 from handout.content.importers import import_article
+from handout.content.importers.linking import link_stretch
 from handout.errors import HandoutError
 
 
@@ -590,3 +591,154 @@ def test_a_stretch_offering_a_wall_or_a_step_is_the_wall_one_and_a_step_held_at_
         "Calf stretch\n\nStand on the edge of a step, a hand on the wall for balance, and drop your heels.\n"
     )
     assert stretches(f"Stretches\n\n{step}")[0]["use"] == "calf-step"
+
+
+def test_a_page_wrapped_at_a_fixed_width_has_its_lines_joined_again():
+    """A manual's page cut at a fixed width: a numbered stretch's sentence goes on over lines ("In" /
+    "dieser Haltung 10 bis 15 Sekunden verharren"), its hold read whole, though its name says nothing of
+    stretching."""
+    article = (
+        "Die Muskeln durch Dehnübungen aufwärmen. Das Aufwärmen sollte fünf\n"
+        "bis zehn Minuten dauern. Dann aufhören und die Dehnübungen machen.\n"
+        "1. Nach unten beugen: Mit leicht gebeugten Knien den Oberkörper\n"
+        "langsam nach vorne beugen und versuchen, die Zehen zu greifen. In\n"
+        "dieser Haltung 10 bis 15 Sekunden verharren und dann entspannen.\n"
+        "2. Waden dehnen: Stehend beide Hände gegen eine Wand stützen und ein\n"
+        "Bein nach hinten stellen. Beide Fersen auf dem Boden halten. In\n"
+        "dieser Haltung 10 bis 15 Sekunden verharren und dann entspannen.\n"
+        "3. Dehnung des Quadrizeps: Mit der linken Hand an einer Wand abstützen,\n"
+        "dann die rechte Ferse langsam in Richtung Gesäß bewegen, bis eine\n"
+        "Spannung zu spüren ist. In dieser Haltung 10 bis 15 Sekunden\n"
+        "verharren und dann entspannen. Drei Mal pro Bein wiederholen.\n"
+    )
+    found = stretches(article)
+    assert [stretch["name"] for stretch in found] == [
+        "Nach unten beugen",
+        "Waden dehnen",
+        "Dehnung des Quadrizeps",
+    ]
+    assert [stretch["hold"] for stretch in found] == ["10–15 s"] * 3
+
+
+def test_a_heading_in_capitals_wrapped_over_lines_is_one_heading_and_the_cool_downs_hold_is_taken():
+    article = (
+        "ESERCIZIO 6: DISTENSIONE DEL QUADRICIPITE (PARTE\n"
+        "ANTERIORE DELLA COSCIA)\n"
+        "Appoggiarsi alla parete con una mano e con l'altra afferrare un piede e\n"
+        "portare il tallone del piede afferrato in direzione dei glutei.\n"
+        "Mantenere questa posizione da 5 a 10 secondi circa (riscaldamento) o da\n"
+        "30 a 40 secondi circa (raffreddamento) e poi ripetere con l'altro piede.\n"
+        "ESERCIZIO 7: DISTENSIONE DELL'INTERNO COSCIA\n"
+        "Sedersi sul pavimento e posizionare le piante dei piedi l'una contro l'altra.\n"
+        "Premere con cautela le ginocchia verso terra, senza usare forza.\n"
+        "Mantenere questa posizione da 5 a 10 secondi circa (riscaldamento) o\n"
+        "30 secondi circa (raffreddamento). Ripetere 2 volte per ogni lato.\n"
+        "ESERCIZIO 9: DISTENSIONE DELLA PARTE\n"
+        "POSTERIORE DELLA COSCIA\n"
+        "Sedersi sul pavimento e piegare una gamba come mostrato e stendere l'altra.\n"
+    )
+    found = stretches(article)
+    names = [stretch["name"] for stretch in found]
+    assert len(names) == 3
+    assert names[0].endswith("DISTENSIONE DEL QUADRICIPITE (PARTE ANTERIORE DELLA COSCIA)")
+    assert names[2].endswith("DISTENSIONE DELLA PARTE POSTERIORE DELLA COSCIA")
+    assert [stretch.get("hold") for stretch in found][:2] == ["30–40 s", "30 s"]
+    assert found[1]["target"].startswith("Adduttori")
+    assert found[2]["target"].startswith("Ischiocrurali")
+
+
+def test_a_caption_or_alt_text_under_a_heading_and_a_group_heading_are_no_stretches():
+    article = (
+        "Post Run Stretching\n\n"
+        "Glutes – Back Lying Figure 4\n\nGlute Stretches\n\n"
+        "1. Lying on back, with feet flat on the ground.\n2. Maintain stretch for 30 seconds.\n\n"
+        "Hamstrings & ITB Band (Standing) (Do not do this stretch if you have lower back issues)\n\n"
+        "Hamstring stretchHamstring Stretch 2\n\n"
+        "1. Stable standing position, cross one foot over the other.\n2. Hang there for 20 seconds.\n\n"
+        "Los siete estiramientos que todos deben hacer\n\nCuádriceps\n\nShutterstock 162\n\n"
+        '"Se debe tomar el pie con la mano del mismo lado y flexionar la rodilla."\n'
+    )
+    found = stretches(article)
+    assert [stretch["name"] for stretch in found] == [
+        "Glutes – Back Lying Figure 4",
+        "Hamstrings & ITB Band (Standing) (Do not do this stretch if you have lower…",
+        "Cuádriceps",
+    ]
+    assert [stretch.get("hold") for stretch in found][:2] == ["30 s", "20 s"]
+
+
+def test_list_items_run_into_each_other_and_a_lead_in_sentence_are_read_apart():
+    article = (
+        "Hier is de specifieke reeks rekoefeningen die Bertho dagelijks deed:\n"
+        "- Hamstring Stretch (Staande hamstring stretch)\n"
+        "Uitvoering: Ga rechtop staan en zet één voet naar voren.\n"
+        "Duur: 20-30 seconden per been.\n"
+        "Voordeel: Het voorkomt strakke hamstrings. - Quadriceps Stretch (Voorste dijbeenspier rekken)\n"
+        "Uitvoering: Sta op één been en trek je enkel richting je bil.\n"
+        "Duur: 20-30 seconden per been.\n"
+    )
+    found = stretches(article)
+    assert [stretch["name"] for stretch in found] == [
+        "Hamstring Stretch (Staande hamstring stretch)",
+        "Quadriceps Stretch (Voorste dijbeenspier rekken)",
+    ]
+    assert all(stretch["hold"].startswith("20–30 s") for stretch in found)
+
+
+def test_long_numbered_names_on_lines_of_their_own_are_stretches_with_the_intros_hold():
+    article = (
+        "Realize-os dez minutos antes e depois, com alongamentos durando trinta segundos em cada membro.\n"
+        "1. Alongamento em escada ou com apoio alto de uma lista telefônica, por exemplo\n"
+        "Apóie o antepé no degrau, deixando o calcanhar ceder e alongando o tendão de Aquiles.\n"
+        "2. Alongamento da toalha\n"
+        "Sentado a 90 graus, estique as pernas e puxe a toalha.\n"
+    )
+    found = stretches(article)
+    assert len(found) == 2
+    assert found[0]["name"].startswith("Alongamento em escada")
+    assert all(stretch["hold"].startswith("30 s") for stretch in found)
+
+
+def test_version_headings_keep_their_french_holds():
+    article = (
+        "Voici deux types d’étirements pour vos mollets\n\nVersion 1\n\n"
+        "1. Placez vos mains sur un mur avec les bras étendus.\n\n"
+        "2. Gardez l’étirement de 15 à 30 secondes en respirant calmement.\n\nVersion 2\n\n"
+        "1. Placez vos mains et vos pieds sur le sol en remontant votre corps vers le haut.\n\n"
+        "2. Gardez l’étirement 15 à 20 secondes, puis changez de jambe.\n"
+    )
+    found = stretches(article)
+    assert [stretch["hold"] for stretch in found] == ["15–30 s", "15–20 s"]
+    assert found[1].get("use") != "calf-wall"  # hands and feet on the floor: no wall stretch
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "muscles", "wrong"),
+    [
+        (
+            "Achillessehnen dehnen",
+            "Auf einem Kissen sitzend ein Bein strecken und die Zehen fassen.",
+            ["achilles"],
+            "soleus-wall",
+        ),
+        (
+            "Calf Stretch",
+            "Using a step, place your toes on it and allow your heels to lower.",
+            ["calves"],
+            "calf-wall",
+        ),
+        ("Calf stretch", "Stand with feet apart. Bend forward and touch your toes.", ["calves"], "calf-wall"),
+        (
+            "Adductor Stretch (Horse)",
+            "Stand with feet far apart. Squat down, elbows inside the knees.",
+            ["adductors"],
+            "side-lunge",
+        ),
+    ],
+)
+def test_no_figure_contradicts_the_described_pose(name, text, muscles, wrong):
+    """A sure figure by the name needs a description that says no other stretch; a heel drop on a step is
+    no wall stretch; a forward bend for the calves and a squat for the groin are stretches the library has
+    no figure of."""
+    link = link_stretch(name, text, muscles)
+    assert link is None or link.entry != wrong

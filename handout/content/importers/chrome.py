@@ -33,9 +33,12 @@ CAPTION = re.compile(
     r"|^\W*(image|photo|picture|figure|fig\.|caption|source|credit|bild|foto|abb\.|crédit|imagen|fuente)s?"
     r"\b\s*\d*\s*[:.)-]"
     r"|^\W*(hero|header|featured|cover|banner|main|top)?\s*(image|photo|picture|img|bild|foto|imagen|immagine"
-    r"|imagem|afbeelding)\W*$",
+    r"|imagem|afbeelding)\W*$"
+    r"|^\W*(?:©\s*)?(?:shutterstock|getty\s*images|istock(?:photo)?|adobe\s*stock|unsplash|pexels|pixabay"
+    r"|thinkstock|dreamstime|depositphotos|alamy)\b[\w\s.,/|-]{0,30}$",
     re.IGNORECASE,
 )
+"""A picture's caption, its alt text or a photo agency's credit on a line of its own ("Shutterstock 162")."""
 BOILERPLATE = [
     re.compile(pattern, re.IGNORECASE)
     for pattern in (

@@ -89,14 +89,14 @@ EACH_SIDE = (
     r"|\s*(?:pro|je)\s+(?:seite|bein)|\s*(?:auf|für|mit)\s+jede[rmn]?\s+(?:seite|bein)"
     r"|\s*sur\s+chaque\s+(?:côté|jambe)|\s*con\s+cada\s+(?:lado|pierna)"
     r"|\s*(?:de\s+)?chaque\s+(?:côté|jambe)|\s*(?:de|por|en)\s+cada\s+(?:lado|pierna)|\s*por\s+lado"
-    r"|\s*per\s+(?:ogni\s+)?(?:lato|gamba)|\s*(?:de|em)\s+cada\s+(?:lado|perna)|\s*per\s+(?:kant|been)"
+    r"|\s*per\s+(?:ogni\s+)?(?:lato|gamba)|\s*(?:de|em)\s+cada\s+(?:lado|perna|membro)|\s*per\s+(?:kant|been)"
     r"|\s*aan\s+elke\s+kant)?"
 )
 ABOUT = r"(?:(?:about|around|at least|up to|for|etwa|ca\.|mindestens|für|pendant|durant|environ|au moins"
 ABOUT += r"|durante|por|unos|unas|entre|al menos|aprox\.?|per|almeno|circa|pelo menos|cerca de|voor"
-ABOUT += r"|ongeveer|minstens)\s+)*"
+ABOUT += r"|ongeveer|minstens|de|from)\s+)*"
 HOLD_VERBS = (
-    r"(?:hold(?:ing)?|stay|remain|halte[n]?|halt|verharre[n]?|bleib(?:e|en)?|tenez|tiens|tenir|maintenez"
+    r"(?:hold(?:ing)?|stay|remain|maintain|hang|lasting|durando|halte[n]?|halt|verharre[n]?|bleib(?:e|en)?|tenez|tiens|tenir|maintenez"
     r"|maintiens|maintenir|gardez|garde|restez|reste|mant[ée]n(?:ga|er)?|mantenga|mantente|mantené|sost[ée]n(?:ga|er)?"
     r"|aguanta(?:r)?|quédate|permanece|restate|resta|rimani|rimanete|mantieni|mantenete|tieni|tenete"
     r"|mantenha|segure|fique|permaneça|houd|blijf|repeat|wiederhole|répétez|repite|ripeti|repita|herhaal"
@@ -105,7 +105,7 @@ HOLD_VERBS = (
 )
 OBJECT = (
     r"(?:\s+(?:in|a|em|nella|in\s+questa|this\s+movement)?\s*(?:it|this|that|the|each|your|die|diese|sie|la|le"
-    r"|les|cette|ce|el|la|esta|este|esa|sie\s+die|a|questa|deze|de|het|der|dieser|jede|ciascuna|ciascun|ogni"
+    r"|les|cette|ce|el|la|esta|este|esa|sie\s+die|a|questa|deze|de|het|der|dieser|jede|ciascuna|ciascun|ogni|l['’]"
     r"|chaque|cada)?"
     r"\s*(?:stretch|position|pose|posture|dehnung|position|étirement|posición|postura|estiramiento|posizione"
     r"|posição|houding|positie|spannung|stellung|haltung|dehnposition)\w*|\s+(?:it|this|that|the|each|your|die|diese|sie|la|le)"
@@ -115,11 +115,12 @@ VERB_FIRST = re.compile(
     rf"\b{HOLD_VERBS}{OBJECT}(?:\s+sie)?\s*[:,]?\s*{ABOUT}{NUMBER}\s*{UNIT}{EACH_SIDE}", re.IGNORECASE
 )
 VERB_LAST = re.compile(
-    rf"\b{ABOUT}{NUMBER}\s*{UNIT}{EACH_SIDE}\s+(?:lang\s+)?(?:halten|gehalten|hold|tenir|mantener)\b",
+    rf"\b{ABOUT}{NUMBER}\s*{UNIT}{EACH_SIDE}\s+(?:lang\s+)?(?:halten|gehalten|hold|tenir|mantener|verharren"
+    rf"|verweilen|bleiben|aushalten)\b",
     re.IGNORECASE,
 )
 NOUN_FIRST = re.compile(
-    rf"\b(?:hold|haltezeit|halten|dauer|durée|tenue|duración|tiempo)\s*:\s*{ABOUT}{NUMBER}\s*{UNIT}{EACH_SIDE}",
+    rf"\b(?:hold|haltezeit|halten|dauer|durée|tenue|duración|tiempo|duur|durata|duração)\s*:\s*{ABOUT}{NUMBER}\s*{UNIT}{EACH_SIDE}",
     re.IGNORECASE,
 )
 ADJECTIVE = re.compile(rf"\b{NUMBER}[- ]second\s+hold\b{EACH_SIDE}", re.IGNORECASE)
@@ -262,8 +263,28 @@ LEFTOVER_OBJECT = re.compile(
 """The words a hold said verb last leaves: "Die Spannung" of "Die Spannung ca. 20 Sekunden halten"."""
 
 
+COOL_DOWN_HOLD = re.compile(
+    rf"{NUMBER}[\s-]*{UNIT}{EACH_SIDE}\s*(?:circa|ca\.|environ|about|approx\.?|aprox\.?|cerca)?\s*\(\s*"
+    r"(?:raffreddamento|defaticamento|cool[- ]?down|cooling[- ]down|abkühlung|abkühlen|cool-down-phase"
+    r"|retour au calme|récupération|enfriamiento|vuelta a la calma|desaquecimento|arrefecimento"
+    r"|afkoelen|afkoeling)\s*\)",
+    re.IGNORECASE,
+)
+"""A hold said for the cool-down beside one for the warm-up ("da 5 a 10 secondi circa (riscaldamento) o
+da 30 a 40 secondi circa (raffreddamento)"): a sheet of stretches after running takes the cool-down's."""
+
+
 def find_hold(text: str) -> tuple[Hold, int, int] | None:
-    """The first hold phrase in `text`, and where the words to take out of the text start and end."""
+    """The first hold phrase in `text`, and where the words to take out of the text start and end; a
+    hold for the cool-down wins over one for the warm-up said beside it."""
+    found = first_hold(text)
+    if cool := COOL_DOWN_HOLD.search(text):
+        start, end = (min(found[1], cool.start()), max(found[2], cool.end())) if found else cool.span()
+        return hold_of(cool), start, end
+    return found
+
+
+def first_hold(text: str) -> tuple[Hold, int, int] | None:
     for pattern in PATTERNS:
         if match := pattern.search(text):
             if "cut" not in pattern.groupindex:

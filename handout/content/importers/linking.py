@@ -78,7 +78,9 @@ POSTURES = {
         r"hands and knees|all fours|vierfussler\w*|quatre pattes|cuatro patas|carponi|quattro zampe|"
         r"quatro apoios|handen en knieen|push ?up position|press ?up position|liegestutz\w*|"
         r"position de pompe|posicion de flexion|posicao de flexao|posizione dei piegamenti|"
-        r"hands and feet on the (?:ground|floor)"
+        r"hands and feet on the (?:ground|floor)|mains et (?:vos |les )?pieds (?:sur|au) (?:le )?sol|"
+        r"hande und fusse auf (?:den|dem) boden|manos y (?:los )?pies en el suelo|"
+        r"mani e (?:i )?piedi a terra|maos e (?:os )?pes no chao|handen en voeten op de grond"
     ),
 }
 FEATURES = {
@@ -86,7 +88,8 @@ FEATURES = {
     "step edge": signs(
         r"(?:on|off|edge of|below) (?:a |the )?(?:step|stair)\w*|balls of (?:your|the) feet|"
         r"kante einer stufe|unter die stufe|bord d une marche|sous la marche|escalon|gradino|rialzo|"
-        r"degrau|bloquinho|traptrede|heel drops?"
+        r"degrau|bloquinho|traptrede|heel drops?|heels? to (?:lower|drop)|"
+        r"(?:lower|drop) (?:your |the )?heels?"
     ),
     "heel up": signs(
         r"heel on (?:a|the) (?:low )?(?:step|bench|chair|box|ledge|table|support|rail)|"
@@ -111,6 +114,7 @@ FEATURES = {
     ),
     "ankle over knee": signs(
         r"ankle (?:just )?(?:over|on|across|above) (?:the |your )?(?:other |opposite |left |right )?knee|"
+        r"ankle of one leg (?:\w+ ){0,2}(?:over|on|across|above) the knee|"
         r"cross (?:one|your \w+) ankle|figure[ -]?(?:four|4)|knochel (?:uber|auf) das \w+ knie|"
         r"cheville sur (?:l autre|le) genou|genou \w+ (?:au dessus|par dessus) (?:du|votre)|"
         r"tobillo sobre la \w+ rodilla|caviglia sul|tornozelo sobre|enkel op|"
@@ -233,6 +237,19 @@ FOREIGN = {
         ),
         frozenset(),
     ),
+    "bend forward to the feet": (
+        signs(
+            r"(?:bend|fold|hinge|roll) (?:\w+ ){0,2}(?:forward|down)|touch (?:your )?toes|"
+            r"oberkorper (?:\w+ ){0,2}nach vorne? beugen|penchez vous en avant|"
+            r"(?:doblate|inclinate) (?:\w+ ){0,2}hacia adelante|piegar(?:si|ti) in avanti|"
+            r"dobre o tronco a frente|buig (?:\w+ ){0,2}voorover"
+        ),
+        frozenset({"calves"}),
+    ),
+    "squat": (
+        signs(r"squat\w*|hocke|in die knie|accroupi\w*|sentadilla|accovacciat\w*|agachamento|hurken"),
+        frozenset({"adductors"}),
+    ),
     "foot pulled by hand": (
         signs(
             r"punta del pie con la mano|"
@@ -341,6 +358,12 @@ def offered_together(text: str) -> set[frozenset[str]]:
     }
 
 
+def shown_by_others(entry_id: str) -> set[str]:
+    """The features only other entries show: a text naming one of them describes another stretch."""
+    own = SIGNATURES[entry_id][1] | SUPPORTS.get(entry_id, set())
+    return set().union(*(SIGNATURES[other][1] for other in SIGNATURES if other != entry_id)) - own
+
+
 def link_stretch(name: str, text: str, muscles: list[str]) -> Link | None:
     """The entry whose figure shows the stretch named `name`, described by `text`, for `muscles` (the
     lexicon's keys, most certain first); None when no entry fits well enough."""
@@ -353,8 +376,8 @@ def link_stretch(name: str, text: str, muscles: list[str]) -> Link | None:
         if (not wanted or wanted & known.get(entry_id, frozenset())) and (not postures or posture in postures)
     ]
     by_name = find_entry(name)
-    if by_name in candidates:
-        return Link(by_name, Confidence.SURE, "its name")
+    if by_name in candidates and not (features - described(name)[1]) & shown_by_others(by_name):
+        return Link(by_name, Confidence.SURE, "its name")  # the name's, and the text says no other
     if foreign(f"{name}. {text}", muscles):
         return None
     together = offered_together(f"{name}. {text}")

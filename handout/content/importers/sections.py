@@ -203,8 +203,15 @@ def split_article(blocks: list[Block]) -> Article:
     blocks = with_cut_off_end(split_run_ins(blocks, is_stretchy, SUBHEAD_LABEL))
     title, blocks = take_title(blocks)
     blocks = without_repeated_title(title, blocks)
-    blocks = numbered_lines_as_headings(blocks)
+    blocks = numbered_lines_as_headings(with_named_list_mates(blocks))
     heading_openers, level = heading_shape(blocks)
+    if not_stretches := captions_and_groups(blocks, heading_openers):
+        blocks = [
+            Block(BlockKind.PARAGRAPH, block.text, block.line) if is_lead_in(block) else block
+            for index, block in enumerate(blocks)
+            if index not in not_stretches or is_lead_in(block)
+        ]
+        heading_openers, level = heading_shape(blocks)
     inline_openers = {index for index, block in enumerate(blocks) if inline_name(block)}
     if len(inline_openers) > len(heading_openers):
         return without_non_stretches(without_outro(gather(title, blocks, inline_openers, level=None)))
@@ -328,6 +335,83 @@ def without_repeated_title(title: Block | None, blocks: list[Block]) -> list[Blo
     ]
 
 
+def with_named_list_mates(blocks: list[Block]) -> list[Block]:
+    """A list two or more of whose items open with a stretch's name and a colon ("2. Achillessehnen
+    dehnen: Auf einem ...") takes its other items that open so as named too, though their name says
+    nothing of stretching ("1. Nach unten beugen: Mit leicht gebeugten Knien ...")."""
+    runs: list[list[int]] = []
+    for index, block in enumerate(blocks):
+        if block.kind is not BlockKind.ITEM:
+            continue
+        if runs and runs[-1][-1] == index - 1:
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    turned: set[int] = set()
+    for run in runs:
+        if sum(1 for index in run if inline_name(blocks[index])) >= 2:
+            turned |= {index for index in run if plain_name_first(blocks[index])}
+    return [
+        replace(block, named=True) if index in turned and not block.named else block
+        for index, block in enumerate(blocks)
+    ]
+
+
+def plain_name_first(block: Block) -> bool:
+    """An item that opens with a short name and a colon, whatever the name says."""
+    match = INLINE_NAME.match(NUMBER_PREFIX.sub("", block.text))
+    return (
+        match is not None
+        and name_words(match["name"]) <= MOST_NAME_WORDS
+        and len(match["name"]) <= LONGEST_INLINE_NAME
+        and not subhead(match["name"])
+    )
+
+
+def captions_and_groups(blocks: list[Block], openers: set[int]) -> set[int]:
+    """Headings that seemed to open a stretch but say something of the one next to them: a stretch's
+    heading followed at once by another heading and then its steps has a picture's caption or alt text
+    under it ("Glutes – Back Lying Figure 4" / "Glute Stretches" / "1. Lying on back ...", "Hamstrings &
+    ITB Band (Standing)" / "Hamstring stretchHamstring Stretch 2"): the second is no stretch; unless the
+    first names a set of stretches ("Los siete estiramientos que todos deben hacer" / "Cuádriceps"), a
+    group heading that is no stretch. A heading that is a sentence leading into a list ("Hier is de
+    specifieke reeks rekoefeningen die Bertho dagelijks deed:") is no stretch either."""
+    dropped = {index for index in openers if is_lead_in(blocks[index])}
+    names = [block.text.casefold() for block in blocks if block.kind is BlockKind.HEADING]
+    for index in sorted(openers):
+        after = index + 1
+        if after not in openers or index in dropped:
+            continue
+        first, second = blocks[index], blocks[after]
+        if second.numbered and first.numbered:
+            continue  # two numbered stretches, the first without text of its own
+        if names.count(first.text.casefold()) > 1 or names.count(second.text.casefold()) > 1:
+            continue  # the page's list of its stretches, then the first of them
+        if names_a_set(first.text) and not names_a_set(second.text):
+            dropped.add(index)
+        elif opens_steps(blocks, after):
+            dropped.add(after)
+    return dropped
+
+
+def is_lead_in(block: Block) -> bool:
+    """A heading that is a sentence leading into what follows, not a name: it ended with a colon and is
+    longer than a name ("Hier is de specifieke reeks rekoefeningen die Bertho dagelijks deed:")."""
+    return block.kind is BlockKind.HEADING and block.lead_in and len(block.text.split()) > MOST_NAME_WORDS
+
+
+SET_OF_STRETCHES = re.compile(
+    r"\b(?:stretches|exercises|übungen|dehnübungen|étirements|exercices|estiramientos|ejercicios|esercizi"
+    r"|allungamenti|alongamentos|exercícios|oefeningen|rekoefeningen)\b",
+    re.IGNORECASE,
+)
+
+
+def names_a_set(text: str) -> bool:
+    """A heading that names stretches in the plural ("Los siete estiramientos ...", "Glute Stretches")."""
+    return SET_OF_STRETCHES.search(text) is not None
+
+
 def numbered_lines_as_headings(blocks: list[Block]) -> list[Block]:
     """Short numbered lines each followed by a paragraph, a sub-head or bulleted steps ("1. Calf stretch",
     then "Instructions", or "- Stand facing a wall") are the stretches' names, not steps: when all
@@ -336,7 +420,20 @@ def numbered_lines_as_headings(blocks: list[Block]) -> list[Block]:
         index for index, block in enumerate(blocks) if block.kind is BlockKind.ITEM and block.numbered
     ]
     names = [index for index in numbered if names_a_section(blocks, index)]
-    if not names or (len(names) < 2 and len(names) < len(numbered)):
+    bulleted = [
+        index
+        for index, block in enumerate(blocks)
+        if block.kind is BlockKind.ITEM
+        and not block.numbered
+        and index + 1 < len(blocks)
+        and blocks[index + 1].kind is BlockKind.PARAGRAPH
+        and looks_like_heading(block.text)
+        and is_stretchy(block.text)
+        and not inline_name(block)
+    ]
+    if len(bulleted) >= 2:  # "- Hamstring Stretch (Staande hamstring stretch)" / "Uitvoering: Ga ..."
+        names = sorted({*names, *bulleted})
+    elif not names or (len(names) < 2 and len(names) < len(numbered)):
         return blocks
     turned = set(names)
     return [
@@ -347,8 +444,21 @@ def numbered_lines_as_headings(blocks: list[Block]) -> list[Block]:
     ]
 
 
+LONGEST_NUMBERED_NAME = 140
+
+
 def names_a_section(blocks: list[Block], index: int) -> bool:
-    if index + 1 >= len(blocks) or not looks_like_heading(blocks[index].text):
+    """A numbered line that is a name: short, or a long name that opens with a stretch's word and ends
+    no sentence ("1. Alongamento em escada ou com apoio alto de uma lista telefônica, por exemplo")."""
+    if index + 1 >= len(blocks):
+        return False
+    text = blocks[index].text
+    long_name = (
+        len(text) <= LONGEST_NUMBERED_NAME
+        and not text.rstrip().endswith(SENTENCE_ENDS)
+        and STRETCH_WORD.match(clean_name(text)) is not None
+    )
+    if not (looks_like_heading(text) or long_name):
         return False
     following = blocks[index + 1]
     return (
@@ -484,12 +594,19 @@ def without_outro(article: Article) -> Article:
 
 def without_non_stretches(article: Article) -> Article:
     """A section whose name and text say nothing of stretching or of a muscle ("1) Walk it out: ...
-    allow your body to calm down") is a step of the cool-down, not a stretch: it is left out, and said."""
+    allow your body to calm down") is a step of the cool-down, not a stretch: it is left out, and said. A
+    position held for a time is a stretch ("Nach unten beugen: ... In dieser Haltung 10 bis 15 Sekunden
+    verharren")."""
     kept = []
     dropped = list(article.dropped)
     for section in article.sections:
         text = " ".join(piece.text for piece in section.pieces)
-        if is_stretchy(section.name) or STRETCH_WORD.search(text) or muscles_in(text, STRONG):
+        if (
+            is_stretchy(section.name)
+            or STRETCH_WORD.search(text)
+            or muscles_in(text, STRONG)
+            or find_hold(text)
+        ):
             kept.append(section)
         else:
             dropped.append((section.name, section.line))

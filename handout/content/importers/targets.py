@@ -44,12 +44,13 @@ MUSCLES = (
         r"hamstrings?|ischio-?\s?jambiers?|ischios|isquiotibiales?|isquios|beinbeuger\w*|biceps femoris"
         r"|oberschenkel-?rückseite|hintere[nrs]?\s+oberschenkel\w*|rückseite\s+des\s+oberschenkels"
         r"|ischiocrurali|muscoli\s+posteriori\s+(?:della\s+coscia|delle\s+cosce|della\s+gamba|delle\s+gambe)"
-        r"|tendin[ei]\s+del\s+ginocchio|cosci[ae]\s*,?\s+(?:parte\s+)?posterior[ei]|isquiotibiais|flexores\s+de\s+(?:la\s+)?(?:pierna|rodilla)s?",
+        r"|tendin[ei]\s+del\s+ginocchio|bicipit[ei]\s+femoral[ei]|parte\s+posteriore\s+(?:della|delle)\s+cosci?[aei]"
+        r"|cosci[ae]\s*,?\s+(?:parte\s+)?posterior[ei]|isquiotibiais|flexores\s+de\s+(?:la\s+)?(?:pierna|rodilla)s?",
         r"back\s+of\s+(?:the\s+|your\s+)?(?:thighs?|legs?|upper\s+legs?)|arrière\s+de\s+la\s+cuisse"
         r"|behind\s+the\s+(?:thigh|leg|back\s+leg)|detrás\s+del\s+muslo|hinten\s+am\s+hinteren\s+bein"
         r"|derrière\s+de\s+la\s+cuisse|face\s+postérieure\s+de\s+la\s+cuisse|atr[aá]s\s+da\s+coxa|dietro\s+(?:la|alla)\s+coscia"
         r"|parte\s+(?:posterior|trasera)\s+del\s+muslo|femorales?|femorali"
-        r"|parte\s+posteriore\s+(?:della|delle)\s+(?:cosc[ei]|gamb[ae])"
+        r"|parte\s+posteriore\s+(?:della|delle)\s+(?:cosci?[aei]|gamb[ae])"
         r"|posteriores?\s+da\s+coxa|achterkant\s+van\s+je\s+bovenbeen"
         r"|parte\s+de\s+trás\s+das?\s+(?:pernas?|coxas?)",
     ),
@@ -61,6 +62,7 @@ MUSCLES = (
         "Aductores (cara interna del muslo)",
         r"adductors?|adduktoren\w*|adducteurs?|aductor(?:es)?|oberschenkelinnenseite"
         r"|innenseite\s+des\s+oberschenkels|innere[nrs]?\s+oberschenkel\w*|adduttori|adutores|adductoren"
+        r"|intern[oae]\s+(?:della\s+|delle\s+)?cosci[ae]|cosci[ae]\s+intern[ae]"
         r"|oberschenkel-innenseite",
         r"inner\s+thighs?|groin|leiste\w*|intérieur\s+(?:de\s+la|des)\s+cuisses?|face\s+interne\s+de\s+la\s+cuisse"
         r"|aine|ingle|(?:cara|parte)\s+interna\s+(?:del\s+muslo|de\s+los\s+muslos)",
@@ -239,7 +241,7 @@ MUSCLES = (
         "Hanches",
         "Caderas",
         r"",
-        r"hips?|hüften?|hanches?|caderas?|anca|anche|quadril|heup",
+        r"hips?|hüften?|hanches?|caderas?|anca|anche(?!\s+(?:i|il|la|le|lo|gli|per|se|a|in|con|di|un|una)\b)|quadril|heup",
     ),
     muscle(
         "back", "Back", "Rücken", "Dos", "Espalda", r"", r"", r"back|rücken\w*|dos|espalda|schiena|costas|rug"

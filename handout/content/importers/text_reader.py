@@ -32,10 +32,7 @@ def read_text(text: str) -> tuple[list[Block], list[Notice]]:
     blocks: list[Block] = []
     dropped: list[int] = []
     lines = text.splitlines()
-    for number, raw in enumerate(lines, start=1):
-        tidy = " ".join(raw.split())
-        if not tidy:
-            continue
+    for number, tidy in unwrapped(lines):
         if ends_article(tidy) and blocks:
             dropped += range(number, len(lines) + 1)
             break
@@ -51,6 +48,75 @@ def read_text(text: str) -> tuple[list[Block], list[Notice]]:
             )
         )
     return blocks, notices
+
+
+WRAPPED_PAGE_LINES = 12
+WIDEST_WRAPPED_LINE = 100
+"""A page whose lines are all this short (a manual's page, a PDF's text) was wrapped at a fixed width."""
+NARROWEST_WRAP = 40
+FULL_LINE = 0.75
+FULL_LINES = 0.4
+"""On a page wrapped at a fixed width, many lines (this share) run nearly full (this share of the widest)."""
+WRAP_SHARE = 0.55
+"""A line of a wrapped page at least this share of its widest line, ending inside a sentence, goes on
+in the next line ("1. Nach unten beugen: Mit leicht gebeugten Knien den" / "Oberkörper langsam ...")."""
+LIST_LINE = re.compile(r"^(?:[-*•·▪►✓–—]\s|(?:#\s?)?\d{1,2}\s*[.):–—-]\s*\S)")
+RUN_ON_ITEM = re.compile(r"^(?P<before>.*[.!?])\s+[-•–]\s+(?P<item>[A-ZÀ-Ý][^.!?:]{2,80})$")
+"""A list item run into the paragraph before it, its line lost: "... blessures kunnen veroorzaken. -
+Quadriceps Stretch (Voorste dijbeenspier rekken)"."""
+
+
+def unwrapped(lines: list[str]) -> list[tuple[int, str]]:
+    """The page's lines, tidied, with a line that a fixed width or a lost line break cut joined again:
+    on a page wrapped at a fixed width, a long line that ends inside a sentence goes on in the next (not
+    a list item's); on any page, a line whose parenthesis opens and does not close goes on in the next
+    ("ESERCIZIO 6: DISTENSIONE DEL QUADRICIPITE (PARTE" / "ANTERIORE DELLA COSCIA)"); and a list item
+    run into the end of a paragraph is a line of its own."""
+    tidy = [(number, " ".join(raw.split())) for number, raw in enumerate(lines, start=1)]
+    tidy = [(number, text) for number, text in tidy if text]
+    widest = max((len(text) for _, text in tidy), default=0)
+    full = sum(1 for _, text in tidy if len(text) >= FULL_LINE * widest)
+    wrapped = (
+        len(tidy) >= WRAPPED_PAGE_LINES
+        and NARROWEST_WRAP <= widest <= WIDEST_WRAPPED_LINE
+        and full >= FULL_LINES * len(tidy)
+    )
+    joined: list[tuple[int, str]] = []
+    headings: set[int] = set()  # the joined lines that began as a line in capitals
+    for number, text in tidy:
+        if joined and not LIST_LINE.match(text):
+            last_number, last = joined[-1]
+            unclosed = last.count("(") > last.count(")") and text.count(")") > text.count("(")
+            gloss = PARENTHESIZED.match(text) is not None and looks_like_heading(last)
+            capitals = wrapped and is_capitals(last) and is_capitals(text) and len(last.split()) >= 4
+            cut = len(joined) - 1 not in headings and (
+                wrapped
+                and len(last) >= WRAP_SHARE * widest
+                and not last.rstrip('"\u201d\u2019)').endswith((".", "!", "?", ":", ";", "…"))
+            )
+            if unclosed or gloss or (capitals and not last.endswith((*SENTENCE_ENDING, ":"))) or cut:
+                joined[-1] = (last_number, f"{last} {text}")
+                continue
+        if is_capitals(text):
+            headings.add(len(joined))
+        joined.append((number, text))
+    split: list[tuple[int, str]] = []
+    for number, text in joined:
+        if (match := RUN_ON_ITEM.match(text)) and looks_like_heading(match["item"]):
+            split += [(number, match["before"]), (number, f"- {match['item']}")]
+        else:
+            split.append((number, text))
+    return split
+
+
+PARENTHESIZED = re.compile(r"^\([^()]{2,80}\)$")
+"""A gloss on a line of its own under a heading: "(gastrocnemio e bicipite femorale)"."""
+
+
+def is_capitals(text: str) -> bool:
+    """A line in capitals, as a manual's headings are ("ESERCIZIO 8: DISTENSIONE DI POLPACCI E TENDINE")."""
+    letters = [char for char in text if char.isalpha()]
+    return len(letters) >= 3 and sum(char.isupper() for char in letters) >= 0.8 * len(letters)
 
 
 def is_alt_text(text: str) -> bool:
@@ -80,11 +146,18 @@ ABBREVIATED_END = re.compile(r"\b(?:e\.\s?V|Inc|Ltd|S\.A|S\.L|Co|Corp|GmbH & Co)
 """A club's or company's name ends with a full stop that ends no sentence: "LG Rheinufer e.V."."""
 
 
+PARENTHESES = re.compile(r"\s*\([^()]*\)")
+
+
 def looks_like_heading(text: str) -> bool:
-    """Short, and not ending like a sentence ("Standing calf stretch", "Instructions:")."""
+    """Short, and not ending like a sentence ("Standing calf stretch", "Instructions:"); a remark in
+    parentheses is not counted ("Hamstrings & ITB Band (Standing) (Do not do this stretch if you have
+    lower back issues)")."""
+    bare = PARENTHESES.sub("", text) or text
     return (
-        len(text) <= LONGEST_HEADING
-        and len(text.split()) <= MOST_HEADING_WORDS
+        len(bare) <= LONGEST_HEADING
+        and len(text) <= 2 * LONGEST_HEADING
+        and len(bare.split()) <= MOST_HEADING_WORDS
         and (
             not text.rstrip('"\u201d\u2019)').endswith(SENTENCE_ENDING)
             or ABBREVIATED_END.search(text) is not None
