@@ -22,7 +22,8 @@ from handout.content.importers.holds import (
 from handout.content.importers.language import detect_language
 from handout.content.importers.linking import Confidence, link_stretch
 from handout.content.importers.points import SENTENCE_END, capitalised, instructions, sentences_of
-from handout.content.importers.sections import Article, Field, Section, split_article
+from handout.content.importers.section_names import Field
+from handout.content.importers.sections import Article, Section, split_article
 from handout.content.importers.targets import REGION, find_muscles, muscles_in, target_text
 from handout.content.importers.writer import Draft, routine_toml
 from handout.content.library import stretch_fields

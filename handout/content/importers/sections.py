@@ -12,112 +12,36 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from enum import Enum
 
 from handout.content.importers.blocks import PLAIN_HEADING, Block, BlockKind
 from handout.content.importers.holds import find_hold
 from handout.content.importers.run_in import split_run_ins
+from handout.content.importers.section_names import (
+    CLOSER,
+    FIRST_SENTENCE,
+    GENERIC_HEADING,
+    INLINE_NAME,
+    LONGEST_INLINE_NAME,
+    MOST_NAME_WORDS,
+    NUMBER_PREFIX,
+    SENTENCE_ENDS,
+    STRETCH_WORD,
+    SUBHEAD_LABEL,
+    Field,
+    clean_name,
+    inline_name,
+    inline_subhead,
+    is_stretchy,
+    name_words,
+    opens_steps,
+    subhead,
+)
 from handout.content.importers.targets import (
-    NAME_ONLY,
     STRONG,
-    lexicon,
-    misspelt_muscles,
     muscles_in,
 )
 from handout.content.importers.text_reader import looks_like_heading
-from handout.content.library import find_entry
-
-
-class Field(Enum):
-    """Which field of a stretch a piece of its text is for."""
-
-    STEPS = "steps"
-    TIPS = "tips"
-    TARGETS = "targets"
-
-
-SUBHEADS = {
-    Field.STEPS: r"instructions?|steps?|how to(?: do it| perform it| do this stretch)?|directions|method"
-    r"|technique|execution|hold|duration|reps|repetitions|anleitung|ausführung|so geht'?s|so wird'?s gemacht"
-    r"|schritte|durchführung|haltezeit|dauer|wiederholungen|étapes|comment faire|exécution|réalisation"
-    r"|durée|répétitions|instrucciones|pasos|c[oó]mo hacerlo|ejecución|procedimiento|duración|repeticiones"
-    r"|exercice|come (?:si )?fa(?:re)?|ecco cosa fare|esecuzione|istruzioni|como fazer|execução|passo a passo"
-    r"|uitvoering|zo doe je het|hoe doe je (?:het|dat)",
-    Field.TIPS: r"tips?|modifications?|variations?|progressions?|regressions?|common mistakes"
-    r"|mistakes to avoid|make it (?:easier|harder)|cues?|coaching cues|form tips|safety|caution|note"
-    r"|tipps?|hinweise?"
-    r"|variationen|varianten?|häufige fehler|achtung|conseils?|astuces?|variantes?"
-    r"|erreurs (?:fréquentes|à éviter)"
-    r"|attention|consejos?|variaci[oó]n(?:es)?|modificaciones|errores comunes|precauci[oó]n"
-    r"|consigli?o?|suggeriment[oi]|varianti|attenzione|dicas?(?: adicional| extra)?|variaç(?:ão|ões)|cuidado"
-    r"|tips?|let op|por que é importante|perché è importante|waarom",
-    Field.TARGETS: r"benefits?|muscles?(?: worked| targeted| stretched| used)?|targets?"
-    r"|stretch(?:es)?(?=\s*:\s*(?:your|the|both)\b)"
-    r"|target(?:ed)? muscles?|target areas?|areas? targeted|what it (?:stretches|targets|works)"
-    r"|primary muscles?|vorteile|nutzen"
-    r"|zielmuskel\w*|muskeln|beanspruchte muskeln|gedehnte muskeln|muskelgruppen?|bénéfices?|avantages?"
-    r"|muscles? (?:ciblés?|travaillés?|étirés?|sollicités?)|zones? ciblées?|beneficios?"
-    r"|m[uú]sculos?(?: trabajados| implicados| estirados| involucrados)?|zona trabajada"
-    r"|effet|effect|wirkung|efecto|efeito|effetto|benefici|muscoli (?:coinvolti|interessati)"
-    r"|m[uú]sculos (?:trabalhados|alongados)|por que é importante|perché è importante|doelspieren|spieren"
-    r"|onde (?:sentirá|vai sentir|você sente)|where you(?:'ll| will) feel it|wo du (?:es|sie) spürst"
-    r"|où (?:vous )?(?:le |la )?sentirez|dónde (?:lo |la )?sentirás|dove (?:lo |la )?sentirai",
-}
-SUBHEAD = {kind: re.compile(rf"^\W*(?:{words})\W*$", re.IGNORECASE) for kind, words in SUBHEADS.items()}
-INLINE_SUBHEAD = {
-    kind: re.compile(rf"^\W*(?:{words})\s*:\s*(?P<rest>.+)$", re.IGNORECASE)
-    for kind, words in SUBHEADS.items()
-}
-SUBHEAD_LABEL = re.compile(rf"(?<!\w)(?:{'|'.join(SUBHEADS.values())})\s*:\s+(?=\S)", re.IGNORECASE)
-"""A sub-head's label inside a text ("... Quad Stretch Targets: quads"), where a flattened page keeps it."""
-CLOSER = re.compile(
-    r"\b(overview|summary|conclusion|bottom line|takeaways?|faqs?|frequently asked|references|sources"
-    r"|related|about the author|comments|why (?:stretch|you should|is|are|do)|benefits of|when to stretch"
-    r"|how (?:often|long)|final thoughts|disclaimer|more from|read next|what is|who should|fazit"
-    r"|zusammenfassung|quellen|häufige fragen|warum|wann|en résumé|pourquoi|questions fréquentes|quand"
-    r"|conclusión|resumen|fuentes|preguntas frecuentes|por qué|cuándo|más información|plus d'infos)\b"
-    r"|\?\s*$",
-    re.IGNORECASE,
-)
-STRETCH_WORD = re.compile(
-    r"\b(stretch\w*|pose|lunge|twist|reach|fold|roll|raise|squat|dog|cobra|pigeon|butterfly|cat|cow|child'?s"
-    r"|figure[- ](?:four|4)|hug|opener|bridge|kneeling|seated|standing|lying|sitting|supine|übung"
-    r"|ausfallschritt|drehung|taube|katze|kind|schmetterling|kobra|étirements?|étirer|posture|fente|torsion|papillon|chat"
-    r"|enfant|estiramientos?|estirar|estira|postura|zancada|torsión|mariposa|paloma|gato|niño|allungament[oi]|allunga"
-    r"|stretching|alongamentos?|alongar|rekoefening\w*|rekken|strekken)\b|dehn",
-    re.IGNORECASE,
-)
-TITLE_WORD = re.compile(
-    r"\b(stretches|stretching|exercises|routine|workout|guide|for|after|before|best|übungen|dehnübungen"
-    r"|nach dem|vor dem|étirements|exercices|pour|après|avant|estiramientos|ejercicios|para|después|antes"
-    r"|rutina)\b|^\d+\s",
-    re.IGNORECASE,
-)
-"""Words of an article's title, not of one stretch's name ("Stretches for runners", "5 Dehnübungen")."""
-GENERIC_HEADING = re.compile(
-    r"^\W*(?:the\s+)?(?:(?:cool|warm)(?:ing)?[- ]?(?:down|up)\s*)?(?:stretch(?:es|ing)?|dehnen|dehnübungen"
-    r"|étirements?|estiramientos?|allungamenti|alongamentos?|rekoefeningen)?\W*$",
-    re.IGNORECASE,
-)
-"""A heading that names the kind of exercise, not one of them ("STRETCHING", "Cool-down stretches")."""
-OPENING_BLOCKS = 3
-"""The title is one of the article's first headings, before any paragraph."""
-INLINE_NAME = re.compile(r"^(?P<name>[^:.!?;—–]{2,100}?)\s*(?::|\s[—–-]\s|—|–)\s*(?P<rest>\S.*)$")
-MOST_NAME_WORDS = 7
-"""Words of a stretch's name, not counting a parenthesis or the muscles it lists (name_words)."""
-LONGEST_INLINE_NAME = 60
-"""Characters of a name that starts a line, when it has neither a parenthesis nor a list of muscles."""
-PARENTHESIS = re.compile(r"\([^()]*\)")
-FIRST_SENTENCE = re.compile(r"(?<=[.!?])\s+")
-NUMBER_PREFIX = re.compile(r"^(?:#\s?)?\d{1,2}\s*[.):–—-]\s*")
-INSTRUCTION_START = re.compile(
-    r"^(?:bend|bring|cross|face|get|grab|hold|keep|kneel|lean|lie|lift|place|put|raise|reach|sit|stand|start"
-    r"|step|take|begin|stell|leg|setz|knie|beug|halte|zieh|geh|nimm|stütz|placez|tenez|allongez|asseyez"
-    r"|mettez|pliez|debout|tenez-vous|mets|place|ponte|coloca|siéntate|túmbate|acuéstate|mantén|dobla"
-    r"|apoya|lleva|de pie|sdraiati|sdraiatevi|siediti|appoggia|piega|porta|mettiti|in piedi|fique|deite"
-    r"|sente|coloque|apoie|dê|segure|ga|zet|leg|sta|begin)\b",
-    re.IGNORECASE,
-)
+from handout.content.importers.titles import take_title, without_repeated_title
 
 
 @dataclass(frozen=True)
@@ -145,56 +69,6 @@ class Article:
     dropped: list[tuple[str, int]]  # the headings whose text was left out, with their lines
     contents: list[int] = field(default_factory=list)  # the lines of the page's list of its stretches
     ending: list[int] = field(default_factory=list)  # the lines after the last one-line stretch
-
-
-def subhead(text: str) -> Field | None:
-    return next((kind for kind, pattern in SUBHEAD.items() if pattern.match(text)), None)
-
-
-def inline_subhead(text: str) -> tuple[Field, str] | None:
-    for kind, pattern in INLINE_SUBHEAD.items():
-        if match := pattern.match(text):
-            return kind, match["rest"]
-    return None
-
-
-def clean_name(text: str) -> str:
-    return NUMBER_PREFIX.sub("", text).strip(" :*#").strip()
-
-
-def is_stretchy(name: str) -> bool:
-    """A name that says it is a stretch: a stretch word, a muscle, a library entry or a hold in it."""
-    name = clean_name(name)
-    return bool(
-        STRETCH_WORD.search(name)
-        or muscles_in(name, NAME_ONLY)
-        or find_hold(name)
-        or find_entry(name)
-        or misspelt_muscles(name)
-    )
-
-
-def inline_name(block: Block) -> tuple[str, str] | None:
-    """A stretch's name that starts a line: "Calf Stretch — Stand..." -> ("Calf Stretch", "Stand...")."""
-    if block.kind is BlockKind.HEADING or len(block.text) > 5000:
-        return None
-    match = INLINE_NAME.match(NUMBER_PREFIX.sub("", block.text))
-    if match is None:
-        return None
-    name = match["name"].strip()
-    if name_words(name) > MOST_NAME_WORDS or subhead(name) or not (block.named or is_stretchy(name)):
-        return None
-    if len(name) > LONGEST_INLINE_NAME and name_words(name) == len(name.split()):
-        return None
-    return name, match["rest"]
-
-
-def name_words(name: str) -> int:
-    """The words of a name but its parentheses and the muscles it names: "Étirement des mollets (triceps
-    sural) et l’arrière de la cuisse (ischio-jambiers)" and "Parte interna de los muslos, isquiotibiales
-    y pantorrillas" are names, long only for the muscles they list; a sentence has more words."""
-    bare = PARENTHESIS.sub(" ", name)
-    return len(lexicon(NAME_ONLY).sub(" ", bare).split())
 
 
 def split_article(blocks: list[Block]) -> Article:
@@ -241,98 +115,6 @@ def with_cut_off_end(blocks: list[Block]) -> list[Block]:
     ):
         return blocks
     return [*blocks[:-1], Block(BlockKind.PARAGRAPH, last.text, last.line)]
-
-
-def take_title(blocks: list[Block]) -> tuple[Block | None, list[Block]]:
-    """The article's heading: the first level-1 heading, or one of the headings that open the article.
-
-    Of those, one that reads like a title ("Post-run stretches") wins over a club's or site's name
-    before it ("Riverside Runners"), which is left out.
-    """
-    for index, block in enumerate(blocks):
-        if block.kind is BlockKind.HEADING and block.level == 1:
-            return block, blocks[:index] + blocks[index + 1 :]
-    if colon := colon_title(blocks):
-        return colon, blocks[1:]
-    headings = [block for block in blocks if block.kind is BlockKind.HEADING]
-    if not headings:
-        return None, blocks
-    top = min(block.level for block in headings)
-    opening = []
-    for block in blocks[:OPENING_BLOCKS]:
-        if block.kind is not BlockKind.HEADING or inline_name(block) or subhead(block.text):
-            break
-        opening.append(block)
-    fits = [block for block in opening if block.level == top and not block.lead_in]
-    for choice in (
-        [block for block in fits if TITLE_WORD.search(block.text)],
-        [block for block in fits if top < PLAIN_HEADING or not is_stretchy(block.text)],
-        fits[:1] if len(opening) > 1 else [],
-    ):
-        if choice:
-            title = choice[0]
-            before = opening[: opening.index(title)]
-            return title, [block for block in blocks if block is not title and block not in before]
-    if late := late_title(blocks):
-        return late, [block for block in blocks if block is not late]
-    return None, blocks
-
-
-LONGEST_COLON_TITLE = 120
-
-
-def colon_title(blocks: list[Block]) -> Block | None:
-    """A title written as a topic, a colon and a clause, on the page's first line ("Stretching invernale:
-    perché è più importante che in estate e come farlo"): too long for a heading, it ends no sentence,
-    says it is about stretching, and its clause neither instructs nor names a muscle (a stretch's line
-    would: "Polpaccio al muro: in piedi, mani al muro")."""
-    if not blocks or blocks[0].kind is not BlockKind.PARAGRAPH:
-        return None
-    text = blocks[0].text.strip()
-    topic, colon, clause = text.partition(":")
-    if not colon or not clause.strip() or len(text) > LONGEST_COLON_TITLE or text.endswith(SENTENCE_ENDS):
-        return None
-    if INSTRUCTION_START.match(clause.strip()) or muscles_in(clause, NAME_ONLY) or find_hold(clause):
-        return None
-    if not (TITLE_WORD.search(text) or LISTICLE.search(text) or GENERIC_HEADING.match(topic)):
-        return None
-    return Block(BlockKind.HEADING, text, blocks[0].line, level=PLAIN_HEADING)
-
-
-SENTENCE_ENDS = (".", "!", "?", ",", ";", "…")
-LISTICLE = re.compile(
-    r"^\d+\s+\w|\b(?:stretches|exercises|übungen|dehnübungen|étirements|exercices|estiramientos|ejercicios"
-    r"|esercizi|allungamenti|alongamentos|exercícios|oefeningen|rekoefeningen)\b",
-    re.IGNORECASE,
-)
-"""A title that names a set of stretches: "7 estiramientos para relajar el cuerpo", "Stretches to do"."""
-
-
-def late_title(blocks: list[Block]) -> Block | None:
-    """A title after the page's lead paragraph ("Muchas personas ... / 7 estiramientos para relajar el
-    cuerpo después de correr"): the first block's heading, when it names a set of stretches and neither a
-    muscle nor a library stretch, and opens no steps: a stretch's own heading does one of those."""
-    if len(blocks) < 3 or blocks[0].kind is not BlockKind.PARAGRAPH:
-        return None
-    heading = blocks[1]
-    if heading.kind is not BlockKind.HEADING or heading.lead_in or not LISTICLE.search(heading.text):
-        return None
-    if muscles_in(heading.text, NAME_ONLY) or find_entry(heading.text) or opens_steps(blocks, 1):
-        return None
-    return heading
-
-
-def without_repeated_title(title: Block | None, blocks: list[Block]) -> list[Block]:
-    """A page that shows its title twice (above and below a "Share" line) has one title: a heading of
-    the same words is not a stretch."""
-    if title is None:
-        return blocks
-    words = title.text.casefold().split()
-    return [
-        block
-        for block in blocks
-        if not (block.kind is BlockKind.HEADING and block.text.casefold().split() == words)
-    ]
 
 
 def with_named_list_mates(blocks: list[Block]) -> list[Block]:
@@ -499,18 +281,6 @@ def heading_shape(blocks: list[Block]) -> tuple[set[int], int | None]:
 
 def is_numbered(block: Block) -> bool:
     return block.numbered or NUMBER_PREFIX.match(block.text) is not None
-
-
-def opens_steps(blocks: list[Block], index: int) -> bool:
-    """A heading followed by a list, an "Instructions" sub-head or a paragraph that starts instructing."""
-    if index + 1 >= len(blocks):
-        return False
-    following = blocks[index + 1]
-    if following.kind is BlockKind.ITEM:
-        return True
-    if following.kind is BlockKind.HEADING:
-        return subhead(following.text) is not None
-    return INSTRUCTION_START.match(following.text) is not None or inline_subhead(following.text) is not None
 
 
 def gather(title: Block | None, blocks: list[Block], openers: set[int], level: int | None) -> Article:
