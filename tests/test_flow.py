@@ -143,3 +143,16 @@ def test_the_poster_pdf_reads_down_the_first_column_then_the_second(paper, run_c
     assert y3 < y2, "the third stretch heads the second column, above the second: not rows"
     text = pypdf.PdfReader(output).pages[0].extract_text()
     assert_in_order(text, [stretch.name for stretch in routine.stretches])
+
+
+def test_a_list_keeps_its_rows() -> None:
+    """A coach picks the list for its rows, figure beside text: its cards never flow down columns (the
+    bundled routine's four flowed into the grid's two columns when the list offered it); on A4 they
+    are one stretch a row."""
+    layout = load_layout("list")
+    assert all(arrangement.rows != "flow" for arrangement in arrangements(layout, False, 4, True))
+    page = make_page(load_routine("after-running"), layout, paper_named("a4"), {})
+    frames = [box.rect for box in page.boxes if isinstance(box, FrameBox)]
+    assert len(frames) == 4
+    assert len({round(frame.x, 1) for frame in frames}) == 1, "one column of rows"
+    assert [frame.y for frame in frames] == sorted(frame.y for frame in frames)
