@@ -16,7 +16,7 @@ from handout.layout import cjk, cjk_faces
 from handout.layout.layout_file import find_layout, grayscale, load_layout
 from handout.layout.paper import orientation_named, oriented, paper_named
 from handout.model import Photo
-from handout.pipeline import SheetRequest, make_pdf, sheet_text
+from handout.pipeline import SheetRequest, make_pdf
 from handout.share.atomic import write_atomic
 from handout.share.output_target import Input, check_output
 
@@ -118,8 +118,7 @@ def run_preview(args: argparse.Namespace) -> int:
 
 
 def run_email(args: argparse.Namespace) -> int:
-    from handout.share.mail import IMAGE_WIDTH, check_address, compose_email
-    from handout.share.preview import render_png
+    from handout.share.mail import check_address, sheet_email
     from handout.share.smtp import parse_server, send
 
     check_address(args.to, "--to")
@@ -132,20 +131,7 @@ def run_email(args: argparse.Namespace) -> int:
         output = output_path(args.output, f"{request.name}.eml")
         check_output(output, sheet_inputs(args, request), "eml", force=args.force)
     sheet = make_sheet(request)
-    own = sheet_text(request.routine, request.layout, request.settings)
-    message = compose_email(
-        request.routine,
-        request.layout,
-        words=own.words,
-        footer=own.furniture.footer,
-        header=own.furniture.header,
-        link=own.furniture.url,
-        pdf=sheet.pdf,
-        png=render_png(sheet.pdf, IMAGE_WIDTH),
-        name=sheet.request.name,
-        to=args.to,
-        sender=args.sender,
-    )
+    message = sheet_email(sheet.request, sheet.pdf, to=args.to, sender=args.sender)
     if output is not None:
         write_atomic(output, message.as_bytes())
         print(output)

@@ -19,6 +19,7 @@ from handout.content.schema import quoted
 from handout.content.sheet_words import Words
 from handout.errors import HandoutError
 from handout.model import Figure, Layout, Routine
+from handout.pipeline import SheetRequest, sheet_text
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -47,6 +48,27 @@ def check_address(address: str, option: str) -> None:
             f"{option} {quoted(address)} is not an e-mail address: "
             "give one plain address like coach@example.org"
         )
+
+
+def sheet_email(request: SheetRequest, pdf: bytes, *, to: str, sender: str) -> EmailMessage:
+    """The e-mail of a made sheet, as the CLI and the web page send it: the sheet's own words, header,
+    footer and link, its preview inline, its PDF attached."""
+    from handout.share.preview import render_png  # here: composing the text draws no pixels
+
+    own = sheet_text(request.routine, request.layout, request.settings)
+    return compose_email(
+        request.routine,
+        request.layout,
+        words=own.words,
+        footer=own.furniture.footer,
+        header=own.furniture.header,
+        link=own.furniture.url,
+        pdf=pdf,
+        png=render_png(pdf, IMAGE_WIDTH),
+        name=request.name,
+        to=to,
+        sender=sender,
+    )
 
 
 def compose_email(

@@ -18,7 +18,6 @@ from handout.content.routine import MAX_STRETCHES
 from handout.content.sheet_words import translations
 from handout.errors import HandoutError
 from handout.layout.layout_file import bundled_layouts
-from handout.pipeline import sheet_text
 from handout.share.preview import render_png, render_screen_png
 from handout.web.api import PNG_WIDTH
 from handout.web.article import imported_routine
@@ -217,24 +216,16 @@ def searched_library(request: Request, search: str, lang: str) -> Response:
 
 
 def sheet_file(state: EditorState, kind: str, to: str, sender: str = "") -> tuple[bytes, str, str]:
-    from handout.share.mail import IMAGE_WIDTH, compose_email
+    from handout.share.mail import sheet_email
 
     request, pdf = build_pdf(state.routine_data(), state.photos(), state.choices, {}, SHOWN_AS)
     if kind == "png":
         return render_png(pdf, PNG_WIDTH), "image/png", request.name
     if kind == "eml":
-        own = sheet_text(request.routine, request.layout, request.settings)
         contact = state.details.get("contact", "")
-        message = compose_email(
-            request.routine,
-            request.layout,
-            words=own.words,
-            footer=own.furniture.footer,
-            header=own.furniture.header,
-            link=own.furniture.url,
-            pdf=pdf,
-            png=render_png(pdf, IMAGE_WIDTH),
-            name=request.name,
+        message = sheet_email(
+            request,
+            pdf,
             to=to.strip() or DEFAULT_RECIPIENT,
             sender=sender.strip() or (contact if "@" in contact and " " not in contact else DEFAULT_SENDER),
         )
