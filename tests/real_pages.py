@@ -8,7 +8,9 @@ pt-omaringa5) since issue 25-b, the second (the eight pages from en-greatrun to 
 25-d; the pages that part's importer does not yet read right are tests/test_import_real.py's
 NOT_YET_READ. The third (issue 25-c, fr-rtbf of it kept) is development too, the fourth (seven pages
 gathered for issue 25-d, from en-stryk to es-runacademy) since issue 25-e, and the fifth (eight pages in
-seven languages gathered for issue 25-e, from en-clinichealth to it-sportplus) since issue 25-f.
+seven languages gathered for issue 25-e, from en-clinichealth to it-sportplus) since issue 25-f, the sixth
+(eight pages in five languages gathered for issue 25-f, from en-justrunlah to pt-todaperfeita) since issue
+25-g. The held-out part is the seventh (seven pages in five languages gathered for issue 25-g).
 
 A found stretch is the expected one whose name is most like it once case, accents, numbers and
 punctuation are put aside (rapidfuzz's token-set ratio, at least 85; between equals the plain ratio,

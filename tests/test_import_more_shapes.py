@@ -7,7 +7,12 @@ muscles; and those of the fourth (issue 25-e): "1 - Name:" and "4.Name" numberin
 names written as sentences, long or glossed, muscles named as "Flexores de la pierna", "Sóleos", "Untere
 Wade", "Coscia, posteriori" and "Side body", a hold said once after the last stretch, a title shown
 twice, "Targets: Hips" of a hip flexor stretch, and no likely figure for a stretch the library has not or
-for a choice of two."""
+for a choice of two; and those of the sixth (issue 25-g): a hold said once in the intro with "held for
+approximately", a document run into one line with names in capitals and their holds in parentheses, a
+picture's caption above a broadcaster's credit, a page that is one stretch, a listicle's heading over
+numbered names, an intro section's heading that is no title, a foot that is the stretch's position, and
+the descriptions that tell a seated, figure-four, cobra, standing hamstring, standing quad and downward
+dog stretch."""
 
 from __future__ import annotations
 
@@ -742,3 +747,173 @@ def test_no_figure_contradicts_the_described_pose(name, text, muscles, wrong):
     no figure of."""
     link = link_stretch(name, text, muscles)
     assert link is None or link.entry != wrong
+
+
+def test_a_hold_said_once_in_the_intro_in_passing_is_every_stretchs():
+    article = (
+        "Post-run stretches\n\n"
+        "These are static stretches. Stretching should be done gradually and held for approximately 30"
+        " seconds.\n\n"
+        "#1 Calf Stretch\n\nLean towards a wall. Keep one leg straight.\n\n"
+        "#2 Quad Stretch\n\nStand on one leg whilst pulling the other to your backside.\n"
+    )
+    assert [stretch["hold"] for stretch in stretches(article)] == ["30 s", "30 s"]
+
+
+def test_a_document_run_into_one_line_with_names_in_capitals_and_holds_in_parentheses():
+    article = (
+        "STRETCHING CALVES (40 seconds each leg) Stand a little away from a wall and lean on it. Keep the"
+        " back heel down. CALVES AND SOLEUS (15 seconds each leg) Lower your hips as you bend the knee"
+        " slightly. BACK OF THE KNEES (30 seconds) Start standing and bend forward slowly from the hips."
+    )
+    found = routine(article)
+    assert found["title"] == "STRETCHING"
+    assert [stretch["name"] for stretch in found["stretches"]] == [
+        "CALVES",
+        "CALVES AND SOLEUS",
+        "BACK OF THE KNEES",
+    ]
+    assert [stretch["hold"] for stretch in found["stretches"]] == ["40 s each side", "15 s each side", "30 s"]
+
+
+def test_a_pictures_caption_above_a_broadcasters_credit_is_no_stretch():
+    article = (
+        "Stretching the calves\n\nAfter the hike, stretch your calves.\n\n"
+        "Calf stretch\n\nFace a wall, one leg back, heel down.\n\n"
+        "Anna Berger doing the calf stretch\n\nORF\n\n"
+        "Lean your hips towards the wall and breathe calmly.\n\n"
+        "Quad stretch\n\nStand tall and pull your heel to your bottom.\n"
+    )
+    found = stretches(article)
+    assert [stretch["name"] for stretch in found] == ["Calf stretch", "Quad stretch"]
+    assert "Lean your hips towards the wall and breathe calmly." in found[0]["key_points"]
+
+
+@pytest.mark.parametrize(
+    ("article", "title"),
+    [
+        (
+            "Waden dehnen\n\nNach dem Wandern sollte man die Waden dehnen.\n\nÜbungsablauf\n\n"
+            "Stellen Sie sich vor eine Wand und stellen Sie ein Bein weit nach hinten, die Ferse am Boden.\n",
+            "Waden dehnen",
+        ),
+        (
+            "Estiramiento de cuádriceps\nCómo se hace: Párate derecho y lleva una pierna hacia atrás para"
+            " sujetar el pie con la mano. Mantén la posición durante 20-30 segundos.\n",
+            "Estiramiento de cuádriceps",
+        ),
+    ],
+)
+def test_a_page_that_is_one_stretch_has_its_name_for_title(article, title):
+    found = routine(article)
+    assert found["title"] == title
+    assert [stretch["name"] for stretch in found["stretches"]] == [title]
+
+
+def test_a_listicles_heading_over_numbered_names_each_with_a_paragraph_is_the_title():
+    article = (
+        "Stretching before and after running is vital for preventing injury.\n\n"
+        "Stretches for runners\n\n\n"
+        "1. Hamstring stretch\n\nStand hip-width apart, extend right leg pointing toes up.\n\n"
+        "2. Calf stretch\n\nStand on a step with straight legs, lower heel to floor.\n"
+    )
+    found = routine(article)
+    assert found["title"] == "Stretches for runners"
+    assert [stretch["name"] for stretch in found["stretches"]] == ["Hamstring stretch", "Calf stretch"]
+
+
+def test_an_intro_sections_heading_is_no_title():
+    article = (
+        "L'importance des étirements\n"
+        "Peu importe le sport pratiqué, on ne répétera jamais assez l'importance des étirements.\n"
+        "Étirement 1 : Jambe tendue\n"
+        "Face à un mur, tendez la jambe arrière. Maintenir la position trente secondes pour chaque jambe.\n"
+        "Étirement 2 : Genou plié\n"
+        "Face à un mur, pliez les deux genoux. Vous étirerez votre mollet.\n"
+    )
+    found = routine(article)
+    assert "title" not in found or found["title"] != "L'importance des étirements"
+    assert len(found["stretches"]) == 2
+
+
+def test_a_foot_that_is_the_stretchs_position_is_not_its_target():
+    article = (
+        "Étirements des mollets\n\n"
+        "Étirement 1 : Pied plié\n"
+        "Pour cet étirement, placez-vous très proche d'un mur et tendez le pied avant contre le mur."
+        " Doucement, vous étirerez votre mollet à mesure que vous rapprocherez votre genou du mur.\n"
+        "Étirement 2 : Jambe tendue\n"
+        "Face à un mur, tendez la jambe arrière, le talon au sol.\n"
+    )
+    found = stretches(article)
+    assert found[0]["target"] == "Mollets"
+    assert "use" not in found[0]  # the toes against the wall: the library has no figure of it
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "muscles", "entry"),
+    [
+        (
+            "Hamstring Stretch",
+            "Fold one leg inwards with one leg out straight. Reach out for your toes.",
+            ["hamstrings"],
+            "seated-hamstring",
+        ),
+        (
+            "Glutes Stretch",
+            "Lie on your back and position your ankle on the opposite thigh. Pull it towards you.",
+            ["glutes"],
+            "figure-four",
+        ),
+        (
+            "The Cobra Stretch",
+            "Lie on the floor and place your palms right beside your shoulders. Push up.",
+            ["abdominals", "chest"],
+            "cobra",
+        ),
+        (
+            "Hamstring stretch",
+            "Stand hip-width apart, extend right leg pointing toes up. Bend left knee and lower your body.",
+            ["hamstrings"],
+            "standing-hamstring",
+        ),
+        (
+            "Ísquiotibiais",
+            "Apoie uma perna na parede em frente a seu corpo, apoiando as mãos na perna.",
+            ["hamstrings"],
+            "standing-hamstring",
+        ),
+        (
+            "Estiramiento de cuádriceps",
+            "Párate derecho y lleva una pierna hacia atrás, flexionando la rodilla para sujetar el pie.",
+            ["quadriceps"],
+            "standing-quad",
+        ),
+        (
+            "Waden dehnen",
+            "Ausgangsstellung ist die Bankstellung. Heben Sie die Knie vom Boden ab, so entsteht ein"
+            " verkehrtes V. Drücken Sie die Fersen in Richtung Boden.",
+            ["calves"],
+            "downward-dog",
+        ),
+    ],
+)
+def test_the_description_tells_the_figure(name, text, muscles, entry):
+    """A leg folded in is the seated stretch, an ankle on the other thigh lying the figure-four, palms
+    beside the shoulders face down the cobra, a straight front leg or a leg on a wall the standing
+    hamstring stretch, "Párate derecho ... sujetar el pie" the standing quad, and the "Bankstellung" with
+    an inverted V the downward dog (no wall calf stretch)."""
+    link = link_stretch(name, text, muscles)
+    assert link is not None and link.entry == entry, link
+
+
+def test_gastrocnemio_in_a_name_is_the_calf_first():
+    article = (
+        "Alongamentos\n\n"
+        "– Gastrocnêmio e Sóleo: apoie suas mãos na parede, a outra perna estendida atrás, tocando o"
+        " calcanhar no chão.\n\n"
+        "– Quadríceps: apóie uma das mãos na parede e a outra segure a ponta do pé oposto.\n"
+    )
+    found = stretches(article)
+    assert found[0]["target"].startswith("Panturrilha") or found[0]["target"].startswith("Gêmeos")
+    assert found[0]["use"] == "calf-wall"

@@ -99,6 +99,20 @@ def is_caption(text: str) -> bool:
     return len(text) <= LONGEST_CHROME and CAPTION.search(text) is not None
 
 
+NEWS_CREDIT = re.compile(
+    r"^\W*(?:©\s*)?(?:(?:foto|photo|bild|imagen|immagine|imagem)\s*:\s*)?"
+    r"(?:orf|apa|dpa|afp|ap|reuters|epa|ansa|efe|keystone|imago|picture[- ]alliance|zdf|ard|srf|bbc|rtbf|br"
+    r"|wdr|ndr|swr|mdr)(?:\s*[/|,]\s*[\w.-]+){0,2}\W*$",
+    re.IGNORECASE,
+)
+"""A broadcaster's or news agency's credit on a line of its own under a picture ("ORF", "APA/dpa")."""
+
+
+def is_news_credit(text: str) -> bool:
+    """ "ORF", "Foto: APA": the credit of the picture whose caption is the line before it."""
+    return NEWS_CREDIT.match(text) is not None
+
+
 def ends_article(text: str) -> bool:
     """ "Related articles", "Comments", "Share this page": the rest of the page is not the article's."""
     return len(text) <= LONGEST_CHROME and END_OF_ARTICLE.match(text) is not None

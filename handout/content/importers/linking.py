@@ -46,7 +46,7 @@ def signs(pattern: str) -> re.Pattern[str]:
 POSTURES = {
     "standing": signs(
         r"stand\w*|upright on one leg|stehe?n?d?\w*|im stehen|stell\w* dich|debout|tenez vous droit|"
-        r"de pie|ponte de pie|in piedi|em pe|de pe|staand\w*|sta rechtop"
+        r"de pie|ponte de pie|parate\w*|ponte derech[oa]|in piedi|em pe|de pe|staand\w*|sta rechtop"
     ),
     "seated": signs(
         r"sit|sits|sitting|seated|setz\w* dich|sitzend\w*|aufrecht sitz\w*|\w+sitz|im sitzen|"
@@ -66,7 +66,10 @@ POSTURES = {
     ),
     "prone": signs(
         r"face down|on your (?:stomach|belly)|bauchlage|auf dem bauch|sur le ventre|"
-        r"(?:tumbate|acuestate) boca abajo|a pancia in giu|de brucos|op je buik"
+        r"(?:tumbate|acuestate) boca abajo|a pancia in giu|de brucos|op je buik|"
+        r"(?:palms|hands) (?:\w+ ){0,2}(?:beside|next to) (?:your )?(?:shoulders|chest)|"
+        r"mains (?:\w+ ){0,2}a cote (?:de |des )?(?:vos )?epaules|"
+        r"manos (?:\w+ ){0,2}junto a (?:los|tus) hombros"
     ),
     "kneeling": signs(
         r"kneel\w*|on one knee|im knien|kniend\w*|auf ein knie|knien|hintere knie auf den boden|"
@@ -75,7 +78,8 @@ POSTURES = {
         r"rear \w+ knee on the floor"
     ),
     "all-fours": signs(
-        r"hands and knees|all fours|vierfussler\w*|quatre pattes|cuatro patas|carponi|quattro zampe|"
+        r"hands and knees|all fours|vierfussler\w*|bankstellung|vier punkt stand|quatre pattes|cuatro patas|"
+        r"carponi|quattro zampe|"
         r"quatro apoios|handen en knieen|push ?up position|press ?up position|liegestutz\w*|"
         r"position de pompe|posicion de flexion|posicao de flexao|posizione dei piegamenti|"
         r"hands and feet on the (?:ground|floor)|mains et (?:vos |les )?pieds (?:sur|au) (?:le )?sol|"
@@ -98,7 +102,12 @@ FEATURES = {
         r"(?:sube|subi|pon) (?:un|el) pie a un lugar alto|"
         r"heel on a|bench|panca|banco|tallone su (?:un |una )?(?:gradino|panchina|rialzo|sedia)|"
         r"(?:subo|sube|subi|pon|apoya) (?:la|una) pierna (?:a|en|sobre) (?:una |un )?"
-        r"(?:barandilla|valla|banco)"
+        r"(?:barandilla|valla|banco)|"
+        r"extend (?:your |the )?(?:right|left|front) leg|(?:front|forward) leg (?:\w+ ){0,2}straight|"
+        r"vordere bein ist (?:\w+ ){0,2}gestreckt|vorderes bein (?:\w+ ){0,2}gestreckt|"
+        r"apoie uma perna na parede|leg (?:up )?(?:on|against) (?:a|the) wall|"
+        r"heel (?:on|against) (?:a|the) wall|"
+        r"jambe (?:\w+ ){0,2}contre le mur|pierna (?:\w+ ){0,2}(?:en|contra) la pared|bein an die wand"
     ),
     "towel": signs(
         r"towel|strap|belt|rope|handtuch|gurt|serviette|sangle|toalla|cinta|asciugamano|"
@@ -119,7 +128,9 @@ FEATURES = {
         r"cheville sur (?:l autre|le) genou|genou \w+ (?:au dessus|par dessus) (?:du|votre)|"
         r"tobillo sobre la \w+ rodilla|caviglia sul|tornozelo sobre|enkel op|"
         r"cruza una pierna sobre (?:el muslo|la rodilla) de la otra|"
-        r"foot over (?:your |the )?(?:left|right|other) knee|figura cuatro|vierer|en quatre"
+        r"foot over (?:your |the )?(?:left|right|other) knee|figura cuatro|vierer|en quatre|"
+        r"ankle on (?:the |your )?(?:opposite|other) thigh|cheville sur (?:la |l )?(?:autre )?cuisse|"
+        r"tobillo sobre el (?:otro )?muslo"
     ),
     "knees to chest": signs(
         r"knees (?:in )?(?:to|towards?) (?:your |the )?chest|both knees (?:\w+ ){0,2}chest|"
@@ -128,7 +139,8 @@ FEATURES = {
         r"knieen naar je borst|knee hug"
     ),
     "hands and feet": signs(
-        r"downward|down dog|upside down v|umgedrehtes v|herabschauend\w*|chien tete en bas|"
+        r"downward|down dog|upside down v|inverted v|umgedrehtes v|verkehrtes v|umgekehrtes v|"
+        r"herabschauend\w*|chien tete en bas|"
         r"v renverse|perro boca abajo|v invertida|cane a testa in giu|"
         r"walk your hands (?:in )?toward your feet"
     ),
@@ -138,7 +150,8 @@ FEATURES = {
         r"foot (?:up )?behind you|ankle behind you|grab (?:your )?(?:\w+ )?foot|foot backwards|"
         r"fuss von hinten|ferse (?:sanft )?(?:zum|ans|an den) (?:po|gesass)|fuss zum gesass|"
         r"talon vers (?:la|votre) fess\w*|saisissez votre pied|attrape[zr]? (?:votre |le )pied|"
-        r"talon al gluteo|hacia el gluteo|a tocar el culo|a la altura del gluteo|"
+        r"talon al gluteo|hacia el gluteo|hacia los gluteos|sujeta\w* el pie|agarra\w* el pie|"
+        r"a tocar el culo|a la altura del gluteo|"
         r"tallone (?:al gluteo|verso il gluteo|verso i glutei)|afferra\w* il piede|"
         r"em direcao a[os]s? glute\w*|"
         r"hiel\w* naar je bil\w*"
@@ -173,7 +186,8 @@ FEATURES = {
         r"mani dietro la schiena|maos atras das costas|handen achter je rug"
     ),
     "sole on the thigh": signs(
-        r"sole against the inside|fusssohle innen an|plante du pied contre l interieur|"
+        r"sole against the inside|fold one leg in\w*|tuck (?:one|the other) (?:foot|leg) in\w*|"
+        r"fusssohle innen an|plante du pied contre l interieur|"
         r"planta contra el interior|pie \w+ contra la parte interna del muslo|"
         r"pianta del piede all interno della coscia"
     ),
@@ -243,6 +257,17 @@ FOREIGN = {
             r"oberkorper (?:\w+ ){0,2}nach vorne? beugen|penchez vous en avant|"
             r"(?:doblate|inclinate) (?:\w+ ){0,2}hacia adelante|piegar(?:si|ti) in avanti|"
             r"dobre o tronco a frente|buig (?:\w+ ){0,2}voorover"
+        ),
+        frozenset({"calves"}),
+    ),
+    "toes against the wall": (
+        signs(
+            r"(?:toes|foot|ball of (?:your|the) foot) (?:\w+ ){0,3}(?:against|up on|on) the wall|"
+            r"pied (?:\w+ ){0,2}contre le mur|knee to (?:the )?wall|"
+            r"(?:bring|move|push|drive) (?:your |the )?(?:front )?knee (?:\w+ ){0,2}(?:to|towards?) the wall|"
+            r"genou du mur|punta del pie (?:\w+ ){0,2}(?:contra|en) la pared|"
+            r"(?:fussspitze|zehen) (?:\w+ ){0,3}an die wand|"
+            r"ponta do pe (?:\w+ ){0,2}na parede"
         ),
         frozenset({"calves"}),
     ),

@@ -64,6 +64,7 @@ def split_run_ins(
             split += (
                 bulleted_run_in(block, is_name, label, first=not split)
                 or numbered_run_in(block, is_name)
+                or capitals_run_in(block, is_name, first=not split)
                 or named_sentences(block, is_name)
             )
         else:
@@ -177,6 +178,45 @@ def leading_title(text: str) -> tuple[str | None, str]:
     if start < 2 or not words[start][:1].isupper():
         return None, text
     return " ".join(words[:start]), " ".join(words[start:])
+
+
+CAPITALS_NAME = re.compile(
+    r"(?:^|(?<=[.!?])\s+)(?P<name>[A-ZÀ-ÝÑ][A-ZÀ-ÝÑ’'-]+(?:\s+[A-ZÀ-ÝÑ][A-ZÀ-ÝÑ’'-]*){0,6})"
+    r"\s*(?P<hold>\(\s*\d[^()]{0,50}\))\s+(?=\S)"
+)
+"""A name in capitals with its hold in parentheses, inside a text: "... No hagas vaivenes. GEMELOS Y
+SÓLEO (15 segundos cada pierna) Para estirar ..."."""
+SET_WORD = re.compile(
+    r"^(?:stretches|stretching|dehnübungen|übungen|étirements|estiramientos|ejercicios|esercizi|allungamenti"
+    r"|alongamentos|exercícios|rekoefeningen)$",
+    re.IGNORECASE,
+)
+
+
+def capitals_run_in(block: Block, is_name: NameTest, first: bool) -> list[Block]:
+    """A document run into one line whose stretches are names in capitals, each with its hold in
+    parentheses ("ESTIRAMIENTOS GEMELOS (40 segundos cada pierna) Para estirar ... GEMELOS Y SÓLEO (15
+    segundos cada pierna) ..."), two or more of them saying it is a stretch: a heading per name (its hold
+    with it) and its text after it; the page's first words naming the set ("ESTIRAMIENTOS") are its
+    title. [] when fewer than two names say they are stretches."""
+    marks = list(CAPITALS_NAME.finditer(block.text))
+    if sum(1 for mark in marks if is_name(mark["name"])) < 2:
+        return []  # two that name a muscle or a stretch vouch for the others ("CORVAS (30 Segundos)")
+    found: list[Block] = []
+    before = block.text[: marks[0].start("name")].strip()
+    words = marks[0]["name"].split()
+    if first and not before and len(words) > 1 and SET_WORD.match(words[0]):
+        found.append(Block(BlockKind.HEADING, words[0], block.line, level=PLAIN_HEADING))
+        words = words[1:]
+    elif before:
+        found.append(Block(BlockKind.PARAGRAPH, before, block.line))
+    names = [" ".join(words), *(mark["name"] for mark in marks[1:])]
+    ends = [mark.start("name") for mark in marks[1:]] + [len(block.text)]
+    for name, mark, end in zip(names, marks, ends, strict=True):
+        found.append(Block(BlockKind.HEADING, f"{name} {mark['hold']}", block.line, level=PLAIN_HEADING))
+        if text := block.text[mark.end() : end].strip():
+            found.append(Block(BlockKind.PARAGRAPH, text, block.line))
+    return found
 
 
 def numbered_run_in(block: Block, is_name: NameTest) -> list[Block]:

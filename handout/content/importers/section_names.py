@@ -10,7 +10,7 @@ import re
 from enum import Enum
 
 from handout.content.importers.blocks import Block, BlockKind
-from handout.content.importers.holds import find_hold
+from handout.content.importers.holds import find_hold, name_without_hold
 from handout.content.importers.targets import NAME_ONLY, lexicon, misspelt_muscles, muscles_in
 from handout.content.library import find_entry
 
@@ -59,7 +59,8 @@ SUBHEAD_LABEL = re.compile(rf"(?<!\w)(?:{'|'.join(SUBHEADS.values())})\s*:\s+(?=
 """A sub-head's label inside a text ("... Quad Stretch Targets: quads"), where a flattened page keeps it."""
 CLOSER = re.compile(
     r"\b(overview|summary|conclusion|bottom line|takeaways?|faqs?|frequently asked|references|sources"
-    r"|related|about the author|comments|why (?:stretch|you should|is|are|do)|benefits of|when to stretch"
+    r"|related|about the author|comments|why (?:stretch|you should|is|are|do)|benefits of|importance"
+    r"|importancia|importanza|importância|when to stretch"
     r"|how (?:often|long)|final thoughts|disclaimer|more from|read next|what is|who should|fazit"
     r"|zusammenfassung|quellen|häufige fragen|warum|wann|en résumé|pourquoi|questions fréquentes|quand"
     r"|conclusión|resumen|fuentes|preguntas frecuentes|por qué|cuándo|más información|plus d'infos)\b"
@@ -93,6 +94,7 @@ MOST_NAME_WORDS = 7
 LONGEST_INLINE_NAME = 60
 """Characters of a name that starts a line, when it has neither a parenthesis nor a list of muscles."""
 PARENTHESIS = re.compile(r"\([^()]*\)")
+HOLD_AFTER = re.compile(r"^[^()]*\w[^()]*\(\s*\d[^()]*\)\s*$")
 FIRST_SENTENCE = re.compile(r"(?<=[.!?])\s+")
 NUMBER_PREFIX = re.compile(r"^(?:#\s?)?\d{1,2}\s*[.):–—-]\s*")
 INSTRUCTION_START = re.compile(
@@ -121,12 +123,14 @@ def clean_name(text: str) -> str:
 
 
 def is_stretchy(name: str) -> bool:
-    """A name that says it is a stretch: a stretch word, a muscle, a library entry or a hold in it."""
+    """A name that says it is a stretch: a stretch word, a muscle, a library entry or a hold in it (also
+    one in parentheses after it: "CORVAS (30 Segundos)")."""
     name = clean_name(name)
     return bool(
         STRETCH_WORD.search(name)
         or muscles_in(name, NAME_ONLY)
         or find_hold(name)
+        or (HOLD_AFTER.search(name) and name_without_hold(name)[1] is not None)
         or find_entry(name)
         or misspelt_muscles(name)
     )

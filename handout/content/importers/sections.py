@@ -89,7 +89,19 @@ def split_article(blocks: list[Block]) -> Article:
     inline_openers = {index for index, block in enumerate(blocks) if inline_name(block)}
     if len(inline_openers) > len(heading_openers):
         return without_non_stretches(without_outro(gather(title, blocks, inline_openers, level=None)))
-    return without_non_stretches(without_contents(gather(title, blocks, heading_openers, level=level)))
+    article = without_non_stretches(without_contents(gather(title, blocks, heading_openers, level=level)))
+    return with_one_stretch_title(article, blocks)
+
+
+def with_one_stretch_title(article: Article, blocks: list[Block]) -> Article:
+    """A page that is one stretch ("Waden dehnen", "Estiramiento de cuádriceps"), headed by its name:
+    the heading that opens the page is its title and the stretch's name."""
+    if article.title is not None or len(article.sections) != 1 or not blocks:
+        return article
+    first = blocks[0]
+    if first.kind is not BlockKind.HEADING or article.sections[0].line != first.line:
+        return article
+    return replace(article, title=first)
 
 
 def as_paragraph(block: Block) -> Block:

@@ -45,11 +45,11 @@ MUSCLES = (
         r"|oberschenkel-?rückseite|hintere[nrs]?\s+oberschenkel\w*|rückseite\s+des\s+oberschenkels"
         r"|ischiocrurali|muscoli\s+posteriori\s+(?:della\s+coscia|delle\s+cosce|della\s+gamba|delle\s+gambe)"
         r"|tendin[ei]\s+del\s+ginocchio|bicipit[ei]\s+femoral[ei]|parte\s+posteriore\s+(?:della|delle)\s+cosci?[aei]"
-        r"|cosci[ae]\s*,?\s+(?:parte\s+)?posterior[ei]|isquiotibiais|flexores\s+de\s+(?:la\s+)?(?:pierna|rodilla)s?",
+        r"|cosci[ae]\s*,?\s+(?:parte\s+)?posterior[ei]|isquiotibiais|(?:tendones\s+de\s+las\s+)?corvas|flexores\s+de\s+(?:la\s+)?(?:pierna|rodilla)s?",
         r"back\s+of\s+(?:the\s+|your\s+)?(?:thighs?|legs?|upper\s+legs?)|arrière\s+de\s+la\s+cuisse"
         r"|behind\s+the\s+(?:thigh|leg|back\s+leg)|detrás\s+del\s+muslo|hinten\s+am\s+hinteren\s+bein"
         r"|derrière\s+de\s+la\s+cuisse|face\s+postérieure\s+de\s+la\s+cuisse|atr[aá]s\s+da\s+coxa|dietro\s+(?:la|alla)\s+coscia"
-        r"|parte\s+(?:posterior|trasera)\s+del\s+muslo|femorales?|femorali"
+        r"|parte\s+(?:posterior|trasera)\s+(?:del\s+muslo|de\s+los\s+muslos)|femorales?|femorali"
         r"|parte\s+posteriore\s+(?:della|delle)\s+(?:cosci?[aei]|gamb[ae])"
         r"|posteriores?\s+da\s+coxa|achterkant\s+van\s+je\s+bovenbeen"
         r"|parte\s+de\s+trás\s+das?\s+(?:pernas?|coxas?)",
@@ -118,7 +118,7 @@ MUSCLES = (
         "Waden",
         "Mollets",
         "Gemelos",
-        r"calf|calves|gastrocnemius|gastrocnémiens?|gastrocnemios?|gemelos?|wade\w*|mollets?"
+        r"calf|calves|gastrocnemius|gastrocnémiens?|gastrocnemios?|gastrocn[êe]mios?|gemelos?|wade\w*|mollets?"
         r"|pantorrillas?|triceps\s+sural|polpacci?o?|panturrilhas?|g[êe]meos|kuit\w*",
         r"lower\s+legs?|unterschenkel\w*",
     ),
@@ -297,11 +297,18 @@ def find_muscles(name: str, targets: list[str], sentences: list[str]) -> list[Mu
             return found[:MOST_TARGETS]
     about_stretch: list[Muscle] = []
     joined: list[Muscle] = []
+    far: tuple[list[Muscle], list[Muscle]] | None = None
     for sentence in sentences:
         about = ABOUT_STRETCH.search(sentence)
         if about and (found := muscles_in(sentence[about.start() :], REGION)):
-            about_stretch, joined = found[:2], joined_muscles(sentence[about.start() :])
-            break
+            close = muscles_in(sentence[about.start() : about.end() + CLOSE_AFTER], REGION)
+            if close or not FAR_PART.search(sentence):
+                about_stretch, joined = found[:2], joined_muscles(sentence[about.start() :])
+                break
+            far = far or (found[:2], joined_muscles(sentence[about.start() :]))
+    else:
+        if far:
+            about_stretch, joined = far
     if len(listed := listed_muscles(name)) > 1:
         return listed[:MOST_TARGETS]  # "Parte interna de los muslos, isquiotibiales y pantorrillas"
     if named := muscles_in(name, STRONG) or misspelt_muscles(name):
@@ -320,6 +327,15 @@ def find_muscles(name: str, targets: list[str], sentences: list[str]) -> list[Mu
         if found := muscles_in(sentence, STRONG):
             return found[:1]
     return []
+
+
+CLOSE_AFTER = 30
+"""Characters after a word of stretching where the muscle it stretches is named ("étirerez votre mollet")."""
+FAR_PART = re.compile(
+    r"^.{0,25}\b(?:étirement|stretch|dehnung|estiramiento|allungamento|alongamento)\b", re.IGNORECASE
+)
+"""A sentence that opens by naming the stretch ("Pour cet étirement, il vous faudra ... tendre le pied"):
+a body part far after it is where the body goes; a later sentence saying what is stretched is the target."""
 
 
 VAGUE = frozenset({"hips", "back"})

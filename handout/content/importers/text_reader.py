@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from handout.content.importers.blocks import PLAIN_HEADING, Block, BlockKind, Notice, line_list
-from handout.content.importers.chrome import ends_article, is_caption, is_chrome
+from handout.content.importers.chrome import ends_article, is_caption, is_chrome, is_news_credit
 
 STEP_HEADING = re.compile(
     r"^(?:step|schritt|étape|etapa|paso|übung|exercice|ejercicio)\s+\d{1,2}\s*[:.)–—-]\s*(.+)$", re.IGNORECASE
@@ -39,8 +39,15 @@ def read_text(text: str) -> tuple[list[Block], list[Notice]]:
         if is_chrome(tidy) or is_caption(tidy) or is_alt_text(tidy):
             dropped.append(number)
             continue
+        if is_news_credit(tidy):
+            last = blocks[-1] if len(blocks) > 1 else None
+            if last is not None and last.kind is BlockKind.HEADING and last.level == PLAIN_HEADING:
+                dropped.append(blocks.pop().line)  # the caption above it: "Michael Mayrhofer beim Dehnen ..."
+            dropped.append(number)
+            continue
         blocks.append(block_of_line(number, tidy))
     notices = []
+    dropped.sort()
     if dropped:
         notices.append(
             Notice(

@@ -10,6 +10,7 @@ import re
 from handout.content.importers.blocks import PLAIN_HEADING, Block, BlockKind
 from handout.content.importers.holds import find_hold
 from handout.content.importers.section_names import (
+    CLOSER,
     GENERIC_HEADING,
     INSTRUCTION_START,
     SENTENCE_ENDS,
@@ -20,6 +21,7 @@ from handout.content.importers.section_names import (
     subhead,
 )
 from handout.content.importers.targets import NAME_ONLY, muscles_in
+from handout.content.importers.text_reader import looks_like_heading
 from handout.content.library import find_entry
 
 OPENING_BLOCKS = 3
@@ -45,6 +47,8 @@ def take_title(blocks: list[Block]) -> tuple[Block | None, list[Block]]:
     for block in blocks[:OPENING_BLOCKS]:
         if block.kind is not BlockKind.HEADING or inline_name(block) or subhead(block.text):
             break
+        if CLOSER.search(block.text):
+            break  # a section of the intro ("L'importance des étirements", "Why stretch?"), not the title
         opening.append(block)
     fits = [block for block in opening if block.level == top and not block.lead_in]
     for choice in (
@@ -99,9 +103,26 @@ def late_title(blocks: list[Block]) -> Block | None:
     heading = blocks[1]
     if heading.kind is not BlockKind.HEADING or heading.lead_in or not LISTICLE.search(heading.text):
         return None
-    if muscles_in(heading.text, NAME_ONLY) or find_entry(heading.text) or opens_steps(blocks, 1):
+    if muscles_in(heading.text, NAME_ONLY) or find_entry(heading.text):
+        return None
+    if opens_steps(blocks, 1) and not names_first_stretch(blocks, 2):
         return None
     return heading
+
+
+def names_first_stretch(blocks: list[Block], index: int) -> bool:
+    """A numbered short line followed by a paragraph ("1. Hamstring stretch" / "Stand hip-width apart,
+    ..."): the first stretch's name under the title, not a step the heading opens."""
+    if index + 1 >= len(blocks):
+        return False
+    block, following = blocks[index], blocks[index + 1]
+    return (
+        block.kind is BlockKind.ITEM
+        and block.numbered
+        and looks_like_heading(block.text)
+        and is_stretchy(block.text)
+        and following.kind is BlockKind.PARAGRAPH
+    )
 
 
 def without_repeated_title(title: Block | None, blocks: list[Block]) -> list[Block]:
