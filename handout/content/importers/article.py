@@ -69,7 +69,7 @@ def import_article(text: str, shown_as: str, kind: str | None = None, split: boo
     if lang is None:
         warnings.append(Notice(1, 'the language is unclear: add lang = "en" (or de, fr, es) to the routine'))
     intro_text = " ".join(block.text for block in article.intro)
-    page_hold = find_page_hold(intro_text)
+    page_hold = find_page_hold(intro_text) or find_page_hold(article.ending_text)
     # Without split only the first sheet's stretches are written: the others are not drafted (a long
     # article's hundreds of stretches would cost seconds for nothing).
     kept = article.sections if split else article.sections[:MAX_STRETCHES]

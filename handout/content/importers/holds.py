@@ -95,7 +95,9 @@ EACH_SIDE = (
 ABOUT = r"(?:(?:about|around|approximately|roughly|at least|up to|for|ungefähr|approximativement"
 ABOUT += r"|aproximadamente|etwa|ca\.|mindestens|für|pendant|durant|environ|au moins"
 ABOUT += r"|durante|por|unos|unas|entre|al menos|aprox\.?|per|almeno|circa|pelo menos|cerca de|voor"
-ABOUT += r"|ongeveer|minstens|de|from)\s+)*"
+ABOUT += (
+    r"|ongeveer|minstens|de|from|(?:a\s+)?minimum\s+of|au\s+minimum|(?:un\s+)?m[ií]nimo\s+de|minimo)\s+)*"
+)
 HOLD_VERBS = (
     r"(?:hold(?:ing)?|held|stay|remain|maintain|hang|lasting|durando|halte[n]?|halt|verharre[n]?|bleib(?:e|en)?|tenez|tiens|tenir|maintenez"
     r"|maintiens|maintenir|gardez|garde|restez|reste|mant[ée]n(?:ga|er)?|mantenga|mantente|mantené|sost[ée]n(?:ga|er)?"
@@ -124,9 +126,15 @@ NOUN_FIRST = re.compile(
     rf"\b(?:hold|haltezeit|halten|dauer|durée|tenue|duración|tiempo|duur|durata|duração)\s*:\s*{ABOUT}{NUMBER}\s*{UNIT}{EACH_SIDE}",
     re.IGNORECASE,
 )
+OF_STRETCHING = re.compile(
+    rf"\b{ABOUT}{NUMBER}\s*{UNIT}{EACH_SIDE}\s+(?:of\s+|de\s+|d['’]\s*|di\s+|van\s+)?(?:the\s+)?"
+    r"(?:stretch(?:ing)?|étirement|estiramiento|dehnung|allungamento|alongamento|rekken)\b",
+    re.IGNORECASE,
+)
+"""A time of stretching said after it: "15 secondes de contraction, 15 secondes d’étirement"."""
 ADJECTIVE = re.compile(rf"\b{NUMBER}[- ]second\s+hold\b{EACH_SIDE}", re.IGNORECASE)
 VERB_APART = re.compile(
-    rf"\b{HOLD_VERBS}\b[^.;:!?]{{1,50}}?(?P<cut>\s(?:for|während|für|pendant|durant|durante|por)\s+{ABOUT}"
+    rf"\b{HOLD_VERBS}\b[^.;:!?]{{1,50}}?(?P<cut>\s(?:for|während|für|pendant|durant|durante|por|per|gedurende)\s+{ABOUT}"
     rf"{NUMBER}\s*{UNIT}{EACH_SIDE})",
     re.IGNORECASE,
 )
@@ -169,6 +177,7 @@ PATTERNS = (
     NOUN_FIRST,
     VERB_FIRST,
     VERB_LAST,
+    OF_STRETCHING,
     ADJECTIVE,
     VERB_APART,
     BREATHE_FOR,

@@ -105,6 +105,9 @@ FEATURES = {
         r"(?:barandilla|valla|banco)|"
         r"extend (?:your |the )?(?:right|left|front) leg|(?:front|forward) leg (?:\w+ ){0,2}straight|"
         r"vordere bein ist (?:\w+ ){0,2}gestreckt|vorderes bein (?:\w+ ){0,2}gestreckt|"
+        r"(?:zentimeter|cm) vorgestellte\w* bein|"
+        r"foot in front of the other and (?:lift|raise) (?:the |your )?toes|"
+        r"(?:lift|raise) the toes of (?:the|your) front foot|"
         r"apoie uma perna na parede|leg (?:up )?(?:on|against) (?:a|the) wall|"
         r"heel (?:on|against) (?:a|the) wall|"
         r"jambe (?:\w+ ){0,2}contre le mur|pierna (?:\w+ ){0,2}(?:en|contra) la pared|bein an die wand"
@@ -175,7 +178,7 @@ FEATURES = {
         r"uber den kopf|au dessus de la tete"
     ),
     "feet wide": signs(
-        r"feet (?:wide|spread) apart|breitbeinig|gratsche|pieds (?:tres )?ecartes|"
+        r"feet (?:wide|spread) apart|breitbeinig|gratsch\w*|pieds (?:tres )?ecartes|"
         r"pies (?:bien )?separados|gambe divaricate|gambe larghe|pernas afastadas|pes bem afastados|"
         r"side lunge|lateral lunge|"
         r"seitlicher ausfallschritt|fente laterale|zancada lateral"
@@ -228,7 +231,9 @@ FEATURES = {
         r"perna para tras|"
         r"ferse am boden|talon au sol|talon en el suelo|calcanhar no chao|pressing the heel|"
         r"heel (?:on the floor|down)|foot a metre behind|fuss etwa einen meter|"
-        r"tallone (?:\w+ ){0,3}a terra|plante du pied arriere au sol|calcanhar no chao"
+        r"tallone (?:\w+ ){0,3}a terra|plante du pied arriere au sol|calcanhar no chao|"
+        r"reculer? les pieds|talons? poses? (?:sur|au) (?:le )?sol|talon (?:\w+ ){0,2}en el suelo|"
+        r"da un paso (?:\w+ ){0,2}atras|pierna trasera"
     ),
 }
 FOREIGN = {
@@ -267,7 +272,9 @@ FOREIGN = {
             r"(?:bring|move|push|drive) (?:your |the )?(?:front )?knee (?:\w+ ){0,2}(?:to|towards?) the wall|"
             r"genou du mur|punta del pie (?:\w+ ){0,2}(?:contra|en) la pared|"
             r"(?:fussspitze|zehen) (?:\w+ ){0,3}an die wand|"
-            r"ponta do pe (?:\w+ ){0,2}na parede"
+            r"ponta do pe (?:\w+ ){0,2}na parede|"
+            r"toes (?:of (?:the |your )?\w+ foot )?(?:onto|on|against|up on) "
+            r"(?:a |the )?(?:\w+ )?(?:surface|tree)"
         ),
         frozenset({"calves"}),
     ),

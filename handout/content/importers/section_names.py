@@ -29,7 +29,12 @@ SUBHEADS = {
     r"|schritte|durchführung|haltezeit|dauer|wiederholungen|étapes|comment faire|exécution|réalisation"
     r"|durée|répétitions|instrucciones|pasos|c[oó]mo hacerlo|ejecución|procedimiento|duración|repeticiones"
     r"|exercice|come (?:si )?fa(?:re)?|ecco cosa fare|esecuzione|istruzioni|como fazer|execução|passo a passo"
-    r"|uitvoering|zo doe je het|hoe doe je (?:het|dat)",
+    r"|uitvoering|zo doe je het|hoe doe je (?:het|dat)"
+    r"|(?:(?:técnica|technique|technik|tecnica|técnica|techniek)\s+)?(?:paso a paso|step[- ]by[- ]step"
+    r"|schritt für schritt|étape par étape|pas à pas|passo (?:dopo|a) passo|stap voor stap)"
+    r"|position de départ|starting position|ausgangs(?:stellung|position)|posici[oó]n (?:inicial|de partida)"
+    r"|posizione (?:iniziale|di partenza)|posição inicial|startpositie"
+    r"|action(?: de contraction| d['’]étirement)?|rythme|répétitions?|respiration",
     Field.TIPS: r"tips?|modifications?|variations?|progressions?|regressions?|common mistakes"
     r"|mistakes to avoid|make it (?:easier|harder)|cues?|coaching cues|form tips|safety|caution|note"
     r"|tipps?|hinweise?"
@@ -37,7 +42,18 @@ SUBHEADS = {
     r"|erreurs (?:fréquentes|à éviter)"
     r"|attention|consejos?|variaci[oó]n(?:es)?|modificaciones|errores comunes|precauci[oó]n"
     r"|consigli?o?|suggeriment[oi]|varianti|attenzione|dicas?(?: adicional| extra)?|variaç(?:ão|ões)|cuidado"
-    r"|tips?|let op|por que é importante|perché è importante|waarom",
+    r"|tips?|let op|por que é importante|perché è importante|waarom"
+    r"|(?:common |frequent |typical )?mistakes(?: to avoid| and how to avoid them)?"
+    r"|(?:häufige |typische )?fehler"
+    r"|erreurs(?: fréquentes| courantes| à éviter)?(?: et comment les éviter)?"
+    r"|errores(?: frecuentes| comunes| típicos)?(?: y cómo evitarlos)?"
+    r"|errori(?: comuni| frequenti)?(?: da evitare)?"
+    r"|erros(?: comuns| frequentes)?(?: a evitar)?|(?:veel ?gemaakte )?fouten"
+    r"|(?:variations?|variantes?|varianten?|variationen|varianti|variaç(?:ão|ões)|variaciones)"
+    r"\s+(?:and|y|et|und|e|en)\s+(?:progressions?|progresiones|progressionen|progressioni|progressões|progressies)"
+    r"|progresiones|progressionen|progressioni|progressões|progressies"
+    r"|description(?: générale)?|overview of the stretch|descripci[oó]n(?: general)?|beschreibung"
+    r"|descrizione(?: generale)?|descrição(?: geral)?|omschrijving|sensation",
     Field.TARGETS: r"benefits?|muscles?(?: worked| targeted| stretched| used)?|targets?"
     r"|stretch(?:es)?(?=\s*:\s*(?:your|the|both)\b)"
     r"|target(?:ed)? muscles?|target areas?|areas? targeted|what it (?:stretches|targets|works)"

@@ -69,6 +69,7 @@ class Article:
     dropped: list[tuple[str, int]]  # the headings whose text was left out, with their lines
     contents: list[int] = field(default_factory=list)  # the lines of the page's list of its stretches
     ending: list[int] = field(default_factory=list)  # the lines after the last one-line stretch
+    ending_text: str = ""  # their text, where a hold said once for all may be ("all stretches ... 20 s")
 
 
 def split_article(blocks: list[Block]) -> Article:
@@ -77,7 +78,7 @@ def split_article(blocks: list[Block]) -> Article:
     blocks = with_cut_off_end(split_run_ins(blocks, is_stretchy, SUBHEAD_LABEL))
     title, blocks = take_title(blocks)
     blocks = without_repeated_title(title, blocks)
-    blocks = numbered_lines_as_headings(with_named_list_mates(blocks))
+    blocks = without_picture_labels(numbered_lines_as_headings(with_named_list_mates(blocks)))
     heading_openers, level = heading_shape(blocks)
     if not_stretches := captions_and_groups(blocks, heading_openers):
         blocks = [
@@ -93,13 +94,38 @@ def split_article(blocks: list[Block]) -> Article:
     return with_one_stretch_title(article, blocks)
 
 
+def without_picture_labels(blocks: list[Block]) -> list[Block]:
+    """Headings in a run of their own, each naming the muscle of a stretch a paragraph names at its start
+    ("Quad: For the front of the thigh; ..." ... then "Quad Stretch" / "Calf Stretch" / "Hamstring
+    Stretch"), are the labels of the page's pictures, no stretches."""
+    named = [found[0] for block in blocks if (found := inline_name(block))]
+    muscles = {keys for name in named if (keys := muscle_keys(name))}
+    if len(muscles) < 2:
+        return blocks
+    labels: set[int] = set()
+    run: list[int] = []
+    for index, block in enumerate([*blocks, Block(BlockKind.PARAGRAPH, "", 0)]):
+        if block.kind is BlockKind.HEADING and muscle_keys(block.text) in muscles:
+            run.append(index)
+            continue
+        if len(run) >= 2:
+            labels.update(run)
+        run = []
+    return [block for index, block in enumerate(blocks) if index not in labels]
+
+
+def muscle_keys(text: str) -> frozenset[str]:
+    return frozenset(muscle.key for muscle in muscles_in(clean_name(text), STRONG))
+
+
 def with_one_stretch_title(article: Article, blocks: list[Block]) -> Article:
     """A page that is one stretch ("Waden dehnen", "Estiramiento de cuádriceps"), headed by its name:
-    the heading that opens the page is its title and the stretch's name."""
-    if article.title is not None or len(article.sections) != 1 or not blocks:
+    the page's first heading, after an intro's paragraphs or none, is its title and the stretch's name;
+    a numbered one ("1. Decontrai il quadricipite") is the first of a list the copy cut off, no title."""
+    if article.title is not None or len(article.sections) != 1:
         return article
-    first = blocks[0]
-    if first.kind is not BlockKind.HEADING or article.sections[0].line != first.line:
+    first = next((block for block in blocks if block.kind is BlockKind.HEADING), None)
+    if first is None or article.sections[0].line != first.line or is_numbered(first):
         return article
     return replace(article, title=first)
 
@@ -370,8 +396,9 @@ def without_outro(article: Article) -> Article:
         return article
     last = sections[-1]
     ending = [piece.line for piece in last.pieces[1:]]
+    text = " ".join(piece.text for piece in last.pieces[1:])
     last.pieces[1:] = []
-    return Article(article.title, article.intro, sections, article.dropped, ending=ending)
+    return Article(article.title, article.intro, sections, article.dropped, ending=ending, ending_text=text)
 
 
 def without_non_stretches(article: Article) -> Article:

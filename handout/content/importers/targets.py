@@ -119,7 +119,7 @@ MUSCLES = (
         "Mollets",
         "Gemelos",
         r"calf|calves|gastrocnemius|gastrocnémiens?|gastrocnemios?|gastrocn[êe]mios?|gemelos?|wade\w*|mollets?"
-        r"|pantorrillas?|triceps\s+sural|polpacci?o?|panturrilhas?|g[êe]meos|kuit\w*",
+        r"|pantorrillas?|triceps\s+sural|polpacci?o?|panturrilhas?|g[êe]meos|kuit\w*|zwillingswade\w*",
         r"lower\s+legs?|unterschenkel\w*",
     ),
     muscle(
@@ -139,7 +139,7 @@ MUSCLES = (
         "Flexores de la cadera",
         r"hip\s+flexors?|iliopsoas|psoas(?:-iliaque)?|hüftbeuge\w*|fléchisseurs?\s+de\s+(?:la\s+)?hanche"
         r"|flexor(?:es)?\s+de\s+(?:la\s+)?cadera|flessor[ei]\s+dell['’]anca|ileo-?\s?psoas|flexores\s+do\s+quadril"
-        r"|heupbuiger\w*",
+        r"|heupbuiger\w*|hüftlendenmuskel\w*",
         r"front\s+of\s+(?:the\s+|your\s+)?hips?|vorderseite\s+der\s+hüfte|avant\s+de\s+la\s+hanche"
         r"|parte\s+delantera\s+de\s+la\s+cadera",
     ),
