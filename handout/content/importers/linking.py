@@ -442,7 +442,9 @@ def link_stretch(name: str, text: str, muscles: list[str]) -> Link | None:
     if told and score > 0:
         words = ", ".join(told)
         posture = SIGNATURES[best][0]
-        sure = hits and not conflicts and posture in postures
+        # Sure only in the position the text names first: a later one is a variant or the next
+        # stretch run on into this one's text ("Lie on the floor ... Sit on the floor ... twisting").
+        sure = hits and not conflicts and posture == first
         if muscles and sure and score - runner_up >= SURE_MARGIN:
             return Link(best, Confidence.SURE, f"the article describes it: {words}")
         if score > runner_up or best == usual:
