@@ -9,6 +9,7 @@ import tomllib
 
 from handout.content.importers import import_article
 from handout.content.importers.linking import Confidence, link_stretch
+from handout.content.importers.targets import NAME_ONLY, muscles_in
 
 
 def routine(article: str) -> dict:
@@ -25,3 +26,25 @@ def test_a_stretch_run_on_into_another_in_a_later_position_gives_it_no_sure_figu
     assert link is None or link.confidence is not Confidence.SURE
     sure = link_stretch("Hip stretch", twist, ["glutes"])
     assert sure is not None and sure.entry == "seated-twist"
+
+
+def test_a_german_hold_said_with_verbleiben_and_a_french_one_in_primes():
+    """ "Bleiben Sie" was read, "Verbleiben Sie ca. 25 bis 35 Sekunden" was not; "Tenir entre 20 et 1"
+    with the seconds and the minute written as primes is 20 seconds to a minute."""
+    german = routine(
+        "Dehnen der Waden\n\nStellen Sie sich an eine Wand. Verbleiben Sie ca. 25 bis 35 Sekunden in dieser"
+        " Position.\n\nDehnen der Hüfte\n\nKnien Sie sich hin. Verbleiben Sie etwa 40 Sekunden so.\n"
+    )
+    assert [stretch["hold"] for stretch in german["stretches"]] == ["25–35 s", "40 s"]
+    french = routine(
+        "Étirement du dos\n\nSe coucher sur le dos. Tenir entre 20’’ et 1’en respirant.\n\n"
+        "Étirement des mollets\n\nDebout face au mur. Maintenir 45'' puis changer.\n"
+    )
+    assert [stretch["hold"] for stretch in french["stretches"]] == ["20–60 s", "45 s"]
+
+
+def test_the_shin_muscles_in_german_and_the_french_abbreviation_of_the_lateral_chain():
+    assert [m.key for m in muscles_in("Dehnen der Schienbeinmuskulatur", NAME_ONLY)] == ["shins"]
+    assert [m.key for m in muscles_in("Étirements de la chaîne latérale, dont le TLF", NAME_ONLY)] == [
+        "it-band"
+    ]

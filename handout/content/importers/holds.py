@@ -99,7 +99,7 @@ ABOUT += (
     r"|ongeveer|minstens|de|from|(?:a\s+)?minimum\s+of|au\s+minimum|(?:un\s+)?m[ií]nimo\s+de|minimo)\s+)*"
 )
 HOLD_VERBS = (
-    r"(?:hold(?:ing)?|held|stay|remain|maintain|hang|lasting|durando|halte[n]?|halt|verharre[n]?|bleib(?:e|en)?|tenez|tiens|tenir|maintenez"
+    r"(?:hold(?:ing)?|held|stay|remain|maintain|hang|lasting|durando|halte[n]?|halt|verharre[n]?|verbleibe[n]?|bleib(?:e|en)?|tenez|tiens|tenir|maintenez"
     r"|maintiens|maintenir|gardez|garde|restez|reste|mant[ée]n(?:ga|er)?|mantenga|mantente|mantené|sost[ée]n(?:ga|er)?"
     r"|aguanta(?:r)?|quédate|permanece|restate|resta|rimani|rimanete|mantieni|mantenete|tieni|tenete"
     r"|mantenha|segure|fique|permaneça|houd|blijf|repeat|wiederhole|répétez|repite|ripeti|repita|herhaal"
@@ -284,10 +284,27 @@ COOL_DOWN_HOLD = re.compile(
 da 30 a 40 secondi circa (raffreddamento)"): a sheet of stretches after running takes the cool-down's."""
 
 
+PRIMES_HOLD = re.compile(
+    rf"{HOLD_VERBS}\s+(?:entre\s+|between\s+|de\s+|from\s+)?(?P<low>\d{{1,3}})\s*(?:''|’’|″|\")"
+    r"(?:\s*(?:et|à|and|to|a|y|e|-|–)\s*(?P<high>\d{1,3})\s*(?P<unit>''|’’|″|\"|'|’|′))?",
+    re.IGNORECASE,
+)
+"""A hold in seconds and minutes written with primes: "Maintenir entre 30’’ et 1’" (30 s to a minute)."""
+
+
+def primes_hold(text: str) -> tuple[Hold, int, int] | None:
+    if not (match := PRIMES_HOLD.search(text)):
+        return None
+    high = int(match["high"]) if match["high"] else None
+    if high is not None and match["unit"] in ("'", "’", "′"):
+        high *= 60
+    return Hold(int(match["low"]), high, "s", False), match.start(), match.end()
+
+
 def find_hold(text: str) -> tuple[Hold, int, int] | None:
     """The first hold phrase in `text`, and where the words to take out of the text start and end; a
     hold for the cool-down wins over one for the warm-up said beside it."""
-    found = first_hold(text)
+    found = first_hold(text) or primes_hold(text)
     if cool := COOL_DOWN_HOLD.search(text):
         start, end = (min(found[1], cool.start()), max(found[2], cool.end())) if found else cool.span()
         return hold_of(cool), start, end

@@ -73,7 +73,7 @@ MUSCLES = (
         "Tractus iliotibialis (Oberschenkelaußenseite)",
         "Bandelette ilio-tibiale (extérieur de la cuisse)",
         "Cintilla iliotibial (parte externa del muslo)",
-        r"it[- ]band|iliotibial\w*|tractus\s+iliotibialis|bandelette\s+ilio-?\s?tibiale|tfl"
+        r"it[- ]band|iliotibial\w*|tractus\s+iliotibialis|bandelette\s+ilio-?\s?tibiale|tfl|tlf"
         r"|cintilla\s+iliotibial|oberschenkel-?außenseite|itb|banda\s+iliotibial|bandelletta\s+ileotibiale",
         r"outer\s+thighs?|äußere[nrs]?\s+oberschenkel\w*|extérieur\s+de\s+la\s+cuisse"
         r"|parte\s+externa\s+del\s+muslo",
@@ -107,7 +107,7 @@ MUSCLES = (
         "Schienbeinmuskel",
         "Jambier antérieur (devant de la jambe)",
         "Tibiales (espinilla)",
-        r"tibialis\s+anterior|tibiales?\s+anteriores?|tibiales|jambiers?\s+antérieurs?|schienbeinmuskel\w*"
+        r"tibialis\s+anterior|tibiales?\s+anteriores?|tibiales|jambiers?\s+antérieurs?|schienbeinmusk\w*"
         r"|espinillas?|tibiale\s+anteriore",
         r"front\s+of\s+(?:the\s+|your\s+)?lower\s+legs?|(?:zona|cara|parte)\s+anterior\s+de\s+la\s+pantorrilla"
         r"|vorderseite\s+des\s+unterschenkels|devant\s+de\s+la\s+jambe",
