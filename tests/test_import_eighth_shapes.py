@@ -48,3 +48,15 @@ def test_the_shin_muscles_in_german_and_the_french_abbreviation_of_the_lateral_c
     assert [m.key for m in muscles_in("Étirements de la chaîne latérale, dont le TLF", NAME_ONLY)] == [
         "it-band"
     ]
+
+
+def test_a_label_over_the_list_after_the_lead_paragraph_is_no_title():
+    """ "Cool-down Stretches" under a lead paragraph only names the list below it; "Stretches for
+    runners" in its place says who they are for and is the title."""
+    lead = "Stretching when cold is not advised, so save these for after your run, once you are warm.\n\n"
+    body = (
+        "Calf stretch:\n\n- Face a wall and step one foot back\n- Hold for 30 seconds\n\n"
+        "Quad stretch:\n\n- Pull one heel towards your bottom\n- Hold for 30 seconds\n"
+    )
+    assert routine(f"{lead}After-run Stretches\n\n{body}")["title"].startswith("TODO")
+    assert routine(f"{lead}Stretches for runners\n\n{body}")["title"] == "Stretches for runners"

@@ -94,6 +94,15 @@ LISTICLE = re.compile(
 """A title that names a set of stretches: "7 estiramientos para relajar el cuerpo", "Stretches to do"."""
 
 
+LIST_LABEL = re.compile(
+    r"^(?:[\w-]+\s+)?(?:stretches|exercises|übungen|dehnübungen|étirements|exercices|estiramientos"
+    r"|ejercicios|esercizi|allungamenti|alongamentos|exercícios|oefeningen|rekoefeningen)\W*$",
+    re.IGNORECASE,
+)
+"""A title after a lead paragraph says what the stretches are for or who they are for ("Stretches for
+runners"); a word and the list's noun ("Cool-down Stretches") only names the list below it."""
+
+
 def late_title(blocks: list[Block]) -> Block | None:
     """A title after the page's lead paragraph ("Muchas personas ... / 7 estiramientos para relajar el
     cuerpo después de correr"): the first block's heading, when it names a set of stretches and neither a
@@ -103,6 +112,8 @@ def late_title(blocks: list[Block]) -> Block | None:
     heading = blocks[1]
     if heading.kind is not BlockKind.HEADING or heading.lead_in or not LISTICLE.search(heading.text):
         return None
+    if LIST_LABEL.match(heading.text.strip()):
+        return None  # a label over the list ("Cool-down Stretches"), not the page's title
     if muscles_in(heading.text, NAME_ONLY) or find_entry(heading.text):
         return None
     if opens_steps(blocks, 1) and not names_first_stretch(blocks, 2):
