@@ -60,3 +60,22 @@ def test_a_label_over_the_list_after_the_lead_paragraph_is_no_title():
     )
     assert routine(f"{lead}After-run Stretches\n\n{body}")["title"].startswith("TODO")
     assert routine(f"{lead}Stretches for runners\n\n{body}")["title"] == "Stretches for runners"
+
+
+def test_a_page_run_into_one_line_keeps_its_title_and_its_first_stretch_named_by_its_label():
+    """The intro runs on into the first stretch with no name but its labelled line ("... the depth of
+    your stretches Stretch: your calves • ..."), and the page's Title Case title opens it before a
+    sentence starting "Yesterday I"."""
+    page = (
+        "After Race Stretch Last week I wrote about warming up. This is how to cool down Hold each stretch "
+        "for 25 seconds Breathe slowly through your stretches Stretch: your calves • Face a wall and step "
+        "one foot back. • Press the back heel down. STRETCH: YOUR QUADS • Stand tall and pull one heel to "
+        "your bottom. • Keep your knees together."
+    )
+    imported = routine(page)
+    assert imported["title"] == "After Race Stretch"
+    assert [stretch["name"] for stretch in imported["stretches"]] == [
+        "Stretch: your calves",
+        "STRETCH: YOUR QUADS",
+    ]
+    assert [stretch["hold"] for stretch in imported["stretches"]] == ["25 s", "25 s"]

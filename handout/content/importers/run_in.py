@@ -129,7 +129,7 @@ def bulleted_run_in(
         if index == 0:
             title, before = leading_title(before) if first and name else (None, before)
             if title:
-                found.append(Block(BlockKind.HEADING, title, block.line, level=PLAIN_HEADING))
+                found.append(Block(BlockKind.HEADING, title, block.line, level=1))  # the page's title
             if before:
                 found.append(Block(BlockKind.PARAGRAPH, before, block.line))
         elif before:
@@ -152,6 +152,15 @@ def trailing_name(text: str, is_name: NameTest, label: re.Pattern[str] | None) -
     labelled = ""
     if label is not None and (match := label.search(tail)) and match.start() > 0:
         tail, labelled = tail[: match.start()].strip(), tail[match.start() :].strip()
+        if (
+            len(tail.split()) > MOST_RUN_IN_WORDS
+            and is_name(labelled)
+            and len(labelled.split()) <= PLAIN_NAME_WORDS
+        ):
+            # An intro run on into the first stretch, named only by its labelled line ("... of your
+            # stretches Stretch: your hamstrings • From standing ..."): that line is the name.
+            cut = start + text[start:].index(labelled)
+            return text[:cut].strip(), labelled, ""
     if not tail or len(tail.split()) > MOST_RUN_IN_WORDS or not is_name(tail) or not tail[:1].isupper():
         return text.strip(), "", ""
     return text[:start].strip(), tail, labelled
@@ -175,6 +184,8 @@ def leading_title(text: str) -> tuple[str | None, str]:
     start = lower - 1
     while start > 0 and words[start][:1].islower():
         start -= 1
+    if start > 0 and words[start] == "I":
+        start -= 1  # the sentence opens before its "I": "... Stretch Yesterday I posted ..."
     if start < 2 or not words[start][:1].isupper():
         return None, text
     return " ".join(words[:start]), " ".join(words[start:])
