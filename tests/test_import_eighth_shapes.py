@@ -79,3 +79,19 @@ def test_a_page_run_into_one_line_keeps_its_title_and_its_first_stretch_named_by
         "STRETCH: YOUR QUADS",
     ]
     assert [stretch["hold"] for stretch in imported["stretches"]] == ["25 s", "25 s"]
+
+
+def test_unnamed_bullets_after_a_paragraph_turning_to_other_muscles_are_not_the_stretchs_text():
+    """A paragraph ending in a colon that turns to another muscle ("The back works hard too. Try
+    this:") opens other stretches written as bullets with no name: their hold is not this stretch's."""
+    page = (
+        "• Quad stretch\n"
+        "Stand on one leg and pull the other heel to your bottom. Hold for about 20 seconds.\n"
+        "• Calf stretch\n"
+        "Lean on a wall with one leg back and the heel down.\n"
+        "Runners forget it, but the back works hard on a run too. Try this:\n"
+        "• Lie on your back and hug both knees to your chest. Hold for 40 seconds.\n"
+    )
+    stretches = routine(page)["stretches"]
+    assert [stretch.get("hold") for stretch in stretches] == ["20 s", None]
+    assert "hug" not in " ".join(stretches[1]["key_points"])

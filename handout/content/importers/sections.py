@@ -37,6 +37,7 @@ from handout.content.importers.section_names import (
     subhead,
 )
 from handout.content.importers.targets import (
+    NAME_ONLY,
     STRONG,
     muscles_in,
 )
@@ -91,7 +92,29 @@ def split_article(blocks: list[Block]) -> Article:
     if len(inline_openers) > len(heading_openers):
         return without_non_stretches(without_outro(gather(title, blocks, inline_openers, level=None)))
     article = without_non_stretches(without_contents(gather(title, blocks, heading_openers, level=level)))
-    return with_one_stretch_title(article, blocks)
+    return with_one_stretch_title(without_other_groups(article), blocks)
+
+
+def without_other_groups(article: Article) -> Article:
+    """A paragraph under a stretch that ends in a colon and turns to other muscles ("Anche la schiena,
+    però, è sottoposta a tensione ... Ecco come prevenirla:") opens other stretches, written as bullets
+    with no name: they are not this stretch's text (nor its hold); they are reported as left out."""
+    for section in article.sections:
+        own = muscle_keys(section.name)
+        for index, piece in enumerate(section.pieces[1:], start=1):
+            turns = piece.text.rstrip().endswith(":") and not piece.item
+            others = {muscle.key for muscle in muscles_in(piece.text, NAME_ONLY)}
+            if (
+                turns
+                and own
+                and others
+                and not others & own
+                and any(p.item for p in section.pieces[index + 1 :])
+            ):
+                article.dropped.append((piece.text[:60], piece.line))
+                section.pieces[index:] = []
+                break
+    return article
 
 
 def without_picture_labels(blocks: list[Block]) -> list[Block]:
