@@ -1,8 +1,9 @@
 """Real public pages imported as they were stored (tests/data/real_pages/, tests/real_pages.py): the
-development part finds what a careful reader finds. The held-out part is scored only by
+development part finds what a careful reader finds. A held-out part is scored only by
 tests/benchmarks/bench_import.py --held-out, never here, so that it stays a fair measure (a held-out
-part, once looked at, is development: tests/real_pages.py). NOT_YET_READ are the development pages the
-importer does not yet read right, each a strict expected failure: one that starts passing says so."""
+part, once looked at, is development: tests/real_pages.py; none is held out now). NOT_YET_READ are the
+development pages the importer does not yet read right, each a strict expected failure: one that starts
+passing says so."""
 
 from __future__ import annotations
 
@@ -10,20 +11,25 @@ import pytest
 from real_pages import best_match, muscle_keys, real_pages, score_page
 
 PAGES = {page.key: page for page in real_pages(held_out=False)}
-NOT_YET_READ: set[str] = set()
+NOT_YET_READ: set[str] = {"en-runningforeddie", "it-bosch"}
 """Development pages still read wrong (those of the second held-out part, after its one blind look, were
 es-movidasana, it-gazzetta, en-stayfit and pt-sportlife: all four are read right since issue 25-d; the
 fourth part's seven pages are all read right since issue 25-e, the fifth part's eight since issue 25-f, the
-sixth part's eight since issue 25-g, the seventh part's seven since issue 25-h)."""
+sixth part's eight since issue 25-g, the seventh part's seven since issue 25-h). Of the eighth part's six:
+en-runningforeddie, whose second heading repeats the first's name over a quad stretch and whose last
+stretch, a seated twist, is bullets run on under the glute stretch's, and it-bosch, whose last two
+stretches are bullets with no name of their own."""
 
 
-def test_the_set_is_real_pages_in_seven_languages_with_a_held_out_part():
+def test_the_set_is_real_pages_in_seven_languages_and_none_is_held_out_now():
+    """No part is held out now (the eighth is development since issue 25-i; the next session gathers a
+    fresh one): a held-out part, when there is one again, is fewer than half the pages and at least 5."""
     every = real_pages()
     assert len(every) >= 20
     assert {page.lang for page in every} >= {"en", "de", "fr", "es", "it", "pt"}
     assert all(page.url.startswith(("http://", "https://")) for page in every)
     held_out = [page for page in every if page.held_out]
-    assert 5 <= len(held_out) < len(every) / 2
+    assert not held_out or 5 <= len(held_out) < len(every) / 2, "a held-out part is at least 5 pages"
     assert PAGES.keys() >= NOT_YET_READ
 
 
