@@ -95,3 +95,16 @@ def test_unnamed_bullets_after_a_paragraph_turning_to_other_muscles_are_not_the_
     stretches = routine(page)["stretches"]
     assert [stretch.get("hold") for stretch in stretches] == ["20 s", None]
     assert "hug" not in " ".join(stretches[1]["key_points"])
+
+
+def test_a_heading_repeating_an_earlier_name_over_another_stretch_is_read_by_its_text():
+    """A page's slip: the second "Upright Calf Stretch" is over a quad stretch; its name tells nothing,
+    its text ("the front of your thigh", a heel pulled to the bottom) tells what it is."""
+    page = (
+        "Upright Calf Stretch:\n\n- Face a wall, hands on it\n- Step one leg back, heel down\n\n"
+        "Upright Calf Stretch |\n\n- Stand near a wall for balance\n- Pull your heel up to your bottom. "
+        "Feel the stretch in the front of your thigh\n"
+    )
+    first, second = routine(page)["stretches"]
+    assert first["target"] == "Calves"
+    assert second["target"] == "Quadriceps"

@@ -26,7 +26,7 @@ from handout.content.importers.section_names import Field
 from handout.content.importers.sections import Article, Section, split_article
 from handout.content.importers.targets import REGION, find_muscles, muscles_in, target_text
 from handout.content.importers.writer import Draft, routine_toml
-from handout.content.library import stretch_fields
+from handout.content.library import normalized_name, stretch_fields
 from handout.content.routine import MAX_KEY_POINTS, MAX_STRETCHES
 from handout.errors import HandoutError
 
@@ -73,7 +73,10 @@ def import_article(text: str, shown_as: str, kind: str | None = None, split: boo
     # Without split only the first sheet's stretches are written: the others are not drafted (a long
     # article's hundreds of stretches would cost seconds for nothing).
     kept = article.sections if split else article.sections[:MAX_STRETCHES]
-    drafts = [draft_stretch(section, lang or "en", warnings, page_hold) for section in kept]
+    drafts = [
+        draft_stretch(section, lang or "en", warnings, page_hold, repeats_name(kept, index))
+        for index, section in enumerate(kept)
+    ]
     if page_hold is None and (closing := closing_hold(kept, drafts)):
         drafts = [replace(draft, hold=draft.hold or closing) for draft in drafts]
     intro_hold = None if page_hold or any(draft.hold for draft in drafts) else find_intro_hold(intro_text)
@@ -177,11 +180,13 @@ def all_text(article: Article) -> list[str]:
 
 
 def draft_stretch(
-    section: Section, lang: str, warnings: list[Notice], page_hold: Hold | None = None
+    section: Section, lang: str, warnings: list[Notice], page_hold: Hold | None = None, repeated: bool = False
 ) -> Draft:
     """One stretch's fields from its section; what was guessed, dropped or missing becomes a warning.
-    `page_hold` is the hold the intro gives every stretch, for one that gives none of its own."""
+    `page_hold` is the hold the intro gives every stretch, for one that gives none of its own; a
+    `repeated` name (an earlier stretch's) tells nothing: the muscles and the figure are the text's."""
     name, hold = name_without_hold(section.name)
+    told_by = "" if repeated else name
     where = f'"{short(name)}"'
     steps: list[tuple[str, bool]] = []  # the key points in article order, each with whether it is a list item
     tips: list[str] = []
@@ -205,8 +210,8 @@ def draft_stretch(
     if hold is None:
         hold = next((found[0] for text in sentences if (found := find_hold(text))), None)
     hold = hold or page_hold
-    muscles = find_muscles(name, targets, sentences)
-    link = link_stretch(name, " ".join(piece.text for piece in section.pieces), [m.key for m in muscles])
+    muscles = find_muscles(told_by, targets, sentences)
+    link = link_stretch(told_by, " ".join(piece.text for piece in section.pieces), [m.key for m in muscles])
     entry = link.entry if link else None
     target = target_text(muscles, lang) if muscles else None
     if target is None and targets:
@@ -229,6 +234,13 @@ def draft_stretch(
         warnings.append(Notice(section.line, f"{where}: the name is long: shortened, check it"))
     likely = link.why if link and link.confidence is Confidence.LIKELY else None
     return Draft(name, target, tuple(points), hold.text(lang) if hold else None, entry, section.line, likely)
+
+
+def repeats_name(sections: list[Section], index: int) -> bool:
+    """Whether the stretch's heading repeats an earlier one's ("Standing Calf Stretch" then "Standing
+    Calf Stretch |" over a quad stretch): a page's slip, its text tells what it is."""
+    own = normalized_name(name_without_hold(sections[index].name)[0])
+    return any(normalized_name(name_without_hold(other.name)[0]) == own for other in sections[:index])
 
 
 TARGET_SENTENCE = re.compile(
