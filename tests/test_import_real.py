@@ -16,8 +16,8 @@ NOT_YET_READ: set[str] = {"en-runningforeddie", "it-bosch"}
 es-movidasana, it-gazzetta, en-stayfit and pt-sportlife: all four are read right since issue 25-d; the
 fourth part's seven pages are all read right since issue 25-e, the fifth part's eight since issue 25-f, the
 sixth part's eight since issue 25-g, the seventh part's seven since issue 25-h). Of the eighth part's six:
-en-runningforeddie, whose second heading repeats the first's name over a quad stretch and whose last
-stretch, a seated twist, is bullets run on under the glute stretch's, and it-bosch, whose last two
+en-runningforeddie, whose last stretch, a seated twist, is bullets run on under the glute stretch's, and
+it-bosch, whose last two
 stretches are bullets with no name of their own."""
 
 
