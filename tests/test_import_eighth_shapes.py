@@ -108,3 +108,19 @@ def test_a_heading_repeating_an_earlier_name_over_another_stretch_is_read_by_its
     first, second = routine(page)["stretches"]
     assert first["target"] == "Calves"
     assert second["target"] == "Quadriceps"
+
+
+def test_steps_going_on_after_the_hold_in_another_position_are_the_next_stretch():
+    """Under "Glute Stretch:", the lying stretch's steps end with its hold, then go on seated with a twist:
+    that is a stretch of its own, named by the library entry it is linked to, its muscles the heading's."""
+    page = (
+        "Calf Stretch:\n\n- Face a wall and step one foot back, heel down\n- Hold for 30 seconds\n\n"
+        "Glute Stretch:\n\n- Lie on the floor\n- Hold one leg behind the thigh\n- Hold for 30 seconds\n"
+        "- Sit on the floor with both legs long\n"
+        "- Turn your upper body to the left, twisting from the waist\n- Hold for 30 seconds\n"
+    )
+    stretches = routine(page)["stretches"]
+    assert [stretch["name"] for stretch in stretches] == ["Calf Stretch", "Glute Stretch", "Seated twist"]
+    assert stretches[2]["use"] == "seated-twist"
+    assert stretches[2]["target"] == stretches[1]["target"]
+    assert "twist" not in " ".join(stretches[1]["key_points"])

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from handout.content.importers.blocks import PLAIN_HEADING, Block, BlockKind
 from handout.content.importers.holds import find_hold
+from handout.content.importers.linking import described
 from handout.content.importers.run_in import split_run_ins
 from handout.content.importers.section_names import (
     CLOSER,
@@ -92,7 +93,38 @@ def split_article(blocks: list[Block]) -> Article:
     if len(inline_openers) > len(heading_openers):
         return without_non_stretches(without_outro(gather(title, blocks, inline_openers, level=None)))
     article = without_non_stretches(without_contents(gather(title, blocks, heading_openers, level=level)))
-    return with_one_stretch_title(without_other_groups(article), blocks)
+    return with_one_stretch_title(with_run_on_stretches(without_other_groups(article)), blocks)
+
+
+def with_run_on_stretches(article: Article) -> Article:
+    """A stretch's steps that go on after its hold in another starting position ("- Lie on the floor ...
+    - Hold for 30 seconds ... - Sit on the floor ... twisting") are the next stretch, with no name of its
+    own: a section named "Stretch", which takes the name of the library entry it is linked to, and the
+    muscles of the heading it is under."""
+    sections: list[Section] = []
+    for section in article.sections:
+        sections.append(section)
+        pieces = section.pieces
+        first = first_posture(" ".join(piece.text for piece in pieces[:1]))
+        for index in range(1, len(pieces) - 2):
+            rest = pieces[index + 1 :]
+            held = pieces[index].item and find_hold(pieces[index].text) is not None
+            if (
+                held
+                and first
+                and all(piece.item for piece in rest)
+                and first_posture(rest[0].text) not in (None, first)
+            ):
+                section.pieces = pieces[: index + 1]
+                muscles = Piece(section.name, rest[0].line, Field.TARGETS, False)  # under the same heading
+                sections.append(Section("Stretch", rest[0].line, [muscles, *rest]))
+                break
+    return replace(article, sections=sections)
+
+
+def first_posture(text: str) -> str | None:
+    postures = described(text)[0]
+    return postures[0] if postures else None
 
 
 def without_other_groups(article: Article) -> Article:
