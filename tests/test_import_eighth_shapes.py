@@ -124,3 +124,10 @@ def test_steps_going_on_after_the_hold_in_another_position_are_the_next_stretch(
     assert stretches[2]["use"] == "seated-twist"
     assert stretches[2]["target"] == stretches[1]["target"]
     assert "twist" not in " ".join(stretches[1]["key_points"])
+
+
+def test_a_leg_put_up_on_a_raised_surface_said_formally_in_german_is_the_standing_hamstring():
+    """ "Stellen Sie das Bein auf eine Erhöhung" is standing, the heel put up: the standing hamstring."""
+    text = "Stellen Sie das Bein auf eine Erhöhung, etwa eine Bank. Beugen Sie sich gerade nach vorn."
+    link = link_stretch("Dehnen der Oberschenkelrückseite", text, ["hamstrings"])
+    assert link is not None and link.entry == "standing-hamstring"

@@ -45,7 +45,8 @@ def signs(pattern: str) -> re.Pattern[str]:
 
 POSTURES = {
     "standing": signs(
-        r"stand\w*|upright on one leg|stehe?n?d?\w*|im stehen|stell\w* dich|debout|tenez vous droit|"
+        r"stand\w*|upright on one leg|stehe?n?d?\w*|im stehen|stell\w* dich|stellen sie (?:sich|das|den)|"
+        r"debout|tenez vous droit|"
         r"de pie|ponte de pie|parate\w*|ponte derech[oa]|in piedi|em pe|de pe|staand\w*|sta rechtop"
     ),
     "seated": signs(
@@ -97,7 +98,7 @@ FEATURES = {
     ),
     "heel up": signs(
         r"heel on (?:a|the) (?:low )?(?:step|bench|chair|box|ledge|table|support|rail)|"
-        r"ferse auf eine|erhohte flache|talon sur (?:un|une) (?:marche|banc|support)|"
+        r"ferse auf eine|erhohte flache|bein auf eine erhohung|talon sur (?:un|une) (?:marche|banc|support)|"
         r"talon de la jambe a etirer sur|sur un support|apoyando el pie en una altura|apoya un talon|"
         r"(?:sube|subi|pon) (?:un|el) pie a un lugar alto|"
         r"heel on a|bench|panca|banco|tallone su (?:un |una )?(?:gradino|panchina|rialzo|sedia)|"
