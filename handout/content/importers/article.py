@@ -73,8 +73,9 @@ def import_article(text: str, shown_as: str, kind: str | None = None, split: boo
     # Without split only the first sheet's stretches are written: the others are not drafted (a long
     # article's hundreds of stretches would cost seconds for nothing).
     kept = article.sections if split else article.sections[:MAX_STRETCHES]
+    repeated = repeated_names(kept)
     drafts = [
-        draft_stretch(section, lang or "en", warnings, page_hold, repeats_name(kept, index))
+        draft_stretch(section, lang or "en", warnings, page_hold, index in repeated)
         for index, section in enumerate(kept)
     ]
     if page_hold is None and (closing := closing_hold(kept, drafts)):
@@ -236,11 +237,17 @@ def draft_stretch(
     return Draft(name, target, tuple(points), hold.text(lang) if hold else None, entry, section.line, likely)
 
 
-def repeats_name(sections: list[Section], index: int) -> bool:
-    """Whether the stretch's heading repeats an earlier one's ("Standing Calf Stretch" then "Standing
-    Calf Stretch |" over a quad stretch): a page's slip, its text tells what it is."""
-    own = normalized_name(name_without_hold(sections[index].name)[0])
-    return any(normalized_name(name_without_hold(other.name)[0]) == own for other in sections[:index])
+def repeated_names(sections: list[Section]) -> set[int]:
+    """The stretches whose heading repeats an earlier one's ("Standing Calf Stretch" then "Standing Calf
+    Stretch |" over a quad stretch): a page's slip, their text tells what they are."""
+    seen: set[str] = set()
+    repeated: set[int] = set()
+    for index, section in enumerate(sections):
+        name = normalized_name(name_without_hold(section.name)[0])
+        if name in seen:
+            repeated.add(index)
+        seen.add(name)
+    return repeated
 
 
 TARGET_SENTENCE = re.compile(
