@@ -293,6 +293,8 @@ PRIMES_HOLD = re.compile(
 
 
 def primes_hold(text: str) -> tuple[Hold, int, int] | None:
+    if not any(prime in text for prime in ("''", "’’", "″", '"')):
+        return None  # most texts have none: the verbs are not searched for
     if not (match := PRIMES_HOLD.search(text)):
         return None
     high = int(match["high"]) if match["high"] else None

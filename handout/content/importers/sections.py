@@ -105,16 +105,14 @@ def with_run_on_stretches(article: Article) -> Article:
     for section in article.sections:
         sections.append(section)
         pieces = section.pieces
-        first = first_posture(" ".join(piece.text for piece in pieces[:1]))
         for index in range(1, len(pieces) - 2):
             rest = pieces[index + 1 :]
-            held = pieces[index].item and find_hold(pieces[index].text) is not None
-            if (
-                held
-                and first
-                and all(piece.item for piece in rest)
-                and first_posture(rest[0].text) not in (None, first)
-            ):
+            if not (pieces[index].item and all(piece.item for piece in rest)):
+                continue
+            if find_hold(pieces[index].text) is None:
+                continue
+            first = first_posture(pieces[0].text)
+            if first and first_posture(rest[0].text) not in (None, first):
                 section.pieces = pieces[: index + 1]
                 muscles = Piece(section.name, rest[0].line, Field.TARGETS, False)  # under the same heading
                 sections.append(Section("Stretch", rest[0].line, [muscles, *rest]))
