@@ -366,18 +366,18 @@ def described(text: str) -> tuple[list[str], set[str]]:
     return sorted(found, key=found.__getitem__), features
 
 
-def foreign(text: str, muscles: list[str]) -> bool:
-    """Whether the text describes a stretch of these muscles that the library has no figure of."""
-    plain = normalized_name(text)
+def foreign(plain: str, muscles: list[str]) -> bool:
+    """Whether the text (normalized_name's) describes a stretch of these muscles that the library has no
+    figure of."""
     return any(
         pattern.search(plain) and (not only or only & set(muscles[:1])) for pattern, only in FOREIGN.values()
     )
 
 
-def offered_together(text: str) -> set[frozenset[str]]:
-    """The pairs of features the text offers as a choice ("Lean against a wall or drop your heel off a
-    step"): one of them is then no longer only something to hold on to for a stretch of the other."""
-    plain = normalized_name(text)
+def offered_together(plain: str) -> set[frozenset[str]]:
+    """The pairs of features the text (normalized_name's) offers as a choice ("Lean against a wall or drop
+    your heel off a step"): one of them is then no longer only something to hold on to for a stretch of
+    the other."""
     spans = [
         (match.start(), match.end(), name)
         for name, pattern in FEATURES.items()
@@ -391,16 +391,22 @@ def offered_together(text: str) -> set[frozenset[str]]:
     }
 
 
-def shown_by_others(entry_id: str) -> set[str]:
+@cache
+def others_features(entry_id: str) -> frozenset[str]:
+    """The features the other entries' figures show."""
+    return frozenset().union(*(SIGNATURES[other][1] for other in SIGNATURES if other != entry_id))
+
+
+def shown_by_others(entry_id: str) -> frozenset[str]:
     """The features only other entries show: a text naming one of them describes another stretch."""
-    own = SIGNATURES[entry_id][1] | SUPPORTS.get(entry_id, set())
-    return set().union(*(SIGNATURES[other][1] for other in SIGNATURES if other != entry_id)) - own
+    return others_features(entry_id) - SIGNATURES[entry_id][1] - SUPPORTS.get(entry_id, set())
 
 
 def link_stretch(name: str, text: str, muscles: list[str]) -> Link | None:
     """The entry whose figure shows the stretch named `name`, described by `text`, for `muscles` (the
     lexicon's keys, most certain first); None when no entry fits well enough."""
-    postures, features = described(f"{name}. {text}")
+    whole = f"{name}. {text}"
+    postures, features = described(whole)
     known = entry_muscles()
     wanted = set().union(*(FAMILIES.get(muscle, {muscle}) for muscle in muscles))
     candidates = [
@@ -411,15 +417,16 @@ def link_stretch(name: str, text: str, muscles: list[str]) -> Link | None:
     by_name = find_entry(name)
     if by_name in candidates and not (features - described(name)[1]) & shown_by_others(by_name):
         return Link(by_name, Confidence.SURE, "its name")  # the name's, and the text says no other
-    if foreign(f"{name}. {text}", muscles):
+    plain = normalized_name(whole)
+    if foreign(plain, muscles):
         return None
-    together = offered_together(f"{name}. {text}")
+    together = offered_together(plain)
     usual = USUAL.get(muscles[0]) if muscles else None
     scores = {}
     for entry_id in candidates:
         posture, own = SIGNATURES[entry_id]
         # What the text shows of any other stretch, of this muscle or not, counts against this one.
-        others = set().union(*(SIGNATURES[other][1] for other in SIGNATURES if other != entry_id))
+        others = others_features(entry_id)
         hits = own & features
         excused = {
             support
