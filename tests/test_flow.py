@@ -156,3 +156,15 @@ def test_a_list_keeps_its_rows() -> None:
     assert len(frames) == 4
     assert len({round(frame.x, 1) for frame in frames}) == 1, "one column of rows"
     assert [frame.y for frame in frames] == sorted(frame.y for frame in frames)
+
+
+def test_a_layout_of_one_flowing_column_lays_out_as_fitted_rows() -> None:
+    """A shared layout may offer one column and flowing cards only: one column of flowing cards is one
+    of fitted rows, so the routine is laid out so (it was refused as "too narrow for the columns")."""
+    from dataclasses import replace
+
+    layout = replace(load_layout("poster"), columns=(1,), columns_landscape=(1,), row_heights=("flow",))
+    assert {arrangement.rows for arrangement in arrangements(layout, False, 4, True)} == {"fitted"}
+    page = make_page(load_routine("after-running"), layout, paper_named("a4"), {})
+    frames = [box.rect for box in page.boxes if isinstance(box, FrameBox)]
+    assert len(frames) == 4 and len({round(frame.x, 1) for frame in frames}) == 1

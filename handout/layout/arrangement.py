@@ -110,9 +110,11 @@ def arrangements(layout: Layout, landscape: bool, count: int, with_images: bool)
             for rows in layout.row_heights:
                 if rows != "flow":
                     found.extend(Arrangement(column_count, image, rows, span) for span in spans)
-                elif column_count > 1:  # one column of flowing cards is one of fitted rows
+                elif column_count > 1:
                     found.append(Arrangement(column_count, image, rows, False))
-    return found
+                else:  # one column of flowing cards is one of fitted rows
+                    found.append(Arrangement(column_count, image, "fitted", False))
+    return list(dict.fromkeys(found))
 
 
 def balanced_split(heights: Sequence[float], columns: int, gap: float) -> tuple[range, ...]:
