@@ -10,8 +10,9 @@ NOT_YET_READ. The third (issue 25-c, fr-rtbf of it kept) is development too, the
 gathered for issue 25-d, from en-stryk to es-runacademy) since issue 25-e, and the fifth (eight pages in
 seven languages gathered for issue 25-e, from en-clinichealth to it-sportplus) since issue 25-f, the sixth
 (eight pages in five languages gathered for issue 25-f, from en-justrunlah to pt-todaperfeita) since issue
-25-g, the seventh (seven pages in five languages gathered for issue 25-g) since issue 25-h and the
-eighth (six pages in five languages gathered for issue 25-h) since issue 25-i. No part is held out now:
+25-g, the seventh (seven pages in five languages gathered for issue 25-g) since issue 25-h, the
+eighth (six pages in five languages gathered for issue 25-h) since issue 25-i and the ninth (ten pages in
+five languages gathered for issue 25-j, from en-pdx to it-trieste) since issue 25-j. No part is held out now:
 the next session gathers a fresh one.
 
 A found stretch is the expected one whose name is most like it once case, accents, numbers and

@@ -1,7 +1,8 @@
 """Real public pages imported as they were stored (tests/data/real_pages/, tests/real_pages.py): the
 development part finds what a careful reader finds. A held-out part is scored only by
 tests/benchmarks/bench_import.py --held-out, never here, so that it stays a fair measure (a held-out
-part, once looked at, is development: tests/real_pages.py; none is held out now). NOT_YET_READ are the
+part, once looked at, is development: tests/real_pages.py; none is held out now, the ninth development
+since issue 25-j). NOT_YET_READ are the
 development pages the importer does not yet read right, each a strict expected failure: one that starts
 passing says so."""
 
@@ -11,17 +12,27 @@ import pytest
 from real_pages import best_match, muscle_keys, real_pages, score_page
 
 PAGES = {page.key: page for page in real_pages(held_out=False)}
-NOT_YET_READ: set[str] = {"it-bosch"}
+NOT_YET_READ: set[str] = {
+    "it-bosch",
+    "en-merckmanuals",
+    "en-bekee",
+    "de-abendzeitung",
+    "fr-parissportifs",
+    "fr-milinus",
+    "es-martinplass",
+    "it-ilfitness",
+    "it-trieste",
+}
 """Development pages still read wrong (those of the second held-out part, after its one blind look, were
 es-movidasana, it-gazzetta, en-stayfit and pt-sportlife: all four are read right since issue 25-d; the
 fourth part's seven pages are all read right since issue 25-e, the fifth part's eight since issue 25-f, the
 sixth part's eight since issue 25-g, the seventh part's seven since issue 25-h). Of the eighth part's six,
 it-bosch, whose last two stretches are bullets with no name of their own after a paragraph turning to the
-back."""
+back. Of the ninth part's ten (issue 25-j), those its one blind look showed read wrong."""
 
 
 def test_the_set_is_real_pages_in_seven_languages_and_none_is_held_out_now():
-    """No part is held out now (the eighth is development since issue 25-i; the next session gathers a
+    """No part is held out now (the ninth is development since issue 25-j; the next session gathers a
     fresh one): a held-out part, when there is one again, is fewer than half the pages and at least 5."""
     every = real_pages()
     assert len(every) >= 20
