@@ -14,12 +14,9 @@ from real_pages import best_match, muscle_keys, real_pages, score_page
 PAGES = {page.key: page for page in real_pages(held_out=False)}
 NOT_YET_READ: set[str] = {
     "it-bosch",
-    "en-merckmanuals",
     "en-bekee",
     "de-abendzeitung",
     "fr-parissportifs",
-    "fr-milinus",
-    "es-martinplass",
     "it-ilfitness",
     "it-trieste",
 }
@@ -28,7 +25,10 @@ es-movidasana, it-gazzetta, en-stayfit and pt-sportlife: all four are read right
 fourth part's seven pages are all read right since issue 25-e, the fifth part's eight since issue 25-f, the
 sixth part's eight since issue 25-g, the seventh part's seven since issue 25-h). Of the eighth part's six,
 it-bosch, whose last two stretches are bullets with no name of their own after a paragraph turning to the
-back. Of the ninth part's ten (issue 25-j), those its one blind look showed read wrong."""
+back. Of the ninth part's ten (issue 25-j), after its one look: en-bekee, whose five stretches are bare lines
+of steps; de-abendzeitung, whose four run in prose, two in one paragraph; fr-parissportifs, whose calf
+stretch is under a heading naming it and the quadriceps over a paragraph of other matters; it-ilfitness and
+it-trieste, read as stretches now, whose names are the library's, not those written for them here."""
 
 
 def test_the_set_is_real_pages_in_seven_languages_and_none_is_held_out_now():

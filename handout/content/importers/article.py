@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from handout.content.importers.blocks import Block, BlockKind, Notice, line_list
 from handout.content.importers.holds import (
     Hold,
+    find_every_hold,
     find_hold,
     find_intro_hold,
     find_page_hold,
@@ -21,6 +22,7 @@ from handout.content.importers.holds import (
 )
 from handout.content.importers.language import detect_language
 from handout.content.importers.linking import Confidence, link_stretch
+from handout.content.importers.paragraph_stretches import unnamed_article, with_paired_stretches
 from handout.content.importers.points import SENTENCE_END, capitalised, instructions, sentences_of
 from handout.content.importers.section_names import Field
 from handout.content.importers.sections import Article, Section, split_article
@@ -59,6 +61,9 @@ def import_article(text: str, shown_as: str, kind: str | None = None, split: boo
     blocks, notices, page_title = read_blocks(text, shown_as, kind)
     article = split_article(blocks)
     if not article.sections:
+        article = unnamed_article(blocks) or article
+    article = with_paired_stretches(article)
+    if not article.sections:
         raise HandoutError(
             f"{shown_as}: no stretch sections found: give each stretch a heading (## Name), "
             "a numbered line (1. Name) or a line that starts with its name (Calf stretch: ...)"
@@ -80,6 +85,8 @@ def import_article(text: str, shown_as: str, kind: str | None = None, split: boo
     ]
     if page_hold is None and (closing := closing_hold(kept, drafts)):
         drafts = [replace(draft, hold=draft.hold or closing) for draft in drafts]
+    if page_hold is None and (every := every_hold(kept)):
+        drafts = [replace(draft, hold=draft.hold or every.text(lang or "en")) for draft in drafts]
     intro_hold = None if page_hold or any(draft.hold for draft in drafts) else find_intro_hold(intro_text)
     if intro_hold:
         drafts = [replace(draft, hold=intro_hold.text(lang or "en")) for draft in drafts]
@@ -128,6 +135,15 @@ def closing_hold(sections: list[Section], drafts: list[Draft]) -> str | None:
     if name_without_hold(sections[len(drafts) - 1].name)[1] is not None:
         return None  # "Wadendehnung – 30 Sekunden": that stretch's own
     return drafts[-1].hold
+
+
+def every_hold(sections: list[Section]) -> Hold | None:
+    """A hold one stretch's text says for every one ("Ogni posizione va mantenuta per 30 secondi"): the
+    hold of the stretches that give none of their own."""
+    for section in sections:
+        if found := find_every_hold(" ".join(piece.text for piece in section.pieces)):
+            return found
+    return None
 
 
 def read_blocks(text: str, shown_as: str, kind: str | None) -> tuple[list[Block], list[Notice], str | None]:

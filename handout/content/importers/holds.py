@@ -96,12 +96,14 @@ ABOUT = r"(?:(?:about|around|approximately|roughly|at least|up to|for|ungefähr|
 ABOUT += r"|aproximadamente|etwa|ca\.|mindestens|für|pendant|durant|environ|au moins"
 ABOUT += r"|durante|por|unos|unas|entre|al menos|aprox\.?|per|almeno|circa|pelo menos|cerca de|voor"
 ABOUT += (
-    r"|ongeveer|minstens|de|from|(?:a\s+)?minimum\s+of|au\s+minimum|(?:un\s+)?m[ií]nimo\s+de|minimo)\s+)*"
+    r"|ongeveer|minstens|de|from|(?:a\s+)?minimum\s+of|au\s+minimum|(?:un\s+)?m[ií]nimo\s+de|minimo"
+    r"|un\s+tempo\s+di|un\s+tiempo\s+de|une\s+durée\s+de|um\s+tempo\s+de|a\s+time\s+of)\s+)*"
 )
 HOLD_VERBS = (
     r"(?:hold(?:ing)?|held|stay|remain|maintain|hang|lasting|durando|halte[n]?|halt|verharre[n]?|verbleibe[n]?|bleib(?:e|en)?|tenez|tiens|tenir|maintenez"
     r"|maintiens|maintenir|gardez|garde|restez|reste|mant[ée]n(?:ga|er)?|mantenga|mantente|mantené|sost[ée]n(?:ga|er)?"
     r"|aguanta(?:r)?|quédate|permanece|restate|resta|rimani|rimanete|mantieni|mantenete|tieni|tenete"
+    r"|rimanere|restare|resistere|mantenerla|mantenerlo|mantenla|mantenlo|sostenerla|sostenla"
     r"|mantenha|segure|fique|permaneça|houd|blijf|repeat|wiederhole|répétez|repite|ripeti|repita|herhaal"
     r"|mantenere|tenere|mantenut[oaie]|tenut[oaie]|tenendo|mantenendo|manteniendo|mantendo|segurando"
     r"|aguantando)"
@@ -111,11 +113,12 @@ OBJECT = (
     r"|les|cette|ce|el|la|esta|este|esa|sie\s+die|a|questa|deze|de|het|der|dieser|jede|ciascuna|ciascun|ogni|l['’]"
     r"|chaque|cada)?"
     r"\s*(?:stretch|position|pose|posture|dehnung|position|étirement|posición|postura|estiramiento|posizione"
-    r"|posição|houding|positie|spannung|stellung|haltung|dehnposition)\w*|\s+(?:it|this|that|the|each|your|die|diese|sie|la|le)"
+    r"|posição|houding|positie|spannung|stellung|haltung|dehnposition|equilibrio|équilibre|balance)\w*"
+    r"|\s+(?:it|this|that|the|each|your|die|diese|sie|la|le)"
     r"|\s+(?:here|there|hier|ici|là|aquí|ahí))?"
 )
 VERB_FIRST = re.compile(
-    rf"\b{HOLD_VERBS}{OBJECT}(?:\s+sie)?\s*[:,]?\s*{ABOUT}{NUMBER}\s*{UNIT}{EACH_SIDE}", re.IGNORECASE
+    rf"\b{HOLD_VERBS}{OBJECT}(?:\s+sie)?\s*[:,]?\s*\(?\s*{ABOUT}{NUMBER}\s*{UNIT}{EACH_SIDE}", re.IGNORECASE
 )
 VERB_LAST = re.compile(
     rf"\b{ABOUT}{NUMBER}\s*{UNIT}{EACH_SIDE}\s+(?:lang\s+)?(?:halten|gehalten|hold|tenir|mantener|verharren"
@@ -132,6 +135,13 @@ OF_STRETCHING = re.compile(
     re.IGNORECASE,
 )
 """A time of stretching said after it: "15 secondes de contraction, 15 secondes d’étirement"."""
+COUNT_TO = re.compile(
+    r"\b(?:(?:while|as)\s+you\s+|and\s+|und\s+|et\s+|y\s+|e\s+)?(?:count(?:ing)?(?:\s+slowly)?\s+to|zähl\w*(?:\s+sie)?(?:\s+langsam)?\s+bis|compte[rz]?(?:\s+lentement)?"
+    r"\s+jusqu['’]\s*à|cuenta(?:r)?(?:\s+despacio)?\s+hasta|conta(?:re)?(?:\s+lentamente)?\s+fino\s+a"
+    r"|cont(?:e|ar)(?:\s+devagar)?\s+até|tel(?:\s+rustig)?\s+tot)\s+(?P<low>\d{1,3})\b(?P<high>)(?P<unit>)(?P<side>)",
+    re.IGNORECASE,
+)
+"""A hold as a count ("Hold this stretch while you count to 30"): that many seconds."""
 ADJECTIVE = re.compile(rf"\b{NUMBER}[- ]second\s+hold\b{EACH_SIDE}", re.IGNORECASE)
 VERB_APART = re.compile(
     rf"\b{HOLD_VERBS}\b[^.;:!?]{{1,50}}?(?P<cut>\s(?:for|während|für|pendant|durant|durante|por|per|gedurende)\s+{ABOUT}"
@@ -182,6 +192,7 @@ PATTERNS = (
     VERB_APART,
     BREATHE_FOR,
     AFTER,
+    COUNT_TO,
     BARE,
     LAST_CLAUSE,
 )
@@ -214,6 +225,23 @@ def find_page_hold(text: str) -> Hold | None:
             hold = hold_of(match)
         if hold is not None and hold.unit == "s" and EVERY.search(sentence):
             return hold
+    return None
+
+
+EVERY_ONE = re.compile(
+    r"\b(?:each|every|ogni|jede[nrs]?|chaque|cada|elke|ciascun[ao]?)\s+(?:position|posizione|stellung|posición"
+    r"|posição|positie|stretch|allungamento|dehnung|étirement|estiramiento|alongamento|exercise|esercizio"
+    r"|übung|exercice|ejercicio|exercício|oefening)\b",
+    re.IGNORECASE,
+)
+
+
+def find_every_hold(text: str) -> Hold | None:
+    """A hold a stretch's text says for every one ("Ogni posizione va mantenuta per un tempo di 30
+    secondi"): a sentence naming each position or stretch, with its time in seconds."""
+    for sentence in re.split(rf"(?<=[.!?]){NOT_AFTER_ABBREVIATION}\s+", text):
+        if EVERY_ONE.search(sentence) and (found := find_hold(sentence)) and found[0].unit == "s":
+            return found[0]
     return None
 
 
@@ -326,7 +354,7 @@ def first_hold(text: str) -> tuple[Hold, int, int] | None:
 
 
 def hold_of(match: re.Match[str]) -> Hold:
-    unit = match["unit"].lower()
+    unit = match["unit"].lower() or "s"  # a count (COUNT_TO) is in seconds
     kind = "b" if unit[0] in "bar" else "m" if unit.startswith("min") else "s"
     high = int(match["high"]) if match["high"] else None
     sets = number(match["sets"]) if "sets" in match.re.groupindex else None
@@ -367,7 +395,7 @@ def point_without_hold(point: str) -> str:
     after = re.sub(r"(?i)^vast\b", "", after)  # the Dutch verb's particle: "Houd ... 15 seconden vast"
     after = re.sub(r"^[,;.:!]+\s*", "", after)
     if not re.search(r"\w", before):
-        text = re.sub(r"(?i)^(?:(?:and\s+)?then|dann|puis|luego|und|and|et|y)\s+", "", after)
+        text = re.sub(r"(?i)^(?:(?:and\s+)?then|dann|puis|luego|und|and|et|y|e\s+poi|poi)\s+", "", after)
     elif re.search(r"\w", after):
         text = f"{before}, {after}" if not before.endswith((".", "!", "?")) else f"{before} {after}"
     else:

@@ -57,7 +57,8 @@ POSTURES = {
     "lying": signs(
         r"lie|lying|lay|supine|on your back|face ?up|ruckenlage|auf dem rucken|auf den rucken|"
         r"lege dich|liegen|allonge\w*|couche\w*|sur le dos|tumba\w*|acuesta\w*|boca arriba|sdraia\w*|"
-        r"supin\w*|a pancia in su|deit\w*|de costas|op je rug|tirate de espaldas|tumbad[oa] sobre la espalda"
+        r"supin\w*|a pancia in su|deit\w*|de costas|op je rug|tirate de espaldas|tumbad[oa] sobre la espalda|"
+        r"colocate de espaldas|colocate sobre tu espalda"
     ),
     "side": signs(
         r"on (?:your|the) side|side ?lying|seitenlage|auf der seite|sur le cote|"
@@ -131,6 +132,7 @@ FEATURES = {
         r"cross (?:one|your \w+) ankle|figure[ -]?(?:four|4)|knochel (?:uber|auf) das \w+ knie|"
         r"cheville sur (?:l autre|le) genou|genou \w+ (?:au dessus|par dessus) (?:du|votre)|"
         r"tobillo sobre la \w+ rodilla|caviglia sul|tornozelo sobre|enkel op|"
+        r"(?:pie|tobillo) (?:\w+ ){0,3}sobre tu rodilla|"
         r"cruza una pierna sobre (?:el muslo|la rodilla) de la otra|"
         r"foot over (?:your |the )?(?:left|right|other) knee|figura cuatro|vierer|en quatre|"
         r"ankle on (?:the |your )?(?:opposite|other) thigh|cheville sur (?:la |l )?(?:autre )?cuisse|"
@@ -157,6 +159,8 @@ FEATURES = {
         r"talon al gluteo|hacia el gluteo|hacia los gluteos|sujeta\w* el pie|agarra\w* el pie|"
         r"a tocar el culo|a la altura del gluteo|"
         r"tallone (?:al gluteo|verso il gluteo|verso i glutei)|afferra\w* il piede|"
+        r"(?:piede|piedi|tallone) a contatto (?:dei glutei|del gluteo|con i glutei)|"
+        r"(?:talon|pie) y lo llevamos al gluteo|"
         r"em direcao a[os]s? glute\w*|"
         r"hiel\w* naar je bil\w*"
     ),
@@ -229,6 +233,7 @@ FEATURES = {
         r"step (?:one|your \w+) (?:foot|leg) (?:well )?back|step back|one leg (?:extended )?back|"
         r"leg (?:extended )?behind you|fuss weit nach hinten|bein nach hinten|reculez un pied|"
         r"jambe tendue derriere|un pied bien atras|pierna hacia atras|gamba tesa (?:indietro|dietro)|"
+        r"porta(?:re|te)? indietro la gamba|"
         r"perna para tras|"
         r"ferse am boden|talon au sol|talon en el suelo|calcanhar no chao|pressing the heel|"
         r"heel (?:on the floor|down)|foot a metre behind|fuss etwa einen meter|"

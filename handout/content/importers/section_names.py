@@ -34,7 +34,9 @@ SUBHEADS = {
     r"|schritt für schritt|étape par étape|pas à pas|passo (?:dopo|a) passo|stap voor stap)"
     r"|position de départ|starting position|ausgangs(?:stellung|position)|posici[oó]n (?:inicial|de partida)"
     r"|posizione (?:iniziale|di partenza)|posição inicial|startpositie"
-    r"|action(?: de contraction| d['’]étirement)?|rythme|répétitions?|respiration",
+    r"|action(?: de contraction| d['’]étirement)?|rythme|répétitions?|respiration"
+    r"|(?:to stretch|pour (?:bien )?étirer|para estirar|per allungare|para alongar)\s+[\w'’ -]{2,40}"
+    r"|um\s+[\w ]{2,40}\s+zu\s+dehnen|om\s+[\w ]{2,40}\s+te\s+rekken",
     Field.TIPS: r"tips?|modifications?|variations?|progressions?|regressions?|common mistakes"
     r"|mistakes to avoid|make it (?:easier|harder)|cues?|coaching cues|form tips|safety|caution|note"
     r"|tipps?|hinweise?"

@@ -76,7 +76,7 @@ MUSCLES = (
         r"it[- ]band|iliotibial\w*|tractus\s+iliotibialis|bandelette\s+ilio-?\s?tibiale|tfl|tlf"
         r"|cintilla\s+iliotibial|oberschenkel-?außenseite|itb|banda\s+iliotibial|bandelletta\s+ileotibiale",
         r"outer\s+thighs?|äußere[nrs]?\s+oberschenkel\w*|extérieur\s+de\s+la\s+cuisse"
-        r"|parte\s+externa\s+del\s+muslo",
+        r"|parte\s+externa\s+del\s+muslo|parte\s+exterior\s+del\s+muslo|cara\s+externa\s+del\s+muslo",
     ),
     muscle(
         "quadriceps",
@@ -259,6 +259,31 @@ DESTINATION = re.compile(
     re.IGNORECASE,
 )
 """Words before a body part that make it where a limb goes ("knee to chest"), not the muscle stretched."""
+HANDLE = re.compile(
+    r"\b(?:pull|grab|hold|take|catch|clasp|grasp|fass\w*|greif\w*|umfass\w*|attrap\w*|saisi\w*|agarr\w*"
+    r"|sujet\w*|coge|afferr\w*|prendi|segur\w*|pux\w*)\s+(?:(?:the|your|one|die|den|das|deine[nm]?|votre|vos"
+    r"|le|la|les|tu|tus|el|il|lo|o|a|seu|sua)\s+)?(?:(?:left|right|other|linke[nr]?|rechte[nr]?|gauche|droite?"
+    r"|izquierd[oa]|derech[oa]|sinistr[oa]|destr[oa])\s+)?$",
+    re.IGNORECASE,
+)
+"""Words before a body part that make it what a hand holds ("pull your foot upward"), not the muscle."""
+HEEL_TO = re.compile(
+    r"\b(?:heel|foot|ferse|fuß|talon|pied|talón|pie|tallone|piede|piedi|calcanhar|pé|hiel|voet)\b[^.;:!?]{0,40}?"
+    r"\b(?:to(?:wards?)?|touch(?:es|ing)?|ans?|zum|vers|contre|al|hacia|a\s+tocar|al|verso|a\s+contatto\s+(?:dei|del|con)"
+    r"|em\s+direção\s+a[os]?|naar|tegen)\s+(?:(?:the|your|the|dem|den|das|la|le|les|votre|vos|el|los|tu|tus|il|i|os|as"
+    r"|je)\s+)?$",
+    re.IGNORECASE,
+)
+"""A heel or foot brought to the glutes ("porta il piede a contatto dei glutei", "lo llevamos al glúteo"):
+the glutes are where it goes, also when named by a muscle's own word (a quadriceps stretch)."""
+CONTRACTED = re.compile(
+    r"\b(?:squeez\w*|tighten\w*|contract\w*|clench\w*|anspann\w*|serr(?:ez|ant|er)|contray\w*|apret\w*"
+    r"|stringe\w*|contra(?:i|endo|ete)|apert(?:e|ando))\s+(?:(?:the|your|les|vos|los|tus|el|la|il|i|gli|le|den|die"
+    r"|das|deine[nm]?|o|os|a|as|seu|seus)\s+)?(?:muscles?\s+|muscoli\s+|músculos\s+|muskeln\s+)?$",
+    re.IGNORECASE,
+)
+"""Words before a muscle that make it one tensed, not stretched ("apretando el glúteo", "squeeze your
+glutes" in a hip flexor stretch)."""
 AND = {"en": "and", "de": "und", "fr": "et", "es": "y", "it": "e", "pt": "e"}
 
 
@@ -279,7 +304,14 @@ def muscles_in(text: str, tier: int) -> list[Muscle]:
     for match in lexicon(tier).finditer(text):
         entry = MUSCLES[int(str(match.lastgroup)[1:])]
         specific = lexicon(STRONG).fullmatch(match[0]) is not None
-        if not specific and DESTINATION.search(text, max(0, match.start() - 20), match.start()):
+        if not specific and (
+            DESTINATION.search(text, max(0, match.start() - 20), match.start())
+            or HANDLE.search(text, max(0, match.start() - 30), match.start())
+        ):
+            continue
+        if entry.key == "glutes" and HEEL_TO.search(text, max(0, match.start() - 60), match.start()):
+            continue
+        if CONTRACTED.search(text, max(0, match.start() - 30), match.start()):
             continue
         if entry not in found:
             found.append(entry)

@@ -37,6 +37,8 @@ def take_title(blocks: list[Block]) -> tuple[Block | None, list[Block]]:
     for index, block in enumerate(blocks):
         if block.kind is BlockKind.HEADING and block.level == 1:
             return block, blocks[:index] + blocks[index + 1 :]
+    if labelled_title(blocks):
+        return blocks[1], blocks[2:]
     if colon := colon_title(blocks):
         return colon, blocks[1:]
     headings = [block for block in blocks if block.kind is BlockKind.HEADING]
@@ -63,6 +65,26 @@ def take_title(blocks: list[Block]) -> tuple[Block | None, list[Block]]:
     if late := late_title(blocks):
         return late, [block for block in blocks if block is not late]
     return None, blocks
+
+
+IMAGE_LABEL = re.compile(
+    r"^(?:image|photo|picture|bild|foto|imagen|immagine|afbeelding|imagem)\s*:?\s+(?P<rest>\S.*)$",
+    re.IGNORECASE,
+)
+
+
+def labelled_title(blocks: list[Block]) -> bool:
+    """The page's first line is its picture's label repeating the heading below it ("Image Quels
+    étirements effectuer après un footing ?" / "Quels étirements effectuer après un footing ?"): that
+    heading is the title, though it is a question, and the label is left out."""
+    if len(blocks) < 2 or not all(block.kind is BlockKind.HEADING for block in blocks[:2]):
+        return False
+    label = IMAGE_LABEL.match(blocks[0].text.strip())
+    return label is not None and words_of(label["rest"]) == words_of(blocks[1].text)
+
+
+def words_of(text: str) -> list[str]:
+    return re.findall(r"\w+", text.casefold())
 
 
 LONGEST_COLON_TITLE = 120

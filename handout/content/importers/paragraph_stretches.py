@@ -1,0 +1,195 @@
+"""Stretches a page writes in paragraphs, not under names of their own: when no stretch's name is found,
+paragraphs that each describe one and end with its hold ("In piedi, di fronte ad un muro, ... / Rimanere
+in posizione 30 secondi"), paragraphs that open with an ordinal ("Il primo esercizio si esegue in
+ginocchio ..."), or one stretch under its sub-heads ("¿Para qué sirve?" / "¿Cómo hacerlo?"); and a
+heading that names two stretches, a paragraph each ("L'étirement des ischio-jambiers et des adducteurs"
+/ ... / "Quant aux adducteurs, ...").
+
+A stretch with no name is a section named "Stretch": the importer names it after the library entry it is
+linked to.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from handout.content.importers.blocks import Block, BlockKind
+from handout.content.importers.holds import find_hold
+from handout.content.importers.linking import described
+from handout.content.importers.section_names import INSTRUCTION_START, Field, subhead
+from handout.content.importers.sections import Article, Piece, Section, as_paragraph
+from handout.content.importers.targets import NAME_ONLY, muscles_in
+from handout.content.importers.titles import take_title, without_repeated_title
+
+UNNAMED = "Stretch"
+FEWEST_UNNAMED = 2
+"""Paragraphs, each a stretch, that a page must have for them to be read as its stretches."""
+
+ORDINAL = re.compile(
+    r"^\W*(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|next|last|final)"
+    r"(?:\s+and\s+(?:last|final))?\s+(?:stretch|exercise|move(?:ment)?|pose|position)\b"
+    r"|^\W*(?:die\s+)?(?:erste|zweite|dritte|vierte|fünfte|sechste|siebte|achte|nächste|letzte)\s+"
+    r"(?:übung|dehnung|dehnübung)\b"
+    r"|^\W*(?:le\s+|la\s+|l['’]\s*)?(?:premier|première|deuxième|second|seconde|troisième|quatrième"
+    r"|cinquième|sixième|dernier|dernière)\s+(?:exercice|étirement|mouvement|posture)\b"
+    r"|^\W*(?:el\s+)?(?:primer|segundo|tercer|cuarto|quinto|sexto|último)\s+(?:y\s+último\s+)?"
+    r"(?:ejercicio|estiramiento|movimiento)\b"
+    r"|^\W*(?:il\s+|l['’]\s*)?(?:primo|secondo|terzo|quarto|quinto|sesto|ultimo)\s+(?:e\s+ultimo\s+)?"
+    r"(?:esercizio|movimento|allungamento)\b"
+    r"|^\W*(?:o\s+)?(?:primeiro|segundo|terceiro|quarto|quinto|sexto|último)\s+(?:e\s+último\s+)?"
+    r"(?:exercício|alongamento|movimento)\b"
+    r"|^\W*(?:de\s+)?(?:eerste|tweede|derde|vierde|vijfde|laatste)\s+(?:oefening|rekoefening)\b",
+    re.IGNORECASE,
+)
+"""A paragraph that opens by counting the stretches: "Il primo esercizio ...", "The second stretch ..."."""
+
+
+def unnamed_article(blocks: list[Block]) -> Article | None:
+    """The stretches of a page that names none of them, in the first shape that fits, or None."""
+    blocks = [as_paragraph(block) for block in blocks]
+    title, blocks = take_title(blocks)
+    blocks = without_repeated_title(title, blocks)
+    for shape in (under_subheads, ordinal_paragraphs, held_paragraphs):
+        if found := shape(blocks):
+            intro, sections, ending = found
+            return Article(
+                title,
+                intro,
+                sections,
+                [],
+                ending=[block.line for block in ending],
+                ending_text=" ".join(block.text for block in ending),
+            )
+    return None
+
+
+Found = tuple[list[Block], list[Section], list[Block]]
+"""The intro's blocks, the stretches, and the blocks after them (the page's ending)."""
+
+
+def under_subheads(blocks: list[Block]) -> Found | None:
+    """One stretch whose text is under a sub-head of its steps ("¿Cómo hacerlo?"), with no name: the
+    sub-heads before that one say who it is for and what it does, the intro's."""
+    steps = [
+        index
+        for index, block in enumerate(blocks)
+        if block.kind is BlockKind.HEADING and subhead(block.text) is Field.STEPS
+    ]
+    if len(steps) != 1:
+        return None
+    start = steps[0]
+    section = Section(UNNAMED, blocks[start].line)
+    kind = Field.STEPS
+    end = len(blocks)
+    for index in range(start + 1, len(blocks)):
+        block = blocks[index]
+        if block.kind is BlockKind.HEADING:
+            found = subhead(block.text)
+            if found is None:
+                end = index
+                break
+            kind = found
+            continue
+        section.pieces.append(Piece(block.text, block.line, kind, block.kind is BlockKind.ITEM))
+    if not section.pieces:
+        return None
+    intro = [block for block in blocks[:start] if block.kind is not BlockKind.HEADING]
+    return intro, [section], blocks[end:]
+
+
+def ordinal_paragraphs(blocks: list[Block]) -> Found | None:
+    """Paragraphs that open by counting the stretches ("Il primo esercizio si esegue in ginocchio ...",
+    "Il secondo esercizio ..."): each is a stretch, with the paragraphs up to the next; what follows the
+    last one's paragraph is the page's ending."""
+    openers = [
+        index
+        for index, block in enumerate(blocks)
+        if block.kind is BlockKind.PARAGRAPH and ORDINAL.match(block.text)
+    ]
+    if len(openers) < FEWEST_UNNAMED:
+        return None
+    sections = []
+    for number, start in enumerate(openers):
+        end = openers[number + 1] if number + 1 < len(openers) else start + 1
+        sections.append(section_of(blocks[start:end]))
+    intro = [block for block in blocks[: openers[0]] if block.kind is BlockKind.PARAGRAPH]
+    return intro, sections, blocks[openers[-1] + 1 :]
+
+
+def held_paragraphs(blocks: list[Block]) -> Found | None:
+    """Paragraphs that each describe a stretch and end with its hold ("In piedi, di fronte ad un muro,
+    ..." / "Rimanere in posizione 30 secondi e poi scambiare gamba.", "A gambe divaricate ... Mantenere
+    30 secondi ..."): from the first that says a body position or instructs, a stretch ends at each
+    paragraph with a hold; the paragraphs after the last hold are the page's ending."""
+    if any(block.kind is not BlockKind.PARAGRAPH for block in blocks):
+        return None
+    start = next((index for index, block in enumerate(blocks) if opens_a_stretch(block.text)), None)
+    if start is None:
+        return None
+    sections: list[Section] = []
+    run: list[Block] = []
+    end = start
+    for index in range(start, len(blocks)):
+        run.append(blocks[index])
+        if find_hold(blocks[index].text):
+            sections.append(section_of(run))
+            run, end = [], index + 1
+    if len(sections) < FEWEST_UNNAMED:
+        return None
+    return blocks[:start], sections, blocks[end:]
+
+
+def opens_a_stretch(text: str) -> bool:
+    return bool(described(text)[0]) or INSTRUCTION_START.match(text) is not None
+
+
+def section_of(blocks: list[Block]) -> Section:
+    section = Section(UNNAMED, blocks[0].line)
+    section.pieces = [
+        Piece(block.text, block.line, Field.STEPS, block.kind is BlockKind.ITEM)
+        for block in blocks
+        if block.kind is not BlockKind.HEADING
+    ]
+    return section
+
+
+PAIR = re.compile(
+    r"^(?P<head>.*?\b(?:des|du|de\s+la|of\s+the|of\s+your|der|de\s+los|de\s+las|del|dei|degli|delle|dos|das)\s+)"
+    r"(?P<first>.+?)\s+(?:et|and|und|y|e)\s+(?:des|du|de\s+la|the|your|der|die|los|las|del|dei|degli|delle"
+    r"|dos|das)\s+(?P<second>.+?)\W*$",
+    re.IGNORECASE,
+)
+"""A stretch's heading naming two muscles: "L'étirement des ischio-jambiers et des adducteurs"."""
+OPENING = 60
+"""Characters at a paragraph's start where it names the muscle it turns to ("Quant aux adducteurs, ...")."""
+
+
+def with_paired_stretches(article: Article) -> Article:
+    """A heading that names two muscles' stretches ("L'étirement des ischio-jambiers et des adducteurs"),
+    whose text turns to the second in a paragraph that opens by naming it ("Quant aux adducteurs, ..."):
+    two stretches, each named by the heading's words for its muscle."""
+    sections: list[Section] = []
+    for section in article.sections:
+        sections += split_pair(section)
+    if len(sections) == len(article.sections):
+        return article
+    return replace(article, sections=sections)
+
+
+def split_pair(section: Section) -> list[Section]:
+    match = PAIR.match(section.name)
+    if match is None:
+        return [section]
+    first = {muscle.key for muscle in muscles_in(match["first"], NAME_ONLY)}
+    second = {muscle.key for muscle in muscles_in(match["second"], NAME_ONLY)}
+    if not first or not second or first & second:
+        return [section]
+    for index, piece in enumerate(section.pieces[1:], start=1):
+        opening = {muscle.key for muscle in muscles_in(piece.text[:OPENING], NAME_ONLY)}
+        if not piece.item and opening & second and not opening & first:
+            return [
+                Section(f"{match['head']}{match['first']}", section.line, section.pieces[:index]),
+                Section(f"{match['head']}{match['second']}", piece.line, section.pieces[index:]),
+            ]
+    return [section]
