@@ -10,7 +10,7 @@ import tomllib
 
 from handout.content.importers import import_article
 from handout.content.importers.holds import find_hold
-from handout.content.importers.linking import described
+from handout.content.importers.linking import described, link_stretch
 from handout.content.importers.targets import NAME_ONLY, REGION, muscles_in
 
 
@@ -152,3 +152,13 @@ def test_body_parts_held_tensed_or_where_the_heel_goes_are_no_target():
     assert [m.key for m in muscles_in("stretch your glutes", REGION)] == ["glutes"]
     assert [m.key for m in muscles_in("Parte exterior del muslo", NAME_ONLY)] == ["it-band"]
     assert described("Colócate de espaldas con las rodillas dobladas.")[0] == ["lying"]
+
+
+def test_a_heel_put_at_hip_height_is_the_standing_hamstring_stretch():
+    """ "Posez votre talon à la même hauteur que votre bassin" puts the heel up on a support."""
+    link = link_stretch(
+        "Étirement des ischio-jambiers",
+        "Posez votre talon à la hauteur de votre bassin, la jambe tendue, puis penchez-vous en avant.",
+        ["hamstrings"],
+    )
+    assert link is not None and link.entry == "standing-hamstring"

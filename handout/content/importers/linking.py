@@ -101,6 +101,7 @@ FEATURES = {
         r"heel on (?:a|the) (?:low )?(?:step|bench|chair|box|ledge|table|support|rail)|"
         r"ferse auf eine|erhohte flache|bein auf eine erhohung|talon sur (?:un|une) (?:marche|banc|support)|"
         r"talon de la jambe a etirer sur|sur un support|apoyando el pie en una altura|apoya un talon|"
+        r"(?:posez|placez|mettez) (?:votre|le) talon a (?:la )?(?:meme )?hauteur|"
         r"(?:sube|subi|pon) (?:un|el) pie a un lugar alto|"
         r"heel on a|bench|panca|banco|tallone su (?:un |una )?(?:gradino|panchina|rialzo|sedia)|"
         r"(?:subo|sube|subi|pon|apoya) (?:la|una) pierna (?:a|en|sobre) (?:una |un )?"
