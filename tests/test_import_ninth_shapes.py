@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import tomllib
 
+import pytest
+
 from handout.content.importers import import_article
 from handout.content.importers.holds import find_hold
 from handout.content.importers.linking import described, link_stretch
 from handout.content.importers.targets import NAME_ONLY, REGION, muscles_in
+from handout.errors import HandoutError
 
 
 def routine(article: str) -> dict:
@@ -162,3 +165,14 @@ def test_a_heel_put_at_hip_height_is_the_standing_hamstring_stretch():
         ["hamstrings"],
     )
     assert link is not None and link.entry == "standing-hamstring"
+
+
+def test_a_page_of_paragraphs_that_say_no_stretch_is_still_refused():
+    """Paragraphs counted "first" and "second", or a "How to" sub-head, over text that names no stretch,
+    muscle or hold are no stretches: the page is refused as before."""
+    page = (
+        "How to\n\nBuy your shoes in the afternoon, when your feet are largest.\n\n"
+        "The first step is choosing a shop.\n\nThe second step is trying them on.\n"
+    )
+    with pytest.raises(HandoutError, match="no stretch sections found"):
+        import_article(page, "article.txt")

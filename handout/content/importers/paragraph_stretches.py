@@ -17,9 +17,9 @@ from dataclasses import replace
 from handout.content.importers.blocks import Block, BlockKind
 from handout.content.importers.holds import find_hold
 from handout.content.importers.linking import described
-from handout.content.importers.section_names import INSTRUCTION_START, Field, subhead
+from handout.content.importers.section_names import INSTRUCTION_START, STRETCH_WORD, Field, subhead
 from handout.content.importers.sections import Article, Piece, Section, as_paragraph
-from handout.content.importers.targets import NAME_ONLY, muscles_in
+from handout.content.importers.targets import NAME_ONLY, REGION, STRONG, muscles_in
 from handout.content.importers.titles import take_title, without_repeated_title
 
 UNNAMED = "Stretch"
@@ -51,7 +51,7 @@ def unnamed_article(blocks: list[Block]) -> Article | None:
     title, blocks = take_title(blocks)
     blocks = without_repeated_title(title, blocks)
     for shape in (under_subheads, ordinal_paragraphs, held_paragraphs):
-        if found := shape(blocks):
+        if (found := shape(blocks)) and all(about_stretching(section) for section in found[1]):
             intro, sections, ending = found
             return Article(
                 title,
@@ -138,6 +138,15 @@ def held_paragraphs(blocks: list[Block]) -> Found | None:
     if len(sections) < FEWEST_UNNAMED:
         return None
     return blocks[:start], sections, blocks[end:]
+
+
+def about_stretching(section: Section) -> bool:
+    """A stretch's text says a stretch, a muscle or a hold, or a body position and a body part: a page's
+    other texts that have a "How to" or paragraphs counted "first" and "second" are no stretches."""
+    text = " ".join(piece.text for piece in section.pieces)
+    if STRETCH_WORD.search(text) or muscles_in(text, STRONG) or find_hold(text):
+        return True
+    return bool(muscles_in(text, REGION) and described(text)[0])
 
 
 def opens_a_stretch(text: str) -> bool:
