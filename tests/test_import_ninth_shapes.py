@@ -13,7 +13,7 @@ import pytest
 from handout.content.importers import import_article
 from handout.content.importers.holds import find_hold
 from handout.content.importers.linking import described, link_stretch
-from handout.content.importers.targets import NAME_ONLY, REGION, muscles_in
+from handout.content.importers.targets import NAME_ONLY, REGION, find_muscles, muscles_in
 from handout.errors import HandoutError
 
 
@@ -176,3 +176,11 @@ def test_a_page_of_paragraphs_that_say_no_stretch_is_still_refused():
     )
     with pytest.raises(HandoutError, match="no stretch sections found"):
         import_article(page, "article.txt")
+
+
+def test_a_sentence_on_the_flexibility_it_gives_tells_the_muscles():
+    """ "Better flexibility in your calves and Achilles tendons ..." under "Calf Stretch" says it
+    stretches both, as "a stretch through the calves and the Achilles tendons" would."""
+    sentences = ["More flexibility in your calves and Achilles tendons helps you push off."]
+    assert [m.key for m in find_muscles("Calf Stretch", [], sentences)] == ["calves", "achilles"]
+    assert [m.key for m in find_muscles("Calf Stretch", [], ["Keep your back flat."])] == ["calves"]

@@ -250,7 +250,8 @@ MUSCLES = (
 ABOUT_STRETCH = re.compile(
     r"\b(feel|feeling|felt|stretch\w*|target\w*|works?|lengthen\w*|loosen\w*|spür\w*|fühl\w*|dehn\w*"
     r"|sent\w*|sens\w*|étir\w*|cible\w*|travaill\w*|sient\w*|estira\w*|trabaja\w*|muscles?|muskel\w*"
-    r"|músculos?|allung\w*|along\w*|senti\w*|tir(?:a|are|ano|e)|rek\w*|voel\w*)\b",
+    r"|músculos?|allung\w*|along\w*|senti\w*|tir(?:a|are|ano|e)|rek\w*|voel\w*|flexibility|souplesse"
+    r"|flexibilidad|flessibilità|beweglichkeit|flexibilidade|lenigheid)\b",
     re.IGNORECASE,
 )
 DESTINATION = re.compile(
