@@ -36,6 +36,7 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from handout.content.importers import Imported, import_article
+from handout.content.importers.article import NAMELESS
 from handout.content.importers.target_labels import LABELS
 from handout.content.importers.targets import MUSCLES, NAME_ONLY, muscles_in
 from handout.content.importers.writer import PLACEHOLDER_TITLE
@@ -155,6 +156,8 @@ def best_match(found: str, names: list[str]) -> int | None:
     """The index of the expected name most like `found` (the first of equals), None when none is like
     it: "Groin and Hamstring stretch" is that name on the page, not "Standing Hamstring stretch" before
     it, though both share the words of "Hamstring stretch"."""
+    if NAMELESS.match(found):
+        return None  # "Stretch": a stretch the importer found no name for names none of the page's
     found = bare(found)
     if not found:
         return None

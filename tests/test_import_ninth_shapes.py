@@ -184,3 +184,23 @@ def test_a_sentence_on_the_flexibility_it_gives_tells_the_muscles():
     sentences = ["More flexibility in your calves and Achilles tendons helps you push off."]
     assert [m.key for m in find_muscles("Calf Stretch", [], sentences)] == ["calves", "achilles"]
     assert [m.key for m in find_muscles("Calf Stretch", [], ["Keep your back flat."])] == ["calves"]
+
+
+def test_lines_of_steps_after_a_lead_in_saying_one_hold_for_all_are_the_stretches():
+    """A paragraph ending "you hold each of these for 20 seconds (both sides!):", then lines each a
+    stretch's steps, each moving a limb; a label leading into a line ("hip (he showed it standing,
+    ...):") names its stretch; the first line that moves no limb ends them."""
+    page = (
+        "My coach showed me a few stretches after our run, since my legs were sore all day.\n\n"
+        "i asked him to show me again, and apparently you hold each of these for 20 seconds (both"
+        " sides!):\n\n"
+        "stand tall, grab your foot behind you and pull the heel to your bottom.\n\n"
+        "hip (he showed it standing, but sitting is easier for me):\n\n"
+        "sit and put an ankle up on a knee, then lean forward.\n\n"
+        "That adds only a minute to the run.\n"
+    )
+    imported = import_article(page, "article.txt")
+    assert [draft.hold for draft in imported.stretches] == ["20 s", "20 s"]
+    assert imported.stretches[1].name == "hip"
+    assert imported.stretches[1].use == "chair-glute"  # "hip" stands for the muscles around it
+    assert any("ending is left out" in notice.message for notice in imported.warnings)

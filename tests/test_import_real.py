@@ -76,6 +76,7 @@ def test_a_found_stretch_is_scored_against_the_page_name_most_like_it():
     assert best_match("Standing hamstring stretch", names) == 0
     assert best_match("Calf Stretch", ["Calf Stretch (Wall or Step)", "Quad Stretch"]) == 0
     assert best_match("Shoulder stretch", names) is None
+    assert best_match("Stretch", names) is None  # a stretch the importer found no name for (issue 25-j)
 
 
 def test_a_target_is_read_back_with_the_lexicons_own_labels():

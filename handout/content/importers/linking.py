@@ -102,6 +102,7 @@ FEATURES = {
         r"ferse auf eine|erhohte flache|bein auf eine erhohung|talon sur (?:un|une) (?:marche|banc|support)|"
         r"talon de la jambe a etirer sur|sur un support|apoyando el pie en una altura|apoya un talon|"
         r"(?:posez|placez|mettez) (?:votre|le) talon a (?:la )?(?:meme )?hauteur|"
+        r"leg (?:extended|straight) on (?:a |the )?(?:surface|step|bench|chair|table|ledge)|"
         r"(?:sube|subi|pon) (?:un|el) pie a un lugar alto|"
         r"heel on a|bench|panca|banco|tallone su (?:un |una )?(?:gradino|panchina|rialzo|sedia)|"
         r"(?:subo|sube|subi|pon|apoya) (?:la|una) pierna (?:a|en|sobre) (?:una |un )?"
@@ -128,7 +129,8 @@ FEATURES = {
         r"schmetterling\w*|butterfly|papillon|mariposa|farfalla|borboleta|vlinder|tailleur"
     ),
     "ankle over knee": signs(
-        r"ankle (?:just )?(?:over|on|across|above) (?:the |your )?(?:other |opposite |left |right )?knee|"
+        r"ankle (?:just |up )?(?:over|on|across|above) (?:the |your |a )?"
+        r"(?:other |opposite |left |right )?knee|"
         r"ankle of one leg (?:\w+ ){0,2}(?:over|on|across|above) the knee|"
         r"cross (?:one|your \w+) ankle|figure[ -]?(?:four|4)|knochel (?:uber|auf) das \w+ knie|"
         r"cheville sur (?:l autre|le) genou|genou \w+ (?:au dessus|par dessus) (?:du|votre)|"
@@ -234,7 +236,7 @@ FEATURES = {
         r"step (?:one|your \w+) (?:foot|leg) (?:well )?back|step back|one leg (?:extended )?back|"
         r"leg (?:extended )?behind you|fuss weit nach hinten|bein nach hinten|reculez un pied|"
         r"jambe tendue derriere|un pied bien atras|pierna hacia atras|gamba tesa (?:indietro|dietro)|"
-        r"porta(?:re|te)? indietro la gamba|"
+        r"porta(?:re|te)? indietro la gamba|back leg (?:extended )?(?:straight|behind you)|"
         r"perna para tras|"
         r"ferse am boden|talon au sol|talon en el suelo|calcanhar no chao|pressing the heel|"
         r"heel (?:on the floor|down)|foot a metre behind|fuss etwa einen meter|"
@@ -346,8 +348,11 @@ USUAL = {
 }
 """The stretch a running sheet usually means by "a calf stretch": taken, as likely, when the article
 names the muscle and describes nothing that says otherwise."""
-FAMILIES = {"back": {"back", "lower-back", "upper-back", "lats"}}
-"""A muscle named vaguely ("the back") stands for the more precise ones of the library's targets."""
+FAMILIES = {
+    "back": {"back", "lower-back", "upper-back", "lats"},
+    "hips": {"hips", "hip-flexors", "glutes", "piriformis", "adductors", "it-band"},
+}
+"""A muscle named vaguely ("the back", "hip") stands for the more precise ones of the library's targets."""
 SURE_MARGIN = 2
 
 

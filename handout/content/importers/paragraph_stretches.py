@@ -15,9 +15,15 @@ import re
 from dataclasses import replace
 
 from handout.content.importers.blocks import Block, BlockKind
-from handout.content.importers.holds import find_hold
+from handout.content.importers.holds import find_hold, find_page_hold
 from handout.content.importers.linking import described
-from handout.content.importers.section_names import INSTRUCTION_START, STRETCH_WORD, Field, subhead
+from handout.content.importers.section_names import (
+    INSTRUCTION_START,
+    PARENTHESIS,
+    STRETCH_WORD,
+    Field,
+    subhead,
+)
 from handout.content.importers.sections import Article, Piece, Section, as_paragraph
 from handout.content.importers.targets import NAME_ONLY, REGION, STRONG, muscles_in
 from handout.content.importers.titles import take_title, without_repeated_title
@@ -50,8 +56,8 @@ def unnamed_article(blocks: list[Block]) -> Article | None:
     blocks = [as_paragraph(block) for block in blocks]
     title, blocks = take_title(blocks)
     blocks = without_repeated_title(title, blocks)
-    for shape in (under_subheads, ordinal_paragraphs, held_paragraphs):
-        if (found := shape(blocks)) and all(about_stretching(section) for section in found[1]):
+    for shape in (under_subheads, ordinal_paragraphs, held_paragraphs, lines_after_a_lead_in):
+        if (found := shape(blocks)) and stretches_in(*found):
             intro, sections, ending = found
             return Article(
                 title,
@@ -138,6 +144,60 @@ def held_paragraphs(blocks: list[Block]) -> Found | None:
     if len(sections) < FEWEST_UNNAMED:
         return None
     return blocks[:start], sections, blocks[end:]
+
+
+LIMB = re.compile(
+    r"\b(?:legs?|knees?|foot|feet|heels?|ankles?|hands?|arms?|hips?|toes?|beine?|knien?|füße|fuß|fersen?|hände"
+    r"|arme?|jambes?|genoux?|pieds?|talons?|mains?|bras|piernas?|rodillas?|pies?|talón|manos?|brazos?|gambe?|gamba"
+    r"|ginocchi[oa]?|piedi|piede|tallone|mani|braccia|pernas?|joelhos?|pés?|mãos?|braços?|benen|voeten|handen)\b",
+    re.IGNORECASE,
+)
+"""A limb a line of steps moves: "hands on a surface, back leg extended straight"."""
+
+
+def lines_after_a_lead_in(blocks: list[Block]) -> Found | None:
+    """A lead-in that says one hold for all and ends with a colon ("you hold all of these for 15 seconds
+    ...:"), then lines each a stretch's steps, each moving a limb ("hands on a surface, back leg extended
+    straight ..."); a label leading into a line ("hip (...):") names its stretch. The first line that
+    moves no limb is the page's ending."""
+    lead = next(
+        (
+            index
+            for index, block in enumerate(blocks)
+            if block.kind is BlockKind.PARAGRAPH
+            and block.text.rstrip(" *").endswith(":")
+            and find_page_hold(block.text)
+        ),
+        None,
+    )
+    if lead is None:
+        return None
+    sections: list[Section] = []
+    label: Block | None = None
+    end = len(blocks)
+    for index in range(lead + 1, len(blocks)):
+        block = blocks[index]
+        if block.kind is BlockKind.HEADING and block.lead_in and label is None:
+            label = block
+            continue
+        if block.kind is BlockKind.HEADING or not LIMB.search(block.text):
+            end = index - (label is not None)
+            break
+        section = section_of([block])
+        if label is not None:
+            section.name = PARENTHESIS.sub("", label.text).strip(" :") or UNNAMED
+            label = None
+        sections.append(section)
+    if len(sections) < FEWEST_UNNAMED:
+        return None
+    return blocks[: lead + 1], sections, blocks[end:]
+
+
+def stretches_in(intro: list[Block], sections: list[Section], ending: list[Block]) -> bool:
+    """Each of the paragraphs read as stretches is one, or the intro says a hold for all of them."""
+    return all(about_stretching(section) for section in sections) or bool(
+        find_page_hold(" ".join(block.text for block in intro))
+    )
 
 
 def about_stretching(section: Section) -> bool:
