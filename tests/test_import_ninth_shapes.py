@@ -146,7 +146,8 @@ def test_a_title_under_its_pictures_label_is_the_title_though_it_is_a_question()
 def test_body_parts_held_tensed_or_where_the_heel_goes_are_no_target():
     """ "pull your foot upward" holds the foot, "apretando el glúteo" tenses the glute, "porta il piede a
     contatto dei glutei" says where the heel goes: none of them is stretched; "parte exterior del muslo"
-    is the outer thigh, and "Colócate de espaldas" lying on the back."""
+    is the outer thigh, "triceps suraux" the calves (not the arms' triceps), and "Colócate de espaldas"
+    lying on the back."""
     assert [m.key for m in muscles_in("use your hand to pull your foot upward", REGION)] == []
     assert [m.key for m in muscles_in("la espalda recta, apretando el glúteo", REGION)] == []
     assert [
@@ -154,6 +155,7 @@ def test_body_parts_held_tensed_or_where_the_heel_goes_are_no_target():
     ] == []
     assert [m.key for m in muscles_in("stretch your glutes", REGION)] == ["glutes"]
     assert [m.key for m in muscles_in("Parte exterior del muslo", NAME_ONLY)] == ["it-band"]
+    assert [m.key for m in muscles_in("L'étirement des triceps suraux", NAME_ONLY)] == ["calves"]
     assert described("Colócate de espaldas con las rodillas dobladas.")[0] == ["lying"]
 
 
