@@ -17,9 +17,10 @@ the next session gathers a fresh one.
 
 A found stretch is the expected one whose name is most like it once case, accents, numbers and
 punctuation are put aside (rapidfuzz's token-set ratio, at least 85; between equals the plain ratio,
-then the page's order). A target is right when it names the expected muscles (read back from the target
-it wrote, or from the library entry's when it wrote none: the lexicon's own labels as their muscle, then
-the lexicon's names); a hold is right when its time is the page's ("20-30 s"; the
+then the page's order); one named only "Stretch", which the importer found no name for, is none of
+them. A target is right when it names the expected muscles (read back from the target it wrote, or from
+the library entry's when it wrote none: the lexicon's own labels as their muscle, then the lexicon's
+names); a hold is right when its time is the page's ("20-30 s"; the
 side and the sets are not scored); a figure is right when it is the expected library entry, wrong when
 it is another one, counted apart for the sure figures and the likely ones (those the file asks the coach
 to check).
