@@ -12,7 +12,7 @@ import pytest
 
 from handout.content.importers import import_article
 from handout.content.importers.holds import find_hold
-from handout.content.importers.linking import described, link_stretch
+from handout.content.importers.linking import Confidence, described, link_stretch
 from handout.content.importers.targets import NAME_ONLY, REGION, find_muscles, muscles_in
 from handout.errors import HandoutError
 
@@ -206,3 +206,11 @@ def test_lines_of_steps_after_a_lead_in_saying_one_hold_for_all_are_the_stretche
     assert imported.stretches[1].name == "hip"
     assert imported.stretches[1].use == "chair-glute"  # "hip" stands for the muscles around it
     assert any("ending is left out" in notice.message for notice in imported.warnings)
+
+
+def test_a_text_fitting_two_variants_of_one_stretch_alike_gets_the_usual_one_as_likely():
+    """ "grab foot with hand and push knee backwards" fits the standing and the side-lying quad stretch
+    alike, and says no position or muscle: the usual quad stretch, for the coach to check."""
+    link = link_stretch("Stretch", "hold yourself up, grab foot with hand and push knee backwards.", [])
+    assert link is not None and link.entry == "standing-quad"
+    assert link.confidence is Confidence.LIKELY

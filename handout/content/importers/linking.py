@@ -356,6 +356,15 @@ FAMILIES = {
 SURE_MARGIN = 2
 
 
+def usual_variant(tied: list[str]) -> str | None:
+    """Of stretches a text fits alike that stretch the same muscles ("grab foot with hand": the standing
+    and the side-lying quad stretch), with no position or muscle said, the usual one of that muscle."""
+    muscles = {entry_muscles().get(entry_id, frozenset()) for entry_id in tied}
+    if len(muscles) != 1:
+        return None
+    return next((USUAL[key] for key in sorted(next(iter(muscles))) if USUAL.get(key) in tied), None)
+
+
 @cache
 def entry_muscles() -> dict[str, frozenset[str]]:
     """Each entry's muscles, read from its target with the importer's lexicon."""
@@ -471,6 +480,8 @@ def link_stretch(name: str, text: str, muscles: list[str]) -> Link | None:
         if not hits and SIGNATURES[best][0] == first and SIGNATURES[ranked[1]][0] != first:
             # Only the position tells them apart: the one the article names first is the stretch's.
             return Link(best, Confidence.LIKELY, f"the position the article names first ({words})")
+        if not muscles and (variant := usual_variant([e for e in ranked if scores[e][0] == score])):
+            return Link(variant, Confidence.LIKELY, f"the usual of the stretches it fits ({words})")
         return None
     if usual in candidates and not any(scores[entry_id][3] for entry_id in candidates):
         return Link(
