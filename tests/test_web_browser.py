@@ -36,7 +36,8 @@ ARGS = [
 ]
 if CHROMIUM is None and os.environ.get("CI") != "true":
     pytest.skip(
-        "chromium is not installed (apt-get install chromium-headless-shell): browser tests skipped", allow_module_level=True
+        "chromium is not installed (apt-get install chromium-headless-shell): browser tests skipped",
+        allow_module_level=True,
     )
 
 from playwright.sync_api import Page, expect, sync_playwright  # noqa: E402
@@ -187,6 +188,7 @@ def test_german_puts_the_library_stretches_in_german_and_asks_for_the_one_the_co
     expect(second.get_by_label("Name")).to_have_value("Quads at the fence")  # kept whole, in English
     expect(second.get_by_label("Target")).to_have_value(english_target)
     expect(page.get_by_label("Language")).to_be_focused()  # the keyboard stays where it was
+    expect(page.get_by_label("Title", exact=True)).to_have_value("Dehnen nach dem Laufen")  # never typed in
     expect(
         page.get_by_text("Stretch 2 “Quads at the fence” has your own words, so it stayed in English.")
     ).to_be_visible()

@@ -296,6 +296,26 @@ def test_library_stretches_follow_the_language(client: TestClient) -> None:
     assert f"Add {french['name']}" in page  # the library's cards are named in the sheet's language
 
 
+def test_the_starting_title_follows_the_language_and_a_typed_one_stays(client: TestClient) -> None:
+    from handout.content.sheet_words import translations
+
+    def title_after(sent: dict[str, str]) -> str:
+        page = html.unescape(client.post("/edit", data=sent).text)
+        found = re.search(r'id="title" name="title" value="([^"]*)"', page)
+        assert found, "the page has its title field"
+        return found.group(1)
+
+    german = translations()["de"].title
+    assert german == "Dehnen nach dem Laufen"
+    assert title_after(editor_form(action="refresh", title="Stretches after your run", lang="de")) == german
+    assert title_after(editor_form(action="refresh", title=german, lang="ja")) == translations()["ja"].title
+    assert title_after(editor_form(action="refresh", title=german, lang="")) == german  # Automatic keeps it
+    typed = "Stretches after the Saturday run"
+    assert title_after(editor_form(action="refresh", title=typed, lang="de")) == typed
+    pdf = client.post("/download", data=editor_form(action="pdf", title=german, lang="fr"))
+    assert "Étirements après la course" in " ".join(pdf_text(pdf.content).split())
+
+
 def test_a_cleared_name_is_an_alert_beside_it(client: TestClient) -> None:
     page = client.post("/edit", data=editor_form(action="refresh", **{"s1-name": ""})).text
     alert = re.search(r'id="err-s1-name" role="alert">(.*?)</div>', page)

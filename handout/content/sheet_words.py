@@ -22,6 +22,9 @@ class Words:
     """The e-mail's name for the picture of the sheet (its alt text)."""
     sheet_attached: str
     """The e-mail's line before the attached PDF's name."""
+    title: str
+    """The title a new sheet starts with on the web page; it follows the Language menu until the coach
+    changes it."""
     direction: str = "ltr"
     """"rtl" for a language written right to left: its lines are right-aligned, numbers on the right."""
 
@@ -35,6 +38,7 @@ ENGLISH = Words(
     questions="Questions",
     sheet="The printable sheet",
     sheet_attached="The printable sheet is attached",
+    title="Stretches after your run",
 )
 """English, the default: here rather than in translations.toml so the layout engine can use it as its
 default without reading a file."""

@@ -15,7 +15,7 @@ from typing import Any
 
 from handout.content.library import LANGUAGES, library, stretch_fields
 from handout.content.routine import MAX_STRETCHES
-from handout.content.sheet_words import translations
+from handout.content.sheet_words import ENGLISH, translations, words_for
 from handout.errors import HandoutError
 from handout.web.form_data import check_size
 from handout.web.photo_store import REFERENCE, SessionPhotos
@@ -24,7 +24,7 @@ from handout.web.uploads import photo_key, received_photo, shown_name
 
 DETAILS = (("club", "Club"), ("date", "Date"), ("url", "Web address"), ("contact", "Contact"))
 """The details the page asks for, with their labels: the ones the bundled layouts print."""
-DEFAULT_TITLE = "Stretches after your run"
+DEFAULT_TITLE = ENGLISH.title
 MAX_HELD = 2 * MAX_STRETCHES
 """Stretches the editor holds: a routine opened with more than a sheet's 8 keeps them all, and the
 page says to remove some (the sheet's own check), rather than cutting them without a word."""
@@ -162,7 +162,7 @@ def state_from_form(
         problems.extend(error.messages)
         layout, layout_text = "grid", ""
     state = EditorState(
-        title=text(form, "title"),
+        title=title_in_language(text(form, "title"), lang),
         subtitle=text(form, "subtitle"),
         details={key: text(form, key) for key, _ in DETAILS},
         stretches=tuple(stretches),
@@ -193,6 +193,14 @@ class PhotoRefused(HandoutError):
 def text(form: Mapping[str, Any], key: str) -> str:
     value = form.get(key, "")
     return value if isinstance(value, str) else ""
+
+
+def title_in_language(title: str, lang: str) -> str:
+    """The new sheet's title in the sheet's language while the coach has not changed it (it is still one
+    of the languages' starting titles); a title the coach typed stays as typed, as does any title while
+    the language is Automatic (found from the text)."""
+    starting = {words.title for words in translations().values()}
+    return words_for(lang).title if lang and title in starting else title
 
 
 def words_language(lang: str) -> str:
