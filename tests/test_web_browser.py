@@ -329,6 +329,27 @@ def test_every_field_has_a_label(page: Page) -> None:
         expect(page.get_by_role("button", name=name)).to_be_visible()
 
 
+def test_every_field_a_coach_types_in_is_styled_alike_and_big_enough_for_a_finger(
+    browser: object, server: str
+) -> None:
+    """At phone width, with every folded part open: each field has the page's border and is at least 44 px
+    tall and as wide as its column (the web-address field of the import was once the browser's bare box)."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)  # type: ignore[attr-defined]
+    page = context.new_page()
+    page.goto(server + "/")
+    add_first_found(page, "calf")
+    page.evaluate("() => document.querySelectorAll('details').forEach(d => { d.open = true; })")
+    odd = page.evaluate(
+        """() => [...document.querySelectorAll('input, select, textarea')]
+        .filter(e => !['hidden', 'checkbox', 'radio', 'file'].includes(e.type) && e.offsetParent !== null)
+        .map(e => [e.id || e.name, getComputedStyle(e).borderTopLeftRadius, e.offsetHeight,
+                   e.offsetWidth / e.parentElement.clientWidth])
+        .filter(([, radius, height, share]) => radius !== '8px' || height < 44 || share < 0.75)"""
+    )
+    assert odd == [], odd
+    context.close()
+
+
 def test_it_works_without_javascript(browser: object, server: str, tmp_path: Path) -> None:
     context = browser.new_context(java_script_enabled=False, accept_downloads=True)  # type: ignore[attr-defined]
     page = context.new_page()
