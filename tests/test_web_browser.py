@@ -333,7 +333,8 @@ def test_every_field_a_coach_types_in_is_styled_alike_and_big_enough_for_a_finge
     browser: object, server: str
 ) -> None:
     """At phone width, with every folded part open: each field has the page's border and is at least 44 px
-    tall and as wide as its column (the web-address field of the import was once the browser's bare box)."""
+    tall and as wide as its column (the web-address field of the import was once the browser's bare box),
+    and each file field's button is as tall."""
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)  # type: ignore[attr-defined]
     page = context.new_page()
     page.goto(server + "/")
@@ -347,6 +348,11 @@ def test_every_field_a_coach_types_in_is_styled_alike_and_big_enough_for_a_finge
         .filter(([, radius, height, share]) => radius !== '8px' || height < 44 || share < 0.75)"""
     )
     assert odd == [], odd
+    small_file_buttons = page.evaluate(
+        """() => [...document.querySelectorAll('input[type=file]')].filter(e => e.offsetParent !== null)
+        .filter(e => e.offsetHeight < 44).map(e => e.id || e.name)"""
+    )
+    assert small_file_buttons == []
     context.close()
 
 
