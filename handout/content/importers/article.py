@@ -22,7 +22,11 @@ from handout.content.importers.holds import (
 )
 from handout.content.importers.language import detect_language
 from handout.content.importers.linking import Confidence, link_stretch
-from handout.content.importers.paragraph_stretches import unnamed_article, with_paired_stretches
+from handout.content.importers.paragraph_stretches import (
+    starting_positions_in,
+    unnamed_article,
+    with_paired_stretches,
+)
 from handout.content.importers.points import SENTENCE_END, capitalised, instructions, sentences_of
 from handout.content.importers.section_names import Field
 from handout.content.importers.sections import Article, Section, split_article
@@ -60,8 +64,8 @@ def import_article(text: str, shown_as: str, kind: str | None = None, split: boo
     several routines instead of keeping the first 8."""
     blocks, notices, page_title = read_blocks(text, shown_as, kind)
     article = split_article(blocks)
-    if not article.sections:
-        article = unnamed_article(blocks) or article
+    if len(article.sections) < starting_positions_in(blocks):
+        article = unnamed_article(blocks) or article  # no names, or fewer than the stretches it labels
     article = with_paired_stretches(article)
     if not article.sections:
         raise HandoutError(

@@ -46,13 +46,14 @@ def signs(pattern: str) -> re.Pattern[str]:
 POSTURES = {
     "standing": signs(
         r"stand\w*|upright on one leg|stehe?n?d?\w*|im stehen|stell\w* dich|stellen sie (?:sich|das|den)|"
+        r"einbeinstand|beidbeinige\w* stand|schrittstellung|"
         r"debout|tenez vous droit|"
         r"de pie|ponte de pie|parate\w*|ponte derech[oa]|in piedi|em pe|de pe|staand\w*|sta rechtop"
     ),
     "seated": signs(
         r"sit|sits|sitting|seated|setz\w* dich|sitzend\w*|aufrecht sitz\w*|\w+sitz|im sitzen|"
         r"assis\w*|asseyez|sientate|sentad\w*|"
-        r"sedut\w*|siediti|sente se|zit\w*|sitting on the ground"
+        r"sedut\w*|siediti|sente se|zit\w*|sitting on the ground|beinen sitzen"
     ),
     "lying": signs(
         r"lie|lying|lay|supine|on your back|face ?up|ruckenlage|auf dem rucken|auf den rucken|"
@@ -77,7 +78,7 @@ POSTURES = {
         r"kneel\w*|on one knee|im knien|kniend\w*|auf ein knie|knien|hintere knie auf den boden|"
         r"a genoux?|genou au sol|arrodilla\w*|de rodillas|rodilla en el suelo|in ginocchio|"
         r"ginocchio a terra|ajoelh\w*|joelho no chao|kniel\w*|knee on the floor|"
-        r"rear \w+ knee on the floor"
+        r"rear \w+ knee on the floor|knie des hinteren beines am boden"
     ),
     "all-fours": signs(
         r"hands and knees|all fours|vierfussler\w*|bankstellung|vier punkt stand|quatre pattes|cuatro patas|"
@@ -94,12 +95,13 @@ FEATURES = {
     "step edge": signs(
         r"(?:on|off|edge of|below) (?:a |the )?(?:step|stair)\w*|balls of (?:your|the) feet|"
         r"kante einer stufe|unter die stufe|bord d une marche|sous la marche|escalon|gradino|rialzo|"
-        r"degrau|bloquinho|traptrede|heel drops?|heels? to (?:lower|drop)|"
+        r"degrau|bloquinho|traptrede|heel drops?|heels? to (?:lower|drop)|vorfussaufsatz|treppenstufe|"
         r"(?:lower|drop) (?:your |the )?heels?"
     ),
     "heel up": signs(
         r"heel on (?:a|the) (?:low )?(?:step|bench|chair|box|ledge|table|support|rail)|"
-        r"ferse auf eine|erhohte flache|bein auf eine erhohung|talon sur (?:un|une) (?:marche|banc|support)|"
+        r"ferse auf eine|erhohte flache|bein auf eine erhohung|bein gestreckt auf (?:eine )?erhohung|"
+        r"talon sur (?:un|une) (?:marche|banc|support)|"
         r"talon de la jambe a etirer sur|sur un support|apoyando el pie en una altura|apoya un talon|"
         r"(?:posez|placez|mettez) (?:votre|le) talon a (?:la )?(?:meme )?hauteur|"
         r"leg (?:extended|straight) on (?:a |the )?(?:surface|step|bench|chair|table|ledge)|"
@@ -158,6 +160,7 @@ FEATURES = {
         r"(?:bottom|butt|buttocks?|glutes?|backside)|"
         r"foot (?:up )?behind you|ankle behind you|grab (?:your )?(?:\w+ )?foot|foot backwards|"
         r"fuss von hinten|ferse (?:sanft )?(?:zum|ans|an den) (?:po|gesass)|fuss zum gesass|"
+        r"ferse (?:\w+ ){0,7}richtung gesass|"
         r"talon vers (?:la|votre) fess\w*|saisissez votre pied|attrape[zr]? (?:votre |le )pied|"
         r"talon al gluteo|hacia el gluteo|hacia los gluteos|sujeta\w* el pie|agarra\w* el pie|"
         r"a tocar el culo|a la altura del gluteo|"
@@ -238,7 +241,8 @@ FEATURES = {
         r"jambe tendue derriere|un pied bien atras|pierna hacia atras|gamba tesa (?:indietro|dietro)|"
         r"porta(?:re|te)? indietro la gamba|back leg (?:extended )?(?:straight|behind you)|"
         r"perna para tras|"
-        r"ferse am boden|talon au sol|talon en el suelo|calcanhar no chao|pressing the heel|"
+        r"ferse am boden|fersen bleiben am boden|hinteres bein gestreckt|talon au sol|talon en el suelo|"
+        r"calcanhar no chao|pressing the heel|"
         r"heel (?:on the floor|down)|foot a metre behind|fuss etwa einen meter|"
         r"tallone (?:\w+ ){0,3}a terra|plante du pied arriere au sol|calcanhar no chao|"
         r"reculer? les pieds|talons? poses? (?:sur|au) (?:le )?sol|talon (?:\w+ ){0,2}en el suelo|"

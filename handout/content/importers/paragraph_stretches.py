@@ -22,6 +22,7 @@ from handout.content.importers.section_names import (
     PARENTHESIS,
     STRETCH_WORD,
     Field,
+    inline_subhead,
     subhead,
 )
 from handout.content.importers.sections import Article, Piece, Section, as_paragraph
@@ -56,8 +57,9 @@ def unnamed_article(blocks: list[Block]) -> Article | None:
     blocks = [as_paragraph(block) for block in blocks]
     title, blocks = take_title(blocks)
     blocks = without_repeated_title(title, blocks)
-    for shape in (under_subheads, ordinal_paragraphs, held_paragraphs, lines_after_a_lead_in):
-        if (found := shape(blocks)) and stretches_in(*found):
+    shapes = (starting_positions, under_subheads, ordinal_paragraphs, held_paragraphs, lines_after_a_lead_in)
+    for shape in shapes:
+        if (found := shape(blocks)) and (stretches_in(*found) or labelled_as_stretches(shape, title, found)):
             intro, sections, ending = found
             return Article(
                 title,
@@ -102,6 +104,58 @@ def under_subheads(blocks: list[Block]) -> Found | None:
         return None
     intro = [block for block in blocks[:start] if block.kind is not BlockKind.HEADING]
     return intro, [section], blocks[end:]
+
+
+STARTING_POSITION = re.compile(
+    r"^\W*(?:starting position|start position|ausgangs(?:stellung|position)|position de départ"
+    r"|posici[oó]n (?:inicial|de partida)|posizione (?:iniziale|di partenza)|posição inicial|startpositie)"
+    r"\s*:\s*\S",
+    re.IGNORECASE,
+)
+"""A paragraph that opens with a stretch's starting position: "Ausgangsstellung: Einbeinstand."."""
+
+
+def starting_positions_in(blocks: list[Block]) -> int:
+    """How many paragraphs open with a starting position (at least 1: a page with no stretch's name is
+    read as unnamed stretches anyway)."""
+    return max(
+        1, sum(b.kind is not BlockKind.HEADING and bool(STARTING_POSITION.match(b.text)) for b in blocks)
+    )
+
+
+def starting_positions(blocks: list[Block]) -> Found | None:
+    """Paragraphs that each open with a stretch's starting position ("Ausgangsstellung: ...", "Starting
+    position: ..."), each followed by labelled ones ("Übung: ...", "Beachte: ..."): each opens a stretch,
+    with the labelled paragraphs after it; the first unlabelled block after the last is the page's ending."""
+    openers = [
+        index
+        for index, block in enumerate(blocks)
+        if block.kind is BlockKind.PARAGRAPH and STARTING_POSITION.match(block.text)
+    ]
+    if len(openers) < FEWEST_UNNAMED:
+        return None
+    sections: list[Section] = []
+    end = len(blocks)
+    for number, start in enumerate(openers):
+        stop = openers[number + 1] if number + 1 < len(openers) else len(blocks)
+        run = [blocks[start]]
+        for index in range(start + 1, stop):
+            if blocks[index].kind is not BlockKind.PARAGRAPH or inline_subhead(blocks[index].text) is None:
+                end = index
+                break
+            run.append(blocks[index])
+        sections.append(labelled_section(run))
+    intro = [block for block in blocks[: openers[0]] if block.kind is BlockKind.PARAGRAPH]
+    return intro, sections, blocks[end:] if end > openers[-1] else []
+
+
+def labelled_section(blocks: list[Block]) -> Section:
+    """A stretch with no name whose paragraphs open with their sub-heads' labels ("Übung: ...")."""
+    section = Section(UNNAMED, blocks[0].line)
+    for block in blocks:
+        kind, text = inline_subhead(block.text) or (Field.STEPS, block.text)
+        section.pieces.append(Piece(text, block.line, kind, False))
+    return section
 
 
 def ordinal_paragraphs(blocks: list[Block]) -> Found | None:
@@ -198,6 +252,13 @@ def stretches_in(intro: list[Block], sections: list[Section], ending: list[Block
     return all(about_stretching(section) for section in sections) or bool(
         find_page_hold(" ".join(block.text for block in intro))
     )
+
+
+def labelled_as_stretches(shape: object, title: Block | None, found: Found) -> bool:
+    """Paragraphs labelled with their starting positions, under a title or an intro that says they are
+    stretches ("Dehnungsübungen ...")."""
+    said = " ".join(block.text for block in ([title] if title else []) + found[0])
+    return shape is starting_positions and STRETCH_WORD.search(said) is not None
 
 
 def about_stretching(section: Section) -> bool:

@@ -30,6 +30,7 @@ SUBHEADS = {
     r"|durée|répétitions|instrucciones|pasos|c[oó]mo hacerlo|ejecución|procedimiento|duración|repeticiones"
     r"|exercice|come (?:si )?fa(?:re)?|ecco cosa fare|esecuzione|istruzioni|como fazer|execução|passo a passo"
     r"|uitvoering|zo doe je het|hoe doe je (?:het|dat)"
+    r"|übung|exercise|ejercicio|esercizio|exerc[ií]cio|oefening"
     r"|(?:(?:técnica|technique|technik|tecnica|técnica|techniek)\s+)?(?:paso a paso|step[- ]by[- ]step"
     r"|schritt für schritt|étape par étape|pas à pas|passo (?:dopo|a) passo|stap voor stap)"
     r"|position de départ|starting position|ausgangs(?:stellung|position)|posici[oó]n (?:inicial|de partida)"
@@ -39,7 +40,7 @@ SUBHEADS = {
     r"|um\s+[\w ]{2,40}\s+zu\s+dehnen|om\s+[\w ]{2,40}\s+te\s+rekken",
     Field.TIPS: r"tips?|modifications?|variations?|progressions?|regressions?|common mistakes"
     r"|mistakes to avoid|make it (?:easier|harder)|cues?|coaching cues|form tips|safety|caution|note"
-    r"|tipps?|hinweise?"
+    r"|tipps?|hinweise?|beachte|zu beachten"
     r"|variationen|varianten?|häufige fehler|achtung|conseils?|astuces?|variantes?"
     r"|erreurs (?:fréquentes|à éviter)"
     r"|attention|consejos?|variaci[oó]n(?:es)?|modificaciones|errores comunes|precauci[oó]n"
