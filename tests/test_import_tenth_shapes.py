@@ -9,6 +9,7 @@ from __future__ import annotations
 import tomllib
 
 from handout.content.importers import import_article
+from handout.content.importers.holds import find_hold
 from handout.content.importers.linking import described
 from handout.content.importers.targets import NAME_ONLY, muscles_in
 
@@ -85,3 +86,42 @@ def test_body_parts_where_a_limb_or_the_hands_go_or_put_together_are_no_targets(
     assert keys("Fußsohlen aneinanderlegen, Hände oberhalb der Sprunggelenke.") == []
     assert keys("Sit with the soles of your feet together.") == []
     assert keys("Die Oberschenkelrückseite dehnen, Hände oberhalb der Knie.") == ["hamstrings"]
+
+
+def test_a_stretch_card_s_labels_and_sub_heads_are_no_stretches_and_its_clock_duration_a_hold():
+    """ "Difficulty: Beginner" on a stretch card, the sub-heads "Conseils techniques", "Conseils de
+    respiration" and "Restrictions médicales" are the stretch's text, not stretches; "Duration: 1:00" is
+    a hold of a minute; a media label ("Vidéos") and an "About this ..." heading are no title; a
+    nameless stretch whose text says what it is ("L'étirement ... est un exercice") takes that name."""
+    card = (
+        "About This Routine\n\nStretches for after a run.\n\n"
+        "Standing Quad\nDuration: 0:45\nStand tall and pull your heel toward your glute.\n"
+        "Difficulty: Beginner\nInstructions\n- Stand with feet together.\n- Grasp the ankle.\n"
+    )
+    data = routine(card)
+    assert data["title"].startswith("TODO")
+    [stretch] = data["stretches"]
+    assert (stretch["name"], stretch["hold"]) == ("Standing Quad", "45 s")
+    assert hold_of("Duration: 1:00") == "1 min" and hold_of("The race starts at 9:30 today.") is None
+    page = (
+        "Vidéos\n\nInstructions\n\n- Placez-vous face à un mur, les mains posées sur le mur.\n"
+        "- Reculez une jambe en gardant le talon au sol.\n- Maintenez la position 25 secondes.\n\n"
+        "Conseils techniques\n\n- Gardez le talon au sol.\n\n"
+        "Conseils de respiration\n\n- Expirez lentement.\n\n"
+        "Restrictions médicales\n\n- Blessures récentes au mollet\n\n"
+        "Description\n\nL'étirement du mollet au mur est un exercice simple pour les coureurs.\n"
+    )
+    imported = import_article(page, "article.txt")
+    data = tomllib.loads(imported.toml)
+    assert data["title"].startswith("TODO")
+    [stretch] = data["stretches"]
+    assert (imported.stretches[0].name, stretch["hold"], stretch.get("use")) == (
+        "Étirement du mollet au mur",
+        "25 s",
+        "calf-wall",
+    )
+
+
+def hold_of(text: str) -> str | None:
+    found = find_hold(text)
+    return found[0].text("en") if found else None

@@ -331,10 +331,30 @@ def primes_hold(text: str) -> tuple[Hold, int, int] | None:
     return Hold(int(match["low"]), high, "s", False), match.start(), match.end()
 
 
+CLOCK_HOLD = re.compile(
+    r"^\W*(?:(?:duration|dauer|durée|duración|durata|duração|duur|hold|time|zeit|temps|tiempo|tempo)\s*:\s*)?"
+    r"(?P<min>\d{1,2}):(?P<sec>[0-5]\d)\W*$",
+    re.IGNORECASE,
+)
+"""A stretch card's duration written as a clock, alone on its line: "Duration: 1:00", "0:30"."""
+
+
+def clock_hold(text: str) -> tuple[Hold, int, int] | None:
+    if not (match := CLOCK_HOLD.match(text)):
+        return None
+    minutes, seconds = int(match["min"]), int(match["sec"])
+    if not minutes and not seconds:
+        return None
+    hold = (
+        Hold(minutes, None, "min", False) if not seconds else Hold(60 * minutes + seconds, None, "s", False)
+    )
+    return hold, match.start(), match.end()
+
+
 def find_hold(text: str) -> tuple[Hold, int, int] | None:
     """The first hold phrase in `text`, and where the words to take out of the text start and end; a
     hold for the cool-down wins over one for the warm-up said beside it."""
-    found = first_hold(text) or primes_hold(text)
+    found = first_hold(text) or primes_hold(text) or clock_hold(text)
     if cool := COOL_DOWN_HOLD.search(text):
         start, end = (min(found[1], cool.start()), max(found[2], cool.end())) if found else cool.span()
         return hold_of(cool), start, end
