@@ -125,3 +125,27 @@ def test_a_stretch_card_s_labels_and_sub_heads_are_no_stretches_and_its_clock_du
 def hold_of(text: str) -> str | None:
     found = find_hold(text)
     return found[0].text("en") if found else None
+
+
+def test_symbol_bullets_without_a_space_name_their_stretches_under_a_lead_line():
+    """ "► Gémeos: ..." and "►Isquiotibiais: ..." (no space after the mark) are list items that start
+    with their stretch's name, under a lead line ending in a colon ("Rotina de alongamentos ...:"), which
+    is no title and no stretch; "Gémeos" is the calves; "um ou dois segundos" a hold of 1 to 2 s; the
+    toes lifted toward the shin is a calf stretch no library figure shows."""
+    page = (
+        "Depois de correr, alongar ajuda a recuperar.\n\n"
+        "Rotina de alongamentos para corredores:\n"
+        "► Gémeos: músculos da barriga da perna.\n"
+        "○ Como alongar? De pé, eleva os dedos do pé direito em direção ao tornozelo. Mantém esta posição"
+        " durante um ou dois segundos.\n"
+        "►Quadríceps: a parte da frente da coxa.\n"
+        "○ Como alongar? De pé, segura o tornozelo e puxa o calcanhar em direção aos glúteos.\n"
+    )
+    imported = import_article(page, "article.txt")
+    data = tomllib.loads(imported.toml)
+    assert data["title"].startswith("TODO")
+    assert [draft.name for draft in imported.stretches] == ["Gémeos", "Quadríceps"]
+    assert data["stretches"][0]["hold"] == "1–2 s"
+    assert [stretch.get("use") for stretch in data["stretches"]] == [None, "standing-quad"]
+    assert keys("Gémeos") == ["calves"]
+    assert hold_of("Hold for one or two seconds.") == "1–2 s"

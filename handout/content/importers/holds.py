@@ -18,6 +18,8 @@ WORD_NUMBERS = {
     "un": 1,
     "une": 1,
     "uno": 1,
+    "um": 1,
+    "uma": 1,
     "una": 1,
     "ein": 1,
     "einer": 1,
@@ -76,7 +78,10 @@ WORD_NUMBERS = {
 """Numbers written as words ("thirty seconds", "un minuto", "three sets")."""
 WORD_NUMBER = "|".join(sorted((re.escape(word) for word in WORD_NUMBERS), key=len, reverse=True))
 COUNT = rf"(?<!\w)(?:\d{{1,3}}|(?:{WORD_NUMBER})(?=[\s-]))"
-NUMBER = rf"(?P<low>{COUNT})(?:\s*(?:-|–|—|to|or|bis|à|a|ou|o|y|und|and|e|tot|of)\s*(?P<high>\d{{1,3}}))?"
+NUMBER = (
+    rf"(?P<low>{COUNT})(?:\s*(?:-|–|—|to|or|bis|à|a|ou|o|y|und|and|e|tot|of)\s*"
+    rf"(?P<high>\d{{1,3}}|{WORD_NUMBER}(?=\s)))?"
+)
 UNIT = (
     r"(?P<unit>seconds?|secs?|sekunden|sek|secondes|secondes?|segundos?|seg|secondi|seconden|s"
     r"|minutes?|mins?|minuten|minutos?|minuti|breaths?|atemzüge[n]?|respirations?|respiraciones?|respiri"
@@ -104,7 +109,7 @@ HOLD_VERBS = (
     r"|maintiens|maintenir|gardez|garde|restez|reste|mant[ée]n(?:ga|er)?|mantenga|mantente|mantené|sost[ée]n(?:ga|er)?"
     r"|aguanta(?:r)?|quédate|permanece|restate|resta|rimani|rimanete|mantieni|mantenete|tieni|tenete"
     r"|rimanere|restare|resistere|mantenerla|mantenerlo|mantenla|mantenlo|sostenerla|sostenla"
-    r"|mantenha|segure|fique|permaneça|houd|blijf|repeat|wiederhole|répétez|repite|ripeti|repita|herhaal"
+    r"|mantenha|mant[ée]m|manténs|segure|fique|permaneça|houd|blijf|repeat|wiederhole|répétez|repite|ripeti|repita|herhaal"
     r"|mantenere|tenere|mantenut[oaie]|tenut[oaie]|tenendo|mantenendo|manteniendo|mantendo|segurando"
     r"|aguantando)"
 )
@@ -376,7 +381,7 @@ def first_hold(text: str) -> tuple[Hold, int, int] | None:
 def hold_of(match: re.Match[str]) -> Hold:
     unit = match["unit"].lower() or "s"  # a count (COUNT_TO) is in seconds
     kind = "b" if unit[0] in "bar" else "m" if unit.startswith("min") else "s"
-    high = int(match["high"]) if match["high"] else None
+    high = number(match["high"]) if match["high"] else None
     sets = number(match["sets"]) if "sets" in match.re.groupindex else None
     return Hold(number(match["low"]), high, SHORT_UNITS[kind], bool(match["side"]), sets)
 

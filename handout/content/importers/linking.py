@@ -274,7 +274,7 @@ FOREIGN = {
             r"(?:bend|fold|hinge|roll) (?:\w+ ){0,2}(?:forward|down)|touch (?:your )?toes|"
             r"oberkorper (?:\w+ ){0,2}nach vorne? beugen|penchez vous en avant|"
             r"(?:doblate|inclinate) (?:\w+ ){0,2}hacia adelante|piegar(?:si|ti) in avanti|"
-            r"dobre o tronco a frente|buig (?:\w+ ){0,2}voorover"
+            r"dobre o tronco a frente|buig (?:\w+ ){0,2}voorover|dobla (?:la espalda|el tronco)"
         ),
         frozenset({"calves"}),
     ),
@@ -287,7 +287,10 @@ FOREIGN = {
             r"(?:fussspitze|zehen) (?:\w+ ){0,3}an die wand|"
             r"ponta do pe (?:\w+ ){0,2}na parede|"
             r"toes (?:of (?:the |your )?\w+ foot )?(?:onto|on|against|up on) "
-            r"(?:a |the )?(?:\w+ )?(?:surface|tree)"
+            r"(?:a |the )?(?:\w+ )?(?:surface|tree)|"
+            r"eleva\w* os dedos do pe|levanta\w* los dedos del pie|(?:lift|raise) (?:your |the )?toes|"
+            r"zehen (?:\w+ ){0,2}(?:anheben|hochziehen)|(?:relevez|levez) (?:les |vos )?orteils|"
+            r"solleva\w* (?:le )?dita"
         ),
         frozenset({"calves"}),
     ),

@@ -128,7 +128,7 @@ MUSCLES = (
         "Mollets",
         "Gemelos",
         r"calf|calves|gastrocnemius|gastrocnémiens?|gastrocnemios?|gastrocn[êe]mios?|gemelos?|wade\w*|mollets?"
-        r"|pantorrillas?|triceps\s+sur(?:al|aux)|polpacci?o?|panturrilhas?|g[êe]meos|kuit\w*|zwillingswade\w*",
+        r"|pantorrillas?|triceps\s+sur(?:al|aux)|polpacci?o?|panturrilhas?|g[êeé]meos|kuit\w*|zwillingswade\w*",
         r"lower\s+legs?|unterschenkel\w*",
     ),
     muscle(
