@@ -149,3 +149,40 @@ def test_symbol_bullets_without_a_space_name_their_stretches_under_a_lead_line()
     assert [stretch.get("use") for stretch in data["stretches"]] == [None, "standing-quad"]
     assert keys("Gémeos") == ["calves"]
     assert hold_of("Hold for one or two seconds.") == "1–2 s"
+
+
+def test_a_paragraph_giving_stretches_in_turn_each_opening_with_its_muscle_is_a_stretch_each():
+    """ "Per i femorali ... Per allungare gli adduttori ... Per i quadricipiti ...": one paragraph, three
+    stretches, each with no name; the hold said before them for each position is given to all."""
+    page = (
+        "Stretching dopo la corsa\n\n"
+        "Allungamenti per le gambe\n\n"
+        "Ecco alcuni esercizi (si consiglia di tenere ogni posizione per circa 25 secondi). Per i"
+        " polpacci si parte in piedi con le mani al muro, portando indietro la gamba tesa con il tallone a"
+        " terra. Per allungare gli adduttori ci si può sedere a terra, con le piante dei piedi unite. Per i"
+        " quadricipiti, in piedi, si afferra il piede e si porta il tallone al gluteo.\n"
+    )
+    data = routine(page)
+    assert [stretch.get("use") for stretch in data["stretches"]] == [
+        "calf-wall",
+        "butterfly",
+        "standing-quad",
+    ]
+    assert [stretch["hold"] for stretch in data["stretches"]] == ["25 s"] * 3
+
+
+def test_one_stretch_under_a_steps_sub_head_with_words_after_its_colon_and_a_time_offered_after_breaths():
+    """ "Fai così: piedi uniti e mani in appoggio" is the sub-head of the one stretch's steps (no title),
+    and "per almeno 4 cicli respiratori o per almeno 30 secondi" holds it 30 s."""
+    page = (
+        "I polpacci lavorano molto nella corsa.\n\n"
+        "Fai così: mani in appoggio\n\n"
+        "In piedi davanti a una parete, porta indietro la gamba sinistra tesa e spingi il tallone a"
+        " terra.\n\n"
+        "Mantieni la posizione per almeno 4 cicli respiratori o per almeno 30 secondi.\n"
+    )
+    data = routine(page)
+    assert data["title"].startswith("TODO")
+    [stretch] = data["stretches"]
+    assert (stretch.get("use"), stretch["hold"]) == ("calf-wall", "30 s")
+    assert hold_of("Hold the stretch for five slow breaths or 20 seconds.") == "20 s"

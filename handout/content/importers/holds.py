@@ -336,6 +336,14 @@ def primes_hold(text: str) -> tuple[Hold, int, int] | None:
     return Hold(int(match["low"]), high, "s", False), match.start(), match.end()
 
 
+OR_TIME = re.compile(
+    rf"\b{HOLD_VERBS}\b[^.;!?]{{0,90}}?\s(?:or|o|ou|oder|of)\s+(?:{ABOUT}\s*)?{NUMBER}\s*{UNIT}{EACH_SIDE}",
+    re.IGNORECASE,
+)
+"""A time offered after another measure of a hold ("per almeno 4 cicli respiratori (...) o per almeno 30
+secondi"): the time is the hold."""
+
+
 CLOCK_HOLD = re.compile(
     r"^\W*(?:(?:duration|dauer|durée|duración|durata|duração|duur|hold|time|zeit|temps|tiempo|tempo)\s*:\s*)?"
     r"(?P<min>\d{1,2}):(?P<sec>[0-5]\d)\W*$",
@@ -360,6 +368,8 @@ def find_hold(text: str) -> tuple[Hold, int, int] | None:
     """The first hold phrase in `text`, and where the words to take out of the text start and end; a
     hold for the cool-down wins over one for the warm-up said beside it."""
     found = first_hold(text) or primes_hold(text) or clock_hold(text)
+    if found is None and (match := OR_TIME.search(text)):
+        found = hold_of(match), match.start(), match.end()
     if cool := COOL_DOWN_HOLD.search(text):
         start, end = (min(found[1], cool.start()), max(found[2], cool.end())) if found else cool.span()
         return hold_of(cool), start, end

@@ -77,17 +77,16 @@ Found = tuple[list[Block], list[Section], list[Block]]
 
 
 def under_subheads(blocks: list[Block]) -> Found | None:
-    """One stretch whose text is under a sub-head of its steps ("¿Cómo hacerlo?"), with no name: the
-    sub-heads before that one say who it is for and what it does, the intro's."""
-    steps = [
-        index
-        for index, block in enumerate(blocks)
-        if block.kind is BlockKind.HEADING and subhead(block.text) is Field.STEPS
-    ]
+    """One stretch whose text is under a sub-head of its steps ("¿Cómo hacerlo?", "Fai così: piedi uniti
+    e mani in appoggio", its words after the colon the steps'), with no name: the sub-heads before that
+    one say who it is for and what it does, the intro's."""
+    steps = [index for index, block in enumerate(blocks) if steps_subhead(block) is not None]
     if len(steps) != 1:
         return None
     start = steps[0]
     section = Section(UNNAMED, blocks[start].line)
+    if rest := steps_subhead(blocks[start]):
+        section.pieces.append(Piece(rest, blocks[start].line, Field.STEPS, False))
     kind = Field.STEPS
     end = len(blocks)
     for index in range(start + 1, len(blocks)):
@@ -104,6 +103,20 @@ def under_subheads(blocks: list[Block]) -> Found | None:
         return None
     intro = [block for block in blocks[:start] if block.kind is not BlockKind.HEADING]
     return intro, [section], blocks[end:]
+
+
+SHORT_SUBHEAD = 80
+"""Characters of a sub-head's words after its colon ("Fai così: piedi uniti e mani in appoggio")."""
+
+
+def steps_subhead(block: Block) -> str | None:
+    """The words after a steps' sub-head ("" when none), None when the block is no steps' sub-head."""
+    if block.kind is BlockKind.HEADING and subhead(block.text) is Field.STEPS:
+        return ""
+    found = inline_subhead(block.text)
+    if found and found[0] is Field.STEPS and len(found[1]) <= SHORT_SUBHEAD and not found[1].endswith("."):
+        return found[1] if block.kind is BlockKind.PARAGRAPH else ""
+    return None
 
 
 STARTING_POSITION = re.compile(
@@ -323,3 +336,56 @@ def split_pair(section: Section) -> list[Section]:
                 Section(f"{match['head']}{match['second']}", piece.line, section.pieces[index:]),
             ]
     return [section]
+
+
+FOR_MUSCLE = re.compile(
+    r"^\W*(?:for|to stretch|per(?:\s+allungare)?|pour(?:\s+étirer)?|para(?:\s+estirar|\s+alongar)?|für|um)\s+"
+    r"(?:the\s+|your\s+|i\s+|gli\s+|le\s+|il\s+|lo\s+|la\s+|l['’]\s*|les\s+|vos\s+|los\s+|las\s+|el\s+"
+    r"|os\s+|as\s+|o\s+|a\s+|die\s+|den\s+|der\s+)?",
+    re.IGNORECASE,
+)
+"""A sentence opening with the muscle it is for: "Per i bicipiti femorali si parte ...", "For the calves,
+..."."""
+SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý])")
+
+
+def with_muscle_sentences(article: Article) -> Article:
+    """A paragraph that gives several stretches in turn, each in sentences opening with its muscle ("Per i
+    bicipiti femorali si parte in posizione eretta ... Per allungare gli adduttori ci si può sedere ...
+    Per i quadricipiti ..."): a stretch each, with no name; the sentences before the first are the
+    first's (a hold said there for each position is given to all)."""
+    sections: list[Section] = []
+    for section in article.sections:
+        sections += split_by_muscle(section)
+    if len(sections) == len(article.sections):
+        return article
+    return replace(article, sections=sections)
+
+
+def split_by_muscle(section: Section) -> list[Section]:
+    sentences = [
+        (sentence, piece)
+        for piece in section.pieces
+        for sentence in (SENTENCE.split(piece.text) if not piece.item else [piece.text])
+    ]
+    openers = []
+    for index, (sentence, piece) in enumerate(sentences):
+        if piece.item or not (match := FOR_MUSCLE.match(sentence)):
+            continue
+        muscles = frozenset(m.key for m in muscles_in(sentence[match.end() : match.end() + 40], NAME_ONLY))
+        if muscles and sentence[match.end() : match.end() + 40].split()[0].lower() not in (
+            "quanto",
+            "questo",
+        ):
+            openers.append((index, muscles))
+    if len(openers) < FEWEST_UNNAMED or len({muscles for _, muscles in openers}) < len(openers):
+        return [section]
+    splits = []
+    for number, (start, _) in enumerate(openers):
+        first = 0 if number == 0 else start
+        end = openers[number + 1][0] if number + 1 < len(openers) else len(sentences)
+        run = sentences[first:end]
+        split = Section(UNNAMED, run[0][1].line)
+        split.pieces = [Piece(sentence, piece.line, piece.field, piece.item) for sentence, piece in run]
+        splits.append(split)
+    return splits

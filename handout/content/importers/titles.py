@@ -15,7 +15,9 @@ from handout.content.importers.section_names import (
     INSTRUCTION_START,
     SENTENCE_ENDS,
     TITLE_WORD,
+    Field,
     inline_name,
+    inline_subhead,
     is_stretchy,
     opens_steps,
     subhead,
@@ -49,6 +51,8 @@ def take_title(blocks: list[Block]) -> tuple[Block | None, list[Block]]:
     for block in blocks[:OPENING_BLOCKS]:
         if block.kind is not BlockKind.HEADING or inline_name(block) or subhead(block.text):
             break
+        if (found := inline_subhead(block.text)) and found[0] is Field.STEPS:
+            break  # "Fai così: piedi uniti e mani in appoggio": the steps' sub-head
         if NO_TITLE.match(block.text):
             continue  # a media label ("Vidéos") or an "About this ..." section's heading, not the title
         if CLOSER.search(block.text):
