@@ -10,7 +10,7 @@ import tomllib
 
 from handout.content.importers import import_article
 from handout.content.importers.holds import find_hold
-from handout.content.importers.linking import described
+from handout.content.importers.linking import described, link_stretch
 from handout.content.importers.targets import NAME_ONLY, muscles_in
 
 
@@ -186,3 +186,17 @@ def test_one_stretch_under_a_steps_sub_head_with_words_after_its_colon_and_a_tim
     [stretch] = data["stretches"]
     assert (stretch.get("use"), stretch["hold"]) == ("calf-wall", "30 s")
     assert hold_of("Hold the stretch for five slow breaths or 20 seconds.") == "20 s"
+
+
+def test_hands_on_the_bent_knee_is_the_standing_hamstring_stretch_and_both_legs_down_kneeling():
+    """Hands put on the bent knee, the other leg straight, is the standing hamstring stretch (as likely);
+    "ambas piernas ... apoyadas en el suelo" in a lunge is kneeling, the kneeling hip flexor stretch."""
+    link = link_stretch(
+        "Hamstrings",
+        "Reach for your toes, or put both hands on to the bent knee, not the leg you stretch.",
+        ["hamstrings"],
+    )
+    assert link is not None and link.entry == "standing-hamstring"
+    assert "kneeling" in described("Ambas piernas tienen que estar apoyadas en el suelo.")[0]
+    link = link_stretch("Caderas", "Una pierna delante, ambas piernas apoyadas en el suelo.", ["hips"])
+    assert link is not None and link.entry == "hip-flexor-lunge"
