@@ -200,3 +200,17 @@ def test_hands_on_the_bent_knee_is_the_standing_hamstring_stretch_and_both_legs_
     assert "kneeling" in described("Ambas piernas tienen que estar apoyadas en el suelo.")[0]
     link = link_stretch("Caderas", "Una pierna delante, ambas piernas apoyadas en el suelo.", ["hips"])
     assert link is not None and link.entry == "hip-flexor-lunge"
+
+
+def test_paragraphs_opening_with_which_stretch_comes_now_are_the_stretches():
+    """ "Empieza estirando las pantorrillas ...", "A continuación estira los cuádriceps ...": with no
+    stretch's name on the page, each such paragraph is a stretch, named after its library entry."""
+    page = (
+        "Después de correr conviene estirar las piernas unos minutos.\n\n"
+        "Empieza estirando las pantorrillas. Colócate de pie frente a una pared y lleva una pierna atrás,"
+        " con el talón en el suelo.\n\n"
+        "A continuación estira los cuádriceps de pie, sujetando el pie y llevando el talón hacia el"
+        " glúteo.\n"
+    )
+    data = routine(page)
+    assert [stretch.get("use") for stretch in data["stretches"]] == ["calf-wall", "standing-quad"]

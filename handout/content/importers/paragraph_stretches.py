@@ -50,6 +50,20 @@ ORDINAL = re.compile(
     re.IGNORECASE,
 )
 """A paragraph that opens by counting the stretches: "Il primo esercizio ...", "The second stretch ..."."""
+SEQUENCE = re.compile(
+    r"^\W*(?:(?:start|begin|first|next|then|after that|finally|lastly)[, ]+(?:by\s+|with\s+)?stretch\w*"
+    r"|(?:empieza|comienza|empezamos|primero|a continuación|después|luego|por último|finalmente)[, ]+"
+    r"(?:por\s+)?estir\w*"
+    r"|(?:commencez|commence|d['’]abord|ensuite|puis|enfin)[, ]+(?:par\s+)?(?:étir\w*|vous étirer)"
+    r"|(?:beginnen sie|beginne|zuerst|danach|dann|anschließend|zum schluss)[, ]+(?:mit\s+)?"
+    r"(?:dehn\w*|\w+\s+dehnen)"
+    r"|(?:inizia|comincia|iniziate|prima|poi|quindi|infine)[, ]+(?:ad?\s+|col\s+|con\s+l['’]\s*)?"
+    r"(?:allung\w*|stir\w*)"
+    r"|(?:comece|começa|primeiro|depois|em seguida|por fim)[, ]+(?:por\s+)?along\w*)\b",
+    re.IGNORECASE,
+)
+"""A paragraph that opens by saying which stretch comes now: "Empieza estirando las pantorrillas ...", "A
+continuación estira los músculos isquiotibiales ...", "Then stretch your hamstrings ..."."""
 
 
 def unnamed_article(blocks: list[Block]) -> Article | None:
@@ -178,7 +192,7 @@ def ordinal_paragraphs(blocks: list[Block]) -> Found | None:
     openers = [
         index
         for index, block in enumerate(blocks)
-        if block.kind is BlockKind.PARAGRAPH and ORDINAL.match(block.text)
+        if block.kind is BlockKind.PARAGRAPH and (ORDINAL.match(block.text) or SEQUENCE.match(block.text))
     ]
     if len(openers) < FEWEST_UNNAMED:
         return None
