@@ -1,8 +1,8 @@
 """Real public pages imported as they were stored (tests/data/real_pages/, tests/real_pages.py): the
 development part finds what a careful reader finds. A held-out part is scored only by
 tests/benchmarks/bench_import.py --held-out, never here, so that it stays a fair measure (a held-out
-part, once looked at, is development: tests/real_pages.py; none is held out now, the ninth development
-since issue 25-j). NOT_YET_READ are the
+part, once looked at, is development: tests/real_pages.py; none is held out now, the tenth development
+since issue 25-k). NOT_YET_READ are the
 development pages the importer does not yet read right, each a strict expected failure: one that starts
 passing says so."""
 
@@ -19,6 +19,10 @@ NOT_YET_READ: set[str] = {
     "fr-parissportifs",
     "it-ilfitness",
     "it-trieste",
+    "en-christinabohane",
+    "en-sportsfitness",
+    "es-ruidose",
+    "it-velvetbody",
 }
 """Development pages still read wrong (those of the second held-out part, after its one blind look, were
 es-movidasana, it-gazzetta, en-stayfit and pt-sportlife: all four are read right since issue 25-d; the
@@ -28,11 +32,13 @@ it-bosch, whose last two stretches are bullets with no name of their own after a
 back. Of the ninth part's ten (issue 25-j), after its one look: en-bekee, whose five stretches are bare lines
 of steps; de-abendzeitung, whose four run in prose, two in one paragraph; fr-parissportifs, whose calf
 stretch is under a heading naming it and the quadriceps over a paragraph of other matters; it-ilfitness and
-it-trieste, read as stretches now, whose names are the library's, not those written for them here."""
+it-trieste, read as stretches now, whose names are the library's, not those written for them here. Of the
+tenth part's ten (issue 25-k), after its one look, all but es-assegur; de-sparkasse,
+en-stretchingworkout, fr-fitmetrics, pt-nutritienda and it-runnersworld are read right since."""
 
 
 def test_the_set_is_real_pages_in_seven_languages_and_none_is_held_out_now():
-    """No part is held out now (the ninth is development since issue 25-j; the next session gathers a
+    """No part is held out now (the tenth is development since issue 25-k; the next session gathers a
     fresh one): a held-out part, when there is one again, is fewer than half the pages and at least 5."""
     every = real_pages()
     assert len(every) >= 20

@@ -91,7 +91,7 @@ def real_set(held_out: bool) -> None:
     """The real pages against issue 25's goals, with the test articles' measures beside them."""
     pages = real_pages(held_out)
     if held_out and not pages:
-        print("real pages, held-out part: none held out now (the ninth set is development since issue 25-j;")
+        print("real pages, held-out part: none held out now (the tenth set is development since issue 25-k;")
         print("  the next session gathers a fresh one, its truth written before the importer reads it)")
         return
     scores = [score_page(page) for page in pages]

@@ -22,9 +22,14 @@ from handout.content.importers.holds import (
 )
 from handout.content.importers.language import detect_language
 from handout.content.importers.linking import Confidence, link_stretch
-from handout.content.importers.paragraph_stretches import unnamed_article, with_paired_stretches
+from handout.content.importers.paragraph_stretches import (
+    starting_positions_in,
+    unnamed_article,
+    with_muscle_sentences,
+    with_paired_stretches,
+)
 from handout.content.importers.points import SENTENCE_END, capitalised, instructions, sentences_of
-from handout.content.importers.section_names import Field
+from handout.content.importers.section_names import STRETCH_WORD, Field
 from handout.content.importers.sections import Article, Section, split_article
 from handout.content.importers.targets import REGION, find_muscles, muscles_in, target_text
 from handout.content.importers.writer import Draft, routine_toml
@@ -60,9 +65,9 @@ def import_article(text: str, shown_as: str, kind: str | None = None, split: boo
     several routines instead of keeping the first 8."""
     blocks, notices, page_title = read_blocks(text, shown_as, kind)
     article = split_article(blocks)
-    if not article.sections:
-        article = unnamed_article(blocks) or article
-    article = with_paired_stretches(article)
+    if len(article.sections) < starting_positions_in(blocks):
+        article = unnamed_article(blocks) or article  # no names, or fewer than the stretches it labels
+    article = with_muscle_sentences(with_paired_stretches(article))
     if not article.sections:
         raise HandoutError(
             f"{shown_as}: no stretch sections found: give each stretch a heading (## Name), "
@@ -244,7 +249,9 @@ def draft_stretch(
     if not points:
         source = "the library's" if entry else "a TODO placeholder"
         warnings.append(Notice(section.line, f"{where}: no instructions found: the key points are {source}"))
-    if link and NAMELESS.match(name):
+    if NAMELESS.match(name) and (own := self_named(sentences)):
+        name = own  # "L'étirement du mollet debout est un exercice simple ...": the text names it
+    elif link and NAMELESS.match(name):
         name = str(stretch_fields(link.entry, lang)["name"])  # "Exercise 2": the library's name for it
     if len(name) > LONGEST_NAME:
         name = name[: LONGEST_NAME - 1].rsplit(" ", 1)[0] + "…"
@@ -283,6 +290,31 @@ NAMELESS = re.compile(
     re.IGNORECASE,
 )
 """A stretch's heading that is only its number: "2.", "Exercise 3", "Übung 1"."""
+
+
+SELF_NAMED = re.compile(
+    r"^(?:the\s+|l['’]\s*|le\s+|la\s+|el\s+|lo\s+|il\s+|der\s+|die\s+|das\s+|o\s+|a\s+|het\s+|de\s+)?"
+    r"(?P<name>[^.,;:!?()]{4,60}?)\s+(?:is|est|es|è|ist|é)\s+(?:a|an|un|une|ein|eine|uno|una|um|uma|een)\s",
+    re.IGNORECASE,
+)
+"""A sentence of a nameless stretch's text that says what it is: "L'étirement du mollet debout est un
+exercice simple ...", "The standing calf stretch is a simple ..."."""
+
+
+def self_named(sentences: list[str]) -> str | None:
+    """The name a nameless stretch's text gives it, when a sentence says what it is."""
+    for sentence in sentences:
+        match = SELF_NAMED.match(sentence)
+        if (
+            match
+            and STRETCH_WORD.search(match["name"])
+            and len(match["name"].split()) <= MOST_SELF_NAME_WORDS
+        ):
+            return match["name"][0].upper() + match["name"][1:]
+    return None
+
+
+MOST_SELF_NAME_WORDS = 6
 
 
 def tells_target(sentence: str) -> bool:

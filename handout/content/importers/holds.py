@@ -18,6 +18,8 @@ WORD_NUMBERS = {
     "un": 1,
     "une": 1,
     "uno": 1,
+    "um": 1,
+    "uma": 1,
     "una": 1,
     "ein": 1,
     "einer": 1,
@@ -76,7 +78,10 @@ WORD_NUMBERS = {
 """Numbers written as words ("thirty seconds", "un minuto", "three sets")."""
 WORD_NUMBER = "|".join(sorted((re.escape(word) for word in WORD_NUMBERS), key=len, reverse=True))
 COUNT = rf"(?<!\w)(?:\d{{1,3}}|(?:{WORD_NUMBER})(?=[\s-]))"
-NUMBER = rf"(?P<low>{COUNT})(?:\s*(?:-|–|—|to|or|bis|à|a|ou|o|y|und|and|e|tot|of)\s*(?P<high>\d{{1,3}}))?"
+NUMBER = (
+    rf"(?P<low>{COUNT})(?:\s*(?:-|–|—|to|or|bis|à|a|ou|o|y|und|and|e|tot|of)\s*"
+    rf"(?P<high>\d{{1,3}}|{WORD_NUMBER}(?=\s)))?"
+)
 UNIT = (
     r"(?P<unit>seconds?|secs?|sekunden|sek|secondes|secondes?|segundos?|seg|secondi|seconden|s"
     r"|minutes?|mins?|minuten|minutos?|minuti|breaths?|atemzüge[n]?|respirations?|respiraciones?|respiri"
@@ -104,7 +109,7 @@ HOLD_VERBS = (
     r"|maintiens|maintenir|gardez|garde|restez|reste|mant[ée]n(?:ga|er)?|mantenga|mantente|mantené|sost[ée]n(?:ga|er)?"
     r"|aguanta(?:r)?|quédate|permanece|restate|resta|rimani|rimanete|mantieni|mantenete|tieni|tenete"
     r"|rimanere|restare|resistere|mantenerla|mantenerlo|mantenla|mantenlo|sostenerla|sostenla"
-    r"|mantenha|segure|fique|permaneça|houd|blijf|repeat|wiederhole|répétez|repite|ripeti|repita|herhaal"
+    r"|mantenha|mant[ée]m|manténs|segure|fique|permaneça|houd|blijf|repeat|wiederhole|répétez|repite|ripeti|repita|herhaal"
     r"|mantenere|tenere|mantenut[oaie]|tenut[oaie]|tenendo|mantenendo|manteniendo|mantendo|segurando"
     r"|aguantando)"
 )
@@ -331,10 +336,40 @@ def primes_hold(text: str) -> tuple[Hold, int, int] | None:
     return Hold(int(match["low"]), high, "s", False), match.start(), match.end()
 
 
+OR_TIME = re.compile(
+    rf"\b{HOLD_VERBS}\b[^.;!?]{{0,90}}?\s(?:or|o|ou|oder|of)\s+(?:{ABOUT}\s*)?{NUMBER}\s*{UNIT}{EACH_SIDE}",
+    re.IGNORECASE,
+)
+"""A time offered after another measure of a hold ("per almeno 4 cicli respiratori (...) o per almeno 30
+secondi"): the time is the hold."""
+
+
+CLOCK_HOLD = re.compile(
+    r"^\W*(?:(?:duration|dauer|durée|duración|durata|duração|duur|hold|time|zeit|temps|tiempo|tempo)\s*:\s*)?"
+    r"(?P<min>\d{1,2}):(?P<sec>[0-5]\d)\W*$",
+    re.IGNORECASE,
+)
+"""A stretch card's duration written as a clock, alone on its line: "Duration: 1:00", "0:30"."""
+
+
+def clock_hold(text: str) -> tuple[Hold, int, int] | None:
+    if not (match := CLOCK_HOLD.match(text)):
+        return None
+    minutes, seconds = int(match["min"]), int(match["sec"])
+    if not minutes and not seconds:
+        return None
+    hold = (
+        Hold(minutes, None, "min", False) if not seconds else Hold(60 * minutes + seconds, None, "s", False)
+    )
+    return hold, match.start(), match.end()
+
+
 def find_hold(text: str) -> tuple[Hold, int, int] | None:
     """The first hold phrase in `text`, and where the words to take out of the text start and end; a
     hold for the cool-down wins over one for the warm-up said beside it."""
-    found = first_hold(text) or primes_hold(text)
+    found = first_hold(text) or primes_hold(text) or clock_hold(text)
+    if found is None and (match := OR_TIME.search(text)):
+        found = hold_of(match), match.start(), match.end()
     if cool := COOL_DOWN_HOLD.search(text):
         start, end = (min(found[1], cool.start()), max(found[2], cool.end())) if found else cool.span()
         return hold_of(cool), start, end
@@ -356,7 +391,7 @@ def first_hold(text: str) -> tuple[Hold, int, int] | None:
 def hold_of(match: re.Match[str]) -> Hold:
     unit = match["unit"].lower() or "s"  # a count (COUNT_TO) is in seconds
     kind = "b" if unit[0] in "bar" else "m" if unit.startswith("min") else "s"
-    high = int(match["high"]) if match["high"] else None
+    high = number(match["high"]) if match["high"] else None
     sets = number(match["sets"]) if "sets" in match.re.groupindex else None
     return Hold(number(match["low"]), high, SHORT_UNITS[kind], bool(match["side"]), sets)
 

@@ -22,6 +22,7 @@ from handout.content.importers.section_names import (
     PARENTHESIS,
     STRETCH_WORD,
     Field,
+    inline_subhead,
     subhead,
 )
 from handout.content.importers.sections import Article, Piece, Section, as_paragraph
@@ -49,6 +50,20 @@ ORDINAL = re.compile(
     re.IGNORECASE,
 )
 """A paragraph that opens by counting the stretches: "Il primo esercizio ...", "The second stretch ..."."""
+SEQUENCE = re.compile(
+    r"^\W*(?:(?:start|begin|first|next|then|after that|finally|lastly)[, ]+(?:by\s+|with\s+)?stretch\w*"
+    r"|(?:empieza|comienza|empezamos|primero|a continuación|después|luego|por último|finalmente)[, ]+"
+    r"(?:por\s+)?estir\w*"
+    r"|(?:commencez|commence|d['’]abord|ensuite|puis|enfin)[, ]+(?:par\s+)?(?:étir\w*|vous étirer)"
+    r"|(?:beginnen sie|beginne|zuerst|danach|dann|anschließend|zum schluss)[, ]+(?:mit\s+)?"
+    r"(?:dehn\w*|\w+\s+dehnen)"
+    r"|(?:inizia|comincia|iniziate|prima|poi|quindi|infine)[, ]+(?:ad?\s+|col\s+|con\s+l['’]\s*)?"
+    r"(?:allung\w*|stir\w*)"
+    r"|(?:comece|começa|primeiro|depois|em seguida|por fim)[, ]+(?:por\s+)?along\w*)\b",
+    re.IGNORECASE,
+)
+"""A paragraph that opens by saying which stretch comes now: "Empieza estirando las pantorrillas ...", "A
+continuación estira los músculos isquiotibiales ...", "Then stretch your hamstrings ..."."""
 
 
 def unnamed_article(blocks: list[Block]) -> Article | None:
@@ -56,8 +71,9 @@ def unnamed_article(blocks: list[Block]) -> Article | None:
     blocks = [as_paragraph(block) for block in blocks]
     title, blocks = take_title(blocks)
     blocks = without_repeated_title(title, blocks)
-    for shape in (under_subheads, ordinal_paragraphs, held_paragraphs, lines_after_a_lead_in):
-        if (found := shape(blocks)) and stretches_in(*found):
+    shapes = (starting_positions, under_subheads, ordinal_paragraphs, held_paragraphs, lines_after_a_lead_in)
+    for shape in shapes:
+        if (found := shape(blocks)) and (stretches_in(*found) or labelled_as_stretches(shape, title, found)):
             intro, sections, ending = found
             return Article(
                 title,
@@ -75,17 +91,16 @@ Found = tuple[list[Block], list[Section], list[Block]]
 
 
 def under_subheads(blocks: list[Block]) -> Found | None:
-    """One stretch whose text is under a sub-head of its steps ("¿Cómo hacerlo?"), with no name: the
-    sub-heads before that one say who it is for and what it does, the intro's."""
-    steps = [
-        index
-        for index, block in enumerate(blocks)
-        if block.kind is BlockKind.HEADING and subhead(block.text) is Field.STEPS
-    ]
+    """One stretch whose text is under a sub-head of its steps ("¿Cómo hacerlo?", "Fai così: piedi uniti
+    e mani in appoggio", its words after the colon the steps'), with no name: the sub-heads before that
+    one say who it is for and what it does, the intro's."""
+    steps = [index for index, block in enumerate(blocks) if steps_subhead(block) is not None]
     if len(steps) != 1:
         return None
     start = steps[0]
     section = Section(UNNAMED, blocks[start].line)
+    if rest := steps_subhead(blocks[start]):
+        section.pieces.append(Piece(rest, blocks[start].line, Field.STEPS, False))
     kind = Field.STEPS
     end = len(blocks)
     for index in range(start + 1, len(blocks)):
@@ -104,6 +119,72 @@ def under_subheads(blocks: list[Block]) -> Found | None:
     return intro, [section], blocks[end:]
 
 
+SHORT_SUBHEAD = 80
+"""Characters of a sub-head's words after its colon ("Fai così: piedi uniti e mani in appoggio")."""
+
+
+def steps_subhead(block: Block) -> str | None:
+    """The words after a steps' sub-head ("" when none), None when the block is no steps' sub-head."""
+    if block.kind is BlockKind.HEADING and subhead(block.text) is Field.STEPS:
+        return ""
+    found = inline_subhead(block.text)
+    if found and found[0] is Field.STEPS and len(found[1]) <= SHORT_SUBHEAD and not found[1].endswith("."):
+        return found[1] if block.kind is BlockKind.PARAGRAPH else ""
+    return None
+
+
+STARTING_POSITION = re.compile(
+    r"^\W*(?:starting position|start position|ausgangs(?:stellung|position)|position de départ"
+    r"|posici[oó]n (?:inicial|de partida)|posizione (?:iniziale|di partenza)|posição inicial|startpositie)"
+    r"\s*:\s*\S",
+    re.IGNORECASE,
+)
+"""A paragraph that opens with a stretch's starting position: "Ausgangsstellung: Einbeinstand."."""
+
+
+def starting_positions_in(blocks: list[Block]) -> int:
+    """How many paragraphs open with a starting position (at least 1: a page with no stretch's name is
+    read as unnamed stretches anyway)."""
+    return max(
+        1, sum(b.kind is not BlockKind.HEADING and bool(STARTING_POSITION.match(b.text)) for b in blocks)
+    )
+
+
+def starting_positions(blocks: list[Block]) -> Found | None:
+    """Paragraphs that each open with a stretch's starting position ("Ausgangsstellung: ...", "Starting
+    position: ..."), each followed by labelled ones ("Übung: ...", "Beachte: ..."): each opens a stretch,
+    with the labelled paragraphs after it; the first unlabelled block after the last is the page's ending."""
+    openers = [
+        index
+        for index, block in enumerate(blocks)
+        if block.kind is BlockKind.PARAGRAPH and STARTING_POSITION.match(block.text)
+    ]
+    if len(openers) < FEWEST_UNNAMED:
+        return None
+    sections: list[Section] = []
+    end = len(blocks)
+    for number, start in enumerate(openers):
+        stop = openers[number + 1] if number + 1 < len(openers) else len(blocks)
+        run = [blocks[start]]
+        for index in range(start + 1, stop):
+            if blocks[index].kind is not BlockKind.PARAGRAPH or inline_subhead(blocks[index].text) is None:
+                end = index
+                break
+            run.append(blocks[index])
+        sections.append(labelled_section(run))
+    intro = [block for block in blocks[: openers[0]] if block.kind is BlockKind.PARAGRAPH]
+    return intro, sections, blocks[end:] if end > openers[-1] else []
+
+
+def labelled_section(blocks: list[Block]) -> Section:
+    """A stretch with no name whose paragraphs open with their sub-heads' labels ("Übung: ...")."""
+    section = Section(UNNAMED, blocks[0].line)
+    for block in blocks:
+        kind, text = inline_subhead(block.text) or (Field.STEPS, block.text)
+        section.pieces.append(Piece(text, block.line, kind, False))
+    return section
+
+
 def ordinal_paragraphs(blocks: list[Block]) -> Found | None:
     """Paragraphs that open by counting the stretches ("Il primo esercizio si esegue in ginocchio ...",
     "Il secondo esercizio ..."): each is a stretch, with the paragraphs up to the next; what follows the
@@ -111,7 +192,7 @@ def ordinal_paragraphs(blocks: list[Block]) -> Found | None:
     openers = [
         index
         for index, block in enumerate(blocks)
-        if block.kind is BlockKind.PARAGRAPH and ORDINAL.match(block.text)
+        if block.kind is BlockKind.PARAGRAPH and (ORDINAL.match(block.text) or SEQUENCE.match(block.text))
     ]
     if len(openers) < FEWEST_UNNAMED:
         return None
@@ -200,6 +281,13 @@ def stretches_in(intro: list[Block], sections: list[Section], ending: list[Block
     )
 
 
+def labelled_as_stretches(shape: object, title: Block | None, found: Found) -> bool:
+    """Paragraphs labelled with their starting positions, under a title or an intro that says they are
+    stretches ("Dehnungsübungen ...")."""
+    said = " ".join(block.text for block in ([title] if title else []) + found[0])
+    return shape is starting_positions and STRETCH_WORD.search(said) is not None
+
+
 def about_stretching(section: Section) -> bool:
     """A stretch's text says a stretch, a muscle or a hold, or a body position and a body part: a page's
     other texts that have a "How to" or paragraphs counted "first" and "second" are no stretches."""
@@ -262,3 +350,56 @@ def split_pair(section: Section) -> list[Section]:
                 Section(f"{match['head']}{match['second']}", piece.line, section.pieces[index:]),
             ]
     return [section]
+
+
+FOR_MUSCLE = re.compile(
+    r"^\W*(?:for|to stretch|per(?:\s+allungare)?|pour(?:\s+étirer)?|para(?:\s+estirar|\s+alongar)?|für|um)\s+"
+    r"(?:the\s+|your\s+|i\s+|gli\s+|le\s+|il\s+|lo\s+|la\s+|l['’]\s*|les\s+|vos\s+|los\s+|las\s+|el\s+"
+    r"|os\s+|as\s+|o\s+|a\s+|die\s+|den\s+|der\s+)?",
+    re.IGNORECASE,
+)
+"""A sentence opening with the muscle it is for: "Per i bicipiti femorali si parte ...", "For the calves,
+..."."""
+SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý])")
+
+
+def with_muscle_sentences(article: Article) -> Article:
+    """A paragraph that gives several stretches in turn, each in sentences opening with its muscle ("Per i
+    bicipiti femorali si parte in posizione eretta ... Per allungare gli adduttori ci si può sedere ...
+    Per i quadricipiti ..."): a stretch each, with no name; the sentences before the first are the
+    first's (a hold said there for each position is given to all)."""
+    sections: list[Section] = []
+    for section in article.sections:
+        sections += split_by_muscle(section)
+    if len(sections) == len(article.sections):
+        return article
+    return replace(article, sections=sections)
+
+
+def split_by_muscle(section: Section) -> list[Section]:
+    sentences = [
+        (sentence, piece)
+        for piece in section.pieces
+        for sentence in (SENTENCE.split(piece.text) if not piece.item else [piece.text])
+    ]
+    openers = []
+    for index, (sentence, piece) in enumerate(sentences):
+        if piece.item or not (match := FOR_MUSCLE.match(sentence)):
+            continue
+        muscles = frozenset(m.key for m in muscles_in(sentence[match.end() : match.end() + 40], NAME_ONLY))
+        if muscles and sentence[match.end() : match.end() + 40].split()[0].lower() not in (
+            "quanto",
+            "questo",
+        ):
+            openers.append((index, muscles))
+    if len(openers) < FEWEST_UNNAMED or len({muscles for _, muscles in openers}) < len(openers):
+        return [section]
+    splits = []
+    for number, (start, _) in enumerate(openers):
+        first = 0 if number == 0 else start
+        end = openers[number + 1][0] if number + 1 < len(openers) else len(sentences)
+        run = sentences[first:end]
+        split = Section(UNNAMED, run[0][1].line)
+        split.pieces = [Piece(sentence, piece.line, piece.field, piece.item) for sentence, piece in run]
+        splits.append(split)
+    return splits

@@ -13,6 +13,15 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from handout.content.importers.not_targets import (
+    CONTRACTED,
+    DESTINATION,
+    HANDLE,
+    HANDS_AT,
+    HEEL_TO,
+    PUT_TOGETHER,
+    TOWARD,
+)
 from handout.content.importers.target_labels import LABELS
 
 STRONG, REGION, NAME_ONLY = 0, 1, 2
@@ -119,7 +128,7 @@ MUSCLES = (
         "Mollets",
         "Gemelos",
         r"calf|calves|gastrocnemius|gastrocnémiens?|gastrocnemios?|gastrocn[êe]mios?|gemelos?|wade\w*|mollets?"
-        r"|pantorrillas?|triceps\s+sur(?:al|aux)|polpacci?o?|panturrilhas?|g[êe]meos|kuit\w*|zwillingswade\w*",
+        r"|pantorrillas?|triceps\s+sur(?:al|aux)|polpacci?o?|panturrilhas?|g[êeé]meos|kuit\w*|zwillingswade\w*",
         r"lower\s+legs?|unterschenkel\w*",
     ),
     muscle(
@@ -254,37 +263,6 @@ ABOUT_STRETCH = re.compile(
     r"|flexibilidad|flessibilità|beweglichkeit|flexibilidade|lenigheid)\b",
     re.IGNORECASE,
 )
-DESTINATION = re.compile(
-    r"\b(?:to|towards?|across|over|behind|against|into|onto|on|zur|zum|zu|an|auf|gegen|vers|contre|sur|al|hacia"
-    r"|sobre|contra|a)\s+(?:the\s+|your\s+|die\s+|den\s+|der\s+|la\s+|le\s+|les\s+|tu\s+|el\s+|los\s+|las\s+)?$",
-    re.IGNORECASE,
-)
-"""Words before a body part that make it where a limb goes ("knee to chest"), not the muscle stretched."""
-HANDLE = re.compile(
-    r"\b(?:pull|grab|hold|take|catch|clasp|grasp|fass\w*|greif\w*|umfass\w*|attrap\w*|saisi\w*|agarr\w*"
-    r"|sujet\w*|coge|afferr\w*|prendi|segur\w*|pux\w*)\s+(?:(?:the|your|one|die|den|das|deine[nm]?|votre|vos"
-    r"|le|la|les|tu|tus|el|il|lo|o|a|seu|sua)\s+)?(?:(?:left|right|other|linke[nr]?|rechte[nr]?|gauche|droite?"
-    r"|izquierd[oa]|derech[oa]|sinistr[oa]|destr[oa])\s+)?$",
-    re.IGNORECASE,
-)
-"""Words before a body part that make it what a hand holds ("pull your foot upward"), not the muscle."""
-HEEL_TO = re.compile(
-    r"\b(?:heel|foot|ferse|fuß|talon|pied|talón|pie|tallone|piede|piedi|calcanhar|pé|hiel|voet)\b[^.;:!?]{0,40}?"
-    r"\b(?:to(?:wards?)?|touch(?:es|ing)?|ans?|zum|vers|contre|al|hacia|a\s+tocar|al|verso|a\s+contatto\s+(?:dei|del|con)"
-    r"|em\s+direção\s+a[os]?|naar|tegen)\s+(?:(?:the|your|the|dem|den|das|la|le|les|votre|vos|el|los|tu|tus|il|i|os|as"
-    r"|je)\s+)?$",
-    re.IGNORECASE,
-)
-"""A heel or foot brought to the glutes ("porta il piede a contatto dei glutei", "lo llevamos al glúteo"):
-the glutes are where it goes, also when named by a muscle's own word (a quadriceps stretch)."""
-CONTRACTED = re.compile(
-    r"\b(?:squeez\w*|tighten\w*|contract\w*|clench\w*|anspann\w*|serr(?:ez|ant|er)|contray\w*|apret\w*"
-    r"|stringe\w*|contra(?:i|endo|ete)|apert(?:e|ando))\s+(?:(?:the|your|les|vos|los|tus|el|la|il|i|gli|le|den|die"
-    r"|das|deine[nm]?|o|os|a|as|seu|seus)\s+)?(?:muscles?\s+|muscoli\s+|músculos\s+|muskeln\s+)?$",
-    re.IGNORECASE,
-)
-"""Words before a muscle that make it one tensed, not stretched ("apretando el glúteo", "squeeze your
-glutes" in a hip flexor stretch)."""
 AND = {"en": "and", "de": "und", "fr": "et", "es": "y", "it": "e", "pt": "e"}
 
 
@@ -311,6 +289,12 @@ def muscles_in(text: str, tier: int) -> list[Muscle]:
         ):
             continue
         if entry.key == "glutes" and HEEL_TO.search(text, max(0, match.start() - 60), match.start()):
+            continue
+        if TOWARD.search(text, max(0, match.start() - 30), match.start()):
+            continue
+        if PUT_TOGETHER.match(text, match.end()) or HANDS_AT.search(
+            text, max(0, match.start() - 40), match.start()
+        ):
             continue
         if CONTRACTED.search(text, max(0, match.start() - 30), match.start()):
             continue

@@ -18,7 +18,8 @@ STEP_HEADING = re.compile(
 NUMBERED = re.compile(r"^(?:#\s?)?\d{1,2}(?:\s*[.)]\s+|[.)](?=[A-ZÀ-Ý])|\s+[-–—]\s+(?=[^\W\d_]))(.+)$")
 """A numbered line: "1. Name", also without the space ("4.Standing hamstring stretch") or with a dash
 ("1 - Polpacci: ..."); not "1.5 km" or "10 - 15 seconds"."""
-BULLET = re.compile(r"^[-*•·▪►✓–—]\s+(.+)$")
+BULLET = re.compile(r"^(?:[-*•·▪–—]\s+|[►▶➤○◦●■□◆✓]\s*)(\S.*)$")
+"""A list item's mark: a dash or dot and a space, or a symbol, also without one ("►Isquiotibiais: ...")."""
 SENTENCE_ENDING = (".", "!", ",", ";", "…")
 """Not "?": a short question on its own line is a heading ("Why stretch after a run?")."""
 LONGEST_HEADING = 70
@@ -67,7 +68,7 @@ FULL_LINES = 0.4
 WRAP_SHARE = 0.55
 """A line of a wrapped page at least this share of its widest line, ending inside a sentence, goes on
 in the next line ("1. Nach unten beugen: Mit leicht gebeugten Knien den" / "Oberkörper langsam ...")."""
-LIST_LINE = re.compile(r"^(?:[-*•·▪►✓–—]\s|(?:#\s?)?\d{1,2}\s*[.):–—-]\s*\S)")
+LIST_LINE = re.compile(r"^(?:[-*•·▪–—]\s|[►▶➤○◦●■□◆✓]\s*\S|(?:#\s?)?\d{1,2}\s*[.):–—-]\s*\S)")
 RUN_ON_ITEM = re.compile(r"^(?P<before>.*[.!?])\s+[-•–]\s+(?P<item>[A-ZÀ-Ý][^.!?:]{2,80})$")
 """A list item run into the paragraph before it, its line lost: "... blessures kunnen veroorzaken. -
 Quadriceps Stretch (Voorste dijbeenspier rekken)"."""

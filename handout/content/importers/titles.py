@@ -15,7 +15,9 @@ from handout.content.importers.section_names import (
     INSTRUCTION_START,
     SENTENCE_ENDS,
     TITLE_WORD,
+    Field,
     inline_name,
+    inline_subhead,
     is_stretchy,
     opens_steps,
     subhead,
@@ -49,6 +51,10 @@ def take_title(blocks: list[Block]) -> tuple[Block | None, list[Block]]:
     for block in blocks[:OPENING_BLOCKS]:
         if block.kind is not BlockKind.HEADING or inline_name(block) or subhead(block.text):
             break
+        if (found := inline_subhead(block.text)) and found[0] is Field.STEPS:
+            break  # "Fai così: piedi uniti e mani in appoggio": the steps' sub-head
+        if NO_TITLE.match(block.text):
+            continue  # a media label ("Vidéos") or an "About this ..." section's heading, not the title
         if CLOSER.search(block.text):
             break  # a section of the intro ("L'importance des étirements", "Why stretch?"), not the title
         opening.append(block)
@@ -66,6 +72,13 @@ def take_title(blocks: list[Block]) -> tuple[Block | None, list[Block]]:
         return late, [block for block in blocks if block is not late]
     return None, blocks
 
+
+NO_TITLE = re.compile(
+    r"^\W*(?:(?:vid[eé]os?|photos?|pictures?|images?|gallery|galerie|galería|galleria|bilder|fotos?)\W*$"
+    r"|(?:about|über|à propos)\s+(?:this|the|diese[nms]?|de\s+(?:cette|ce))\b)",
+    re.IGNORECASE,
+)
+"""A heading that is no title: a media label ("Vidéos") or an "About this ..." section's heading."""
 
 IMAGE_LABEL = re.compile(
     r"^(?:image|photo|picture|bild|foto|imagen|immagine|afbeelding|imagem)\s*:?\s+(?P<rest>\S.*)$",
