@@ -23,6 +23,10 @@ NOT_YET_READ: set[str] = {
     "en-sportsfitness",
     "es-ruidose",
     "it-velvetbody",
+    "de-nostretch",
+    "fr-pressreader",
+    "es-vikika",
+    "pt-diariodonordeste",
 }
 """Development pages still read wrong (those of the second held-out part, after its one blind look, were
 es-movidasana, it-gazzetta, en-stayfit and pt-sportlife: all four are read right since issue 25-d; the
@@ -34,7 +38,9 @@ of steps; de-abendzeitung, whose four run in prose, two in one paragraph; fr-par
 stretch is under a heading naming it and the quadriceps over a paragraph of other matters; it-ilfitness and
 it-trieste, read as stretches now, whose names are the library's, not those written for them here. Of the
 tenth part's ten (issue 25-k), after its one look, all but es-assegur; de-sparkasse,
-en-stretchingworkout, fr-fitmetrics, pt-nutritienda and it-runnersworld are read right since."""
+en-stretchingworkout, fr-fitmetrics, pt-nutritienda and it-runnersworld are read right since. Of the
+eleventh part's eight (issue 25-l), after its one look: de-nostretch, fr-pressreader, es-vikika and
+pt-diariodonordeste; en-goodhealthtalk and it-buddyfit are read right since."""
 
 
 def test_the_set_is_real_pages_in_seven_languages_and_none_is_held_out_now():

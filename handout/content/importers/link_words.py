@@ -166,6 +166,8 @@ FEATURES = {
         r"feet (?:wide|spread) apart|breitbeinig|gratsch\w*|pieds (?:tres )?ecartes|"
         r"pies (?:bien )?separados|gambe divaricate|gambe larghe|pernas afastadas|pes bem afastados|"
         r"side lunge|lateral lunge|"
+        r"feet (?:about |around |roughly )?(?:\d|two|three|four|five) (?:feet|foot|ft|metres?|meters?) apart|"
+        r"feet (?:\w+ ){0,2}wider than (?:your )?(?:shoulders|shoulder width|hips)|"
         r"seitlicher ausfallschritt|fente laterale|zancada lateral"
     ),
     "hands behind the back": signs(

@@ -55,3 +55,11 @@ HANDS_AT = re.compile(
     re.IGNORECASE,
 )
 """Words before a body part that make it where the hands are put ("Hände oberhalb der Sprunggelenke")."""
+MOBILITY_OF = re.compile(
+    r"\b(?:mobility|range\s+of\s+motion|movement|beweglichkeit|mobilität|mobilité|amplitude|movilidad"
+    r"|mobilità|mobilidade|mobiliteit)\s+(?:of\s+|in\s+)?(?:the\s+|your\s+|der\s+|des\s+|de\s+(?:la\s+|l['’]\s*)?"
+    r"|du\s+|del\s+|de\s+los\s+|dell['’]\s*|della\s+|delle\s+|dei\s+|do\s+|da\s+|dos\s+|van\s+(?:de\s+|je\s+)?)?$",
+    re.IGNORECASE,
+)
+"""Words before a joint that make it one whose mobility a stretch improves ("migliora la mobilità
+dell'anca" in a hamstring stretch's benefits), not the muscle stretched."""

@@ -19,6 +19,7 @@ from handout.content.importers.not_targets import (
     HANDLE,
     HANDS_AT,
     HEEL_TO,
+    MOBILITY_OF,
     PUT_TOGETHER,
     TOWARD,
 )
@@ -297,6 +298,8 @@ def muscles_in(text: str, tier: int) -> list[Muscle]:
         ):
             continue
         if CONTRACTED.search(text, max(0, match.start() - 30), match.start()):
+            continue
+        if MOBILITY_OF.search(text, max(0, match.start() - 30), match.start()):
             continue
         if entry not in found:
             found.append(entry)

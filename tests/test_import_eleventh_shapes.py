@@ -1,0 +1,92 @@
+"""The shapes of the eleventh held-out set of real pages (issue 25-l), one test each, each with its own
+made-up text: a hold said once for all as the time to do the stretching for, headings on a stretch's
+benefits or when to stretch over bullets, a joint whose mobility a stretch improves, a wide stance given
+in feet."""
+
+from __future__ import annotations
+
+import tomllib
+
+from handout.content.importers import import_article
+from handout.content.importers.holds import find_hold, point_without_hold
+from handout.content.importers.linking import described
+from handout.content.importers.targets import NAME_ONLY, muscles_in
+
+
+def routine(article: str) -> dict:
+    return tomllib.loads(import_article(article, "article.txt").toml)
+
+
+def keys(text: str) -> list[str]:
+    return [muscle.key for muscle in muscles_in(text, NAME_ONLY)]
+
+
+def test_the_time_to_do_the_stretching_for_said_in_the_intro_is_every_stretch_s_hold():
+    """ "Do the static stretching at least 30 to 40 seconds" in the intro is the hold of stretches that
+    give none; a time of stretching in all ("stretch at least 10 minutes") is none."""
+    page = (
+        "Stretches after a run\n\n"
+        "After a run, stretch at least 10 minutes. Do the static stretching at least 20 to 25 seconds.\n\n"
+        "Exercise 1: Calf stretch\nFace a wall, hands on it, one leg back with the heel down.\n\n"
+        "Exercise 2: Quad stretch\nStand on one leg and pull the other heel to your bottom.\n"
+    )
+    assert [stretch["hold"] for stretch in routine(page)["stretches"]] == ["20–25 s", "20–25 s"]
+    assert find_hold("After a run, stretch at least 10 minutes.") is None
+    found = find_hold("Haz los estiramientos durante 30 segundos por lado.")
+    assert found is not None and (found[0].low, found[0].each_side) == (30, True)
+
+
+def test_headings_on_benefits_or_when_to_stretch_over_bullets_are_no_stretches():
+    """ "Benefici dello stretching per le gambe" and "Quando eseguire lo stretching", each over "-"
+    bullets, are the intro's, not stretches; the numbered stretches after them are read."""
+    page = (
+        "Lo stretching è una parte importante di ogni allenamento di corsa.\n\n"
+        "Benefici dello stretching per le gambe\n"
+        "- Flessibilità: muscoli più elastici;\n- Recupero: meno rigidità dopo la corsa.\n\n"
+        "Quando eseguire lo stretching\n"
+        "- Dopo la corsa: stretching statico;\n- La sera: per rilassarsi.\n\n"
+        "1. Stretching dei polpacci\n- Posizione: mani al muro, una gamba indietro, tallone a terra;\n"
+        "- Durata: mantenere per 20 secondi e cambiare gamba.\n"
+        "2. Stretching dei quadricipiti\n- Posizione: in piedi, tallone al gluteo;\n"
+        "- Durata: mantenere per 20 secondi.\n"
+    )
+    data = routine(page)
+    assert [stretch["name"] for stretch in data["stretches"]] == [
+        "Stretching dei polpacci",
+        "Stretching dei quadricipiti",
+    ]
+    assert data["stretches"][0]["key_points"][-1] == "Durata: cambiare gamba."
+    assert "Durata." not in data["stretches"][1]["key_points"]
+
+
+def test_a_joint_whose_mobility_a_stretch_improves_is_no_target():
+    """ "migliora la mobilità dell'anca" after the muscle stretched: the hip is no target."""
+    assert keys("Allunga i muscoli posteriori della coscia e migliora la mobilità dell'anca.") == [
+        "hamstrings"
+    ]
+    assert keys("Stretches the quads and improves the mobility of the hips.") == ["quadriceps"]
+    assert keys("Schiebe die Hüfte nach vorn.") == ["hips"]
+
+
+def test_a_label_s_hold_taken_out_keeps_the_label_and_the_rest_of_its_sentence():
+    """ "Durata: mantenere per 30 secondi e ripetere con l'altra gamba." keeps the label and what follows
+    the hold, without the stray comma and conjunction."""
+    point = point_without_hold("Durata: mantenere la posizione per 30 secondi e ripetere con l'altra gamba.")
+    assert point == "Durata: ripetere con l'altra gamba."
+    assert point_without_hold("Durata: mantenere per 30 secondi.") == ""
+
+
+def test_a_wide_stance_given_in_feet_with_one_knee_bent_is_the_side_lunge():
+    """ "Stand with your feet about 4 feet apart ... Bend your left knee" is the side lunge (as likely)."""
+    postures, features = described(
+        "Stand with your feet about 4 feet apart and toes facing forward. Bend your left knee over the"
+        " ankle to stretch the right inner thigh."
+    )
+    assert postures[0] == "standing" and "feet wide" in features
+    assert "feet wide" not in described("Stand with your feet hip-width apart and bend one knee.")[1]
+    page = (
+        "Cool-down stretches\n\n"
+        "1. Inner thigh stretch\n\nStand with your feet about 4 feet apart and toes facing forward. Bend"
+        " your left knee over the ankle until you feel a stretch in the right inner thigh. Hold 20 seconds.\n"
+    )
+    assert routine(page)["stretches"][0]["use"] == "side-lunge"
