@@ -90,3 +90,22 @@ def test_a_wide_stance_given_in_feet_with_one_knee_bent_is_the_side_lunge():
         " your left knee over the ankle until you feel a stretch in the right inner thigh. Hold 20 seconds.\n"
     )
     assert routine(page)["stretches"][0]["use"] == "side-lunge"
+
+
+def test_bullets_with_no_name_under_a_heading_that_counts_them_are_a_stretch_each():
+    """ "2 exercises for the calves" over "-" bullets that each describe a stretch, with no name: a
+    stretch each, named by its library entry, the heading's muscle its target where it names none; a
+    bullet cut off that says nothing of stretching is none."""
+    page = (
+        "Stretching your calves after a run is easy. Here is how.\n\n"
+        "2 exercises for the calves\n"
+        "- Find a step and stand on it with the balls of your feet, heels hanging off. Let the heels sink"
+        " slowly below the step.\n"
+        "- Face a wall and put your hands on it. Step one foot back, knee straight, the heel down, and lean"
+        " in. Hold 30 seconds on each leg.\n"
+        "- Stand in fr\n"
+    )
+    stretches = routine(page)["stretches"]
+    assert [stretch.get("use") for stretch in stretches] == ["calf-step", "calf-wall"]
+    assert stretches[0]["target"] == "Calves"
+    assert stretches[1]["hold"] == "30 s each side"

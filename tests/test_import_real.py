@@ -39,8 +39,8 @@ stretch is under a heading naming it and the quadriceps over a paragraph of othe
 it-trieste, read as stretches now, whose names are the library's, not those written for them here. Of the
 tenth part's ten (issue 25-k), after its one look, all but es-assegur; de-sparkasse,
 en-stretchingworkout, fr-fitmetrics, pt-nutritienda and it-runnersworld are read right since. Of the
-eleventh part's eight (issue 25-l), after its one look: de-nostretch, fr-pressreader, es-vikika and
-pt-diariodonordeste; en-goodhealthtalk and it-buddyfit are read right since."""
+eleventh part's eight (issue 25-l), after its one look: de-nostretch, fr-pressreader, es-vikika (read as its stretches
+now, but its title) and pt-diariodonordeste; en-goodhealthtalk and it-buddyfit are read right since."""
 
 
 def test_the_set_is_real_pages_in_seven_languages_and_none_is_held_out_now():

@@ -25,6 +25,7 @@ from handout.content.importers.linking import Confidence, link_stretch
 from handout.content.importers.paragraph_stretches import (
     starting_positions_in,
     unnamed_article,
+    with_counted_bullets,
     with_muscle_sentences,
     with_paired_stretches,
 )
@@ -67,7 +68,7 @@ def import_article(text: str, shown_as: str, kind: str | None = None, split: boo
     article = split_article(blocks)
     if len(article.sections) < starting_positions_in(blocks):
         article = unnamed_article(blocks) or article  # no names, or fewer than the stretches it labels
-    article = with_muscle_sentences(with_paired_stretches(article))
+    article = with_muscle_sentences(with_paired_stretches(with_counted_bullets(article)))
     if not article.sections:
         raise HandoutError(
             f"{shown_as}: no stretch sections found: give each stretch a heading (## Name), "

@@ -403,3 +403,39 @@ def split_by_muscle(section: Section) -> list[Section]:
         split.pieces = [Piece(sentence, piece.line, piece.field, piece.item) for sentence, piece in run]
         splits.append(split)
     return splits
+
+
+COUNTED = re.compile(
+    r"^\W*\d{1,2}\s+(?:\w+\s+){0,2}(?:exercises|stretches|ejercicios|estiramientos|übungen|dehnübungen|exercices"
+    r"|étirements|esercizi|allungamenti|exercícios|alongamentos|oefeningen|rekoefeningen)\b",
+    re.IGNORECASE,
+)
+"""A heading that counts the stretches under it: "3 Ejercicios para estirar gemelos"."""
+
+
+def with_counted_bullets(article: Article) -> Article:
+    """A heading that counts the stretches under it ("3 Ejercicios para estirar gemelos"), over bullets
+    that each describe one with no name ("- Busca un escalón ...", "- Sitúate frente a una pared ..."),
+    each a body position or a prop: a stretch each, with no name, the heading's muscle its target where
+    it names none; a bullet that says nothing of stretching (one cut off) is none."""
+    sections: list[Section] = []
+    for section in article.sections:
+        sections += split_bullets(section)
+    if len(sections) == len(article.sections):
+        return article
+    return replace(article, sections=sections)
+
+
+def split_bullets(section: Section) -> list[Section]:
+    if not COUNTED.match(section.name) or not all(piece.item for piece in section.pieces):
+        return [section]
+    splits = []
+    for piece in section.pieces:
+        split = Section(UNNAMED, piece.line, [piece])
+        if (opens_a_stretch(piece.text) or described(piece.text)[1]) and about_stretching(split):
+            if not muscles_in(piece.text, STRONG) and muscles_in(section.name, STRONG):
+                split.pieces.insert(0, Piece(section.name, section.line, Field.TARGETS, False))
+            splits.append(split)
+        elif about_stretching(split):
+            return [section]  # a bullet of the stretch before, not one of its own
+    return splits if len(splits) >= FEWEST_UNNAMED else [section]
