@@ -109,3 +109,22 @@ def test_bullets_with_no_name_under_a_heading_that_counts_them_are_a_stretch_eac
     assert [stretch.get("use") for stretch in stretches] == ["calf-step", "calf-wall"]
     assert stretches[0]["target"] == "Calves"
     assert stretches[1]["hold"] == "30 s each side"
+
+
+def test_one_paragraph_opening_with_the_imperative_to_stretch_is_the_page_s_one_stretch():
+    """ "Étirez-vous : bras contre un mur, ..." with its hold, under sub-heads of other matters, is the
+    page's one stretch (named by its library entry); "jambe ... tendue à l'arrière" and the heel pushed to
+    the floor are the wall calf stretch's foot back, also where the bent knee is said after it."""
+    page = (
+        "Le bon geste contre le mollet dur\n\n"
+        "Quelques conseils simples pour les coureurs.\n\n"
+        "Avant la course\n\n"
+        "Échauffez-vous 15 minutes.\n\n"
+        "Après la course\n\n"
+        "Étirez-vous : mains contre un mur, la jambe avant fléchie, l'autre jambe bien tendue à l'arrière,"
+        " poussez le talon vers le sol. Fléchissez ensuite le genou arrière. Maintenez 30 s.\n\n"
+        "À la maison : massez doucement le mollet.\n"
+    )
+    stretches = routine(page)["stretches"]
+    assert len(stretches) == 1
+    assert (stretches[0]["use"], stretches[0]["hold"]) == ("calf-wall", "30 s")

@@ -71,7 +71,14 @@ def unnamed_article(blocks: list[Block]) -> Article | None:
     blocks = [as_paragraph(block) for block in blocks]
     title, blocks = take_title(blocks)
     blocks = without_repeated_title(title, blocks)
-    shapes = (starting_positions, under_subheads, ordinal_paragraphs, held_paragraphs, lines_after_a_lead_in)
+    shapes = (
+        starting_positions,
+        under_subheads,
+        ordinal_paragraphs,
+        held_paragraphs,
+        lines_after_a_lead_in,
+        stretch_paragraph,
+    )
     for shape in shapes:
         if (found := shape(blocks)) and (stretches_in(*found) or labelled_as_stretches(shape, title, found)):
             intro, sections, ending = found
@@ -117,6 +124,37 @@ def under_subheads(blocks: list[Block]) -> Found | None:
         return None
     intro = [block for block in blocks[:start] if block.kind is not BlockKind.HEADING]
     return intro, [section], blocks[end:]
+
+
+STRETCH_NOW = re.compile(
+    r"^\W*(?:stretch|étirez[- ]vous|étire[- ]toi|estírate|estirate|estire[- ]se|dehnen\s+sie|dehne\s+dich"
+    r"|allungati|allungatevi|alongue[- ]se|rek\s+je)\s*:\s*(?P<rest>\S.*)$",
+    re.IGNORECASE,
+)
+"""A paragraph opening with the imperative to stretch and a colon: "Étirez-vous : bras contre un mur, ..."."""
+
+
+def stretch_paragraph(blocks: list[Block]) -> Found | None:
+    """One paragraph that opens with the imperative to stretch and a colon ("Étirez-vous : bras contre un
+    mur, ... Maintenez 20 s") and says a hold: the page's one stretch, with no name, the paragraphs and
+    sub-heads before it (of other matters) the intro's, those after it the ending."""
+    found = [
+        index
+        for index, block in enumerate(blocks)
+        if block.kind is BlockKind.PARAGRAPH
+        and (match := STRETCH_NOW.match(block.text))
+        and find_hold(match["rest"])
+    ]
+    if len(found) != 1:
+        return None
+    start = found[0]
+    match = STRETCH_NOW.match(blocks[start].text)
+    assert match is not None
+    section = Section(
+        UNNAMED, blocks[start].line, [Piece(match["rest"], blocks[start].line, Field.STEPS, False)]
+    )
+    intro = [block for block in blocks[:start] if block.kind is not BlockKind.HEADING]
+    return intro, [section], blocks[start + 1 :]
 
 
 SHORT_SUBHEAD = 80
