@@ -214,7 +214,8 @@ FEATURES = {
     "foot back, heel down": signs(
         r"step (?:one|your \w+) (?:foot|leg) (?:well )?back|step back|one leg (?:extended )?back|"
         r"leg (?:extended )?behind you|fuss weit nach hinten|bein nach hinten|reculez un pied|"
-        r"jambe tendue derriere|jambe (?:\w+ ){0,2}tendue (?:a l )?arriere|talon vers le sol|un pied bien atras|pierna hacia atras|gamba tesa (?:indietro|dietro)|"
+        r"jambe tendue derriere|jambe (?:\w+ ){0,2}tendue (?:a l )?arriere|talon vers le sol|"
+        r"un pied bien atras|pierna hacia atras|gamba tesa (?:indietro|dietro)|"
         r"porta(?:re|te)? indietro la gamba|back leg (?:extended )?(?:straight|behind you)|"
         r"perna para tras|"
         r"ferse am boden|fersen bleiben am boden|hinteres bein gestreckt|talon au sol|talon en el suelo|"
