@@ -128,3 +128,31 @@ def test_one_paragraph_opening_with_the_imperative_to_stretch_is_the_page_s_one_
     stretches = routine(page)["stretches"]
     assert len(stretches) == 1
     assert (stretches[0]["use"], stretches[0]["hold"]) == ("calf-wall", "30 s")
+
+
+def test_prose_sentences_each_opening_with_the_stretch_and_where_it_is_done_are_a_stretch_each():
+    """ "No alongamento realizado em escada, ...", "O procedimento na coxa anterior ...", "Já o
+    alongamento da coxa posterior ...": a stretch each, on a page of prose that names none, their hold
+    said before them in a parenthesis; the foot held near the glutes makes them no target."""
+    page = (
+        "Alongar depois de correr\n\n"
+        "Os corredores devem alongar 5 minutos após a corrida (30 segundos em cada perna).\n\n"
+        "A treinadora explica as técnicas. No alongamento realizado em escada, o antepé é apoiado no"
+        " degrau e o calcanhar desce. O procedimento na coxa anterior é feito segurando o pé mais próximo"
+        " aos glúteos. Já o alongamento da coxa posterior acontece com a flexão anterior do quadril.\n\n"
+        "Beba água depois.\n"
+    )
+    stretches = routine(page)["stretches"]
+    assert [stretch.get("use") for stretch in stretches] == ["calf-step", "standing-quad", None]
+    assert [stretch.get("hold") for stretch in stretches] == ["30 s cada lado"] * 3
+    assert keys("O procedimento na coxa anterior é feito segurando o pé mais próximo aos glúteos.") == [
+        "quadriceps"
+    ]
+    assert keys("Já o alongamento da coxa posterior acontece com a flexão anterior do quadril.") == [
+        "hamstrings"
+    ]
+    one = "O alongamento faz bem. No alongamento realizado em escada, o antepé é apoiado no degrau.\n"
+    try:
+        assert len(routine(one)["stretches"]) == 1
+    except Exception as error:  # one such sentence is no page of them
+        assert "no stretch sections found" in str(error)

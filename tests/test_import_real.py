@@ -39,7 +39,8 @@ it-trieste, read as stretches now, whose names are the library's, not those writ
 tenth part's ten (issue 25-k), after its one look, all but es-assegur; de-sparkasse,
 en-stretchingworkout, fr-fitmetrics, pt-nutritienda and it-runnersworld are read right since. Of the
 eleventh part's eight (issue 25-l), after its one look: de-nostretch, fr-pressreader, es-vikika (read
-as its stretches now, but its title) and pt-diariodonordeste; en-goodhealthtalk, it-buddyfit and
+as its stretches now, but its title) and pt-diariodonordeste (read as its three stretches now, the
+hamstring one, which no figure shows, "Stretch"); en-goodhealthtalk, it-buddyfit and
 fr-pressreader are read right since."""
 
 

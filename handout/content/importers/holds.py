@@ -187,6 +187,8 @@ AFTER = re.compile(
 BARE = re.compile(rf"^\W*{ABOUT}{NUMBER}\s*{UNIT}{EACH_SIDE}\W*$", re.IGNORECASE)
 """A sentence that is only the hold: "20–30 Sekunden pro Seite."."""
 LAST_CLAUSE = re.compile(rf"(?P<cut>[;,]\s*{ABOUT}{NUMBER}\s*{UNIT}{EACH_SIDE})\W*$", re.IGNORECASE)
+PARENTHESIS_HOLD = re.compile(rf"\(\s*{ABOUT}{NUMBER}\s*{UNIT}{EACH_SIDE}\s*\)", re.IGNORECASE)
+"""A parenthesis that is only the hold: "10 minutos após a corrida (20 segundos em cada perna)"."""
 """A sentence's last clause that is only the hold: "tallone verso il gluteo, ginocchia vicine; 20-30
 secondi per lato." (only the clause goes from the step)."""
 REPS = re.compile(
@@ -210,6 +212,7 @@ PATTERNS = (
     COUNT_TO,
     BARE,
     LAST_CLAUSE,
+    PARENTHESIS_HOLD,
 )
 NAME_HOLD = re.compile(rf"\s*[(\[]?\s*{ABOUT}{NUMBER}\s*{UNIT}{EACH_SIDE}\s*[)\]]?\s*$", re.IGNORECASE)
 """A hold at the end of a name without a verb: "Calf stretch (30 seconds)"."""

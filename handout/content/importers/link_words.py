@@ -141,7 +141,7 @@ FEATURES = {
         r"tallone (?:al gluteo|verso il gluteo|verso i glutei)|afferra\w* il piede|"
         r"(?:piede|piedi|tallone) a contatto (?:dei glutei|del gluteo|con i glutei)|"
         r"(?:talon|pie) y lo llevamos al gluteo|"
-        r"em direcao a[os]s? glute\w*|"
+        r"em direcao a[os]s? glute\w*|(?:segurando|segure|puxe) o pe (?:\w+ ){0,3}(?:aos|dos|ao) glute\w*|"
         r"hiel\w* naar je bil\w*"
     ),
     "twist": signs(
