@@ -156,3 +156,21 @@ def test_prose_sentences_each_opening_with_the_stretch_and_where_it_is_done_are_
         assert len(routine(one)["stretches"]) == 1
     except Exception as error:  # one such sentence is no page of them
         assert "no stretch sections found" in str(error)
+
+
+def test_prose_instructing_a_position_and_its_hold_and_offering_another_stretch_is_two():
+    """One paragraph of prose that instructs a body position ("Setzen Sie sich ...") and says its hold
+    is a stretch with no name, from the clause after a colon ("Dr. Meier empfiehlt: ..."); a sentence
+    after it offering another by its name ("Ergänzend dazu kann ein Knie-Stretch ... helfen") is that
+    stretch."""
+    page = (
+        "Viele Läufer haben verkürzte Muskeln. Dr. Meier empfiehlt: Setzen Sie sich auf den Boden, die Beine"
+        " gestreckt, und beugen Sie sich nach vorn. Halten Sie die Position etwa 20 Sekunden. Ergänzend dazu"
+        " kann ein Knie-Stretch (ein Bein vor Ihnen, das andere im Knien) helfen.\n\n"
+        "Fazit: Regelmäßig dehnen hilft.\n"
+    )
+    imported = import_article(page, "article.txt")
+    assert [draft.name for draft in imported.stretches][1] == "Knie-Stretch"
+    first = tomllib.loads(imported.toml)["stretches"][0]
+    assert first["hold"] == "20 s"
+    assert first["key_points"][0].startswith("Setzen Sie sich auf den Boden")

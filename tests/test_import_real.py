@@ -38,7 +38,8 @@ stretch is under a heading naming it and the quadriceps over a paragraph of othe
 it-trieste, read as stretches now, whose names are the library's, not those written for them here. Of the
 tenth part's ten (issue 25-k), after its one look, all but es-assegur; de-sparkasse,
 en-stretchingworkout, fr-fitmetrics, pt-nutritienda and it-runnersworld are read right since. Of the
-eleventh part's eight (issue 25-l), after its one look: de-nostretch, fr-pressreader, es-vikika (read
+eleventh part's eight (issue 25-l), after its one look: de-nostretch (read as its two stretches
+now, the seated hamstring one, with no target, "Stretch"), fr-pressreader, es-vikika (read
 as its stretches now, but its title) and pt-diariodonordeste (read as its three stretches now, the
 hamstring one, which no figure shows, "Stretch"); en-goodhealthtalk, it-buddyfit and
 fr-pressreader are read right since."""

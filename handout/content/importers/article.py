@@ -32,7 +32,7 @@ from handout.content.importers.paragraph_stretches import (
 from handout.content.importers.points import SENTENCE_END, capitalised, instructions, sentences_of
 from handout.content.importers.section_names import STRETCH_WORD, Field
 from handout.content.importers.sections import Article, Section, split_article
-from handout.content.importers.sentence_stretches import sentence_article
+from handout.content.importers.sentence_stretches import instructed_article, sentence_article
 from handout.content.importers.targets import REGION, find_muscles, muscles_in, target_text
 from handout.content.importers.writer import Draft, routine_toml
 from handout.content.library import normalized_name, stretch_fields
@@ -71,6 +71,8 @@ def import_article(text: str, shown_as: str, kind: str | None = None, split: boo
         article = unnamed_article(blocks) or article  # no names, or fewer than the stretches it labels
     if len(article.sections) <= 1:  # none, or a title read as one: prose telling its stretches in sentences
         article = sentence_article(blocks) or article
+    if not article.sections:  # prose instructing one stretch and its hold
+        article = instructed_article(blocks) or article
     article = with_muscle_sentences(with_paired_stretches(with_counted_bullets(article)))
     if not article.sections:
         raise HandoutError(

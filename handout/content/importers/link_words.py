@@ -22,7 +22,7 @@ POSTURES = {
         r"de pie|ponte de pie|parate\w*|ponte derech[oa]|in piedi|em pe|de pe|staand\w*|sta rechtop"
     ),
     "seated": signs(
-        r"sit|sits|sitting|seated|setz\w* dich|sitzend\w*|aufrecht sitz\w*|\w+sitz|im sitzen|"
+        r"sit|sits|sitting|seated|setz\w* dich|setzen sie sich|sitzend\w*|aufrecht sitz\w*|\w+sitz|im sitzen|"
         r"assis\w*|asseyez|sientate|sentad\w*|"
         r"sedut\w*|siediti|sente se|zit\w*|sitting on the ground|beinen sitzen"
     ),

@@ -9,9 +9,11 @@ import re
 from dataclasses import replace
 
 from handout.content.importers.blocks import Block, BlockKind
+from handout.content.importers.holds import find_hold
 from handout.content.importers.linking import described
 from handout.content.importers.paragraph_stretches import FEWEST_UNNAMED, UNNAMED
-from handout.content.importers.section_names import Field
+from handout.content.importers.points import NOT_AFTER_ABBREVIATION
+from handout.content.importers.section_names import INSTRUCTION_START, Field
 from handout.content.importers.sections import Article, Piece, Section
 from handout.content.importers.targets import NAME_ONLY, muscles_in
 from handout.content.importers.titles import take_title
@@ -24,7 +26,7 @@ STRETCH_OF = re.compile(
 )
 """A sentence opening with the stretch and where or for what it is done: "No alongamento realizado em
 escada, ...", "O procedimento na coxa anterior ..."."""
-SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý])")
+SENTENCE = re.compile(rf"(?<=[.!?]){NOT_AFTER_ABBREVIATION}(?<!\bDr\.)\s+(?=[A-ZÀ-Ý])")
 
 
 def sentence_article(blocks: list[Block]) -> Article | None:
@@ -72,3 +74,72 @@ def sentence_article(blocks: list[Block]) -> Article | None:
         ending=[block.line for block in ending],
         ending_text=" ".join(block.text for block in ending),
     )
+
+
+ADDED = re.compile(
+    r"^\W*(?:ergänzend\s+dazu|zusätzlich|additionally|in\s+addition|en\s+complément|además|inoltre|além\s+disso)"
+    r"\b[^.!?]{0,40}?\b(?P<name>[\w‑-]*(?:stretch|dehnung|étirement|estiramiento|allungamento|alongamento))\b",
+    re.IGNORECASE,
+)
+"""A sentence offering another stretch after the one told: "Ergänzend dazu kann ein Halb-Kniebeugen-Stretch
+(ein Bein vor Ihnen, das andere im Knien) helfen, ..."."""
+
+
+def instructed_article(blocks: list[Block]) -> Article | None:
+    """A page of prose that names no stretch, one of whose paragraphs instructs a body position and says
+    its hold ("Setzen Sie sich aufrecht mit ausgestrecktem Bein ... Halten Sie die Position für etwa 30
+    Sekunden ..."): that stretch, with no name, and each sentence after it offering another by its name
+    ("Ergänzend dazu kann ein Halb-Kniebeugen-Stretch ... helfen") a stretch of that name."""
+    title, blocks = take_title(blocks)
+    for index, block in enumerate(blocks):
+        if block.kind is not BlockKind.PARAGRAPH:
+            continue
+        sentences = SENTENCE.split(block.text)
+        start = next(
+            (number for number, sentence in enumerate(sentences) if told_position(sentence)),
+            None,
+        )
+        if start is None:
+            continue
+        held = next((number for number in range(start, len(sentences)) if find_hold(sentences[number])), None)
+        if held is None:
+            continue
+        lead, colon, clause = sentences[start].rpartition(":")
+        if colon:  # "Dr. Klein empfiehlt folgendes Vorgehen: Setzen Sie sich ..."
+            sentences[start] = clause.strip()
+        added = [number for number in range(held + 1, len(sentences)) if ADDED.match(sentences[number])]
+        bounds = [start, *added, len(sentences)]
+        sections = []
+        for place, first in enumerate(bounds[:-1]):
+            section = Section(UNNAMED, block.line)
+            if place and (match := ADDED.match(sentences[first])):
+                section.name = match["name"]
+            section.pieces = [
+                Piece(sentence, block.line, Field.STEPS, False)
+                for sentence in sentences[first : bounds[place + 1]]
+            ]
+            sections.append(section)
+        intro = [b for b in blocks[:index] if b.kind is not BlockKind.HEADING]
+        if before := " ".join([*sentences[:start], *([lead + colon] if colon else [])]):
+            intro.append(replace(block, text=before))
+        ending = blocks[index + 1 :]
+        return Article(
+            title,
+            intro,
+            sections,
+            [],
+            ending=[b.line for b in ending],
+            ending_text=" ".join(b.text for b in ending),
+        )
+    return None
+
+
+def told_position(sentence: str) -> bool:
+    """A sentence, or its clause after a colon, that instructs a body position ("Setzen Sie sich ...")."""
+    clause = sentence.rsplit(":", 1)[-1].strip()
+    instructs = INSTRUCTION_START.match(clause) or FORMAL_IMPERATIVE.match(clause)
+    return instructs is not None and bool(described(clause)[0])
+
+
+FORMAL_IMPERATIVE = re.compile(r"^\w+en\s+sie\b", re.IGNORECASE)
+"""German's formal imperative: "Setzen Sie sich ...", "Stellen Sie sich ..."."""
