@@ -1,8 +1,8 @@
 """Real public pages imported as they were stored (tests/data/real_pages/, tests/real_pages.py): the
 development part finds what a careful reader finds. A held-out part is scored only by
 tests/benchmarks/bench_import.py --held-out, never here, so that it stays a fair measure (a held-out
-part, once looked at, is development: tests/real_pages.py; none is held out now, the tenth development
-since issue 25-k). NOT_YET_READ are the
+part, once looked at, is development: tests/real_pages.py; none is held out now, the eleventh development
+since issue 25-l). NOT_YET_READ are the
 development pages the importer does not yet read right, each a strict expected failure: one that starts
 passing says so."""
 
@@ -23,6 +23,9 @@ NOT_YET_READ: set[str] = {
     "en-sportsfitness",
     "es-ruidose",
     "it-velvetbody",
+    "de-nostretch",
+    "es-vikika",
+    "pt-diariodonordeste",
 }
 """Development pages still read wrong (those of the second held-out part, after its one blind look, were
 es-movidasana, it-gazzetta, en-stayfit and pt-sportlife: all four are read right since issue 25-d; the
@@ -34,7 +37,12 @@ of steps; de-abendzeitung, whose four run in prose, two in one paragraph; fr-par
 stretch is under a heading naming it and the quadriceps over a paragraph of other matters; it-ilfitness and
 it-trieste, read as stretches now, whose names are the library's, not those written for them here. Of the
 tenth part's ten (issue 25-k), after its one look, all but es-assegur; de-sparkasse,
-en-stretchingworkout, fr-fitmetrics, pt-nutritienda and it-runnersworld are read right since."""
+en-stretchingworkout, fr-fitmetrics, pt-nutritienda and it-runnersworld are read right since. Of the
+eleventh part's eight (issue 25-l), after its one look: de-nostretch (read as its two stretches
+now, the seated hamstring one, with no target, "Stretch"), fr-pressreader, es-vikika (read
+as its stretches now, but its title) and pt-diariodonordeste (read as its three stretches now, the
+hamstring one, which no figure shows, "Stretch"); en-goodhealthtalk, it-buddyfit and
+fr-pressreader are read right since."""
 
 
 def test_the_set_is_real_pages_in_seven_languages_and_none_is_held_out_now():

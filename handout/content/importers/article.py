@@ -25,12 +25,14 @@ from handout.content.importers.linking import Confidence, link_stretch
 from handout.content.importers.paragraph_stretches import (
     starting_positions_in,
     unnamed_article,
+    with_counted_bullets,
     with_muscle_sentences,
     with_paired_stretches,
 )
 from handout.content.importers.points import SENTENCE_END, capitalised, instructions, sentences_of
 from handout.content.importers.section_names import STRETCH_WORD, Field
 from handout.content.importers.sections import Article, Section, split_article
+from handout.content.importers.sentence_stretches import instructed_article, sentence_article
 from handout.content.importers.targets import REGION, find_muscles, muscles_in, target_text
 from handout.content.importers.writer import Draft, routine_toml
 from handout.content.library import normalized_name, stretch_fields
@@ -67,7 +69,11 @@ def import_article(text: str, shown_as: str, kind: str | None = None, split: boo
     article = split_article(blocks)
     if len(article.sections) < starting_positions_in(blocks):
         article = unnamed_article(blocks) or article  # no names, or fewer than the stretches it labels
-    article = with_muscle_sentences(with_paired_stretches(article))
+    if len(article.sections) <= 1:  # none, or a title read as one: prose telling its stretches in sentences
+        article = sentence_article(blocks) or article
+    if not article.sections:  # prose instructing one stretch and its hold
+        article = instructed_article(blocks) or article
+    article = with_muscle_sentences(with_paired_stretches(with_counted_bullets(article)))
     if not article.sections:
         raise HandoutError(
             f"{shown_as}: no stretch sections found: give each stretch a heading (## Name), "

@@ -140,6 +140,15 @@ OF_STRETCHING = re.compile(
     re.IGNORECASE,
 )
 """A time of stretching said after it: "15 secondes de contraction, 15 secondes d’étirement"."""
+STRETCHING_FOR = re.compile(
+    rf"\b(?:do|perform|fais|faites|haz|fai|fate|faça|doe)\s+(?:the|your|these|all|les|vos|tes|tus|los|gli|i|os|de)?\s*"
+    r"(?:static\s+|statiques?\s+|estáticos?\s+|statici\s+|estáticos?\s+|statische\s+)?"
+    r"(?:stretch(?:ing|es)|étirements?|estiramientos?|stretching|allungamenti|alongamentos?|rekoefeningen)"
+    r"(?:\s+(?:statiques?|estáticos?|statici))?\s+"
+    rf"{ABOUT}{NUMBER}\s*{UNIT}{EACH_SIDE}",
+    re.IGNORECASE,
+)
+"""The time to do the stretching for, said of all: "Do the static stretching at least 30 to 40 seconds"."""
 COUNT_TO = re.compile(
     r"\b(?:(?:while|as)\s+you\s+|and\s+|und\s+|et\s+|y\s+|e\s+)?(?:count(?:ing)?(?:\s+slowly)?\s+to|zähl\w*(?:\s+sie)?(?:\s+langsam)?\s+bis|compte[rz]?(?:\s+lentement)?"
     r"\s+jusqu['’]\s*à|cuenta(?:r)?(?:\s+despacio)?\s+hasta|conta(?:re)?(?:\s+lentamente)?\s+fino\s+a"
@@ -178,6 +187,8 @@ AFTER = re.compile(
 BARE = re.compile(rf"^\W*{ABOUT}{NUMBER}\s*{UNIT}{EACH_SIDE}\W*$", re.IGNORECASE)
 """A sentence that is only the hold: "20–30 Sekunden pro Seite."."""
 LAST_CLAUSE = re.compile(rf"(?P<cut>[;,]\s*{ABOUT}{NUMBER}\s*{UNIT}{EACH_SIDE})\W*$", re.IGNORECASE)
+PARENTHESIS_HOLD = re.compile(rf"\(\s*{ABOUT}{NUMBER}\s*{UNIT}{EACH_SIDE}\s*\)", re.IGNORECASE)
+"""A parenthesis that is only the hold: "10 minutos após a corrida (20 segundos em cada perna)"."""
 """A sentence's last clause that is only the hold: "tallone verso il gluteo, ginocchia vicine; 20-30
 secondi per lato." (only the clause goes from the step)."""
 REPS = re.compile(
@@ -193,6 +204,7 @@ PATTERNS = (
     VERB_FIRST,
     VERB_LAST,
     OF_STRETCHING,
+    STRETCHING_FOR,
     ADJECTIVE,
     VERB_APART,
     BREATHE_FOR,
@@ -200,6 +212,7 @@ PATTERNS = (
     COUNT_TO,
     BARE,
     LAST_CLAUSE,
+    PARENTHESIS_HOLD,
 )
 NAME_HOLD = re.compile(rf"\s*[(\[]?\s*{ABOUT}{NUMBER}\s*{UNIT}{EACH_SIDE}\s*[)\]]?\s*$", re.IGNORECASE)
 """A hold at the end of a name without a verb: "Calf stretch (30 seconds)"."""
@@ -429,8 +442,11 @@ def point_without_hold(point: str) -> str:
     before = re.sub(rf"[;,]\s*{LEFTOVER_OBJECT.pattern}$", "", before, flags=re.IGNORECASE)
     after = re.sub(r"(?i)^vast\b", "", after)  # the Dutch verb's particle: "Houd ... 15 seconden vast"
     after = re.sub(r"^[,;.:!]+\s*", "", after)
-    if not re.search(r"\w", before):
-        text = re.sub(r"(?i)^(?:(?:and\s+)?then|dann|puis|luego|und|and|et|y|e\s+poi|poi)\s+", "", after)
+    if not re.search(r"\w", before) or before.endswith(":"):  # "Durata: mantenere ... 30 secondi e ripetere"
+        after = re.sub(r"(?i)^(?:(?:and\s+)?then|dann|puis|luego|und|and|et|y|e\s+poi|poi|e)\s+", "", after)
+        if not re.search(r"\w", after):
+            return ""  # the label's hold was all it said
+        text = f"{before} {after}" if re.search(r"\w", before) else after
     elif re.search(r"\w", after):
         text = f"{before}, {after}" if not before.endswith((".", "!", "?")) else f"{before} {after}"
     else:

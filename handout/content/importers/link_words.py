@@ -22,7 +22,7 @@ POSTURES = {
         r"de pie|ponte de pie|parate\w*|ponte derech[oa]|in piedi|em pe|de pe|staand\w*|sta rechtop"
     ),
     "seated": signs(
-        r"sit|sits|sitting|seated|setz\w* dich|sitzend\w*|aufrecht sitz\w*|\w+sitz|im sitzen|"
+        r"sit|sits|sitting|seated|setz\w* dich|setzen sie sich|sitzend\w*|aufrecht sitz\w*|\w+sitz|im sitzen|"
         r"assis\w*|asseyez|sientate|sentad\w*|"
         r"sedut\w*|siediti|sente se|zit\w*|sitting on the ground|beinen sitzen"
     ),
@@ -141,7 +141,7 @@ FEATURES = {
         r"tallone (?:al gluteo|verso il gluteo|verso i glutei)|afferra\w* il piede|"
         r"(?:piede|piedi|tallone) a contatto (?:dei glutei|del gluteo|con i glutei)|"
         r"(?:talon|pie) y lo llevamos al gluteo|"
-        r"em direcao a[os]s? glute\w*|"
+        r"em direcao a[os]s? glute\w*|(?:segurando|segure|puxe) o pe (?:\w+ ){0,3}(?:aos|dos|ao) glute\w*|"
         r"hiel\w* naar je bil\w*"
     ),
     "twist": signs(
@@ -166,6 +166,8 @@ FEATURES = {
         r"feet (?:wide|spread) apart|breitbeinig|gratsch\w*|pieds (?:tres )?ecartes|"
         r"pies (?:bien )?separados|gambe divaricate|gambe larghe|pernas afastadas|pes bem afastados|"
         r"side lunge|lateral lunge|"
+        r"feet (?:about |around |roughly )?(?:\d|two|three|four|five) (?:feet|foot|ft|metres?|meters?) apart|"
+        r"feet (?:\w+ ){0,2}wider than (?:your )?(?:shoulders|shoulder width|hips)|"
         r"seitlicher ausfallschritt|fente laterale|zancada lateral"
     ),
     "hands behind the back": signs(
@@ -212,7 +214,8 @@ FEATURES = {
     "foot back, heel down": signs(
         r"step (?:one|your \w+) (?:foot|leg) (?:well )?back|step back|one leg (?:extended )?back|"
         r"leg (?:extended )?behind you|fuss weit nach hinten|bein nach hinten|reculez un pied|"
-        r"jambe tendue derriere|un pied bien atras|pierna hacia atras|gamba tesa (?:indietro|dietro)|"
+        r"jambe tendue derriere|jambe (?:\w+ ){0,2}tendue (?:a l )?arriere|talon vers le sol|"
+        r"un pied bien atras|pierna hacia atras|gamba tesa (?:indietro|dietro)|"
         r"porta(?:re|te)? indietro la gamba|back leg (?:extended )?(?:straight|behind you)|"
         r"perna para tras|"
         r"ferse am boden|fersen bleiben am boden|hinteres bein gestreckt|talon au sol|talon en el suelo|"

@@ -25,7 +25,7 @@ HANDLE = re.compile(
 HEEL_TO = re.compile(
     r"\b(?:heel|foot|ferse|fuß|talon|pied|talón|pie|tallone|piede|piedi|calcanhar|pé|hiel|voet)\b[^.;:!?]{0,40}?"
     r"\b(?:to(?:wards?)?|touch(?:es|ing)?|ans?|zum|vers|contre|al|hacia|a\s+tocar|al|verso|a\s+contatto\s+(?:dei|del|con)"
-    r"|em\s+direção\s+a[os]?|naar|tegen)\s+(?:(?:the|your|the|dem|den|das|la|le|les|votre|vos|el|los|tu|tus|il|i|os|as"
+    r"|em\s+direção\s+a[os]?|(?:mais\s+)?próximo\s+(?:aos?|às?|a)|naar|tegen)\s+(?:(?:the|your|the|dem|den|das|la|le|les|votre|vos|el|los|tu|tus|il|i|os|as"
     r"|je)\s+)?$",
     re.IGNORECASE,
 )
@@ -55,3 +55,11 @@ HANDS_AT = re.compile(
     re.IGNORECASE,
 )
 """Words before a body part that make it where the hands are put ("Hände oberhalb der Sprunggelenke")."""
+MOBILITY_OF = re.compile(
+    r"\b(?:mobility|range\s+of\s+motion|movement|beweglichkeit|mobilität|mobilité|amplitude|movilidad"
+    r"|mobilità|mobilidade|mobiliteit|flexão(?:\s+anterior)?|flexión|flessione)\s+(?:of\s+|in\s+)?(?:the\s+|your\s+|der\s+|des\s+|de\s+(?:la\s+|l['’]\s*)?"
+    r"|du\s+|del\s+|de\s+los\s+|dell['’]\s*|della\s+|delle\s+|dei\s+|do\s+|da\s+|dos\s+|van\s+(?:de\s+|je\s+)?)?$",
+    re.IGNORECASE,
+)
+"""Words before a joint that make it one whose mobility a stretch improves ("migliora la mobilità
+dell'anca" in a hamstring stretch's benefits), not the muscle stretched."""

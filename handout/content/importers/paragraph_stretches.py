@@ -71,7 +71,14 @@ def unnamed_article(blocks: list[Block]) -> Article | None:
     blocks = [as_paragraph(block) for block in blocks]
     title, blocks = take_title(blocks)
     blocks = without_repeated_title(title, blocks)
-    shapes = (starting_positions, under_subheads, ordinal_paragraphs, held_paragraphs, lines_after_a_lead_in)
+    shapes = (
+        starting_positions,
+        under_subheads,
+        ordinal_paragraphs,
+        held_paragraphs,
+        lines_after_a_lead_in,
+        stretch_paragraph,
+    )
     for shape in shapes:
         if (found := shape(blocks)) and (stretches_in(*found) or labelled_as_stretches(shape, title, found)):
             intro, sections, ending = found
@@ -117,6 +124,37 @@ def under_subheads(blocks: list[Block]) -> Found | None:
         return None
     intro = [block for block in blocks[:start] if block.kind is not BlockKind.HEADING]
     return intro, [section], blocks[end:]
+
+
+STRETCH_NOW = re.compile(
+    r"^\W*(?:stretch|étirez[- ]vous|étire[- ]toi|estírate|estirate|estire[- ]se|dehnen\s+sie|dehne\s+dich"
+    r"|allungati|allungatevi|alongue[- ]se|rek\s+je)\s*:\s*(?P<rest>\S.*)$",
+    re.IGNORECASE,
+)
+"""A paragraph opening with the imperative to stretch and a colon: "Étirez-vous : bras contre un mur, ..."."""
+
+
+def stretch_paragraph(blocks: list[Block]) -> Found | None:
+    """One paragraph that opens with the imperative to stretch and a colon ("Étirez-vous : bras contre un
+    mur, ... Maintenez 20 s") and says a hold: the page's one stretch, with no name, the paragraphs and
+    sub-heads before it (of other matters) the intro's, those after it the ending."""
+    found = [
+        index
+        for index, block in enumerate(blocks)
+        if block.kind is BlockKind.PARAGRAPH
+        and (match := STRETCH_NOW.match(block.text))
+        and find_hold(match["rest"])
+    ]
+    if len(found) != 1:
+        return None
+    start = found[0]
+    match = STRETCH_NOW.match(blocks[start].text)
+    assert match is not None
+    section = Section(
+        UNNAMED, blocks[start].line, [Piece(match["rest"], blocks[start].line, Field.STEPS, False)]
+    )
+    intro = [block for block in blocks[:start] if block.kind is not BlockKind.HEADING]
+    return intro, [section], blocks[start + 1 :]
 
 
 SHORT_SUBHEAD = 80
@@ -403,3 +441,39 @@ def split_by_muscle(section: Section) -> list[Section]:
         split.pieces = [Piece(sentence, piece.line, piece.field, piece.item) for sentence, piece in run]
         splits.append(split)
     return splits
+
+
+COUNTED = re.compile(
+    r"^\W*\d{1,2}\s+(?:\w+\s+){0,2}(?:exercises|stretches|ejercicios|estiramientos|übungen|dehnübungen|exercices"
+    r"|étirements|esercizi|allungamenti|exercícios|alongamentos|oefeningen|rekoefeningen)\b",
+    re.IGNORECASE,
+)
+"""A heading that counts the stretches under it: "3 Ejercicios para estirar gemelos"."""
+
+
+def with_counted_bullets(article: Article) -> Article:
+    """A heading that counts the stretches under it ("3 Ejercicios para estirar gemelos"), over bullets
+    that each describe one with no name ("- Busca un escalón ...", "- Sitúate frente a una pared ..."),
+    each a body position or a prop: a stretch each, with no name, the heading's muscle its target where
+    it names none; a bullet that says nothing of stretching (one cut off) is none."""
+    sections: list[Section] = []
+    for section in article.sections:
+        sections += split_bullets(section)
+    if len(sections) == len(article.sections):
+        return article
+    return replace(article, sections=sections)
+
+
+def split_bullets(section: Section) -> list[Section]:
+    if not COUNTED.match(section.name) or not all(piece.item for piece in section.pieces):
+        return [section]
+    splits = []
+    for piece in section.pieces:
+        split = Section(UNNAMED, piece.line, [piece])
+        if (opens_a_stretch(piece.text) or described(piece.text)[1]) and about_stretching(split):
+            if not muscles_in(piece.text, STRONG) and muscles_in(section.name, STRONG):
+                split.pieces.insert(0, Piece(section.name, section.line, Field.TARGETS, False))
+            splits.append(split)
+        elif about_stretching(split):
+            return [section]  # a bullet of the stretch before, not one of its own
+    return splits if len(splits) >= FEWEST_UNNAMED else [section]

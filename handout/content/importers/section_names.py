@@ -87,7 +87,9 @@ SUBHEAD_LABEL = re.compile(rf"(?<!\w)(?:{'|'.join(SUBHEADS.values())})\s*:\s+(?=
 CLOSER = re.compile(
     r"\b(overview|summary|conclusion|bottom line|takeaways?|faqs?|frequently asked|references|sources"
     r"|related|about the author|comments|why (?:stretch|you should|is|are|do)|benefits of|importance"
-    r"|importancia|importanza|importância|when to stretch"
+    r"|importancia|importanza|importância|when to stretch|benefici\s+(?:dello|del|della|di)|beneficios\s+de"
+    r"|bienfaits\s+(?:des?|du)|vorteile\s+(?:des|von|der)|benefícios\s+(?:do|da|de)"
+    r"|quando\s+(?:eseguire|fare|farlo|fazer|alongar)"
     r"|how (?:often|long)|final thoughts|disclaimer|more from|read next|what is|who should|fazit"
     r"|zusammenfassung|quellen|häufige fragen|warum|wann|en résumé|pourquoi|questions fréquentes|quand"
     r"|conclusión|resumen|fuentes|preguntas frecuentes|por qué|cuándo|más información|plus d'infos)\b"

@@ -19,6 +19,7 @@ from handout.content.importers.not_targets import (
     HANDLE,
     HANDS_AT,
     HEEL_TO,
+    MOBILITY_OF,
     PUT_TOGETHER,
     TOWARD,
 )
@@ -61,7 +62,7 @@ MUSCLES = (
         r"|parte\s+(?:posterior|trasera)\s+(?:del\s+muslo|de\s+los\s+muslos)|femorales?|femorali"
         r"|parte\s+posteriore\s+(?:della|delle)\s+(?:cosci?[aei]|gamb[ae])"
         r"|posteriores?\s+da\s+coxa|achterkant\s+van\s+je\s+bovenbeen"
-        r"|parte\s+de\s+trás\s+das?\s+(?:pernas?|coxas?)",
+        r"|parte\s+de\s+trás\s+das?\s+(?:pernas?|coxas?)|coxas?\s+posteriore?s?",
     ),
     muscle(
         "adductors",
@@ -96,7 +97,7 @@ MUSCLES = (
         r"quad(?:s|riceps)?|quadrizeps|oberschenkelstrecker|cu[aá]driceps|quadr[ií]ceps|quadricipit[ei]"
         r"|oberschenkel-?vorderseite"
         r"|vorderseite\s+des\s+oberschenkels|vordere[nrs]?\s+oberschenkel\w*"
-        r"|cosci[ae]\s*,?\s+(?:parte\s+)?anterior[ei]",
+        r"|cosci[ae]\s*,?\s+(?:parte\s+)?anterior[ei]|coxas?\s+anteriore?s?",
         r"front\s+of\s+(?:the\s+|your\s+)?thighs?|oberschenkel\s+vorne|avant\s+de\s+la\s+cuisse"
         r"|devant\s+de\s+la\s+cuisse|face\s+antérieure\s+de\s+la\s+cuisse"
         r"|parte\s+(?:delantera|anterior|frontal)\s+del\s+muslo|muslo\s+anterior",
@@ -297,6 +298,8 @@ def muscles_in(text: str, tier: int) -> list[Muscle]:
         ):
             continue
         if CONTRACTED.search(text, max(0, match.start() - 30), match.start()):
+            continue
+        if MOBILITY_OF.search(text, max(0, match.start() - 30), match.start()):
             continue
         if entry not in found:
             found.append(entry)
