@@ -25,7 +25,7 @@ def write_routine(folder: Path, stretches: str) -> Path:
     return path
 
 
-def test_library_has_two_dozen_valid_stretches_each_with_its_figure() -> None:
+def test_library_has_26_valid_stretches_each_with_its_figure() -> None:
     entries = library_stretches()
     assert len(entries) >= 26
     assert [entry_id for entry_id, _ in entries] == list(library())
