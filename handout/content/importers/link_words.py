@@ -110,7 +110,7 @@ FEATURES = {
         r"lunges?|lunging|ausfallschritt\w*|lungendehnung|fente|zancada|affondo|afundo|uitvalspas"
     ),
     "forward fold": signs(
-        rf"{FORWARD_BEND}|forward (?:fold|bend)|toe touch\w*|"
+        rf"{FORWARD_BEND}|(?:^|a |the |standing )forward (?:fold|bend)|toe touch\w*|"
         r"reach (?:\w+ ){0,2}(?:for|to|towards?) (?:your )?toes|"
         r"hinge (?:\w+ ){0,2}(?:at|from) (?:the|your) hips|"
         r"vorbeuge|(?:beuge|neige) (?:dich|den oberkorper|den rumpf) (?:\w+ ){0,6}nach vorne?|"
