@@ -105,3 +105,38 @@ def test_one_knee_to_the_chest_is_not_the_library_s_both_knees_stretch():
         assert link is None or link.confidence is Confidence.LIKELY, link
     link = link_stretch("Lower back", "Lie on your back and draw both knees to your chest.", ["lower-back"])
     assert link is not None and (link.entry, link.confidence) == ("knees-to-chest", Confidence.SURE)
+
+
+FOLD_AND_LUNGE = [
+    ("Stand with your feet together, bend forward from the hips and reach for your toes.", "forward-fold"),
+    (
+        "Stelle dich aufrecht hin und beuge den Oberkörper nach vorne, bis die Finger den Boden berühren.",
+        "forward-fold",
+    ),
+    ("In piedi, gambe dritte, piega il busto in avanti fino a toccare il pavimento.", "forward-fold"),
+    (
+        "Standing tall, take a long step forward into a lunge, back heel up, and push your hips forward.",
+        "standing-hip-flexor",
+    ),
+    ("Debout, en fente, une jambe derrière vous, avancez les hanches.", "standing-hip-flexor"),
+    # Another stretch's figure fits better: a seated fold, a heel on a step, lying, or a knee on the floor.
+    ("Sit on the floor with your legs straight, bend forward and reach for your toes.", "seated-hamstring"),
+    ("Stand and rest your heel on a low step, then hinge forward from the hips.", "standing-hamstring"),
+    ("Lie on your back, raise one leg and loop a towel around the foot.", "lying-hamstring"),
+    ("From standing, step forward into a lunge and lower your back knee to the floor.", "hip-flexor-lunge"),
+    ("Kneel on one knee in a lunge and push your hips forward.", "hip-flexor-lunge"),
+    ("Stand, cross one foot in front of the other and fold forward from the hips.", "crossover-hamstring"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FOLD_AND_LUNGE)
+def test_a_forward_fold_or_standing_lunge_is_found_but_never_instead_of_a_better_fit(text, expected):
+    muscles = ["hip-flexors"] if expected.endswith(("flexor", "lunge")) else ["hamstrings"]
+    link = link_stretch("Stretch", text, muscles)
+    assert link is not None and link.entry == expected, (text, link)
+
+
+def test_a_bend_forward_said_with_another_position_is_never_the_standing_fold():
+    text = "Sit down, legs long; bend forward from the hips towards your toes. You can also do it standing."
+    link = link_stretch("Stretch", text, ["hamstrings"])
+    assert link is None or link.entry != "forward-fold"

@@ -177,6 +177,12 @@ def test_the_usual_stretch_of_a_muscle_stands_when_nothing_describes_another_of_
         "- Quad stretch: stand on one leg and pull your heel to your bottom.\n"
     )
     first = stretches(article)[0]
+    assert first["use"] == "standing-hip-flexor", "a step forward, no knee down: the standing stretch"
+    article = article.replace(
+        "step one leg forward to a right angle and stretch the other leg back, resting on its toes",
+        "hold it gently, breathing slowly",
+    )
+    first = stretches(article)[0]
     assert first["use"] == "hip-flexor-lunge"
     assert "the article describes no other stretch of it" in import_article(article, "a.txt").toml
 

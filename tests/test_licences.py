@@ -39,7 +39,7 @@ def test_the_readme_lists_the_licences_with_the_fonts_own():
 def test_every_exported_svg_carries_its_licence(tmp_path):
     export_figures(tmp_path / "figures", load_layout("grid"))
     svgs = list((tmp_path / "figures").glob("*.svg"))
-    assert len(svgs) == 24
+    assert len(svgs) == 26
     for svg in svgs:
         text = svg.read_text(encoding="utf-8")
         assert text.startswith("<svg") and "CC BY 4.0" in text, svg.name

@@ -13,7 +13,15 @@ from handout.layout.paper import paper_named
 from handout.model import FrameBox, ImageBox, TextBox
 from handout.pipeline import make_page
 
-STANDING = ["standing-quad", "it-band-lean", "standing-hamstring", "chest-opener", "calf-wall"]
+STANDING = [
+    "standing-quad",
+    "it-band-lean",
+    "standing-hamstring",
+    "chest-opener",
+    "calf-wall",
+    "forward-fold",
+    "standing-hip-flexor",
+]
 
 
 @pytest.mark.parametrize("paper", ["a4", "letter"])

@@ -14,6 +14,13 @@ def signs(pattern: str) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{pattern})\b")
 
 
+FORWARD_BEND = (
+    r"(?:bend|fold|hinge|roll) (?:\w+ ){0,2}(?:forward|down)|touch (?:your )?toes|"
+    r"oberkorper (?:\w+ ){0,2}nach vorne? beugen|penchez vous en avant|"
+    r"(?:doblate|inclinate) (?:\w+ ){0,2}hacia adelante|piegar(?:si|ti) in avanti|"
+    r"dobre o tronco a frente|buig (?:\w+ ){0,2}voorover|dobla (?:la espalda|el tronco)"
+)
+"""Bending forward towards the feet: the forward fold's, and for the calves a stretch of no figure."""
 POSTURES = {
     "standing": signs(
         r"stand\w*|upright on one leg|stehe?n?d?\w*|im stehen|stell\w* dich|stellen sie (?:sich|das|den)|"
@@ -46,10 +53,12 @@ POSTURES = {
         r"manos (?:\w+ ){0,2}junto a (?:los|tus) hombros"
     ),
     "kneeling": signs(
-        r"kneel\w*|on one knee|im knien|kniend\w*|auf ein knie|knien|hintere knie auf den boden|"
+        r"kneel\w*|on one knee|im knien|kniend\w*|auf ein knie|(?<!ten )knien|hintere knie auf den boden|"
         r"a genoux?|genou au sol|arrodilla\w*|de rodillas|rodilla en el suelo|in ginocchio|"
         r"ginocchio a terra|ajoelh\w*|joelho no chao|kniel\w*|knee on the floor|"
         r"rear \w+ knee on the floor|knie des hinteren beines am boden|"
+        r"(?:lower|drop|rest|put|place) (?:\w+ ){0,3}knee (?:\w+ ){0,2}(?:to|on|onto|towards?) "
+        r"the (?:floor|ground|mat)|"
         r"(?:ambas|las dos) piernas (?:\w+ ){0,3}apoyadas en el suelo"
     ),
     "all-fours": signs(
@@ -97,7 +106,33 @@ FEATURES = {
         r"banda elastica|elastico|toalha|handdoek"
     ),
     "chair": signs(r"chair|stuhl|chaise|silla|sedia|cadeira|stoel"),
-    "lunge": signs(r"lunges?|ausfallschritt\w*|lungendehnung|fente|zancada|affondo|afundo|uitvalspas"),
+    "lunge": signs(
+        r"lunges?|lunging|ausfallschritt\w*|lungendehnung|fente|zancada|affondo|afundo|uitvalspas"
+    ),
+    "forward fold": signs(
+        rf"{FORWARD_BEND}|(?:^|a |the |standing )forward (?:fold|bend)|toe touch\w*|"
+        r"reach (?:\w+ ){0,2}(?:for|to|towards?) (?:your )?toes|"
+        r"hinge (?:\w+ ){0,2}(?:at|from) (?:the|your) hips|"
+        r"vorbeuge|(?:beuge|neige) (?:dich|den oberkorper|den rumpf) (?:\w+ ){0,6}nach vorne?|"
+        r"nach vorne? beugen|penchez vous (?:\w+ ){0,2}en avant|dobre o tronco (?:\w+ ){0,2}a frente|"
+        r"piegat[io] (?:\w+ ){0,2}in avanti|"
+        r"rumpf (?:\w+ ){0,2}nach vorne? beugen|zehen (?:zu )?(?:greifen|beruhren)|"
+        r"flexion (?:du buste |du tronc )?(?:vers l |en )avant|toucher (?:vos |les )?(?:orteils|pieds)|"
+        r"(?:doblate|inclinate|dobla el tronco|flexiona el tronco) (?:\w+ ){0,2}hacia (?:a)?delante|"
+        r"(?:tocar|toca) (?:\w+ ){0,2}(?:puntas de los pies|dedos de los pies)|"
+        r"pieg\w* (?:\w+ ){0,2}busto in avanti|flession\w* (?:del busto )?in avanti|"
+        r"curve se para a frente|tocar (?:o dedo|os dedos|a ponta) dos pes"
+    ),
+    "split stance": signs(
+        r"(?:step|bring|take|move) (?:your |the )?(?:right |left |one )?(?:leg|foot) "
+        r"(?:\w+ ){0,2}(?:back|forward)|"
+        r"(?:long |big |large )?step forward|staggered stance|split stance|"
+        r"(?:grossen |weiten )?schritt nach vorn\w*|grand pas en avant|jambe devant vous|"
+        r"une jambe derriere vous|"
+        r"paso (?:largo )?hacia (?:a)?delante|un pie hacia atras y el otro al frente|"
+        r"passo (?:lungo )?in avanti|passo (?:\w+ ){0,2}(?:para )?a frente|"
+        r"uma perna a frente e a outra para tras"
+    ),
     "soles together": signs(
         r"soles? (?:of (?:your|the) feet )?together|feet together and knees|fusssohlen aneinander\w*|"
         r"plantes? des pieds joint\w*|semelles \w+ \w+ chaussures jointes|plantas de los pies|"
@@ -153,7 +188,7 @@ FEATURES = {
         r"genoux d un cote|rodillas hacia un lado|ginocchia da un lato|joelhos devagar para um lado"
     ),
     "feet crossed": signs(
-        r"cross one foot in front|einen fuss vor den anderen|croisez un pied devant|"
+        r"cross one foot (?:in front|over the other)|einen fuss vor den anderen|croisez un pied devant|"
         r"cruza un pie por delante|cross(?:ed)? legs? (?:toe touch|forward)|"
         r"incrocia un piede davanti|cruze um pe a frente"
     ),
@@ -246,15 +281,7 @@ FOREIGN = {
         ),
         frozenset(),
     ),
-    "bend forward to the feet": (
-        signs(
-            r"(?:bend|fold|hinge|roll) (?:\w+ ){0,2}(?:forward|down)|touch (?:your )?toes|"
-            r"oberkorper (?:\w+ ){0,2}nach vorne? beugen|penchez vous en avant|"
-            r"(?:doblate|inclinate) (?:\w+ ){0,2}hacia adelante|piegar(?:si|ti) in avanti|"
-            r"dobre o tronco a frente|buig (?:\w+ ){0,2}voorover|dobla (?:la espalda|el tronco)"
-        ),
-        frozenset({"calves"}),
-    ),
+    "bend forward to the feet": (signs(FORWARD_BEND), frozenset({"calves"})),
     "toes against the wall": (
         signs(
             r"(?:toes|foot|ball of (?:your|the) foot) (?:\w+ ){0,3}(?:against|up on|on) the wall|"

@@ -66,8 +66,17 @@ SIGNATURES = {
     "crossover-hamstring": ("standing", {"feet crossed"}),
     "side-lunge": ("standing", {"feet wide"}),
     "chest-opener": ("standing", {"hands behind the back"}),
+    "forward-fold": ("standing", {"forward fold"}),
+    "standing-hip-flexor": ("standing", {"lunge", "split stance"}),
 }
 """Each entry's body position and what its description shows that the others' do not."""
+GENERAL = frozenset({"forward fold", "split stance"})
+"""What many stretches do on the way (bend forward from the hips, step one foot forward): it tells for
+the entry whose signature it is and never against another; an entry told only by these is never sure,
+and is taken only when nothing of another stretch is said (its conflicts count double)."""
+ONLY_POSTURE = frozenset({"forward-fold", "standing-hip-flexor"})
+"""Entries never taken when the text names another position too: a bend forward or a step forward from
+standing opens many seated, kneeling and lying stretches ("From standing, lower the back knee ...")."""
 SUPPORTS = {"standing-quad": {"wall", "chair"}, "calf-step": {"wall"}, "it-band-lean": {"wall"}}
 """What an entry may hold on to without that making it another stretch ("hold a rail or wall")."""
 USUAL = {
@@ -148,8 +157,8 @@ def offered_together(plain: str) -> set[frozenset[str]]:
 
 @cache
 def others_features(entry_id: str) -> frozenset[str]:
-    """The features the other entries' figures show."""
-    return frozenset().union(*(SIGNATURES[other][1] for other in SIGNATURES if other != entry_id))
+    """The features the other entries' figures show (GENERAL ones aside: they say no other stretch)."""
+    return frozenset().union(*(SIGNATURES[other][1] for other in SIGNATURES if other != entry_id)) - GENERAL
 
 
 def shown_by_others(entry_id: str) -> frozenset[str]:
@@ -167,7 +176,9 @@ def link_stretch(name: str, text: str, muscles: list[str]) -> Link | None:
     candidates = [
         entry_id
         for entry_id, (posture, _) in SIGNATURES.items()
-        if (not wanted or wanted & known.get(entry_id, frozenset())) and (not postures or posture in postures)
+        if (not wanted or wanted & known.get(entry_id, frozenset()))
+        and (not postures or posture in postures)
+        and (entry_id not in ONLY_POSTURE or set(postures) <= {posture})
     ]
     by_name = find_entry(name)
     if by_name in candidates and not (features - described(name)[1]) & shown_by_others(by_name):
@@ -190,7 +201,9 @@ def link_stretch(name: str, text: str, muscles: list[str]) -> Link | None:
         }
         conflicts = (features & others) - own - excused
         told = [*sorted(hits), *([posture] if posture in postures else [])]
-        scores[entry_id] = (2 * len(hits) - len(conflicts) + (posture in postures), told, conflicts, hits)
+        weight = 2 if hits and hits <= GENERAL else 1
+        score = 2 * len(hits) - weight * len(conflicts) + (posture in postures)
+        scores[entry_id] = (score, told, conflicts, hits)
     # Best first; between equals, the one in the position named first, then the usual stretch.
     first = postures[0] if postures else None
     ranked = sorted(
@@ -207,7 +220,7 @@ def link_stretch(name: str, text: str, muscles: list[str]) -> Link | None:
         posture = SIGNATURES[best][0]
         # Sure only in the position the text names first: a later one is a variant or the next
         # stretch run on into this one's text ("Lie on the floor ... Sit on the floor ... twisting").
-        sure = hits and not conflicts and posture == first
+        sure = hits and not conflicts and posture == first and not hits <= GENERAL
         if muscles and sure and score - runner_up >= SURE_MARGIN:
             return Link(best, Confidence.SURE, f"the article describes it: {words}")
         if score > runner_up or best == usual:
