@@ -81,16 +81,23 @@ def unnamed_article(blocks: list[Block]) -> Article | None:
     )
     for shape in shapes:
         if (found := shape(blocks)) and (stretches_in(*found) or labelled_as_stretches(shape, title, found)):
-            intro, sections, ending = found
-            return Article(
-                title,
-                intro,
-                sections,
-                [],
-                ending=[block.line for block in ending],
-                ending_text=" ".join(block.text for block in ending),
-            )
+            return article_ending_with(title, *found)
     return None
+
+
+def article_ending_with(
+    title: Block | None, intro: list[Block], sections: list[Section], ending: list[Block]
+) -> Article:
+    """The article of stretches found without name lines, with the blocks after them as its ending (where
+    a hold said once for all may be)."""
+    return Article(
+        title,
+        intro,
+        sections,
+        [],
+        ending=[block.line for block in ending],
+        ending_text=" ".join(block.text for block in ending),
+    )
 
 
 Found = tuple[list[Block], list[Section], list[Block]]

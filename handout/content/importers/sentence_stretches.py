@@ -11,7 +11,7 @@ from dataclasses import replace
 from handout.content.importers.blocks import Block, BlockKind
 from handout.content.importers.holds import find_hold
 from handout.content.importers.linking import described
-from handout.content.importers.paragraph_stretches import FEWEST_UNNAMED, UNNAMED
+from handout.content.importers.paragraph_stretches import FEWEST_UNNAMED, UNNAMED, article_ending_with
 from handout.content.importers.points import NOT_AFTER_ABBREVIATION
 from handout.content.importers.section_names import INSTRUCTION_START, Field
 from handout.content.importers.sections import Article, Piece, Section
@@ -65,15 +65,8 @@ def sentence_article(blocks: list[Block]) -> Article | None:
         section = Section(UNNAMED, blocks[run[0][0]].line)
         section.pieces = [Piece(sentence, blocks[index].line, Field.STEPS, False) for index, sentence in run]
         sections.append(section)
-    ending = blocks[last_block + 1 :]
-    return Article(
-        title,
-        [block for block in intro if block.kind is not BlockKind.HEADING],
-        sections,
-        [],
-        ending=[block.line for block in ending],
-        ending_text=" ".join(block.text for block in ending),
-    )
+    intro = [block for block in intro if block.kind is not BlockKind.HEADING]
+    return article_ending_with(title, intro, sections, blocks[last_block + 1 :])
 
 
 ADDED = re.compile(
@@ -122,15 +115,7 @@ def instructed_article(blocks: list[Block]) -> Article | None:
         intro = [b for b in blocks[:index] if b.kind is not BlockKind.HEADING]
         if before := " ".join([*sentences[:start], *([lead + colon] if colon else [])]):
             intro.append(replace(block, text=before))
-        ending = blocks[index + 1 :]
-        return Article(
-            title,
-            intro,
-            sections,
-            [],
-            ending=[b.line for b in ending],
-            ending_text=" ".join(b.text for b in ending),
-        )
+        return article_ending_with(title, intro, sections, blocks[index + 1 :])
     return None
 
 
